@@ -1,0 +1,51 @@
+# Polku: `make demo` serves the demo, `make test` runs every check. Both set everything up on a fresh clone.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+UV := $(VENV)/bin/uv
+MANAGE := $(PY) manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: demo test test-browser lint serve env env-dev messages clean
+
+$(UV):
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check "uv==0.13.9"
+
+# The lock file is the truth: --frozen never re-resolves, --inexact keeps uv itself in the environment.
+$(VENV)/.installed-main: $(UV) pyproject.toml uv.lock
+	$(UV) sync --quiet --frozen --inexact --no-dev --python $(PY)
+	@touch $@
+
+$(VENV)/.installed-dev: $(UV) pyproject.toml uv.lock
+	$(UV) sync --quiet --frozen --inexact --python $(PY)
+	@touch $@ $(VENV)/.installed-main
+
+env: $(VENV)/.installed-main
+env-dev: $(VENV)/.installed-dev
+
+messages: $(VENV)/.installed-main
+	$(MANAGE) compilemessages --ignore=.venv -v0
+
+demo: env messages
+	$(MANAGE) migrate --noinput -v0
+	$(MANAGE) seed_demo
+	@echo "Polku demo: http://$(HOST):$(PORT)/"
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+lint: env-dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+test: env-dev messages lint
+	$(MANAGE) check
+	$(MANAGE) makemigrations --check --dry-run
+	DJANGO_ENV=production SECRET_KEY=check-deploy-$$(date +%s)-a-long-random-enough-secret-value-xyz ALLOWED_HOSTS=polku.example $(MANAGE) check --deploy --fail-level WARNING
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+test-browser: env-dev messages
+	$(PY) -m pytest -m browser $(PYTEST_ARGS)
+
+clean:
+	rm -rf $(VENV) db.sqlite3 db.sqlite3-* staticfiles

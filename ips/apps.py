@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class IpsConfig(AppConfig):
+    name = "ips"
+    verbose_name = _("IPS job coaching")
+
+    def ready(self):
+        from auditlog.registry import auditlog
+
+        from ips.models import Client, Membership
+
+        # Names are masked in change rows: the log proves who changed what without copying the name around.
+        auditlog.register(Client, mask_fields=["first_name", "last_name"])
+        auditlog.register(Membership)

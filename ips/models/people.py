@@ -1,0 +1,231 @@
+"""People, organisations, teams and roles: the ground every other Polku app stands on."""
+
+import uuid
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from ips.access import AccessQuerySet
+
+CONTENT_EDITORS_GROUP = "Content editors"
+
+
+@dataclass(frozen=True)
+class Roles:
+    """What a user may do, read once per request from their active memberships."""
+
+    coach_teams: frozenset[int] = frozenset()
+    supervisor_teams: frozenset[int] = frozenset()
+    reviewer_orgs: frozenset[int] = frozenset()
+    reporter_orgs: frozenset[int] = frozenset()
+    admin_orgs: frozenset[int] = frozenset()
+    content_editor: bool = False
+
+    @property
+    def team_ids(self) -> frozenset[int]:
+        """Teams whose clients the user works with (coach or supervisor)."""
+        return self.coach_teams | self.supervisor_teams
+
+    @property
+    def is_coach(self) -> bool:
+        return bool(self.coach_teams)
+
+    @property
+    def is_supervisor(self) -> bool:
+        return bool(self.supervisor_teams)
+
+    @property
+    def is_reviewer(self) -> bool:
+        return bool(self.reviewer_orgs)
+
+    @property
+    def is_reporter(self) -> bool:
+        return bool(self.reporter_orgs)
+
+    @property
+    def is_org_admin(self) -> bool:
+        return bool(self.admin_orgs)
+
+
+class User(AbstractUser):
+    language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES, blank=True)
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+
+    def __str__(self):
+        return self.get_full_name() or self.username
+
+    @cached_property
+    def roles(self) -> Roles:
+        if not self.is_active or not self.pk:
+            return Roles()
+        by_role: dict[str, set[int]] = {role: set() for role in Membership.Role.values}
+        for role, team_id, organisation_id in (
+            Membership.objects.filter(user=self).active().values_list("role", "team_id", "organisation_id")
+        ):
+            by_role[role].add(team_id if role in Membership.TEAM_ROLES else organisation_id)
+        return Roles(
+            coach_teams=frozenset(by_role[Membership.Role.COACH]),
+            supervisor_teams=frozenset(by_role[Membership.Role.SUPERVISOR]),
+            reviewer_orgs=frozenset(by_role[Membership.Role.REVIEWER]),
+            reporter_orgs=frozenset(by_role[Membership.Role.REPORTER]),
+            admin_orgs=frozenset(by_role[Membership.Role.ORG_ADMIN]),
+            content_editor=self.is_superuser or self.groups.filter(name=CONTENT_EDITORS_GROUP).exists(),
+        )
+
+
+class OrganisationQuerySet(AccessQuerySet):
+    def visible_to(self, user):
+        roles = user.roles
+        return self.filter(
+            Q(teams__in=roles.team_ids) | Q(pk__in=roles.admin_orgs | roles.reporter_orgs | roles.reviewer_orgs)
+        ).distinct()
+
+    def editable_by(self, user):
+        return self.filter(pk__in=user.roles.admin_orgs)
+
+
+class Organisation(models.Model):
+    """A wellbeing services county (hyvinvointialue) or a service provider."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    code = models.SlugField(
+        _("short code"),
+        max_length=12,
+        unique=True,
+        help_text=_("Used as the prefix of client pseudonym codes."),
+    )
+
+    objects = OrganisationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+
+    def __str__(self):
+        return self.name
+
+
+class TeamQuerySet(AccessQuerySet):
+    def visible_to(self, user):
+        roles = user.roles
+        return self.filter(Q(pk__in=roles.team_ids) | Q(organisation__in=roles.admin_orgs | roles.reporter_orgs))
+
+    def editable_by(self, user):
+        return self.filter(organisation__in=user.roles.admin_orgs)
+
+
+class Team(models.Model):
+    """A work-ability support team: the unit a fidelity review scores."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="teams", verbose_name=_("organisation")
+    )
+    name = models.CharField(_("name"), max_length=200)
+
+    objects = TeamQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["organisation__name", "name"]
+        verbose_name = _("team")
+        verbose_name_plural = _("teams")
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "name"], name="team_name_unique_in_organisation")
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class MembershipQuerySet(models.QuerySet):
+    def active(self, on=None):
+        on = on or timezone.localdate()
+        return self.filter(Q(started__lte=on) | Q(started__isnull=True), Q(ended__isnull=True) | Q(ended__gt=on))
+
+    def coaches(self):
+        return self.filter(role=Membership.Role.COACH)
+
+
+class Membership(models.Model):
+    """A user's role in a team (coach, supervisor) or in an organisation (reviewer, reporter, admin)."""
+
+    class Role(models.TextChoices):
+        COACH = "coach", _("Coach")
+        SUPERVISOR = "supervisor", _("Supervisor")
+        REVIEWER = "reviewer", _("Fidelity reviewer")
+        REPORTER = "reporter", _("Funder reporter")
+        ORG_ADMIN = "org_admin", _("Organisation admin")
+
+    TEAM_ROLES = frozenset({Role.COACH, Role.SUPERVISOR})
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("user")
+    )
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("organisation")
+    )
+    team = models.ForeignKey(
+        Team,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="memberships",
+        verbose_name=_("team"),
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    fte = models.DecimalField(
+        _("FTE share for IPS work"),
+        max_digits=3,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0.05")), MaxValueValidator(Decimal("1.00"))],
+        help_text=_("Full-time equivalent, e.g. 0.8 for four days a week. Coaches only."),
+    )
+    started = models.DateField(_("started"), null=True, blank=True)
+    ended = models.DateField(_("ended"), null=True, blank=True)
+
+    objects = MembershipQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["organisation__name", "team__name", "role"]
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(role__in=["coach", "supervisor"], team__isnull=False))
+                | (~Q(role__in=["coach", "supervisor"]) & Q(team__isnull=True)),
+                name="membership_team_only_for_team_roles",
+            ),
+            models.CheckConstraint(
+                condition=Q(fte__isnull=True) | (Q(role="coach") & Q(fte__gt=0) & Q(fte__lte=1)),
+                name="membership_fte_for_coaches_between_0_and_1",
+            ),
+            models.CheckConstraint(
+                condition=Q(ended__isnull=True) | Q(started__isnull=True) | Q(ended__gte=models.F("started")),
+                name="membership_ends_after_start",
+            ),
+        ]
+        indexes = [models.Index(fields=["user", "role"])]
+
+    def __str__(self):
+        where = self.team or self.organisation
+        return f"{self.user} · {self.get_role_display()} · {where}"
+
+    def save(self, *args, **kwargs):
+        if self.team_id and not self.organisation_id:
+            self.organisation_id = self.team.organisation_id
+        super().save(*args, **kwargs)

@@ -1,0 +1,38 @@
+"""The main menu: each role sees what it may use and nothing else.
+
+Entries name URLs by their name only, so ips needs no import from the apps above it.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from ips.models import Roles
+
+
+@dataclass(frozen=True)
+class NavEntry:
+    label: str
+    url_name: str
+    shown_to: Callable[[Roles], bool]
+
+
+MENU = [
+    NavEntry(_("Home"), "home", lambda roles: True),
+    NavEntry(_("Organisation"), "org_overview", lambda roles: roles.is_org_admin),
+    NavEntry(_("Content admin"), "wagtailadmin_home", lambda roles: roles.content_editor),
+]
+
+
+def menu_for(user, current_path: str) -> list[dict]:
+    roles = user.roles
+    items = []
+    for entry in MENU:
+        if not entry.shown_to(roles):
+            continue
+        url = reverse(entry.url_name)
+        current = current_path == url if url == "/" else current_path.startswith(url)
+        items.append({"label": entry.label, "url": url, "current": current})
+    return items

@@ -1,0 +1,11 @@
+from django import template
+
+register = template.Library()
+
+
+@register.filter
+def minutes(duration) -> int:
+    """A timedelta as whole minutes (rounded up), for messages such as the lockout notice."""
+    if not duration:
+        return 0
+    return -(-int(duration.total_seconds()) // 60)

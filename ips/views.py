@@ -1,0 +1,77 @@
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch
+from django.shortcuts import redirect, render
+from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext
+from django.views.decorators.http import require_POST
+
+from ips import audit
+from ips.access import get_for_user
+from ips.forms import ClientCodeForm, LanguageForm
+from ips.models import Client, Membership, Organisation, Team
+
+
+@login_required
+def home(request):
+    return render(request, "ips/home.html", {"roles": request.user.roles})
+
+
+@require_POST
+def language_set(request):
+    """Switch the UI language; a signed-in user's choice is saved so it follows them to other devices."""
+    form = LanguageForm(request.POST)
+    next_url = request.POST.get("next") or "/"
+    if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
+        next_url = "/"
+    response = redirect(next_url)
+    if form.is_valid():
+        language = form.cleaned_data["language"]
+        if request.user.is_authenticated:
+            request.user.language = language
+            request.user.save(update_fields=["language"])
+        translation.activate(language)
+        response.set_cookie(
+            "django_language", language, max_age=365 * 24 * 3600, samesite="Lax", secure=request.is_secure()
+        )
+    return response
+
+
+def _admin_organisations(user):
+    organisations = Organisation.objects.filter(pk__in=user.roles.admin_orgs)
+    if not organisations:
+        raise PermissionDenied
+    return organisations
+
+
+@login_required
+def org_overview(request):
+    """Teams and their people, for the organisation admin."""
+    memberships = Membership.objects.select_related("user").order_by("role", "user__last_name")
+    organisations = _admin_organisations(request.user).prefetch_related(
+        Prefetch("teams", queryset=Team.objects.prefetch_related(Prefetch("memberships", queryset=memberships))),
+        Prefetch("memberships", queryset=memberships.filter(team__isnull=True), to_attr="org_memberships"),
+    )
+    return render(request, "ips/org_overview.html", {"organisations": organisations})
+
+
+@login_required
+def client_audit_log(request):
+    """The audit log of one client, found by pseudonym code (an organisation admin's duty under client-data law)."""
+    organisations = _admin_organisations(request.user)
+    form = ClientCodeForm(request.GET or None)
+    client = entries = None
+    if form.is_valid():
+        client = Client.objects.filter(organisation__in=organisations, code=form.cleaned_data["code"]).first()
+        if client is None:
+            form.add_error("code", gettext("No client with this code in your organisation."))
+        else:
+            entries = audit.entries_for_client(client)[:500]
+    return render(request, "ips/client_audit_log.html", {"form": form, "client": client, "entries": entries})
+
+
+@login_required
+def client_detail(request, uuid):
+    client = get_for_user(request, Client.objects.select_related("team", "coach"), uuid=uuid)
+    return render(request, "ips/client_detail.html", {"client": client})

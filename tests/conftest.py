@@ -1,0 +1,101 @@
+"""The shared cast, named by role: team A is ours, team B (same organisation) is the outsider."""
+
+import pytest
+from django.contrib.auth.models import Group
+
+from ips.models import CONTENT_EDITORS_GROUP, Membership
+from tests.factories import ClientFactory, MembershipFactory, OrganisationFactory, TeamFactory, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _fast_passwords(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def org_a(db):
+    return OrganisationFactory(name="Pohjanmaan hyvinvointialue", code="poh")
+
+
+@pytest.fixture
+def org_b(db):
+    return OrganisationFactory(name="Pirkanmaan hyvinvointialue", code="pir")
+
+
+@pytest.fixture
+def team_a(org_a):
+    return TeamFactory(organisation=org_a, name="Tiimi A")
+
+
+@pytest.fixture
+def team_b(org_a):
+    return TeamFactory(organisation=org_a, name="Tiimi B")
+
+
+def _member(username, role, *, team=None, organisation=None, **extra):
+    user = UserFactory(username=username)
+    MembershipFactory(user=user, role=role, team=team, organisation=organisation or team.organisation, **extra)
+    return user
+
+
+@pytest.fixture
+def coach_a(team_a):
+    return _member("coach_a", Membership.Role.COACH, team=team_a)
+
+
+@pytest.fixture
+def coach_a2(team_a):
+    return _member("coach_a2", Membership.Role.COACH, team=team_a)
+
+
+@pytest.fixture
+def supervisor_a(team_a):
+    return _member("supervisor_a", Membership.Role.SUPERVISOR, team=team_a, fte=None)
+
+
+@pytest.fixture
+def coach_b(team_b):
+    return _member("coach_b", Membership.Role.COACH, team=team_b)
+
+
+@pytest.fixture
+def reviewer(org_a):
+    return _member("reviewer", Membership.Role.REVIEWER, organisation=org_a, team=None, fte=None)
+
+
+@pytest.fixture
+def reporter(org_a):
+    return _member("reporter", Membership.Role.REPORTER, organisation=org_a, team=None, fte=None)
+
+
+@pytest.fixture
+def org_admin(org_a):
+    return _member("org_admin", Membership.Role.ORG_ADMIN, organisation=org_a, team=None, fte=None)
+
+
+@pytest.fixture
+def org_admin_b(org_b):
+    return _member("org_admin_b", Membership.Role.ORG_ADMIN, organisation=org_b, team=None, fte=None)
+
+
+@pytest.fixture
+def content_editor(db):
+    user = UserFactory(username="content_editor")
+    user.groups.add(Group.objects.get_or_create(name=CONTENT_EDITORS_GROUP)[0])
+    return user
+
+
+@pytest.fixture
+def client_a(team_a, coach_a):
+    return ClientFactory(team=team_a, coach=coach_a, first_name="Ville", last_name="Esimerkki")
+
+
+@pytest.fixture
+def as_user(client):
+    """Log the test client in as a user: `as_user(coach_a).get(url)`."""
+
+    def login(user):
+        client.force_login(user)
+        return client
+
+    return login

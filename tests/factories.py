@@ -1,0 +1,64 @@
+from decimal import Decimal
+
+import factory
+from factory.django import DjangoModelFactory
+
+from ips.models import Client, Membership, Organisation, Team, User
+
+PASSWORD = "correct-horse-battery"
+
+
+class OrganisationFactory(DjangoModelFactory):
+    class Meta:
+        model = Organisation
+        django_get_or_create = ("code",)
+
+    name = factory.Sequence(lambda n: f"Hyvinvointialue {n}")
+    code = factory.Sequence(lambda n: f"org{n}")
+
+
+class TeamFactory(DjangoModelFactory):
+    class Meta:
+        model = Team
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    name = factory.Sequence(lambda n: f"Tiimi {n}")
+
+
+class UserFactory(DjangoModelFactory):
+    class Meta:
+        model = User
+        django_get_or_create = ("username",)
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    first_name = factory.Faker("first_name", locale="fi_FI")
+    last_name = factory.Faker("last_name", locale="fi_FI")
+    email = factory.LazyAttribute(lambda u: f"{u.username}@polku.example")
+    password = factory.PostGenerationMethodCall("set_password", PASSWORD)
+
+    @factory.post_generation
+    def _save(obj, create, extracted, **kwargs):
+        if create:
+            obj.save()
+
+
+class MembershipFactory(DjangoModelFactory):
+    class Meta:
+        model = Membership
+
+    user = factory.SubFactory(UserFactory)
+    team = factory.SubFactory(TeamFactory)
+    organisation = factory.LazyAttribute(lambda m: m.team.organisation if m.team else OrganisationFactory())
+    role = Membership.Role.COACH
+    fte = factory.LazyAttribute(lambda m: Decimal("1.00") if m.role == Membership.Role.COACH else None)
+
+
+class ClientFactory(DjangoModelFactory):
+    class Meta:
+        model = Client
+
+    team = factory.SubFactory(TeamFactory)
+    organisation = factory.LazyAttribute(lambda c: c.team.organisation)
+    first_name = factory.Faker("first_name", locale="fi_FI")
+    last_name = factory.Faker("last_name", locale="fi_FI")
