@@ -173,7 +173,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "home"
+LOGIN_REDIRECT_URL = "ips:home"
 LOGOUT_REDIRECT_URL = "login"
 
 # Sessions end after 30 idle minutes: every request pushes the expiry forward.

@@ -6,8 +6,6 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from ips import views as ips_views
-
 auth_patterns = [
     path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
@@ -28,12 +26,12 @@ auth_patterns = [
 ]
 
 urlpatterns = [
-    path("", ips_views.home, name="home"),
+    path("", include("ips.urls")),
     path("accounts/", include(auth_patterns)),
-    path("language/", ips_views.language_set, name="language_set"),
-    path("clients/<uuid:uuid>/", ips_views.client_detail, name="client_detail"),
-    path("organisation/", ips_views.org_overview, name="org_overview"),
-    path("organisation/audit-log/", ips_views.client_audit_log, name="client_audit_log"),
+    path("employers/", include("employers.urls")),
+    path("fidelity/", include("fidelity.urls")),
+    path("reports/", include("reports.urls")),
+    path("learning/", include("content.urls")),
     path("django-admin/", admin.site.urls),
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

@@ -20,8 +20,8 @@ class NavEntry:
 
 
 MENU = [
-    NavEntry(_("Home"), "home", lambda roles: True),
-    NavEntry(_("Organisation"), "org_overview", lambda roles: roles.is_org_admin),
+    NavEntry(_("Home"), "ips:home", lambda roles: True),
+    NavEntry(_("Organisation"), "ips:org_overview", lambda roles: roles.is_org_admin),
     NavEntry(_("Content admin"), "wagtailadmin_home", lambda roles: roles.content_editor),
 ]
 

@@ -9,3 +9,11 @@ def minutes(duration) -> int:
     if not duration:
         return 0
     return -(-int(duration.total_seconds()) // 60)
+
+
+@register.filter
+def tr(obj, field: str) -> str:
+    """The reader's-language value of a three-language field: {{ kind|tr:"name" }}."""
+    from ips.i18n import translated
+
+    return translated(obj, field)

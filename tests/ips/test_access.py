@@ -34,19 +34,19 @@ def test_it_hides_clients_of_other_teams_and_from_other_roles(client_a, outsider
 
 
 def test_an_outsider_gets_404_on_the_client_page(client_a, coach_b, as_user):
-    response = as_user(coach_b).get(reverse("client_detail", args=[client_a.uuid]))
+    response = as_user(coach_b).get(reverse("ips:client_detail", args=[client_a.uuid]))
     assert response.status_code == 404
     assert "Ville" not in response.content.decode()
 
 
 def test_the_coach_sees_the_client_page(client_a, coach_a, as_user):
-    response = as_user(coach_a).get(reverse("client_detail", args=[client_a.uuid]))
+    response = as_user(coach_a).get(reverse("ips:client_detail", args=[client_a.uuid]))
     assert response.status_code == 200
     assert "Ville Esimerkki" in response.content.decode()
 
 
 def test_anonymous_is_sent_to_login(client_a, client):
-    response = client.get(reverse("client_detail", args=[client_a.uuid]))
+    response = client.get(reverse("ips:client_detail", args=[client_a.uuid]))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("login"))
 

@@ -8,7 +8,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_reading_a_client_writes_an_access_row(client_a, coach_a, as_user):
-    as_user(coach_a).get(reverse("client_detail", args=[client_a.uuid]), REMOTE_ADDR="10.1.2.3")
+    as_user(coach_a).get(reverse("ips:client_detail", args=[client_a.uuid]), REMOTE_ADDR="10.1.2.3")
     entry = audit.entries_for_client(client_a).filter(action=LogEntry.Action.ACCESS).get()
     assert entry.actor == coach_a
     assert entry.remote_addr == "10.1.2.3"
@@ -16,7 +16,7 @@ def test_reading_a_client_writes_an_access_row(client_a, coach_a, as_user):
 
 
 def test_an_outsiders_attempt_is_not_logged_as_a_read(client_a, coach_b, as_user):
-    as_user(coach_b).get(reverse("client_detail", args=[client_a.uuid]))
+    as_user(coach_b).get(reverse("ips:client_detail", args=[client_a.uuid]))
     assert not audit.entries_for_client(client_a).filter(action=LogEntry.Action.ACCESS).exists()
 
 
@@ -29,8 +29,8 @@ def test_changes_are_logged_without_the_name_in_clear(client_a):
 
 
 def test_the_org_admin_lists_the_log_of_one_client(client_a, coach_a, org_admin, as_user, client):
-    as_user(coach_a).get(reverse("client_detail", args=[client_a.uuid]))
-    response = as_user(org_admin).get(reverse("client_audit_log"), {"code": client_a.code.lower()})
+    as_user(coach_a).get(reverse("ips:client_detail", args=[client_a.uuid]))
+    response = as_user(org_admin).get(reverse("ips:client_audit_log"), {"code": client_a.code.lower()})
     assert response.status_code == 200
     page = response.content.decode()
     assert client_a.code in page
@@ -39,11 +39,11 @@ def test_the_org_admin_lists_the_log_of_one_client(client_a, coach_a, org_admin,
 
 
 def test_the_audit_log_page_is_for_org_admins_only(coach_a, as_user):
-    assert as_user(coach_a).get(reverse("client_audit_log")).status_code == 403
+    assert as_user(coach_a).get(reverse("ips:client_audit_log")).status_code == 403
 
 
 def test_an_admin_of_another_organisation_cannot_find_the_client(client_a, org_admin_b, as_user):
-    response = as_user(org_admin_b).get(reverse("client_audit_log"), {"code": client_a.code})
+    response = as_user(org_admin_b).get(reverse("ips:client_audit_log"), {"code": client_a.code})
     assert response.status_code == 200
     assert response.context["client"] is None
     assert response.context["form"].errors["code"]

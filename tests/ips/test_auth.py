@@ -20,7 +20,7 @@ def _login(client, username, password):
 def test_a_coach_logs_in_and_lands_on_home(client, coach_a):
     response = _login(client, "coach_a", PASSWORD)
     assert response.status_code == 302
-    assert response["Location"] == reverse("home")
+    assert response["Location"] == reverse("ips:home")
 
 
 def test_a_wrong_password_gets_a_message_in_finnish(client, coach_a):
@@ -50,9 +50,9 @@ def test_the_lockout_message_is_in_swedish_for_a_swedish_reader(client, coach_a)
 def test_a_session_ends_after_30_idle_minutes(client, coach_a):
     assert django_settings.SESSION_COOKIE_AGE == 30 * 60
     _login(client, "coach_a", PASSWORD)
-    assert client.get(reverse("home")).status_code == 200
+    assert client.get(reverse("ips:home")).status_code == 200
     Session.objects.update(expire_date=timezone.now() - timedelta(seconds=1))
-    response = client.get(reverse("home"))
+    response = client.get(reverse("ips:home"))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("login"))
 
@@ -60,7 +60,7 @@ def test_a_session_ends_after_30_idle_minutes(client, coach_a):
 def test_each_request_pushes_the_idle_expiry_forward(client, coach_a):
     _login(client, "coach_a", PASSWORD)
     Session.objects.update(expire_date=timezone.now() + timedelta(minutes=1))
-    client.get(reverse("home"))
+    client.get(reverse("ips:home"))
     remaining = Session.objects.get().expire_date - timezone.now()
     assert remaining > timedelta(minutes=29)
 

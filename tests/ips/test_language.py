@@ -8,30 +8,30 @@ pytestmark = pytest.mark.django_db
 
 def test_finnish_is_the_default(client, coach_a):
     client.force_login(coach_a)
-    page = client.get(reverse("home")).content.decode()
+    page = client.get(reverse("ips:home")).content.decode()
     assert 'lang="fi"' in page
     assert "Tervetuloa" in page
 
 
 def test_the_chosen_language_sticks_to_the_user(client, coach_a):
     client.force_login(coach_a)
-    response = client.post(reverse("language_set"), {"language": "sv", "next": reverse("home")})
+    response = client.post(reverse("ips:language_set"), {"language": "sv", "next": reverse("ips:home")})
     assert response.status_code == 302
     assert User.objects.get(pk=coach_a.pk).language == "sv"
     # A new device (no cookie) still gets Swedish after login.
     client.cookies.clear()
     client.force_login(coach_a)
-    page = client.get(reverse("home")).content.decode()
+    page = client.get(reverse("ips:home")).content.decode()
     assert 'lang="sv"' in page
     assert "Välkommen" in page
 
 
 def test_an_unknown_language_is_ignored(client, coach_a):
     client.force_login(coach_a)
-    client.post(reverse("language_set"), {"language": "xx"})
+    client.post(reverse("ips:language_set"), {"language": "xx"})
     assert User.objects.get(pk=coach_a.pk).language == ""
 
 
 def test_the_switch_never_redirects_off_site(client):
-    response = client.post(reverse("language_set"), {"language": "en", "next": "https://evil.example/"})
+    response = client.post(reverse("ips:language_set"), {"language": "en", "next": "https://evil.example/"})
     assert response["Location"] == "/"
