@@ -31,6 +31,9 @@ messages: $(VENV)/.installed-main
 demo: env messages
 	$(MANAGE) migrate --noinput -v0
 	$(MANAGE) seed_demo
+	$(MANAGE) seed_employers_demo
+	$(MANAGE) seed_fidelity_demo
+	$(MANAGE) seed_training
 	@echo "Polku demo: http://$(HOST):$(PORT)/"
 	$(MANAGE) runserver $(HOST):$(PORT)
 

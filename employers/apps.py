@@ -5,3 +5,16 @@ from django.utils.translation import gettext_lazy as _
 class EmployersConfig(AppConfig):
     name = "employers"
     verbose_name = _("Employers")
+
+    def ready(self):
+        from auditlog.registry import auditlog
+
+        from employers.models import ContactPerson, Employer, EmployerContact, FollowUp, Job
+
+        # Contacts naming a client, jobs and follow-ups carry get_additional_data() -> {"client": uuid},
+        # so they appear in that client's audit log.
+        auditlog.register(Employer)
+        auditlog.register(ContactPerson)
+        auditlog.register(EmployerContact)
+        auditlog.register(Job)
+        auditlog.register(FollowUp)

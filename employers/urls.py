@@ -1,5 +1,21 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from employers.views import contacts, employers, fragments, jobs
 
 app_name = "employers"
 
-urlpatterns = []
+urlpatterns = [
+    path("", employers.employer_list, name="employer_list"),
+    path("new/", employers.employer_create, name="employer_create"),
+    path("<uuid:uuid>/", employers.employer_detail, name="employer_detail"),
+    path("<uuid:uuid>/edit/", employers.employer_edit, name="employer_edit"),
+    path("<uuid:uuid>/contact-persons/new/", employers.contact_person_create, name="contact_person_create"),
+    path("<uuid:uuid>/contacts/new/", contacts.contact_create, name="employer_contact_create"),
+    path("contacts/new/", contacts.contact_create, name="contact_create"),
+    path("clients/<uuid:uuid>/jobs/", fragments.client_jobs, name="client_jobs"),
+    path("clients/<uuid:uuid>/jobs/new/", jobs.job_start, name="job_start"),
+    path("jobs/<uuid:uuid>/end/", jobs.job_end, name="job_end"),
+    path("follow-ups/<uuid:uuid>/done/", jobs.follow_up_done, name="follow_up_done"),
+    path("today/", fragments.today_panel, name="today_panel"),
+    path("team/week/", fragments.team_contacts_week, name="team_contacts_week"),
+]

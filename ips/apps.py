@@ -9,8 +9,22 @@ class IpsConfig(AppConfig):
     def ready(self):
         from auditlog.registry import auditlog
 
-        from ips.models import Client, Membership
+        from ips.models import (
+            Client,
+            ClientAssignment,
+            Consent,
+            Goal,
+            KykyviisariScore,
+            Membership,
+            Referral,
+            StageChange,
+            TimeEntry,
+            VocationalProfile,
+        )
 
         # Names are masked in change rows: the log proves who changed what without copying the name around.
-        auditlog.register(Client, mask_fields=["first_name", "last_name"])
+        auditlog.register(Client, mask_fields=["first_name", "last_name"], m2m_fields={"target_groups"})
         auditlog.register(Membership)
+        auditlog.register(Referral, mask_fields=["first_name", "last_name"])
+        for model in (ClientAssignment, Consent, Goal, KykyviisariScore, StageChange, TimeEntry, VocationalProfile):
+            auditlog.register(model)

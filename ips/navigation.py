@@ -20,8 +20,18 @@ class NavEntry:
 
 
 MENU = [
-    NavEntry(_("Home"), "ips:home", lambda roles: True),
+    NavEntry(_("Home"), "ips:home", lambda roles: not roles.team_ids),
+    NavEntry(_("Today"), "ips:today", lambda roles: roles.is_coach),
+    NavEntry(_("Caseload"), "ips:caseload", lambda roles: bool(roles.team_ids)),
+    NavEntry(_("Week"), "ips:week", lambda roles: bool(roles.team_ids)),
+    NavEntry(_("Employers"), "employers:employer_list", lambda roles: bool(roles.team_ids or roles.admin_orgs)),
     NavEntry(_("Organisation"), "ips:org_overview", lambda roles: roles.is_org_admin),
+    NavEntry(
+        _("Fidelity reviews"),
+        "fidelity:review_list",
+        lambda roles: roles.is_reviewer or roles.is_supervisor or roles.is_org_admin,
+    ),
+    NavEntry(_("Training"), "content:home", lambda roles: True),
     NavEntry(_("Content admin"), "wagtailadmin_home", lambda roles: roles.content_editor),
 ]
 

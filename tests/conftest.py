@@ -99,3 +99,31 @@ def as_user(client):
         return client
 
     return login
+
+
+@pytest.fixture
+def htmx(client):
+    """The test client as htmx would call: `htmx(coach_a).post(url, data)` gets the fragment."""
+
+    def login(user):
+        client.force_login(user)
+        client.defaults["HTTP_HX_REQUEST"] = "true"
+        return client
+
+    return login
+
+
+@pytest.fixture
+def count_queries(client):
+    """The number of queries one GET of url makes (after a warm-up request), for query-budget tests."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def count(url):
+        client.get(url)
+        with CaptureQueriesContext(connection) as context:
+            response = client.get(url)
+        assert response.status_code == 200
+        return len(context.captured_queries)
+
+    return count

@@ -1,9 +1,21 @@
 from decimal import Decimal
 
 import factory
+from django.utils import timezone
 from factory.django import DjangoModelFactory
 
-from ips.models import Client, Membership, Organisation, Team, User
+from ips.models import (
+    ActivityKind,
+    Client,
+    Consent,
+    Membership,
+    Organisation,
+    Referral,
+    ReferralSource,
+    Team,
+    TimeEntry,
+    User,
+)
 
 PASSWORD = "correct-horse-battery"
 
@@ -62,3 +74,42 @@ class ClientFactory(DjangoModelFactory):
     organisation = factory.LazyAttribute(lambda c: c.team.organisation)
     first_name = factory.Faker("first_name", locale="fi_FI")
     last_name = factory.Faker("last_name", locale="fi_FI")
+
+
+def activity_kind(code: str):
+    """Activity kinds ship in a data migration: tests look them up by their stable code."""
+    return ActivityKind.objects.get(code=code)
+
+
+class TimeEntryFactory(DjangoModelFactory):
+    class Meta:
+        model = TimeEntry
+
+    date = factory.LazyFunction(timezone.localdate)
+    coach = factory.SubFactory(UserFactory)
+    team = factory.SubFactory(TeamFactory)
+    minutes = 30
+    kind = factory.LazyFunction(lambda: activity_kind("client_meeting"))
+    setting = "office"
+
+
+class ConsentFactory(DjangoModelFactory):
+    class Meta:
+        model = Consent
+
+    client = factory.SubFactory(ClientFactory)
+    given_on = factory.LazyFunction(timezone.localdate)
+    scope = "Työllisyyspalvelut, Kela"
+
+
+class ReferralFactory(DjangoModelFactory):
+    class Meta:
+        model = Referral
+
+    team = factory.SubFactory(TeamFactory)
+    source = factory.LazyFunction(lambda: ReferralSource.objects.get(code="kela"))
+    referred_on = factory.LazyFunction(timezone.localdate)
+    first_name = "Outi"
+    last_name = "Ohjattava"
+    birth_year = 1990
+    municipality = "Vaasa"

@@ -2,22 +2,161 @@
 
 import secrets
 import uuid
+from datetime import timedelta
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import IntegrityError, models, transaction
+from django.db.models import F, Max, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce, TruncDate
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ips.access import AccessQuerySet
+from ips.models.lists import TargetGroup
 from ips.models.people import Organisation, Team
 
 # Crockford-style alphabet: no I, L, O or U, so a code read aloud or copied by hand stays unambiguous.
 CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+# IPS practice: a client not seen for two weeks needs outreach.
+OVERDUE_DAYS = 14
+
+
+class Stage(models.TextChoices):
+    """The EUSE five stages (THL's Finnish names in the catalogue), then closure."""
+
+    ENGAGEMENT = "engagement", _("Engagement")
+    PROFILE = "profile", _("Vocational profile")
+    JOB_FINDING = "job_finding", _("Job finding")
+    EMPLOYER_ENGAGEMENT = "employer_engagement", _("Employer engagement")
+    SUPPORT = "support", _("On- and off-the-job support")
+    CLOSED = "closed", _("Closed")
+
+
+OPEN_STAGES = [s for s in Stage.values if s != Stage.CLOSED]
+
+
+class ServiceType(models.TextChoices):
+    IPS = "ips", _("IPS job coaching")
+    ASSESSMENT = "assessment", _("Work-ability assessment only")
+
+
+class Gender(models.TextChoices):
+    FEMALE = "female", _("Female")
+    MALE = "male", _("Male")
+    OTHER = "other", _("Other")
+    UNKNOWN = "unknown", _("Not known")
+
+
+class ClientLanguage(models.TextChoices):
+    FINNISH = "fi", _("Finnish")
+    SWEDISH = "sv", _("Swedish")
+    OTHER = "other", _("Other language")
+
+
+class LabourMarketStatus(models.TextChoices):
+    UNEMPLOYED = "unemployed", _("Unemployed")
+    LONG_TERM_UNEMPLOYED = "long_term_unemployed", _("Long-term unemployed")
+    INACTIVE = "inactive", _("Outside the labour force")
+    EMPLOYED = "employed", _("Employed")
+    STUDENT = "student", _("Student")
+    REHABILITATION = "rehabilitation", _("In rehabilitation or on sick leave")
+    PENSION = "pension", _("On a disability pension")
+
+
+class EducationLevel(models.TextChoices):
+    ISCED_0_2 = "isced_0_2", _("Basic education at most (ISCED 0–2)")
+    ISCED_3_4 = "isced_3_4", _("Upper secondary (ISCED 3–4)")
+    ISCED_5_8 = "isced_5_8", _("Tertiary (ISCED 5–8)")
+
+
+class Outcome(models.TextChoices):
+    OPEN_MARKET_JOB = "open_market_job", _("Job in the open labour market")
+    EDUCATION = "education", _("Education")
+    REHABILITATION = "rehabilitation", _("Rehabilitation")
+    OTHER_SERVICES = "other_services", _("Other services")
+    PENSION = "pension", _("Pension")
+    MOVED_AWAY = "moved_away", _("Moved away")
+    DECLINED_OR_STOPPED = "declined_or_stopped", _("Declined or stopped")
+
+
+class TreatmentTeam(models.Model):
+    """A health or social care team that coaches are members of; fidelity item O1 counts clients per team."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="treatment_teams", verbose_name=_("organisation")
+    )
+    name = models.CharField(_("name"), max_length=200)
+    coaches = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="treatment_teams", verbose_name=_("coach members")
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("treatment team")
+        verbose_name_plural = _("treatment teams")
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "name"], name="treatment_team_unique_in_organisation")
+        ]
+
+    def __str__(self):
+        return self.name
 
 
 class ClientQuerySet(AccessQuerySet):
     def visible_to(self, user):
         """Coaches and supervisors of the client's team; nobody else sees a client."""
         return self.filter(team__in=user.roles.team_ids)
+
+    def active(self):
+        return self.exclude(stage=Stage.CLOSED)
+
+    def of_coach(self, user):
+        return self.filter(coach=user)
+
+    def with_current_job(self, today=None):
+        """current_job: the title of the client's newest running job.
+
+        Jobs belong to the employers app, which ips may not import: the model is reached through the reverse
+        relation "jobs" instead.
+        """
+        today = today or timezone.localdate()
+        job_model = self.model._meta.get_field("jobs").related_model
+        running = (
+            job_model.objects.filter(client=OuterRef("pk"), start_date__lte=today)
+            .filter(Q(end_date__isnull=True) | Q(end_date__gte=today))
+            .order_by("-start_date")
+            .values("title")[:1]
+        )
+        return self.annotate(current_job=Subquery(running))
+
+    def with_last_contact(self):
+        """last_contact: the date of the newest log entry with the client of a kind that counts as contact."""
+        from ips.models.activity import TimeEntry
+
+        newest = (
+            TimeEntry.objects.filter(client=OuterRef("pk"), kind__is_client_contact=True)
+            .order_by()
+            .values("client")
+            .annotate(newest=Max("date"))
+            .values("newest")
+        )
+        return self.annotate(last_contact=Subquery(newest, output_field=models.DateField()))
+
+    def overdue(self, today=None, days=OVERDUE_DAYS):
+        """Open clients not contacted for `days` days (a client never contacted counts from programme entry)."""
+        today = today or timezone.localdate()
+        cutoff = today - timedelta(days=days)
+        qs = self if "last_contact" in self.query.annotations else self.with_last_contact()
+        return (
+            qs.active()
+            .annotate(
+                contact_reference=Coalesce(
+                    F("last_contact"), F("programme_entry"), TruncDate("created"), output_field=models.DateField()
+                )
+            )
+            .filter(contact_reference__lte=cutoff)
+        )
 
 
 class Client(models.Model):
@@ -37,6 +176,59 @@ class Client(models.Model):
     code = models.CharField(_("pseudonym code"), max_length=20, editable=False)
     first_name = models.CharField(_("first name"), max_length=100)
     last_name = models.CharField(_("last name"), max_length=100)
+
+    stage = models.CharField(_("stage"), max_length=24, choices=Stage.choices, default=Stage.ENGAGEMENT)
+    stage_since = models.DateField(_("in this stage since"), default=timezone.localdate)
+    programme_entry = models.DateField(
+        _("programme entry"), null=True, blank=True, help_text=_("The date the referral was accepted.")
+    )
+    service_type = models.CharField(_("service"), max_length=12, choices=ServiceType.choices, default=ServiceType.IPS)
+    service_started = models.DateField(_("service started"), null=True, blank=True)
+    service_ended = models.DateField(_("service ended"), null=True, blank=True)
+
+    birth_year = models.PositiveSmallIntegerField(
+        _("birth year"), null=True, blank=True, validators=[MinValueValidator(1920), MaxValueValidator(2015)]
+    )
+    gender = models.CharField(_("gender"), max_length=10, choices=Gender.choices, default=Gender.UNKNOWN)
+    municipality = models.CharField(_("municipality"), max_length=80, blank=True)
+    language = models.CharField(_("language"), max_length=8, choices=ClientLanguage.choices, default="fi")
+    labour_market_status = models.CharField(
+        _("labour-market status at entry"), max_length=24, choices=LabourMarketStatus.choices, blank=True
+    )
+    education_level = models.CharField(
+        _("education level at entry"), max_length=12, choices=EducationLevel.choices, blank=True
+    )
+    out_of_work_at_referral = models.BooleanField(_("out of work at referral"), default=True)
+    target_groups = models.ManyToManyField(
+        TargetGroup, blank=True, related_name="clients", verbose_name=_("target groups")
+    )
+    treatment_team = models.ForeignKey(
+        TreatmentTeam,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="clients",
+        verbose_name=_("treatment team"),
+    )
+    coordinator_name = models.CharField(_("asiakasvastaava (name)"), max_length=120, blank=True)
+    coordinator_organisation = models.CharField(_("asiakasvastaava (organisation)"), max_length=120, blank=True)
+    coordinator_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="coordinated_clients",
+        verbose_name=_("asiakasvastaava (Polku user)"),
+    )
+    next_step = models.CharField(_("next step"), max_length=200, blank=True)
+
+    closed_on = models.DateField(_("closure date"), null=True, blank=True)
+    closure_reason = models.CharField(_("closure reason"), max_length=200, blank=True)
+    outcome = models.CharField(_("outcome"), max_length=24, choices=Outcome.choices, blank=True)
+    satisfaction = models.PositiveSmallIntegerField(
+        _("satisfaction (1–10)"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(10)]
+    )
+
     created = models.DateTimeField(_("created"), auto_now_add=True)
     updated = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -47,8 +239,17 @@ class Client(models.Model):
         verbose_name = _("client")
         verbose_name_plural = _("clients")
         constraints = [
-            models.UniqueConstraint(fields=["organisation", "code"], name="client_code_unique_in_organisation")
+            models.UniqueConstraint(fields=["organisation", "code"], name="client_code_unique_in_organisation"),
+            models.CheckConstraint(
+                condition=Q(satisfaction__isnull=True) | Q(satisfaction__gte=1, satisfaction__lte=10),
+                name="client_satisfaction_1_to_10",
+            ),
+            models.CheckConstraint(
+                condition=Q(stage="closed", closed_on__isnull=False) | (~Q(stage="closed") & Q(closed_on__isnull=True)),
+                name="client_closed_has_closure_date",
+            ),
         ]
+        indexes = [models.Index(fields=["team", "stage"]), models.Index(fields=["coach", "stage"])]
 
     def __str__(self):
         # The code, not the name: __str__ reaches audit logs, admin lists and error pages.
@@ -74,6 +275,79 @@ class Client(models.Model):
     def full_name(self) -> str:
         return f"{self.first_name} {self.last_name}".strip()
 
+    @property
+    def short_label(self) -> str:
+        """Code and first name with an initial: enough for the coach to pick from a list, little to leak."""
+        initial = f" {self.last_name[:1]}." if self.last_name else ""
+        return f"{self.code} · {self.first_name}{initial}"
+
+    @property
+    def is_closed(self) -> bool:
+        return self.stage == Stage.CLOSED
+
+    @property
+    def days_in_stage(self) -> int:
+        return (timezone.localdate() - self.stage_since).days
+
     def get_additional_data(self) -> dict:
         """Stored with every audit-log row, so the log of one client can be listed."""
         return {"client": str(self.uuid)}
+
+
+class StageChange(models.Model):
+    """Every move along the client's path, kept for the client page and for outcome figures."""
+
+    client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="stage_changes")
+    stage = models.CharField(_("stage"), max_length=24, choices=Stage.choices)
+    changed_on = models.DateField(_("date"))
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("changed by")
+    )
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-changed_on", "-created"]
+        verbose_name = _("stage change")
+        verbose_name_plural = _("stage changes")
+
+    def __str__(self):
+        return f"{self.client} · {self.stage} · {self.changed_on}"
+
+    def get_additional_data(self) -> dict:
+        return {"client": str(self.client.uuid)}
+
+
+class ClientAssignment(models.Model):
+    """Who had the client when: fidelity items count caseloads over a period, and clients move between teams."""
+
+    client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="assignments")
+    team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="assignments", verbose_name=_("team"))
+    coach = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="assignments",
+        verbose_name=_("coach"),
+    )
+    started = models.DateField(_("started"))
+    ended = models.DateField(_("ended"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-started", "-pk"]
+        verbose_name = _("client assignment")
+        verbose_name_plural = _("client assignments")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["client"], condition=Q(ended__isnull=True), name="one_open_assignment_per_client"
+            ),
+            models.CheckConstraint(
+                condition=Q(ended__isnull=True) | Q(ended__gte=F("started")), name="assignment_ends_after_start"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.client} · {self.team} · {self.coach or '–'}"
+
+    def get_additional_data(self) -> dict:
+        return {"client": str(self.client.uuid)}

@@ -17,3 +17,21 @@ def tr(obj, field: str) -> str:
     from ips.i18n import translated
 
     return translated(obj, field)
+
+
+@register.filter
+def duration(total_minutes) -> str:
+    """Minutes as hours and minutes: 95 -> "1 h 35 min"; the units read the same in Finnish, Swedish and English."""
+    total = int(total_minutes or 0)
+    hours, rest = divmod(total, 60)
+    if hours and rest:
+        return f"{hours} h {rest} min"
+    return f"{hours} h" if hours else f"{rest} min"
+
+
+@register.filter
+def percent_of(part, whole) -> int:
+    """A bar's width bucket (0–100 in steps of 5) for CSS classes, since style="" is forbidden by the CSP."""
+    if not whole:
+        return 0
+    return min(100, round(100 * (part or 0) / whole / 5) * 5)

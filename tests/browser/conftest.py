@@ -5,9 +5,11 @@ Locally a machine without chromium skips these tests; in CI (CI=true) a missing 
 
 import io
 import os
+from importlib import import_module
 from pathlib import Path
 
 import pytest
+from django.apps import apps
 from django.conf import settings
 from django.core.management import call_command
 
@@ -55,9 +57,34 @@ def screenshot_dir():
     return SCREENSHOTS
 
 
+def restore_migrated_rows():
+    """Put back the rows that data migrations ship: live-server tests empty every table after each test.
+
+    (Django's serialized rollback would do this, but pytest-django does not serialize the database when the
+    request for it comes through an autouse fixture, so the rows are reloaded here from the same functions
+    the migrations run.)
+    """
+    from wagtail.models import Collection, Locale, Page
+
+    for module, function, model in [
+        ("ips.migrations.0002_caseload_and_daily_log", "load_lists", "ips.ActivityKind"),
+        ("fidelity.migrations.0002_ips25_scale", "load_scale", "fidelity.FidelityScale"),
+        ("content.migrations.0001_initial", "locales_and_topics", "content.Topic"),
+    ]:
+        if not apps.get_model(model).objects.exists():
+            getattr(import_module(module), function)(apps, None)
+    if not Page.objects.exists():
+        Page.add_root(instance=Page(title="Root", slug="root", locale=Locale.get_default()))
+    if not Collection.objects.exists():
+        Collection.add_root(name="Root")
+
+
 @pytest.fixture
 def demo(transactional_db):
-    call_command("seed_demo", stdout=io.StringIO())
+    """The demo data of `make demo`, loaded into the live server's database."""
+    restore_migrated_rows()
+    for command in ("seed_demo", "seed_employers_demo", "seed_fidelity_demo", "seed_training"):
+        call_command(command, stdout=io.StringIO())
 
 
 @pytest.fixture

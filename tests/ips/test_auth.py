@@ -50,9 +50,9 @@ def test_the_lockout_message_is_in_swedish_for_a_swedish_reader(client, coach_a)
 def test_a_session_ends_after_30_idle_minutes(client, coach_a):
     assert django_settings.SESSION_COOKIE_AGE == 30 * 60
     _login(client, "coach_a", PASSWORD)
-    assert client.get(reverse("ips:home")).status_code == 200
+    assert client.get(reverse("ips:today")).status_code == 200
     Session.objects.update(expire_date=timezone.now() - timedelta(seconds=1))
-    response = client.get(reverse("ips:home"))
+    response = client.get(reverse("ips:today"))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("login"))
 

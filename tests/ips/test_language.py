@@ -8,7 +8,7 @@ pytestmark = pytest.mark.django_db
 
 def test_finnish_is_the_default(client, coach_a):
     client.force_login(coach_a)
-    page = client.get(reverse("ips:home")).content.decode()
+    page = client.get(reverse("ips:home"), follow=True).content.decode()
     assert 'lang="fi"' in page
     assert "Tervetuloa" in page
 
@@ -21,7 +21,7 @@ def test_the_chosen_language_sticks_to_the_user(client, coach_a):
     # A new device (no cookie) still gets Swedish after login.
     client.cookies.clear()
     client.force_login(coach_a)
-    page = client.get(reverse("ips:home")).content.decode()
+    page = client.get(reverse("ips:home"), follow=True).content.decode()
     assert 'lang="sv"' in page
     assert "Välkommen" in page
 

@@ -6,7 +6,7 @@ pytestmark = pytest.mark.django_db
 
 def _menu(client, user):
     client.force_login(user)
-    return [item["url"] for item in client.get(reverse("ips:home")).context["menu"]]
+    return [item["url"] for item in client.get(reverse("ips:home"), follow=True).context["menu"]]
 
 
 def test_the_org_admin_sees_the_organisation_pages(client, org_admin):

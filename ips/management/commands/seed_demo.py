@@ -5,8 +5,10 @@ from decimal import Decimal
 from django.contrib.auth.models import Group, Permission
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils import timezone
 
-from ips.models import CONTENT_EDITORS_GROUP, Client, Membership, Organisation, Team, User
+from ips import demo as demo_clients
+from ips.models import CONTENT_EDITORS_GROUP, Membership, Organisation, Team, User
 
 DEMO_PASSWORD = "polku-demo-2026"
 
@@ -29,13 +31,6 @@ PEOPLE = [
     ("reporter", "Pekka", "Salo", Membership.Role.REPORTER, "POH", None, None, "fi"),
     ("orgadmin", "Liisa", "Mäki", Membership.Role.ORG_ADMIN, "POH", None, None, "fi"),
     ("editor", "Emma", "Nyberg", None, None, None, None, "sv"),
-]
-# code, first name, last name, team name, coach username
-CLIENTS = [
-    ("POH-D0001", "Ville", "Esimerkki", "Vaasan työkykytiimi", "coach"),
-    ("POH-D0002", "Kaisa", "Kokeilu", "Vaasan työkykytiimi", "coach"),
-    ("POH-D0003", "Anders", "Testberg", "Vaasan työkykytiimi", "coach2"),
-    ("POH-D0004", "Marja", "Malli", "Pietarsaaren työkykytiimi", "coach.other"),
 ]
 
 
@@ -74,12 +69,7 @@ class Command(BaseCommand):
                 team=teams.get(team),
                 defaults={"fte": Decimal(fte) if fte else None},
             )
-        for code, first, last, team, coach in CLIENTS:
-            Client.objects.update_or_create(
-                organisation=teams[team].organisation,
-                code=code,
-                defaults={"first_name": first, "last_name": last, "team": teams[team], "coach": users[coach]},
-            )
+        demo_clients.load(teams=teams, users=users, today=timezone.localdate())
         self.print_logins()
 
     def _content_editors_group(self):

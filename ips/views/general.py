@@ -8,14 +8,19 @@ from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from ips import audit
-from ips.access import get_for_user
 from ips.forms import ClientCodeForm, LanguageForm
 from ips.models import Client, Membership, Organisation, Team
 
 
 @login_required
 def home(request):
-    return render(request, "ips/home.html", {"roles": request.user.roles})
+    """A coach starts the day on Today, a supervisor on the team's week; other roles get the overview."""
+    roles = request.user.roles
+    if roles.is_coach:
+        return redirect("ips:today")
+    if roles.is_supervisor:
+        return redirect("ips:week")
+    return render(request, "ips/home.html", {"roles": roles})
 
 
 @require_POST
@@ -69,9 +74,3 @@ def client_audit_log(request):
         else:
             entries = audit.entries_for_client(client)[:500]
     return render(request, "ips/client_audit_log.html", {"form": form, "client": client, "entries": entries})
-
-
-@login_required
-def client_detail(request, uuid):
-    client = get_for_user(request, Client.objects.select_related("team", "coach"), uuid=uuid)
-    return render(request, "ips/client_detail.html", {"client": client})

@@ -1,0 +1,262 @@
+"""All validation of what coaches type about employers, contacts and jobs, in the user's language."""
+
+import datetime
+
+from django import forms
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
+
+from employers.models import ContactPerson, Employer, EmployerContact, Job
+from employers.models.jobs import MAX_HOURS_PER_WEEK
+from employers.validators import normalise_business_id
+from ips.models import Client, Membership, User
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+def _coaches_of(organisation):
+    return (
+        User.objects.filter(
+            memberships__organisation=organisation,
+            memberships__role__in=[Membership.Role.COACH, Membership.Role.SUPERVISOR],
+            memberships__ended__isnull=True,
+        )
+        .distinct()
+        .order_by("first_name", "last_name")
+    )
+
+
+class EmployerForm(forms.ModelForm):
+    class Meta:
+        model = Employer
+        fields = ["name", "business_id", "industry", "municipality", "address", "status", "responsible_coach", "notes"]
+        widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.organisation = organisation
+        self.fields["responsible_coach"].queryset = _coaches_of(organisation)
+
+    def clean_business_id(self):
+        value = self.cleaned_data["business_id"].strip()
+        if not value:
+            return ""
+        value = normalise_business_id(value)
+        existing = Employer.objects.filter(organisation=self.organisation, business_id=value)
+        if self.instance.pk:
+            existing = existing.exclude(pk=self.instance.pk)
+        if duplicate := existing.first():
+            raise forms.ValidationError(
+                _("%(name)s already has this business ID in your organisation's employer register."),
+                code="duplicate",
+                params={"name": duplicate.name},
+            )
+        return value
+
+    def save(self, commit=True):
+        self.instance.organisation = self.organisation
+        return super().save(commit)
+
+    def duplicate_employer(self):
+        """The employer already registered with the typed business ID, for a link next to the message."""
+        if "business_id" not in self.errors or not self.data.get("business_id"):
+            return None
+        try:
+            value = normalise_business_id(self.data["business_id"])
+        except forms.ValidationError:
+            return None
+        return Employer.objects.filter(organisation=self.organisation, business_id=value).first()
+
+
+class ContactPersonForm(forms.ModelForm):
+    class Meta:
+        model = ContactPerson
+        fields = ["name", "role", "phone", "email"]
+        widgets = {"phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "off"})}
+
+
+class _ClientChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        # Pseudonym code only: client names stay on the client's own pages.
+        return obj.code
+
+
+PREFERENCE_CHOICES = [("", _("Not stated")), ("true", _("Yes")), ("false", _("No"))]
+
+
+class EmployerContactForm(forms.ModelForm):
+    """A contact with an employer; the client list holds only clients the coach may see."""
+
+    client = _ClientChoiceField(
+        queryset=Client.objects.none(),
+        required=False,
+        label=_("Client"),
+        help_text=_("Only when the contact was about one client."),
+    )
+    matches_client_preferences = forms.TypedChoiceField(
+        label=_("Matches the client's preferences"),
+        choices=PREFERENCE_CHOICES,
+        coerce=lambda value: value == "true",
+        empty_value=None,
+        required=False,
+        help_text=_("Was this employer chosen because of the client's own job preferences?"),
+    )
+
+    class Meta:
+        model = EmployerContact
+        fields = [
+            "employer",
+            "date",
+            "face_to_face",
+            "minutes",
+            "purpose",
+            "contact_person",
+            "client",
+            "matches_client_preferences",
+            "outcome",
+            "next_step",
+            "next_step_on",
+        ]
+        widgets = {
+            "date": DateInput(),
+            "next_step_on": DateInput(),
+            "minutes": forms.NumberInput(attrs={"min": 1, "max": 480, "inputmode": "numeric"}),
+        }
+
+    def __init__(self, *args, user, employer=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.fixed_employer = employer
+        self.fields["client"].queryset = (
+            Client.objects.visible_to(user).active().order_by("code").only("pk", "code", "uuid")
+        )
+        if employer is not None:
+            del self.fields["employer"]
+            self.fields["contact_person"].queryset = employer.contact_persons.all()
+        else:
+            self.fields["employer"].queryset = Employer.objects.visible_to(user).only("pk", "name")
+            # Without a known employer the contact person list would mix every employer's people.
+            self.fields.pop("contact_person", None)
+        self.fields["date"].initial = timezone.localdate
+        self.fields["minutes"].initial = 60
+
+    def clean_date(self):
+        day = self.cleaned_data["date"]
+        if day > timezone.localdate():
+            raise forms.ValidationError(_("A contact cannot be in the future. Plan it as a next step instead."))
+        if day < timezone.localdate() - datetime.timedelta(days=366):
+            raise forms.ValidationError(_("The date is more than a year ago. Check the year."))
+        return day
+
+    def clean(self):
+        data = super().clean()
+        if data.get("matches_client_preferences") is not None and not data.get("client"):
+            self.add_error(
+                "matches_client_preferences", _("Choose the client first: this only applies to a client's contact.")
+            )
+        next_on, day = data.get("next_step_on"), data.get("date")
+        if next_on and day and next_on < day:
+            self.add_error("next_step_on", _("The next step cannot be before the contact."))
+        return data
+
+    def save(self, commit=True):
+        contact = super().save(commit=False)
+        if self.fixed_employer is not None:
+            contact.employer = self.fixed_employer
+        contact.coach = self.user
+        contact.team_id = contact_team_id(self.user, contact.client)
+        if commit:
+            contact.save()
+        return contact
+
+
+class QuickContactForm(EmployerContactForm):
+    """The Today page's short version: what a coach types on a phone between two visits."""
+
+    class Meta(EmployerContactForm.Meta):
+        fields = ["employer", "date", "face_to_face", "minutes", "purpose", "client", "matches_client_preferences"]
+
+
+def contact_team_id(user, client=None) -> int | None:
+    """The team a contact counts for: the client's team when the user works in it, else the user's coach team."""
+    roles = user.roles
+    if client is not None and client.team_id in roles.team_ids:
+        return client.team_id
+    for teams in (roles.coach_teams, roles.supervisor_teams):
+        if teams:
+            return min(teams)
+    return None
+
+
+class JobStartForm(forms.ModelForm):
+    class Meta:
+        model = Job
+        fields = [
+            "employer",
+            "title",
+            "occupation_code",
+            "start_date",
+            "hours_per_week",
+            "hourly_wage",
+            "contract_type",
+            "competitive",
+            "wage_subsidy",
+        ]
+        widgets = {
+            "start_date": DateInput(),
+            "occupation_code": forms.TextInput(attrs={"inputmode": "numeric", "pattern": "[0-9]{2,5}"}),
+            "hours_per_week": forms.NumberInput(attrs={"min": 0, "max": 60, "step": "0.5"}),
+            "hourly_wage": forms.NumberInput(attrs={"min": 0, "step": "0.01"}),
+        }
+
+    def __init__(self, *args, user, client, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.client = client
+        self.fields["employer"].queryset = Employer.objects.visible_to(user).only("pk", "name")
+        self.fields["start_date"].initial = timezone.localdate
+
+    def clean_hours_per_week(self):
+        hours = self.cleaned_data["hours_per_week"]
+        if hours is not None and not (0 <= hours <= MAX_HOURS_PER_WEEK):
+            raise forms.ValidationError(_("Hours per week must be between 0 and 60."))
+        return hours
+
+    def clean_hourly_wage(self):
+        wage = self.cleaned_data["hourly_wage"]
+        if wage is not None and wage < 0:
+            raise forms.ValidationError(_("The hourly wage cannot be negative."))
+        return wage
+
+    def clean(self):
+        data = super().clean()
+        if self.client.is_closed:
+            raise forms.ValidationError(_("This client's service has been closed. Reopen it before recording a job."))
+        return data
+
+
+class JobEndForm(forms.ModelForm):
+    class Meta:
+        model = Job
+        fields = ["end_date", "end_reason"]
+        widgets = {"end_date": DateInput()}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["end_date"].required = True
+        self.fields["end_reason"].required = True
+        self.fields["end_date"].initial = timezone.localdate
+
+    def clean_end_date(self):
+        end = self.cleaned_data["end_date"]
+        if end < self.instance.start_date:
+            raise forms.ValidationError(
+                _("The job cannot end before it started (%(start)s)."),
+                params={"start": date_format(self.instance.start_date, "SHORT_DATE_FORMAT")},
+            )
+        return end

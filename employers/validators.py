@@ -1,0 +1,48 @@
+"""Finnish business IDs (Y-tunnus) and occupation codes, checked the way the registers check them."""
+
+import re
+
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.utils.translation import gettext_lazy as _
+
+BUSINESS_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2)
+_BUSINESS_ID_RE = re.compile(r"(\d{6,7})-?(\d)")
+
+
+def business_id_check_digit(body: str) -> int | None:
+    """The check digit of a 7-digit body, or None when no digit fits (remainder 1: such IDs are never issued)."""
+    remainder = sum(weight * int(digit) for weight, digit in zip(BUSINESS_ID_WEIGHTS, body, strict=True)) % 11
+    if remainder == 1:
+        return None
+    return 0 if remainder == 0 else 11 - remainder
+
+
+def normalise_business_id(value: str) -> str:
+    """'1234567-8' from any accepted spelling; old 6-digit IDs are left-padded with 0 as the register does."""
+    compact = re.sub(r"\s+", "", value or "")
+    match = _BUSINESS_ID_RE.fullmatch(compact)
+    if not match:
+        raise ValidationError(
+            _("Enter the business ID as seven digits, a hyphen and a check digit, e.g. 0112038-9."),
+            code="business_id_format",
+        )
+    body, check = match[1].zfill(7), int(match[2])
+    if business_id_check_digit(body) != check:
+        raise ValidationError(
+            _("This business ID is not valid: its check digit does not match. Check the number."),
+            code="business_id_checksum",
+        )
+    return f"{body}-{check}"
+
+
+def validate_business_id(value: str) -> None:
+    if value:
+        normalise_business_id(value)
+
+
+validate_occupation_code = RegexValidator(
+    r"^\d{2,5}$",
+    _("Enter the occupation code as 2 to 5 digits (ISCO-08 / Ammattiluokitus 2010), e.g. 5223."),
+    code="occupation_code",
+)

@@ -1,0 +1,1 @@
+"""Employer pages, contact and job records, and the fragments the ips pages include by URL."""

@@ -1,0 +1,58 @@
+"""Recording employer contacts: from the employer page, and as a page of its own."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from employers.forms import EmployerContactForm
+from employers.models import Employer
+from employers.views.common import redirect_next, require_team_role, safe_next
+from ips import audit
+from ips.access import get_for_user
+from ips.models import Client, VocationalProfile
+
+
+def _initial_client(request):
+    """?client=<uuid> from a client's page preselects that client, if the user may see them."""
+    uuid = request.GET.get("client")
+    if not uuid:
+        return {}
+    try:
+        client = Client.objects.visible_to(request.user).filter(uuid=uuid).first()
+    except ValueError:
+        return {}
+    return {"client": client, "purpose": "on_behalf_of_client"} if client else {}
+
+
+def _preferences(request, client) -> str:
+    """The client's own work preferences, shown while the coach judges whether this employer matches them."""
+    if client is None:
+        return ""
+    audit.log_access(request, client)
+    return VocationalProfile.objects.filter(client=client).values_list("preferences", flat=True).first() or ""
+
+
+@login_required
+def contact_create(request, uuid=None):
+    """Record a contact; with an employer uuid the employer is fixed and its contact persons are offered."""
+    user = request.user
+    require_team_role(user)
+    employer = None
+    if uuid is not None:
+        employer = get_for_user(request, Employer, write=True, uuid=uuid)
+    initial = _initial_client(request)
+    form = EmployerContactForm(request.POST or None, user=user, employer=employer, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        contact = form.save()
+        messages.success(request, _("Employer contact saved."))
+        return redirect_next(request, reverse("employers:employer_detail", args=[contact.employer.uuid]))
+    context = {
+        "form": form,
+        "employer": employer,
+        "title": _("Record an employer contact"),
+        "next": safe_next(request, ""),
+        "preferences": _preferences(request, initial.get("client")),
+    }
+    return render(request, "employers/contact_form.html", context)

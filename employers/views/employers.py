@@ -1,0 +1,135 @@
+"""The employer register: list, page, create and edit, contact persons."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django_tables2 import RequestConfig
+
+from employers.filters import EmployerFilter
+from employers.forms import ContactPersonForm, EmployerForm
+from employers.models import Employer
+from employers.tables import EmployerTable
+from employers.views.common import require_employer_viewer, require_team_role
+from ips import audit
+from ips.access import get_for_user
+from ips.models import Organisation
+
+EMPLOYERS_PER_PAGE = 50
+# The page shows recent history; a year of weekly visits fits with room to spare.
+CONTACT_HISTORY_LIMIT = 60
+JOB_LIMIT = 60
+
+
+@login_required
+def employer_list(request):
+    user = request.user
+    require_employer_viewer(user)
+    visible = Employer.objects.visible_to(user)
+    municipalities = (
+        visible.exclude(municipality="").order_by("municipality").values_list("municipality", flat=True).distinct()
+    )
+    employer_filter = EmployerFilter(
+        request.GET or None, queryset=visible.with_activity(), municipalities=list(municipalities)
+    )
+    table = EmployerTable(employer_filter.qs)
+    RequestConfig(request, paginate={"per_page": EMPLOYERS_PER_PAGE}).configure(table)
+    context = {"filter": employer_filter, "table": table, "can_add": bool(user.roles.team_ids)}
+    template = "employers/employer_list.html#results" if request.htmx else "employers/employer_list.html"
+    return render(request, template, context)
+
+
+@login_required
+def employer_detail(request, uuid):
+    user = request.user
+    employer = get_for_user(request, Employer.objects.select_related("responsible_coach"), uuid=uuid)
+    today = timezone.localdate()
+    contacts = list(
+        employer.contacts.with_client_shown_to(user).select_related("coach", "contact_person", "team")[
+            :CONTACT_HISTORY_LIMIT
+        ]
+    )
+    jobs = list(employer.jobs.with_client_shown_to(user).order_by("-start_date")[:JOB_LIMIT])
+    next_planned = (
+        employer.contacts.with_client_shown_to(user)
+        .filter(next_step_on__gte=today)
+        .select_related("coach")
+        .order_by("next_step_on")
+        .first()
+    )
+    # Reading rows that name a client is logged per client; rows of clients the viewer may not see were masked.
+    audit.log_access_many(
+        request, [row for row in (*contacts, *jobs) if getattr(row, "shown_client_uuid", None) is not None]
+    )
+    context = {
+        "employer": employer,
+        "contacts": contacts,
+        "jobs": jobs,
+        "persons": list(employer.contact_persons.all()),
+        "next_planned": next_planned,
+        "can_write": Employer.objects.editable_by(user).filter(pk=employer.pk).exists(),
+        "today": today,
+    }
+    return render(request, "employers/employer_detail.html", context)
+
+
+def _organisation_for_new_employer(user):
+    organisation = Organisation.objects.filter(teams__in=user.roles.team_ids).order_by("pk").first()
+    if organisation is None:
+        raise PermissionDenied
+    return organisation
+
+
+@login_required
+def employer_create(request):
+    require_team_role(request.user)
+    organisation = _organisation_for_new_employer(request.user)
+    form = EmployerForm(request.POST or None, organisation=organisation, initial={"responsible_coach": request.user})
+    if request.method == "POST" and form.is_valid():
+        employer = form.save()
+        messages.success(request, _("Employer saved."))
+        return redirect("employers:employer_detail", uuid=employer.uuid)
+    return render(
+        request,
+        "employers/employer_form.html",
+        {"form": form, "title": _("New employer"), "duplicate": form.duplicate_employer() if form.is_bound else None},
+    )
+
+
+@login_required
+def employer_edit(request, uuid):
+    employer = get_for_user(request, Employer, write=True, uuid=uuid)
+    form = EmployerForm(request.POST or None, instance=employer, organisation=employer.organisation)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Employer saved."))
+        return redirect("employers:employer_detail", uuid=employer.uuid)
+    return render(
+        request,
+        "employers/employer_form.html",
+        {
+            "form": form,
+            "title": employer.name,
+            "employer": employer,
+            "duplicate": form.duplicate_employer() if form.is_bound else None,
+        },
+    )
+
+
+@login_required
+def contact_person_create(request, uuid):
+    employer = get_for_user(request, Employer, write=True, uuid=uuid)
+    form = ContactPersonForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        person = form.save(commit=False)
+        person.employer = employer
+        person.save()
+        messages.success(request, _("Contact person saved."))
+        return redirect("employers:employer_detail", uuid=employer.uuid)
+    return render(
+        request,
+        "employers/contact_person_form.html",
+        {"form": form, "title": _("New contact person"), "employer": employer},
+    )

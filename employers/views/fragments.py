@@ -1,0 +1,139 @@
+"""Fragments the ips pages include by URL (hx-get, hx-trigger="load"); each is also a plain page without htmx.
+
+ips sits below employers and cannot import it, so the Today page, the client page and the supervisor's view
+compose these by URL name: employers:today_panel, employers:client_jobs, employers:team_contacts_week.
+"""
+
+import datetime
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, OuterRef, Subquery, Sum
+from django.db.models.functions import Coalesce
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.dateparse import parse_date
+from django.utils.translation import gettext as _
+
+from employers.forms import QuickContactForm
+from employers.models import WEEKLY_FACE_TO_FACE_TARGET, EmployerContact, FollowUp
+from employers.views.common import redirect_next, require_team_role
+from ips import audit
+from ips.access import get_for_user
+from ips.models import Client, Membership, Stage
+
+QUICK_PREFIX = "employer-contact"
+FOLLOW_UPS_SHOWN = 20
+
+
+def week_of(day: datetime.date) -> tuple[datetime.date, datetime.date]:
+    monday = day - datetime.timedelta(days=day.weekday())
+    return monday, monday + datetime.timedelta(days=6)
+
+
+def _fragment_or_page(request, template: str, partial: str, context: dict):
+    return render(request, f"{template}#{partial}" if request.htmx else template, context)
+
+
+@login_required
+def today_panel(request):
+    """The coach's week with employers: face-to-face contacts against six, minutes, follow-ups, quick entry."""
+    user = request.user
+    require_team_role(user)
+    form = QuickContactForm(request.POST or None, user=user, prefix=QUICK_PREFIX)
+    saved = False
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        saved = True
+        if not request.htmx:
+            messages.success(request, _("Employer contact saved."))
+            return redirect_next(request, reverse("employers:today_panel"))
+        # htmx gets the panel back with fresh counts and an empty form for the next contact.
+        form = QuickContactForm(user=user, prefix=QUICK_PREFIX)
+    today = timezone.localdate()
+    monday, sunday = week_of(today)
+    totals = EmployerContact.objects.filter(coach=user).between(monday, sunday).week_totals()
+    follow_ups = list(
+        FollowUp.objects.visible_to(user)
+        .filter(client__coach=user)
+        .exclude(client__stage=Stage.CLOSED)
+        .pending(today)
+        .select_related("client", "job__employer")[:FOLLOW_UPS_SHOWN]
+    )
+    audit.log_access_many(request, follow_ups)
+    context = {
+        "form": form,
+        "saved": saved,
+        "totals": totals,
+        "target": WEEKLY_FACE_TO_FACE_TARGET,
+        "remaining": max(0, WEEKLY_FACE_TO_FACE_TARGET - totals["face_to_face"]),
+        "week_start": monday,
+        "week_end": sunday,
+        "follow_ups": follow_ups,
+        "today": today,
+    }
+    return _fragment_or_page(request, "employers/today_panel.html", "panel", context)
+
+
+@login_required
+def client_jobs(request, uuid):
+    """A client's jobs and follow-along contacts, for the client page."""
+    client = get_for_user(request, Client, uuid=uuid)
+    today = timezone.localdate()
+    jobs = list(client.jobs.select_related("employer").order_by("-start_date"))
+    follow_ups = list(
+        client.follow_ups.open()
+        .with_state(today)
+        .exclude(state=FollowUp.State.DONE)
+        .select_related("job")
+        .order_by("due_on")[:8]
+    )
+    context = {
+        "client": client,
+        "jobs": jobs,
+        "follow_ups": follow_ups,
+        "can_write": Client.objects.editable_by(request.user).filter(pk=client.pk).exists()
+        and bool(request.user.roles.team_ids),
+        "today": today,
+    }
+    return _fragment_or_page(request, "employers/client_jobs.html", "jobs", context)
+
+
+@login_required
+def team_contacts_week(request):
+    """Each coach's employer contacts in a week, for the supervisor of their team (fidelity V6)."""
+    teams = request.user.roles.supervisor_teams
+    if not teams:
+        raise PermissionDenied
+    day = parse_date(request.GET.get("week") or "") or timezone.localdate()
+    monday, sunday = week_of(day)
+    contacts = (
+        EmployerContact.objects.filter(
+            coach=OuterRef("user"), team=OuterRef("team"), date__gte=monday, date__lte=sunday
+        )
+        .order_by()
+        .values("coach")
+    )
+    rows = list(
+        Membership.objects.filter(team__in=teams, role=Membership.Role.COACH)
+        .active(sunday)
+        .select_related("user", "team")
+        .annotate(
+            face_to_face=Coalesce(Subquery(contacts.filter(face_to_face=True).annotate(n=Count("pk")).values("n")), 0),
+            contacts=Coalesce(Subquery(contacts.annotate(n=Count("pk")).values("n")), 0),
+            minutes=Coalesce(Subquery(contacts.annotate(m=Sum("minutes")).values("m")), 0),
+        )
+        .order_by("team__name", "user__first_name", "user__last_name")
+    )
+    context = {
+        "rows": rows,
+        "target": WEEKLY_FACE_TO_FACE_TARGET,
+        "week_start": monday,
+        "week_end": sunday,
+        "previous_week": monday - datetime.timedelta(days=7),
+        "next_week": monday + datetime.timedelta(days=7),
+        "is_current_week": monday <= timezone.localdate() <= sunday,
+    }
+    return _fragment_or_page(request, "employers/team_contacts_week.html", "week", context)

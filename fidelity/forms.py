@@ -1,0 +1,175 @@
+from django import forms
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
+
+from fidelity.models import EVIDENCE_SOURCES, ActionPlanItem, FidelityScale, ItemRating, Review, ScaleItem
+from fidelity.services import review_check_reviewers
+from ips.models import Membership, Team, User
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+class ReviewerChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return str(obj)
+
+
+class ReviewSettingsForm(forms.ModelForm):
+    """Data period, review dates and who reviews; the team and scale are fixed once a review exists."""
+
+    reviewers = ReviewerChoiceField(
+        label=_("Reviewers in Polku"),
+        queryset=User.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("People with the fidelity reviewer role in the team's organisation."),
+    )
+
+    class Meta:
+        model = Review
+        fields = ["period_start", "period_end", "review_start", "review_end", "reviewers", "external_reviewers"]
+        widgets = {name: DateInput() for name in ["period_start", "period_end", "review_start", "review_end"]}
+
+    def __init__(self, *args, organisations=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        memberships = Membership.objects.active().filter(role=Membership.Role.REVIEWER, organisation__in=organisations)
+        self.fields["reviewers"].queryset = User.objects.filter(pk__in=memberships.values("user"), is_active=True)
+
+    def review_team(self):
+        return self.instance.team
+
+    def clean(self):
+        data = super().clean()
+        if data.get("period_start") and data.get("period_end") and data["period_end"] < data["period_start"]:
+            self.add_error("period_end", _("The data period cannot end before it starts."))
+        if data.get("review_start") and data.get("review_end") and data["review_end"] < data["review_start"]:
+            self.add_error("review_end", _("The review cannot end before it starts."))
+        team = self.review_team()
+        if team is not None and data.get("reviewers"):
+            try:
+                review_check_reviewers(team=team, reviewers=data["reviewers"])
+            except forms.ValidationError as error:
+                self.add_error("reviewers", error)
+        return data
+
+
+class ReviewCreateForm(ReviewSettingsForm):
+    team = forms.ModelChoiceField(label=_("Team"), queryset=Team.objects.none())
+    scale = forms.ModelChoiceField(label=_("Scale"), queryset=FidelityScale.objects.active())
+
+    class Meta(ReviewSettingsForm.Meta):
+        fields = ["team", "scale", *ReviewSettingsForm.Meta.fields]
+
+    def __init__(self, *args, teams=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["team"].queryset = teams
+        self.order_fields(["team", "scale"])
+        self.fields["scale"].label_from_instance = lambda scale: f"{scale.name} ({scale.version})"
+        if self.fields["scale"].queryset.count() == 1:
+            self.fields["scale"].initial = self.fields["scale"].queryset.get()
+
+    def review_team(self):
+        return self.cleaned_data.get("team")
+
+
+class RatingForm(forms.Form):
+    """One item of a review; prefixed with the item code so 25 forms live on one page."""
+
+    score = forms.TypedChoiceField(
+        label=_("Score"), coerce=int, empty_value=None, required=False, widget=forms.RadioSelect
+    )
+    evidence = forms.CharField(label=_("Evidence"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    sources = forms.MultipleChoiceField(
+        label=_("Evidence sources used"), choices=EVIDENCE_SOURCES, required=False, widget=forms.CheckboxSelectMultiple
+    )
+    recommendation = forms.CharField(
+        label=_("Recommendation"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    override_reason = forms.CharField(
+        label=_("Why does your score differ from the suggestion?"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+    def __init__(self, *args, rating: ItemRating, **kwargs):
+        kwargs.setdefault("prefix", rating.item.code)
+        kwargs.setdefault(
+            "initial",
+            {
+                "score": rating.score,
+                "evidence": rating.evidence,
+                "sources": rating.sources,
+                "recommendation": rating.recommendation,
+                "override_reason": rating.override_reason,
+                "version": rating.version,
+            },
+        )
+        super().__init__(*args, **kwargs)
+        self.rating = rating
+        self.fields["score"].choices = [
+            *((score, f"{score} – {anchor}") for score, anchor in rating.item.anchors()),
+            ("", _("Not scored yet")),
+        ]
+
+    def clean(self):
+        data = super().clean()
+        score, suggested = data.get("score"), self.rating.suggested_score
+        if score is not None and suggested is not None and score != suggested and not data.get("override_reason"):
+            self.add_error(
+                "override_reason",
+                _("Say why the score differs from the suggestion from data (%(score)s).") % {"score": suggested},
+            )
+        return data
+
+
+class VersionForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+
+class ReviewTextsForm(forms.Form):
+    strengths = forms.CharField(label=_("Strengths"), required=False, widget=forms.Textarea(attrs={"rows": 4}))
+    summary = forms.CharField(label=_("Summary"), required=False, widget=forms.Textarea(attrs={"rows": 4}))
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+
+class ScaleItemChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.code} {obj.name}"
+
+
+class ActionPlanItemForm(forms.ModelForm):
+    items = ScaleItemChoiceField(
+        label=_("Scale items"), queryset=ScaleItem.objects.none(), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    training_page = forms.ModelChoiceField(
+        label=_("Training page"), queryset=Page.objects.none(), required=False, empty_label=_("No training page")
+    )
+
+    class Meta:
+        model = ActionPlanItem
+        fields = ["text", "owner_user", "owner_name", "due_date", "status", "items", "training_page"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 2}), "due_date": DateInput()}
+
+    def __init__(self, *args, review: Review, **kwargs):
+        super().__init__(*args, **kwargs)
+        team = review.team
+        people = Membership.objects.active().filter(
+            Q(team=team) | Q(organisation=team.organisation_id, team__isnull=True)
+        )
+        self.fields["owner_user"].queryset = User.objects.filter(pk__in=people.values("user"), is_active=True)
+        self.fields["items"].queryset = review.scale.items.order_by("order")
+        # Training pages live in Wagtail; the root and the site home are not training material.
+        self.fields["training_page"].queryset = Page.objects.live().filter(depth__gt=2).order_by("title")
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("owner_user") and not data.get("owner_name", "").strip():
+            self.add_error("owner_name", _("Name an owner: a Polku user or a person or role."))
+        return data

@@ -1,0 +1,97 @@
+"""Demo fidelity reviews for the demo team: an earlier finalised one and a draft for the demo reviewer.
+
+Run after seed_demo. Safe to run again: reviews are found by team and data period and left as they are.
+"""
+
+from datetime import date, timedelta
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.utils import timezone
+
+from fidelity import services
+from fidelity.models import ActionPlanItem, FidelityScale, ItemRating, Review
+from ips.models import Team, User
+
+TEAM = "Vaasan työkykytiimi"
+REVIEWER = "reviewer"
+SUPERVISOR = "supervisor"
+# Scores of the earlier review, item code -> score: a team on its way, "fair" fidelity (total 86).
+EARLIER_SCORES = {
+    "S1": 4, "S2": 3, "S3": 4, "O1": 3, "O2": 4, "O3": 2, "O4": 4, "O5": 3, "O6": 4, "O7": 3, "O8": 3,
+    "V1": 3, "V2": 4, "V3": 4, "V4": 4, "V5": 3, "V6": 2, "V7": 3, "V8": 4, "V9": 5, "V10": 4, "V11": 3,
+    "V12": 3, "V13": 3, "V14": 4,
+}  # fmt: skip
+
+
+def _half_year_back(day: date) -> date:
+    return day - timedelta(days=182)
+
+
+class Command(BaseCommand):
+    help = "Create demo fidelity reviews for the demo team (run after seed_demo)."
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        try:
+            team = Team.objects.get(name=TEAM)
+            reviewer = User.objects.get(username=REVIEWER)
+        except (Team.DoesNotExist, User.DoesNotExist) as missing:
+            raise CommandError("Run seed_demo first: the demo team and reviewer are missing.") from missing
+        supervisor = User.objects.filter(username=SUPERVISOR).first() or reviewer
+        scale = FidelityScale.objects.active().get(code="IPS-25")
+        today = timezone.localdate()
+        current_end = today.replace(day=1) - timedelta(days=1)
+        current_start = _half_year_back(current_end) + timedelta(days=1)
+        earlier_end = current_start - timedelta(days=1)
+        earlier_start = _half_year_back(earlier_end) + timedelta(days=1)
+
+        earlier = Review.objects.filter(team=team, scale=scale, period_start=earlier_start).first()
+        if earlier is None:
+            earlier = services.review_create(
+                team=team,
+                scale=scale,
+                period_start=earlier_start,
+                period_end=earlier_end,
+                review_start=earlier_end + timedelta(days=14),
+                review_end=earlier_end + timedelta(days=15),
+                reviewers=[reviewer],
+                external_reviewers="Kari Lehto (THL)",
+                by=supervisor,
+            )
+            for rating in earlier.ratings.select_related("item"):
+                ItemRating.objects.filter(pk=rating.pk).update(
+                    score=EARLIER_SCORES.get(rating.item.code, 3),
+                    evidence="Haastattelut ja asiakirjat arviointipäivinä.",
+                    sources=["INT", "DOC"],
+                    recommendation="",
+                    updated_by=reviewer,
+                )
+            earlier.strengths = "Tiimi on sitoutunut IPS-malliin ja työnantajayhteistyö on käynnistynyt hyvin."
+            earlier.summary = "Kohtalainen menetelmäuskollisuus. Kehityskohteina yhteistyö työllisyyspalvelujen kanssa."
+            earlier.save(update_fields=["strengths", "summary"])
+            ActionPlanItem.objects.create(
+                review=earlier,
+                text="Sovitaan kuukausittaiset tapaamiset työllisyysalueen yhteyshenkilöiden kanssa.",
+                owner_user=supervisor,
+                due_date=earlier_end + timedelta(days=90),
+                status=ActionPlanItem.Status.DONE,
+            ).items.set(scale.items.filter(code="O3"))
+            services.review_finalise(review=earlier, by=reviewer)
+            self.stdout.write(f"Finalised review {earlier.period_start}–{earlier.period_end} created.")
+
+        draft = Review.objects.filter(team=team, scale=scale, period_start=current_start).first()
+        if draft is None:
+            draft = services.review_create(
+                team=team,
+                scale=scale,
+                period_start=current_start,
+                period_end=current_end,
+                review_start=today,
+                review_end=today + timedelta(days=1),
+                reviewers=[reviewer],
+                external_reviewers="Kari Lehto (THL)",
+                by=supervisor,
+            )
+            self.stdout.write(f"Draft review {draft.period_start}–{draft.period_end} created for {reviewer}.")
+        self.stdout.write(self.style.SUCCESS("Demo fidelity reviews ready."))

@@ -1,0 +1,284 @@
+"""Writes to fidelity reviews: creating, scoring with optimistic concurrency, suggestions from data, finalising.
+
+A save names the version of the row it was based on. The UPDATE matches on that version; when another reviewer
+saved first, no row matches and the caller gets a StaleEdit carrying the row as it now is, so the user sees the
+other person's value instead of silently overwriting it.
+"""
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from fidelity.models import ActionPlanItem, FidelityScale, ItemRating, Review, eligible_reviewers
+from ips.models import Team, User
+
+
+class ReviewLocked(Exception):
+    """The review is finalised: corrections go in a new review."""
+
+
+class StaleEdit(Exception):
+    """Someone saved the row after the editor loaded it; `current` is the row as it now is."""
+
+    def __init__(self, current):
+        super().__init__("stale edit")
+        self.current = current
+
+
+class ReviewIncomplete(Exception):
+    def __init__(self, unscored: list[str]):
+        super().__init__("unscored items")
+        self.unscored = unscored
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """What an indicator computed from Polku's data says about one item of one review."""
+
+    score: int | None
+    measured_value: Decimal | None = None
+    detail: dict = field(default_factory=dict)
+
+
+def review_check_reviewers(*, team: Team, reviewers: Iterable[User]) -> None:
+    """Every assigned reviewer must hold the reviewer role in the team's organisation."""
+    allowed = set(eligible_reviewers(team.organisation_id).values_list("pk", flat=True))
+    refused = [str(user) for user in reviewers if user.pk not in allowed]
+    if refused:
+        raise ValidationError(
+            _("Not a reviewer in %(organisation)s: %(names)s.")
+            % {"organisation": team.organisation, "names": ", ".join(refused)},
+            code="not_reviewer",
+        )
+
+
+@transaction.atomic
+def review_create(
+    *,
+    team: Team,
+    scale: FidelityScale,
+    period_start: date,
+    period_end: date,
+    review_start: date,
+    review_end: date,
+    reviewers: Iterable[User] = (),
+    external_reviewers: str = "",
+    by: User,
+) -> Review:
+    """A draft review with one empty rating per item of the scale, so every later save is an UPDATE."""
+    reviewers = list(reviewers)
+    review_check_reviewers(team=team, reviewers=reviewers)
+    review = Review.objects.create(
+        team=team,
+        scale=scale,
+        period_start=period_start,
+        period_end=period_end,
+        review_start=review_start,
+        review_end=review_end,
+        external_reviewers=external_reviewers,
+        created_by=by,
+    )
+    review.reviewers.set(reviewers)
+    ItemRating.objects.bulk_create(ItemRating(review=review, item=item) for item in scale.items.all())
+    return review
+
+
+def _source_for(score, suggested_score) -> str:
+    if score is None or suggested_score is None:
+        return ItemRating.Source.MANUAL
+    if score == suggested_score:
+        return ItemRating.Source.DATA_ACCEPTED
+    return ItemRating.Source.DATA_OVERRIDDEN
+
+
+def _refuse(rating: ItemRating):
+    """After an UPDATE matched no row: say why (locked, or someone else saved first)."""
+    current = ItemRating.objects.select_related("review", "item", "updated_by").get(pk=rating.pk)
+    if current.review.is_finalised:
+        raise ReviewLocked
+    raise StaleEdit(current)
+
+
+def rating_save(
+    *,
+    rating: ItemRating,
+    based_on_version: int,
+    by: User,
+    score: int | None,
+    evidence: str = "",
+    sources: list[str] | None = None,
+    recommendation: str = "",
+    override_reason: str = "",
+) -> ItemRating:
+    """Save one item's score and texts; refuses a stale version and a finalised review."""
+    source = _source_for(score, rating.suggested_score)
+    current = ItemRating.objects.filter(pk=rating.pk, version=based_on_version, review__status=Review.Status.DRAFT)
+    if source == ItemRating.Source.DATA_OVERRIDDEN and not override_reason.strip():
+        # A suggestion that changed since the form was loaded is a stale edit, not a missing reason.
+        if not current.exists():
+            _refuse(rating)
+        raise ValidationError(_("Say why the score differs from the suggestion from data."), code="reason")
+    if source != ItemRating.Source.DATA_OVERRIDDEN:
+        override_reason = ""
+    updated = current.update(
+        score=score,
+        evidence=evidence,
+        sources=list(sources or []),
+        recommendation=recommendation,
+        source=source,
+        override_reason=override_reason.strip(),
+        updated_by=by,
+        updated=timezone.now(),
+        version=F("version") + 1,
+    )
+    if not updated:
+        _refuse(rating)
+    rating.refresh_from_db()
+    return rating
+
+
+def rating_accept_suggestion(*, rating: ItemRating, based_on_version: int, by: User) -> ItemRating:
+    """One action: the suggestion from data becomes the score."""
+    if rating.suggested_score is None:
+        raise ValidationError(_("There is no suggestion from data for this item."), code="no_suggestion")
+    return rating_save(
+        rating=rating,
+        based_on_version=based_on_version,
+        by=by,
+        score=rating.suggested_score,
+        evidence=rating.evidence,
+        sources=rating.sources,
+        recommendation=rating.recommendation,
+    )
+
+
+def rating_set_suggestion(
+    *, rating: ItemRating, suggested_score: int | None, measured_value=None, measured_detail: dict | None = None
+) -> ItemRating:
+    """Store what an indicator computed. A score accepted from an older, different suggestion goes back to manual.
+
+    The version moves on, so a reviewer whose form still shows the old suggestion gets a stale-edit message
+    rather than an override judged against numbers they never saw.
+    """
+    rating.refresh_from_db()
+    if rating.review.is_finalised:
+        raise ReviewLocked
+    values = {
+        "suggested_score": suggested_score,
+        "measured_value": measured_value,
+        "measured_detail": measured_detail or {},
+        "suggested_at": timezone.now(),
+        "source": _source_for(rating.score, suggested_score),
+    }
+    if values["source"] == ItemRating.Source.DATA_OVERRIDDEN and not rating.override_reason:
+        # An earlier decision no longer matches the new figures: the reviewer decides again.
+        values["source"] = ItemRating.Source.MANUAL
+    if values["source"] != ItemRating.Source.DATA_OVERRIDDEN:
+        values["override_reason"] = ""
+    ItemRating.objects.filter(pk=rating.pk).update(version=F("version") + 1, **values)
+    rating.refresh_from_db()
+    return rating
+
+
+@transaction.atomic
+def review_apply_suggestions(*, review: Review, suggestions: Mapping[str, Suggestion]) -> int:
+    """Store suggestions keyed by item code (what fidelity indicators compute); returns how many items got one."""
+    if review.is_finalised:
+        raise ReviewLocked
+    count = 0
+    for rating in review.ratings.select_related("item", "review").filter(item__code__in=list(suggestions)):
+        suggestion = suggestions[rating.item.code]
+        rating_set_suggestion(
+            rating=rating,
+            suggested_score=suggestion.score,
+            measured_value=suggestion.measured_value,
+            measured_detail=suggestion.detail,
+        )
+        count += 1
+    return count
+
+
+def review_texts_save(*, review: Review, based_on_version: int, by: User, strengths: str, summary: str) -> Review:
+    updated = Review.objects.filter(pk=review.pk, version=based_on_version, status=Review.Status.DRAFT).update(
+        strengths=strengths, summary=summary, version=F("version") + 1
+    )
+    if not updated:
+        current = Review.objects.get(pk=review.pk)
+        if current.is_finalised:
+            raise ReviewLocked
+        raise StaleEdit(current)
+    review.refresh_from_db()
+    return review
+
+
+@transaction.atomic
+def review_finalise(*, review: Review, by: User) -> Review:
+    """Lock the review. Only a complete review (every item scored) can be finalised."""
+    review = Review.objects.select_for_update().get(pk=review.pk)
+    if review.is_finalised:
+        raise ReviewLocked
+    unscored = list(review.ratings.filter(score__isnull=True).values_list("item__code", flat=True))
+    if unscored or not review.ratings.exists():
+        raise ReviewIncomplete(unscored)
+    review.status = Review.Status.FINALISED
+    review.finalised_at = timezone.now()
+    review.finalised_by = by
+    review.save(update_fields=["status", "finalised_at", "finalised_by"])
+    return review
+
+
+@transaction.atomic
+def review_copy(*, review: Review, by: User) -> Review:
+    """Start a new review from this one: a draft with the same period, scores, texts and action plan."""
+    reviewers = list(review.reviewers.all())
+    allowed = set(eligible_reviewers(review.team.organisation_id).values_list("pk", flat=True))
+    copy = Review.objects.create(
+        team=review.team,
+        scale=review.scale,
+        period_start=review.period_start,
+        period_end=review.period_end,
+        review_start=timezone.localdate(),
+        review_end=max(timezone.localdate(), review.review_end),
+        external_reviewers=review.external_reviewers,
+        strengths=review.strengths,
+        summary=review.summary,
+        based_on=review,
+        created_by=by,
+    )
+    copy.reviewers.set([user for user in reviewers if user.pk in allowed])
+    copied_fields = [
+        "score",
+        "evidence",
+        "sources",
+        "recommendation",
+        "suggested_score",
+        "measured_value",
+        "measured_detail",
+        "suggested_at",
+        "source",
+        "override_reason",
+    ]
+    ItemRating.objects.bulk_create(
+        ItemRating(review=copy, item_id=rating.item_id, updated_by=by, **{f: getattr(rating, f) for f in copied_fields})
+        for rating in review.ratings.all()
+    )
+    for plan_item in review.plan_items.prefetch_related("items"):
+        items = list(plan_item.items.all())
+        new = ActionPlanItem.objects.create(
+            review=copy,
+            text=plan_item.text,
+            owner_user_id=plan_item.owner_user_id,
+            owner_name=plan_item.owner_name,
+            due_date=plan_item.due_date,
+            status=plan_item.status,
+            training_page_id=plan_item.training_page_id,
+        )
+        new.items.set(items)
+    return copy

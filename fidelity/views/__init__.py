@@ -1,0 +1,33 @@
+from fidelity.views.history import item_detail, team_history
+from fidelity.views.outputs import review_report, review_xlsx
+from fidelity.views.plan import plan_item_create, plan_item_delete, plan_item_edit
+from fidelity.views.reviews import (
+    rating_accept,
+    rating_save,
+    review_copy,
+    review_create,
+    review_detail,
+    review_finalise,
+    review_list,
+    review_settings,
+    review_texts,
+)
+
+__all__ = [
+    "item_detail",
+    "plan_item_create",
+    "plan_item_delete",
+    "plan_item_edit",
+    "rating_accept",
+    "rating_save",
+    "review_copy",
+    "review_create",
+    "review_detail",
+    "review_finalise",
+    "review_list",
+    "review_report",
+    "review_settings",
+    "review_texts",
+    "review_xlsx",
+    "team_history",
+]

@@ -1,0 +1,68 @@
+"""Fetching reviews for a user: the access rules live in ReviewQuerySet, the lock of a finalised review here."""
+
+from functools import wraps
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import render
+from django.views.decorators.http import require_POST
+
+from fidelity.models import Review
+from ips.access import get_for_user
+
+
+def review_queryset():
+    return Review.objects.select_related("team", "team__organisation", "scale")
+
+
+def get_review(request, uuid, *, write=False) -> Review:
+    return get_for_user(request, review_queryset(), write=write, uuid=uuid)
+
+
+def locked_response(request, review):
+    """A finalised review is never changed: say so, and offer the way forward (a new review)."""
+    return render(request, "fidelity/review_locked.html", {"review": review}, status=403)
+
+
+def review_write(view):
+    """POST by an assigned reviewer on a draft review: others get 404/403, a finalised review the lock page."""
+
+    @login_required
+    @require_POST
+    @wraps(view)
+    def wrapper(request, uuid, *args, **kwargs):
+        review = get_review(request, uuid, write=True)
+        if review.is_finalised:
+            return locked_response(request, review)
+        return view(request, review, *args, **kwargs)
+
+    return wrapper
+
+
+def review_edit_page(view):
+    """GET and POST pages that change a review (forms on their own page): same rules as review_write."""
+
+    @login_required
+    @wraps(view)
+    def wrapper(request, uuid, *args, **kwargs):
+        review = get_review(request, uuid, write=True)
+        if review.is_finalised:
+            return locked_response(request, review)
+        return view(request, review, *args, **kwargs)
+
+    return wrapper
+
+
+def can_manage(user, review) -> bool:
+    roles = user.roles
+    return review.team_id in roles.supervisor_teams or review.team.organisation_id in roles.admin_orgs
+
+
+def can_edit(user, review) -> bool:
+    return Review.objects.editable_by(user).filter(pk=review.pk).exists()
+
+
+def require_fidelity_role(user):
+    roles = user.roles
+    if not (roles.is_reviewer or roles.is_supervisor or roles.is_org_admin):
+        raise PermissionDenied

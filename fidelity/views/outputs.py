@@ -1,0 +1,116 @@
+"""What a review produces: the printable report and the Excel workbook."""
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from fidelity.models import EVIDENCE_SOURCES, totals_from_ratings
+from fidelity.views.common import get_review
+from fidelity.views.reviews import _ratings, _sections
+from ips import xlsx
+
+
+def _plan_items(review):
+    return review.plan_items.select_related("owner_user", "training_page").prefetch_related("items")
+
+
+@login_required
+def review_report(request, uuid):
+    """Strengths first, then each item with score, evidence and recommendation, then the action plan."""
+    review = get_review(request, uuid)
+    ratings = _ratings(review)
+    context = {
+        "review": review,
+        "sections": _sections(ratings),
+        "totals": totals_from_ratings(ratings, review.scale.bands.all()),
+        "reviewers": list(review.reviewers.all()),
+        "plan_items": _plan_items(review),
+    }
+    return render(request, "fidelity/review_report.html", context)
+
+
+@login_required
+def review_xlsx(request, uuid):
+    review = get_review(request, uuid)
+    ratings = _ratings(review)
+    totals = totals_from_ratings(ratings, review.scale.bands.all())
+    source_names = dict(EVIDENCE_SOURCES)
+    workbook = xlsx.new_workbook()
+    summary = [
+        (_("Team"), review.team.name),
+        (_("Organisation"), review.team.organisation.name),
+        (_("Scale"), f"{review.scale.name} ({review.scale.version})"),
+        (_("Data period starts"), review.period_start),
+        (_("Data period ends"), review.period_end),
+        (_("Review starts"), review.review_start),
+        (_("Review ends"), review.review_end),
+        (_("Reviewers"), ", ".join(str(user) for user in review.reviewers.all())),
+        (_("External reviewers"), review.external_reviewers),
+        (_("Status"), review.get_status_display()),
+        (_("Items scored"), totals.scored),
+        (_("Total"), totals.total),
+        (_("Item mean"), totals.mean),
+        (_("Band"), totals.band.name if totals.band else ""),
+        (_("Strengths"), review.strengths),
+        (_("Summary"), review.summary),
+    ]
+    xlsx.add_sheet(workbook, _("Review"), [xlsx.Column(_("Field"), 24), xlsx.Column(_("Value"), 60)], summary)
+    xlsx.add_sheet(
+        workbook,
+        _("Items"),
+        [
+            xlsx.Column(_("Section"), 14),
+            xlsx.Column(_("Code"), 8),
+            xlsx.Column(_("Item"), 40),
+            xlsx.Column(_("Score"), 8, "0"),
+            xlsx.Column(_("Suggested score"), 10, "0"),
+            xlsx.Column(_("Measured value"), 12, "0.00"),
+            xlsx.Column(_("Source of the score"), 24),
+            xlsx.Column(_("Reason for overriding the suggestion"), 30),
+            xlsx.Column(_("Evidence sources used"), 20),
+            xlsx.Column(_("Evidence"), 50),
+            xlsx.Column(_("Recommendation"), 50),
+        ],
+        (
+            (
+                rating.item.section.name,
+                rating.item.code,
+                rating.item.name,
+                rating.score,
+                rating.suggested_score,
+                rating.measured_value,
+                rating.get_source_display(),
+                rating.override_reason,
+                ", ".join(str(source_names.get(code, code)) for code in rating.sources),
+                rating.evidence,
+                rating.recommendation,
+            )
+            for rating in ratings
+        ),
+    )
+    xlsx.add_sheet(
+        workbook,
+        _("Action plan"),
+        [
+            xlsx.Column(_("Action"), 50),
+            xlsx.Column(_("Owner"), 24),
+            xlsx.Column(_("Due date"), 12),
+            xlsx.Column(_("Status"), 14),
+            xlsx.Column(_("Scale items"), 16),
+            xlsx.Column(_("Training page"), 30),
+        ],
+        (
+            (
+                plan.text,
+                plan.owner,
+                plan.due_date,
+                plan.get_status_display(),
+                ", ".join(item.code for item in plan.items.all()),
+                plan.training_page.title if plan.training_page else "",
+            )
+            for plan in _plan_items(review)
+        ),
+    )
+    filename = f"fidelity-{slugify(review.team.name)}-{review.period_end:%Y-%m-%d}.xlsx"
+    return xlsx.response(workbook, filename)

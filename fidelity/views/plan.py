@@ -1,0 +1,47 @@
+"""The action plan of a review: what the team will do, who owns it, by when, for which items."""
+
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from fidelity.forms import ActionPlanItemForm
+from fidelity.views.common import review_edit_page, review_write
+
+
+def _back(review):
+    return redirect(reverse("fidelity:review_detail", kwargs={"uuid": review.uuid}) + "#action-plan")
+
+
+def _form_page(request, review, form, title):
+    return render(request, "fidelity/plan_item_form.html", {"review": review, "form": form, "title": title})
+
+
+@review_edit_page
+def plan_item_create(request, review):
+    form = ActionPlanItemForm(request.POST or None, review=review)
+    if request.method == "POST" and form.is_valid():
+        form.instance.review = review
+        form.save()
+        messages.success(request, _("The action was added to the plan."))
+        return _back(review)
+    return _form_page(request, review, form, _("New action"))
+
+
+@review_edit_page
+def plan_item_edit(request, review, item_uuid):
+    plan_item = get_object_or_404(review.plan_items, uuid=item_uuid)
+    form = ActionPlanItemForm(request.POST or None, instance=plan_item, review=review)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("The action was saved."))
+        return _back(review)
+    return _form_page(request, review, form, _("Edit action"))
+
+
+@review_write
+def plan_item_delete(request, review, item_uuid):
+    plan_item = get_object_or_404(review.plan_items, uuid=item_uuid)
+    plan_item.delete()
+    messages.success(request, _("The action was removed from the plan."))
+    return _back(review)

@@ -1,0 +1,3 @@
+from ips.forms.general import ClientCodeForm, LanguageForm
+
+__all__ = ["ClientCodeForm", "LanguageForm"]

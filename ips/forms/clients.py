@@ -1,0 +1,274 @@
+"""Forms of the client's record: referral intake and decision, details, stage, consent, goals, profile, closure."""
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from ips.models import (
+    OPEN_STAGES,
+    Client,
+    Consent,
+    Goal,
+    KykyviisariScore,
+    Membership,
+    Referral,
+    ReferralSource,
+    ServiceType,
+    Stage,
+    TargetGroup,
+    Team,
+    TreatmentTeam,
+    User,
+    VocationalProfile,
+)
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class NamedChoiceField(forms.ModelChoiceField):
+    """Choices from a three-language list, labelled in the reader's language."""
+
+    def label_from_instance(self, obj):
+        return obj.name
+
+
+class NamedMultipleChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return obj.name
+
+
+def not_in_future(day):
+    if day and day > timezone.localdate():
+        raise forms.ValidationError(_("The date cannot be in the future."), code="future")
+    return day
+
+
+def team_coaches(team_ids):
+    return (
+        User.objects.filter(
+            memberships__team__in=team_ids, memberships__role=Membership.Role.COACH, memberships__ended__isnull=True
+        )
+        .distinct()
+        .order_by("first_name", "last_name")
+    )
+
+
+class ReferralForm(forms.ModelForm):
+    class Meta:
+        model = Referral
+        fields = [
+            "team",
+            "source",
+            "referred_on",
+            "referrer_organisation",
+            "referrer_contact",
+            "first_name",
+            "last_name",
+            "birth_year",
+            "municipality",
+        ]
+        widgets = {"referred_on": DATE, "birth_year": forms.NumberInput(attrs={"inputmode": "numeric"})}
+        field_classes = {"source": NamedChoiceField}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["team"].queryset = Team.objects.filter(pk__in=user.roles.team_ids)
+        self.fields["team"].empty_label = None
+        self.fields["source"].queryset = ReferralSource.objects.filter(active=True)
+        self.fields["first_name"].required = self.fields["last_name"].required = True
+        self.fields["referred_on"].initial = timezone.localdate()
+
+    def clean_referred_on(self):
+        return not_in_future(self.cleaned_data["referred_on"])
+
+
+class ReferralAcceptForm(forms.Form):
+    accepted_on = forms.DateField(label=_("Programme entry date"), widget=DATE, initial=timezone.localdate)
+    first_name = forms.CharField(label=_("First name"), max_length=100)
+    last_name = forms.CharField(label=_("Last name"), max_length=100)
+    coach = forms.ModelChoiceField(label=_("Coach"), queryset=User.objects.none(), required=False)
+    service_type = forms.ChoiceField(label=_("Service"), choices=ServiceType.choices, initial=ServiceType.IPS)
+
+    def __init__(self, *args, referral, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.referral = referral
+        self.fields["coach"].queryset = team_coaches([referral.team_id])
+
+    def clean_accepted_on(self):
+        day = not_in_future(self.cleaned_data["accepted_on"])
+        if day < self.referral.referred_on:
+            raise forms.ValidationError(_("The programme cannot start before the referral date."), code="early")
+        return day
+
+
+class ReferralDeclineForm(forms.Form):
+    declined_on = forms.DateField(label=_("Decision date"), widget=DATE, initial=timezone.localdate)
+    reason = forms.ChoiceField(label=_("Reason for declining"), choices=Referral.DeclineReason.choices)
+    note = forms.CharField(
+        label=_("Note on declining"),
+        max_length=200,
+        required=False,
+        help_text=_("Short, without a name or health details."),
+    )
+
+    def clean_declined_on(self):
+        return not_in_future(self.cleaned_data["declined_on"])
+
+
+class ClientForm(forms.ModelForm):
+    """The client's details; changing the team or coach is recorded as a new assignment."""
+
+    class Meta:
+        model = Client
+        fields = [
+            "first_name",
+            "last_name",
+            "team",
+            "coach",
+            "next_step",
+            "service_type",
+            "service_started",
+            "service_ended",
+            "birth_year",
+            "gender",
+            "municipality",
+            "language",
+            "labour_market_status",
+            "education_level",
+            "out_of_work_at_referral",
+            "target_groups",
+            "treatment_team",
+            "coordinator_name",
+            "coordinator_organisation",
+            "coordinator_user",
+        ]
+        widgets = {
+            "service_started": DATE,
+            "service_ended": DATE,
+            "target_groups": forms.CheckboxSelectMultiple,
+            "birth_year": forms.NumberInput(attrs={"inputmode": "numeric"}),
+        }
+        field_classes = {"target_groups": NamedMultipleChoiceField}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["team"].queryset = Team.objects.filter(pk__in=user.roles.team_ids)
+        self.fields["team"].empty_label = None
+        self.fields["coach"].queryset = team_coaches(user.roles.team_ids)
+        self.fields["target_groups"].queryset = TargetGroup.objects.filter(active=True)
+        self.fields["treatment_team"].queryset = TreatmentTeam.objects.filter(
+            organisation_id=self.instance.organisation_id
+        )
+        self.fields["coordinator_user"].queryset = User.objects.filter(
+            memberships__organisation_id=self.instance.organisation_id
+        ).distinct()
+
+    def clean(self):
+        cleaned = super().clean()
+        team, coach = cleaned.get("team"), cleaned.get("coach")
+        if team and coach and not team_coaches([team.pk]).filter(pk=coach.pk).exists():
+            self.add_error("coach", _("This coach does not work in the chosen team."))
+        started, ended = cleaned.get("service_started"), cleaned.get("service_ended")
+        if started and ended and ended < started:
+            self.add_error("service_ended", _("The service cannot end before it starts."))
+        return cleaned
+
+
+class StageChangeForm(forms.Form):
+    stage = forms.ChoiceField(label=_("New stage"), choices=[c for c in Stage.choices if c[0] != Stage.CLOSED])
+    changed_on = forms.DateField(label=_("Date"), widget=DATE, initial=timezone.localdate)
+
+    def __init__(self, *args, client, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.client = client
+        if client.stage in OPEN_STAGES[:-1]:
+            self.fields["stage"].initial = OPEN_STAGES[OPEN_STAGES.index(client.stage) + 1]
+
+    def clean_changed_on(self):
+        day = not_in_future(self.cleaned_data["changed_on"])
+        if self.client.programme_entry and day < self.client.programme_entry:
+            raise forms.ValidationError(_("The date is before the client's programme entry."), code="before_entry")
+        if day < self.client.stage_since:
+            raise forms.ValidationError(_("The date is before the current stage began."), code="before_stage")
+        return day
+
+    def clean_stage(self):
+        stage = self.cleaned_data["stage"]
+        if stage == self.client.stage:
+            raise forms.ValidationError(_("The client is already in this stage."), code="same")
+        return stage
+
+
+class ClosureForm(forms.ModelForm):
+    class Meta:
+        model = Client
+        fields = ["closed_on", "outcome", "closure_reason", "satisfaction"]
+        widgets = {
+            "closed_on": DATE,
+            "satisfaction": forms.NumberInput(attrs={"min": 1, "max": 10, "inputmode": "numeric"}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["closed_on"].required = True
+        self.fields["outcome"].required = True
+        self.fields["closed_on"].initial = timezone.localdate()
+
+    def clean_closed_on(self):
+        day = not_in_future(self.cleaned_data["closed_on"])
+        if self.instance.programme_entry and day < self.instance.programme_entry:
+            raise forms.ValidationError(_("The date is before the client's programme entry."), code="before_entry")
+        return day
+
+
+class ConsentForm(forms.ModelForm):
+    class Meta:
+        model = Consent
+        fields = ["given_on", "scope", "withdrawn_on"]
+        widgets = {"given_on": DATE, "withdrawn_on": DATE}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["given_on"].initial = timezone.localdate()
+
+    def clean_given_on(self):
+        return not_in_future(self.cleaned_data["given_on"])
+
+    def clean(self):
+        cleaned = super().clean()
+        given, withdrawn = cleaned.get("given_on"), cleaned.get("withdrawn_on")
+        if given and withdrawn and withdrawn < given:
+            self.add_error("withdrawn_on", _("Consent cannot be withdrawn before it was given."))
+        return cleaned
+
+
+class GoalForm(forms.ModelForm):
+    class Meta:
+        model = Goal
+        fields = ["text", "status", "set_on", "target_date", "closed_on"]
+        widgets = {"set_on": DATE, "target_date": DATE, "closed_on": DATE}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["set_on"].initial = timezone.localdate()
+
+
+class VocationalProfileForm(forms.ModelForm):
+    class Meta:
+        model = VocationalProfile
+        fields = ["preferences", "strengths", "work_history"]
+        widgets = {name: forms.Textarea(attrs={"rows": 3}) for name in fields}
+
+
+class KykyviisariForm(forms.ModelForm):
+    class Meta:
+        model = KykyviisariScore
+        fields = ["measured_on", "score", "kind"]
+        widgets = {"measured_on": DATE, "score": forms.NumberInput(attrs={"step": "0.1", "inputmode": "decimal"})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["measured_on"].initial = timezone.localdate()
+
+    def clean_measured_on(self):
+        return not_in_future(self.cleaned_data["measured_on"])

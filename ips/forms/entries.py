@@ -1,0 +1,111 @@
+"""The daily-log form: every rule a coach can break gets a message next to the field, in their language."""
+
+from django import forms
+from django.db.models import Q, Sum
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from ips.models import MAX_DAY_MINUTES, OPEN_STAGES, ActivityKind, Client, Consent, TimeEntry
+
+
+class ClientChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.short_label
+
+
+class KindChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.name
+
+
+class TimeEntryForm(forms.ModelForm):
+    submission_id = forms.UUIDField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = TimeEntry
+        fields = ["date", "minutes", "kind", "setting", "client", "note"]
+        widgets = {
+            "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "minutes": forms.NumberInput(attrs={"inputmode": "numeric", "min": 1, "max": 1440}),
+            "note": forms.TextInput(attrs={"maxlength": 200, "autocomplete": "off"}),
+        }
+        field_classes = {"client": ClientChoiceField, "kind": KindChoiceField}
+        error_messages = {
+            "minutes": {
+                "min_value": _("Give the time in minutes, at least 1."),
+                "max_value": _("A day has 1,440 minutes; give at most that."),
+                "invalid": _("Give the time as a whole number of minutes."),
+            },
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.fields["kind"].queryset = ActivityKind.objects.filter(active=True)
+        self.fields["kind"].empty_label = None
+        # Only clients the coach may see are valid choices: anything else is "not one of the available choices".
+        clients = Client.objects.visible_to(user)
+        current = Q(pk=self.instance.client_id) if self.instance.client_id else Q(pk__in=[])
+        self.fields["client"].queryset = clients.filter(Q(stage__in=OPEN_STAGES) | current).order_by("code")
+        self.fields["client"].empty_label = _("No client")
+
+    def clean_minutes(self):
+        minutes = self.cleaned_data["minutes"]
+        if minutes is None:
+            return minutes
+        if minutes <= 0:
+            raise forms.ValidationError(_("Give the time in minutes, at least 1."), code="min_value")
+        if minutes > 24 * 60:
+            raise forms.ValidationError(_("A day has 1,440 minutes; give at most that."), code="max_value")
+        return minutes
+
+    def clean_date(self):
+        day = self.cleaned_data["date"]
+        if day > timezone.localdate():
+            raise forms.ValidationError(_("The date is in the future. Log work once it is done."), code="future")
+        return day
+
+    def clean(self):
+        cleaned = super().clean()
+        day, minutes, client, kind = (cleaned.get(k) for k in ("date", "minutes", "client", "kind"))
+        if day and client and client.programme_entry and day < client.programme_entry:
+            self.add_error(
+                "date",
+                forms.ValidationError(
+                    _("The client entered the programme on %(entry)s; log work from that day on."),
+                    code="before_entry",
+                    params={"entry": date_format(client.programme_entry, "SHORT_DATE_FORMAT")},
+                ),
+            )
+        if day and minutes:
+            logged = (
+                TimeEntry.objects.filter(coach=self.user, date=day)
+                .exclude(pk=self.instance.pk)
+                .aggregate(total=Sum("minutes", default=0))["total"]
+            )
+            if logged + minutes > MAX_DAY_MINUTES:
+                left = max(MAX_DAY_MINUTES - logged, 0)
+                self.add_error(
+                    "minutes",
+                    forms.ValidationError(
+                        ngettext(
+                            "A day may hold at most 16 hours. You can still log %(left)d minute that day.",
+                            "A day may hold at most 16 hours. You can still log %(left)d minutes that day.",
+                            left,
+                        ),
+                        code="day_full",
+                        params={"left": left},
+                    ),
+                )
+        needs_consent = kind and kind.needs_consent and client and day
+        if needs_consent and not Consent.objects.filter(client=client).valid_on(day).exists():
+            self.add_error(
+                "client",
+                forms.ValidationError(
+                    _("Network work needs the client's valid consent to exchange information. Record it first."),
+                    code="no_consent",
+                ),
+            )
+        return cleaned

@@ -1,0 +1,42 @@
+"""Admin-extensible lists in three languages. Rows ship in a data migration; code identifies a row for good."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from ips.i18n import TranslatedName
+
+
+class ActivityKind(TranslatedName):
+    """What a coach spent logged minutes on. Fidelity indicators count by code, so codes never change."""
+
+    is_employment_work = models.BooleanField(
+        _("employment work"),
+        default=True,
+        help_text=_("Counts towards the share of time on employment services (fidelity item S2)."),
+    )
+    is_client_contact = models.BooleanField(
+        _("client contact"),
+        default=False,
+        help_text=_("An entry of this kind with a client resets the client's days without contact."),
+    )
+    needs_consent = models.BooleanField(
+        _("needs consent"),
+        default=False,
+        help_text=_("Network work: refused for a client without valid consent to exchange information."),
+    )
+
+    class Meta(TranslatedName.Meta):
+        verbose_name = _("activity kind")
+        verbose_name_plural = _("activity kinds")
+
+
+class ReferralSource(TranslatedName):
+    class Meta(TranslatedName.Meta):
+        verbose_name = _("referral source")
+        verbose_name_plural = _("referral sources")
+
+
+class TargetGroup(TranslatedName):
+    class Meta(TranslatedName.Meta):
+        verbose_name = _("target group")
+        verbose_name_plural = _("target groups")

@@ -1,0 +1,147 @@
+"""The client's record beyond the basics: consent, goals, vocational profile, Kykyviisari scores."""
+
+import uuid
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from ips.access import AccessQuerySet
+from ips.models.clients import Client
+
+
+class ClientRecordQuerySet(AccessQuerySet):
+    def visible_to(self, user):
+        return self.filter(client__team__in=user.roles.team_ids)
+
+
+class ClientOwned(models.Model):
+    """A row that belongs to one client: audited under the client's uuid."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+    updated = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        abstract = True
+
+    def get_additional_data(self) -> dict:
+        return {"client": str(self.client.uuid)}
+
+
+class ConsentQuerySet(ClientRecordQuerySet):
+    def valid_on(self, day):
+        return self.filter(given_on__lte=day).filter(Q(withdrawn_on__isnull=True) | Q(withdrawn_on__gt=day))
+
+
+class Consent(ClientOwned):
+    """Written consent (suostumus) to exchange information within the network; needed before network work."""
+
+    client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="consents", verbose_name=_("client"))
+    given_on = models.DateField(_("given on"))
+    scope = models.CharField(
+        _("scope"), max_length=200, help_text=_("With whom information may be exchanged, e.g. employment services.")
+    )
+    withdrawn_on = models.DateField(_("withdrawn on"), null=True, blank=True)
+
+    objects = ConsentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-given_on"]
+        verbose_name = _("consent")
+        verbose_name_plural = _("consents")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(withdrawn_on__isnull=True) | Q(withdrawn_on__gte=models.F("given_on")),
+                name="consent_withdrawn_after_given",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.client} · {self.given_on}"
+
+    def is_valid_on(self, day) -> bool:
+        return self.given_on <= day and (self.withdrawn_on is None or self.withdrawn_on > day)
+
+
+class Goal(ClientOwned):
+    """A goal of the work-ability support plan (työkyvyn tuen suunnitelma), set with the client."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("In progress")
+        ACHIEVED = "achieved", _("Achieved")
+        CHANGED = "changed", _("Changed")
+        DROPPED = "dropped", _("Dropped")
+
+    client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="goals", verbose_name=_("client"))
+    text = models.CharField(_("goal"), max_length=200)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.OPEN)
+    set_on = models.DateField(_("set on"))
+    target_date = models.DateField(_("target date"), null=True, blank=True)
+    closed_on = models.DateField(_("closed on"), null=True, blank=True)
+
+    objects = ClientRecordQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["status", "-set_on"]
+        verbose_name = _("goal")
+        verbose_name_plural = _("goals")
+
+    def __str__(self):
+        return f"{self.client} · {self.get_status_display()}"
+
+
+class VocationalProfile(ClientOwned):
+    """The vocational profile, built with the client over a few meetings and updated after each job."""
+
+    client = models.OneToOneField(Client, on_delete=models.CASCADE, related_name="profile", verbose_name=_("client"))
+    preferences = models.TextField(_("work preferences"), max_length=1000, blank=True)
+    strengths = models.TextField(_("strengths"), max_length=1000, blank=True)
+    work_history = models.TextField(_("work and education history"), max_length=1000, blank=True)
+
+    objects = ClientRecordQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("vocational profile")
+        verbose_name_plural = _("vocational profiles")
+
+    def __str__(self):
+        return f"{self.client}"
+
+
+class KykyviisariScore(ClientOwned):
+    """A Kykyviisari self-assessment of work and functional ability (0–10), at entry and later."""
+
+    class Kind(models.TextChoices):
+        ENTRY = "entry", _("At entry")
+        FOLLOW_UP = "follow_up", _("Follow-up")
+
+    client = models.ForeignKey(
+        Client, on_delete=models.CASCADE, related_name="kykyviisari_scores", verbose_name=_("client")
+    )
+    measured_on = models.DateField(_("measured on"))
+    score = models.DecimalField(
+        _("score (0–10)"),
+        max_digits=3,
+        decimal_places=1,
+        validators=[MinValueValidator(0), MaxValueValidator(10)],
+    )
+    kind = models.CharField(_("measurement"), max_length=10, choices=Kind.choices, default=Kind.FOLLOW_UP)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+", verbose_name=_("recorded by")
+    )
+
+    objects = ClientRecordQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-measured_on"]
+        verbose_name = _("Kykyviisari score")
+        verbose_name_plural = _("Kykyviisari scores")
+        constraints = [
+            models.CheckConstraint(condition=Q(score__gte=0, score__lte=10), name="kykyviisari_score_0_to_10"),
+        ]
+
+    def __str__(self):
+        return f"{self.client} · {self.measured_on}"

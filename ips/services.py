@@ -1,0 +1,129 @@
+"""Writes that touch several client records at once: referral decisions, stage moves, reassignment, closure."""
+
+from datetime import date
+
+from django.db import IntegrityError, transaction
+
+from ips.models import (
+    Client,
+    ClientAssignment,
+    Referral,
+    ServiceType,
+    Stage,
+    StageChange,
+    Team,
+    TimeEntry,
+    User,
+)
+
+
+@transaction.atomic
+def referral_accept(
+    *,
+    referral: Referral,
+    by: User,
+    accepted_on: date,
+    first_name: str,
+    last_name: str,
+    coach: User | None,
+    service_type: str = ServiceType.IPS,
+) -> Client:
+    """Accepting a referral starts the client's programme: client, first stage and first assignment."""
+    client = Client.objects.create(
+        team=referral.team,
+        coach=coach,
+        first_name=first_name,
+        last_name=last_name,
+        birth_year=referral.birth_year,
+        municipality=referral.municipality,
+        programme_entry=accepted_on,
+        service_type=service_type,
+        service_started=accepted_on,
+        stage=Stage.ENGAGEMENT,
+        stage_since=accepted_on,
+    )
+    StageChange.objects.create(client=client, stage=Stage.ENGAGEMENT, changed_on=accepted_on, changed_by=by)
+    ClientAssignment.objects.create(client=client, team=client.team, coach=coach, started=accepted_on)
+    referral.decision = Referral.Decision.ACCEPTED
+    referral.decided_on = accepted_on
+    referral.client = client
+    referral.first_name = referral.last_name = ""
+    referral.save()
+    return client
+
+
+def referral_decline(*, referral: Referral, declined_on: date, reason: str, note: str = "") -> Referral:
+    """A declined referral keeps its source, dates and reason for the zero-exclusion item, but no name."""
+    referral.decision = Referral.Decision.DECLINED
+    referral.decided_on = declined_on
+    referral.decline_reason = reason
+    referral.decline_note = note
+    referral.first_name = referral.last_name = ""
+    referral.save()
+    return referral
+
+
+@transaction.atomic
+def client_stage_change(*, client: Client, stage: str, changed_on: date, by: User) -> StageChange:
+    change = StageChange.objects.create(client=client, stage=stage, changed_on=changed_on, changed_by=by)
+    client.stage = stage
+    client.stage_since = changed_on
+    if stage != Stage.CLOSED:
+        client.closed_on = None
+    client.save()
+    return change
+
+
+@transaction.atomic
+def client_close(
+    *, client: Client, closed_on: date, outcome: str, reason: str, satisfaction: int | None, by: User
+) -> Client:
+    client.closed_on = closed_on
+    client.outcome = outcome
+    client.closure_reason = reason
+    client.satisfaction = satisfaction
+    client.service_ended = client.service_ended or closed_on
+    client_stage_change(client=client, stage=Stage.CLOSED, changed_on=closed_on, by=by)
+    ClientAssignment.objects.filter(client=client, ended__isnull=True).update(ended=closed_on)
+    return client
+
+
+@transaction.atomic
+def client_assign(*, client: Client, team: Team, coach: User | None, on: date) -> ClientAssignment | None:
+    """Record a change of team or coach; the open assignment ends the day the new one starts."""
+    if client.team_id == team.pk and client.coach_id == (coach.pk if coach else None):
+        return None
+    current = ClientAssignment.objects.filter(client=client, ended__isnull=True).first()
+    if current is not None:
+        if current.started >= on:
+            current.delete()  # a same-day correction replaces the assignment instead of leaving a zero-day one
+        else:
+            current.ended = on
+            current.save(update_fields=["ended"])
+    client.team = team
+    client.coach = coach
+    client.save(update_fields=["team", "coach", "updated"])
+    return ClientAssignment.objects.create(client=client, team=team, coach=coach, started=on)
+
+
+def time_entry_find_submitted(*, coach: User, submission_id) -> TimeEntry | None:
+    """The entry an earlier POST with this submission id created (a double tap), if any."""
+    if not submission_id:
+        return None
+    return TimeEntry.objects.filter(coach=coach, submission_id=submission_id).first()
+
+
+def time_entry_record(*, form, coach: User, team_id: int) -> TimeEntry:
+    """Save a new entry; a concurrent double tap that slipped past the form's check returns the first entry."""
+    entry = form.save(commit=False)
+    entry.coach = coach
+    entry.team_id = team_id
+    try:
+        with transaction.atomic():
+            entry.save()
+    except IntegrityError:
+        existing = time_entry_find_submitted(coach=coach, submission_id=entry.submission_id)
+        if existing is None:
+            raise
+        return existing
+    return entry

@@ -1,0 +1,1 @@
+"""Views by area: general (home, language, organisation), log (Today, week), caseload, clients, referrals."""

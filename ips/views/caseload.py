@@ -1,0 +1,78 @@
+"""The caseload: my clients or my team's, filtered with htmx, exportable by a supervisor."""
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext
+from django_tables2 import RequestConfig
+
+from ips import audit, xlsx
+from ips.filters import CaseloadFilter
+from ips.models import Client
+from ips.tables import CaseloadTable
+
+PER_PAGE = 25
+
+
+def _filtered(request):
+    if not request.user.roles.team_ids:
+        raise PermissionDenied
+    queryset = Client.objects.visible_to(request.user).with_last_contact().with_current_job().select_related("coach")
+    return CaseloadFilter(request.GET, queryset=queryset, request=request)
+
+
+@login_required
+def caseload(request):
+    caseload_filter = _filtered(request)
+    table = CaseloadTable(caseload_filter.qs)
+    RequestConfig(request, paginate={"per_page": PER_PAGE}).configure(table)
+    rows = list(table.page.object_list.data)
+    audit.log_access_many(request, rows)
+    template = "ips/caseload.html#results" if request.htmx else "ips/caseload.html"
+    return render(
+        request,
+        template,
+        {"filter": caseload_filter, "table": table, "can_export": request.user.roles.is_supervisor},
+    )
+
+
+@login_required
+def caseload_export(request):
+    """The team's working list as Excel, for supervisors: names and codes, no free text."""
+    if not request.user.roles.is_supervisor:
+        raise PermissionDenied
+    caseload_filter = _filtered(request)
+    clients = list(caseload_filter.qs.select_related("referral__source").order_by("code"))
+    audit.log_access_many(request, clients)
+    today = timezone.localdate()
+    columns = [
+        xlsx.Column(gettext("Code"), 12),
+        xlsx.Column(gettext("Last name"), 18),
+        xlsx.Column(gettext("First name"), 16),
+        xlsx.Column(gettext("Stage"), 22),
+        xlsx.Column(gettext("Days in stage"), 10, "0"),
+        xlsx.Column(gettext("Current job"), 24),
+        xlsx.Column(gettext("Coach"), 20),
+        xlsx.Column(gettext("Last contact"), 12),
+        xlsx.Column(gettext("Programme entry"), 12),
+        xlsx.Column(gettext("Referral source"), 24),
+    ]
+    rows = (
+        (
+            c.code,
+            c.last_name,
+            c.first_name,
+            c.get_stage_display(),
+            (today - c.stage_since).days,
+            c.current_job or "",
+            str(c.coach) if c.coach else "",
+            c.last_contact,
+            c.programme_entry,
+            c.referral.source.name if getattr(c, "referral", None) else "",
+        )
+        for c in clients
+    )
+    workbook = xlsx.new_workbook()
+    xlsx.add_sheet(workbook, gettext("Caseload"), columns, rows)
+    return xlsx.response(workbook, f"caseload-{today.isoformat()}.xlsx")

@@ -1,0 +1,209 @@
+"""The client page and the forms of the client's record. Every view starts from get_for_user."""
+
+from itertools import chain
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext
+
+from ips.access import get_for_user
+from ips.forms.clients import (
+    ClientForm,
+    ClosureForm,
+    ConsentForm,
+    GoalForm,
+    KykyviisariForm,
+    StageChangeForm,
+    VocationalProfileForm,
+)
+from ips.models import OPEN_STAGES, Client, Consent, Goal, Stage, StageChange, TimeEntry
+from ips.models.record import VocationalProfile
+from ips.services import client_assign, client_close, client_stage_change
+
+TIMELINE_LENGTH = 60
+
+
+def _client(request, uuid, *, write=False):
+    return get_for_user(
+        request,
+        Client.objects.select_related("team", "coach", "treatment_team", "coordinator_user", "referral__source"),
+        write=write,
+        uuid=uuid,
+    )
+
+
+def _back(client, section=""):
+    return redirect(reverse("ips:client_detail", args=[client.uuid]) + (f"#{section}" if section else ""))
+
+
+@login_required
+def client_detail(request, uuid):
+    client = _client(request, uuid)
+    today = timezone.localdate()
+    consents = list(client.consents.all())
+    entries = (
+        TimeEntry.objects.filter(client=client)
+        .select_related("kind", "coach")
+        .order_by("-date", "-created")[:TIMELINE_LENGTH]
+    )
+    changes = StageChange.objects.filter(client=client).select_related("changed_by")[:TIMELINE_LENGTH]
+    timeline = sorted(
+        chain(
+            ({"type": "entry", "date": e.date, "at": e.created, "item": e} for e in entries),
+            ({"type": "stage", "date": c.changed_on, "at": c.created, "item": c} for c in changes),
+        ),
+        key=lambda row: (row["date"], row["at"]),
+        reverse=True,
+    )[:TIMELINE_LENGTH]
+    profile = VocationalProfile.objects.filter(client=client).first()
+    context = {
+        "client": client,
+        "stages": [(value, label) for value, label in Stage.choices if value in OPEN_STAGES],
+        "stage_index": OPEN_STAGES.index(client.stage) if client.stage in OPEN_STAGES else len(OPEN_STAGES),
+        "target_groups": list(client.target_groups.all()),
+        "consents": consents,
+        "has_valid_consent": any(consent.is_valid_on(today) for consent in consents),
+        "goals": list(client.goals.all()),
+        "profile": profile,
+        "scores": list(client.kykyviisari_scores.all()),
+        "assignments": list(client.assignments.select_related("team", "coach")),
+        "timeline": timeline,
+        "stage_form": StageChangeForm(client=client, auto_id="stage_%s") if not client.is_closed else None,
+        "consent_form": ConsentForm(auto_id="consent_%s"),
+        "goal_form": GoalForm(auto_id="goal_%s"),
+        "score_form": KykyviisariForm(auto_id="score_%s"),
+    }
+    return render(request, "ips/client_detail.html", context)
+
+
+def _form_page(request, form, *, title, client):
+    return render(
+        request,
+        "ips/client_form.html",
+        {"form": form, "title": title, "client": client, "back": reverse("ips:client_detail", args=[client.uuid])},
+    )
+
+
+@login_required
+def client_edit(request, uuid):
+    client = _client(request, uuid, write=True)
+    # The assignment history needs the old team and coach, which validating the form writes over.
+    old_team, old_coach = client.team_id, client.coach_id
+    form = ClientForm(request.POST or None, instance=client, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        team, coach = form.cleaned_data["team"], form.cleaned_data["coach"]
+        client = form.save(commit=False)
+        client.team_id, client.coach_id = old_team, old_coach
+        client.save()
+        form.save_m2m()
+        client_assign(client=client, team=team, coach=coach, on=timezone.localdate())
+        messages.success(request, gettext("Saved."))
+        return _back(client)
+    return _form_page(request, form, title=gettext("Edit client details"), client=client)
+
+
+@login_required
+def client_stage(request, uuid):
+    client = _client(request, uuid, write=True)
+    form = StageChangeForm(request.POST or None, client=client)
+    if request.method == "POST" and form.is_valid():
+        client_stage_change(
+            client=client, stage=form.cleaned_data["stage"], changed_on=form.cleaned_data["changed_on"], by=request.user
+        )
+        messages.success(request, gettext("Stage changed."))
+        return _back(client, "path")
+    return _form_page(request, form, title=gettext("Change stage"), client=client)
+
+
+@login_required
+def client_close_view(request, uuid):
+    client = _client(request, uuid, write=True)
+    form = ClosureForm(request.POST or None, instance=client)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        client_close(
+            client=client,
+            closed_on=data["closed_on"],
+            outcome=data["outcome"],
+            reason=data["closure_reason"],
+            satisfaction=data["satisfaction"],
+            by=request.user,
+        )
+        messages.success(request, gettext("The client's service is closed."))
+        return _back(client, "closure")
+    return _form_page(request, form, title=gettext("Close the service"), client=client)
+
+
+def _record_form(request, uuid, form_class, *, title, section, model=None, record_uuid=None, extra=None):
+    """Add (record_uuid None) or edit one record of the client: consent, goal or Kykyviisari score."""
+    client = _client(request, uuid, write=True)
+    instance = None
+    if record_uuid is not None:
+        instance = get_for_user(request, model.objects.filter(client=client), write=True, uuid=record_uuid)
+    form = form_class(request.POST or None, instance=instance)
+    if request.method == "POST" and form.is_valid():
+        record = form.save(commit=False)
+        record.client = client
+        for name, value in (extra or {}).items():
+            setattr(record, name, value)
+        record.save()
+        messages.success(request, gettext("Saved."))
+        return _back(client, section)
+    return _form_page(request, form, title=title, client=client)
+
+
+@login_required
+def consent_add(request, uuid):
+    return _record_form(request, uuid, ConsentForm, title=gettext("Record consent"), section="consent")
+
+
+@login_required
+def consent_edit(request, uuid, record):
+    return _record_form(
+        request,
+        uuid,
+        ConsentForm,
+        title=gettext("Edit consent"),
+        section="consent",
+        model=Consent,
+        record_uuid=record,
+    )
+
+
+@login_required
+def goal_add(request, uuid):
+    return _record_form(request, uuid, GoalForm, title=gettext("Add a goal"), section="goals")
+
+
+@login_required
+def goal_edit(request, uuid, record):
+    return _record_form(
+        request, uuid, GoalForm, title=gettext("Edit goal"), section="goals", model=Goal, record_uuid=record
+    )
+
+
+@login_required
+def score_add(request, uuid):
+    return _record_form(
+        request,
+        uuid,
+        KykyviisariForm,
+        title=gettext("Add a Kykyviisari score"),
+        section="kykyviisari",
+        extra={"recorded_by": request.user},
+    )
+
+
+@login_required
+def profile_edit(request, uuid):
+    client = _client(request, uuid, write=True)
+    profile = VocationalProfile.objects.filter(client=client).first() or VocationalProfile(client=client)
+    form = VocationalProfileForm(request.POST or None, instance=profile)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, gettext("Saved."))
+        return _back(client, "profile")
+    return _form_page(request, form, title=gettext("Vocational profile"), client=client)

@@ -1,0 +1,280 @@
+"""The coach's daily log: Today (quick add, edit and delete in place) and the week's timesheet."""
+
+import uuid
+from datetime import date, timedelta
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, Sum
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext
+from django.views.decorators.http import require_POST
+
+from ips import audit
+from ips.access import get_for_user
+from ips.forms.clients import team_coaches
+from ips.forms.entries import TimeEntryForm
+from ips.models import COMMUNITY_SETTINGS, ActivityKind, Client, Setting, Team, TimeEntry
+from ips.services import time_entry_find_submitted, time_entry_record
+
+WORKDAY_MINUTES = 7 * 60 + 39  # the Finnish municipal full day (7 h 39 min): the scale of the day bars
+
+
+def _require_coach(user):
+    if not user.roles.is_coach:
+        raise PermissionDenied
+
+
+def _entry_team(user, client) -> int:
+    """The team an entry belongs to: the client's team when the coach works there, else the coach's (first) team."""
+    teams = user.roles.coach_teams
+    if client is not None and client.team_id in teams:
+        return client.team_id
+    return min(teams)
+
+
+def _focus(form):
+    """Mark the minutes field for polku.js to focus after an htmx swap (never on a full page load)."""
+    form.fields["minutes"].widget.attrs["data-autofocus"] = ""
+    return form
+
+
+def _new_form(user, *, last=None):
+    """A fresh add form: today's date, the last entry's kind, setting, client and minutes, a new submission id."""
+    last = last or TimeEntry.objects.of_coach(user).select_related("client").order_by("-created").first()
+    initial = {"date": timezone.localdate(), "submission_id": uuid.uuid4(), "minutes": 30, "setting": Setting.OFFICE}
+    if last is not None:
+        initial.update(kind=last.kind_id, setting=last.setting, minutes=last.minutes)
+        if last.client_id and not last.client.is_closed:
+            initial["client"] = last.client_id
+    return TimeEntryForm(user=user, initial=initial, auto_id="add_%s")
+
+
+def _week_days(day: date) -> list[date]:
+    monday = day - timedelta(days=day.weekday())
+    return [monday + timedelta(days=n) for n in range(7)]
+
+
+def _share(part, whole) -> int | None:
+    return round(100 * part / whole) if whole else None
+
+
+def _today_context(request, form):
+    user = request.user
+    today = timezone.localdate()
+    entries = list(TimeEntry.objects.of_coach(user).filter(date=today).select_related("kind", "client"))
+    week = TimeEntry.objects.of_coach(user).week_of(today)
+    totals = week.totals()
+    kinds = {kind.pk: kind for kind in ActivityKind.objects.all()}
+    by_kind = [{"kind": kinds[row["kind"]], "minutes": row["minutes_total"]} for row in week.by_kind()]
+    per_day = {row["date"]: row["minutes_total"] for row in week.by_day()}
+    days = [{"date": d, "minutes": per_day.get(d, 0)} for d in _week_days(today)]
+    overdue = list(
+        Client.objects.visible_to(user).of_coach(user).with_last_contact().overdue(today).order_by("contact_reference")
+    )
+    for client in overdue:
+        client.days_without_contact = (today - client.contact_reference).days
+    audit.log_access_many(request, overdue)
+    return {
+        "form": form,
+        "today": today,
+        "entries": entries,
+        "today_minutes": sum(entry.minutes for entry in entries),
+        "week_totals": totals,
+        "community_share": _share(totals["community"], totals["total"]),
+        "by_kind": by_kind,
+        "days": days,
+        "workday_minutes": WORKDAY_MINUTES,
+        "overdue": overdue,
+    }
+
+
+def _render_log(request, form, *, saved=None):
+    """The whole Today page, or just its log section for htmx."""
+    if request.htmx:
+        return render(request, "ips/today.html#log", {**_today_context(request, _focus(form)), "saved": saved})
+    return render(request, "ips/today.html", _today_context(request, form))
+
+
+@login_required
+def today(request):
+    roles = request.user.roles
+    if not roles.is_coach:
+        if roles.is_supervisor:
+            return redirect("ips:week")
+        raise PermissionDenied
+    return _render_log(request, _new_form(request.user))
+
+
+def _submitted_id(request):
+    try:
+        return uuid.UUID(request.POST.get("submission_id", ""))
+    except ValueError:
+        return None
+
+
+@login_required
+@require_POST
+def entry_create(request):
+    user = request.user
+    _require_coach(user)
+    submission_id = _submitted_id(request)
+    existing = time_entry_find_submitted(coach=user, submission_id=submission_id)
+    if existing is not None:
+        # A double tap: the first POST saved the entry, this one only shows the result again.
+        return _after_save(request, existing)
+    form = TimeEntryForm(request.POST, user=user, auto_id="add_%s")
+    if not form.is_valid():
+        return _render_log(request, form)
+    form.instance.submission_id = submission_id or uuid.uuid4()
+    entry = time_entry_record(form=form, coach=user, team_id=_entry_team(user, form.cleaned_data["client"]))
+    return _after_save(request, entry)
+
+
+def _after_save(request, entry):
+    if request.htmx:
+        return _render_log(request, _new_form(request.user, last=entry), saved=entry)
+    messages.success(request, gettext("Saved."))
+    return redirect(_next_url(request) or "ips:today")
+
+
+def _next_url(request):
+    url = request.POST.get("next") or request.GET.get("next")
+    if url and url_has_allowed_host_and_scheme(url, {request.get_host()}, request.is_secure()):
+        return url
+    return None
+
+
+def _entry_for_write(request, uuid):
+    return get_for_user(request, TimeEntry.objects.select_related("kind", "client"), write=True, uuid=uuid)
+
+
+@login_required
+def entry_edit(request, uuid):
+    entry = _entry_for_write(request, uuid)
+    prefix = f"e{entry.pk}_%s"
+    if request.method == "POST":
+        form = TimeEntryForm(request.POST, instance=entry, user=request.user, auto_id=prefix)
+        if form.is_valid():
+            entry = form.save()
+            return _after_save(request, entry)
+        if request.htmx:
+            _focus(form)
+            response = render(request, "ips/entry_edit.html#edit-form", {"form": form, "entry": entry})
+            response["HX-Retarget"] = f"#entry-{entry.uuid}"
+            response["HX-Reswap"] = "outerHTML"
+            return response
+    else:
+        form = _focus(TimeEntryForm(instance=entry, user=request.user, auto_id=prefix))
+    template = "ips/entry_edit.html#edit-form" if request.htmx else "ips/entry_edit.html"
+    return render(request, template, {"form": form, "entry": entry, "next": _next_url(request)})
+
+
+@login_required
+def entry_delete(request, uuid):
+    entry = _entry_for_write(request, uuid)
+    if request.method == "POST":
+        entry.delete()
+        if request.htmx:
+            return _render_log(request, _new_form(request.user))
+        messages.success(request, gettext("Entry deleted."))
+        return redirect(_next_url(request) or "ips:today")
+    return render(request, "ips/entry_delete.html", {"entry": entry, "next": _next_url(request)})
+
+
+def _parse_day(value) -> date:
+    try:
+        return date.fromisoformat(value)
+    except (TypeError, ValueError):
+        return timezone.localdate()
+
+
+@login_required
+def week(request):
+    """A coach's timesheet for one week; a supervisor picks any coach of their teams and sees the team's totals."""
+    user = request.user
+    roles = user.roles
+    if not roles.team_ids:
+        raise PermissionDenied
+    days = _week_days(_parse_day(request.GET.get("on")))
+    coaches = list(team_coaches(roles.supervisor_teams)) if roles.is_supervisor else []
+    if roles.is_coach and user not in coaches:
+        coaches.insert(0, user)
+    wanted = request.GET.get("coach")
+    if wanted:
+        coach = next((c for c in coaches if c.username == wanted), None)
+        if coach is None:
+            raise Http404
+    else:
+        coach = user if roles.is_coach else (coaches[0] if coaches else None)
+
+    visible = TimeEntry.objects.visible_to(user).between(days[0], days[-1])
+    kinds = {kind.pk: kind for kind in ActivityKind.objects.all()}
+    grid, entries, totals = [], [], None
+    if coach is not None:
+        mine = visible.of_coach(coach)
+        cells = {(r["kind"], r["date"]): r["minutes_total"] for r in _by_kind_and_day(mine)}
+        for kind_id in sorted({k for k, _d in cells}, key=lambda pk: (kinds[pk].order, kinds[pk].code)):
+            row = [cells.get((kind_id, d), 0) for d in days]
+            grid.append({"kind": kinds[kind_id], "cells": row, "total": sum(row)})
+        totals = mine.totals()
+        day_totals = {r["date"]: r["minutes_total"] for r in mine.by_day()}
+        totals["days"] = [day_totals.get(d, 0) for d in days]
+        entries = list(mine.select_related("kind", "client").order_by("date", "created"))
+    team_rows = []
+    if roles.is_supervisor:
+        team = visible.filter(team__in=roles.supervisor_teams, coach__in=coaches)
+        per = {}
+        for row in team.order_by().values("coach", "date").annotate(minutes_total=Sum("minutes")):
+            per.setdefault(row["coach"], {})[row["date"]] = row["minutes_total"]
+        community = {r["coach"]: r for r in _community_by_coach(team)}
+        for person in coaches:
+            row = [per.get(person.pk, {}).get(d, 0) for d in days]
+            shares = community.get(person.pk, {"total": 0, "community": 0})
+            team_rows.append(
+                {
+                    "coach": person,
+                    "cells": row,
+                    "total": sum(row),
+                    "community_share": _share(shares["community"], shares["total"]),
+                }
+            )
+    previous, following = days[0] - timedelta(days=7), days[0] + timedelta(days=7)
+    return render(
+        request,
+        "ips/week.html",
+        {
+            "days": days,
+            "coach": coach,
+            "coaches": coaches,
+            "grid": grid,
+            "entries": entries,
+            "totals": totals,
+            "community_share": _share(totals["community"], totals["total"]) if totals else None,
+            "team_rows": team_rows,
+            "teams": Team.objects.filter(pk__in=roles.supervisor_teams) if roles.is_supervisor else [],
+            "previous": previous,
+            "following": following,
+            "is_current_week": days[0] <= timezone.localdate() <= days[-1],
+            "can_edit": coach == user,
+        },
+    )
+
+
+def _by_kind_and_day(queryset):
+    return queryset.order_by().values("kind", "date").annotate(minutes_total=Sum("minutes"))
+
+
+def _community_by_coach(queryset):
+    return (
+        queryset.order_by()
+        .values("coach")
+        .annotate(
+            total=Sum("minutes", default=0),
+            community=Sum("minutes", filter=Q(setting__in=COMMUNITY_SETTINGS), default=0),
+        )
+    )

@@ -1,0 +1,83 @@
+"""Referral intake and decision. Accepting starts the client's programme; declining keeps no name."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext
+
+from ips.access import get_for_user
+from ips.forms.clients import ReferralAcceptForm, ReferralDeclineForm, ReferralForm
+from ips.models import Referral
+from ips.services import referral_accept, referral_decline
+
+
+def _require_team_role(user):
+    if not user.roles.team_ids:
+        raise PermissionDenied
+
+
+@login_required
+def referral_list(request):
+    _require_team_role(request.user)
+    referrals = Referral.objects.visible_to(request.user).select_related("source", "team", "client")
+    return render(
+        request,
+        "ips/referral_list.html",
+        {"pending": list(referrals.pending()), "decided": list(referrals.exclude(decision="pending")[:30])},
+    )
+
+
+@login_required
+def referral_create(request):
+    _require_team_role(request.user)
+    form = ReferralForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        referral = form.save()
+        messages.success(request, gettext("Referral saved. Decide on it when you have met the person."))
+        return redirect("ips:referral_decide", uuid=referral.uuid)
+    return render(request, "ips/referral_form.html", {"form": form})
+
+
+@login_required
+def referral_decide(request, uuid):
+    referral = get_for_user(
+        request, Referral.objects.select_related("source", "team"), write=request.method == "POST", uuid=uuid
+    )
+    if referral.decision != Referral.Decision.PENDING:
+        if referral.client_id:
+            return redirect("ips:client_detail", uuid=referral.client.uuid)
+        return render(request, "ips/referral_decide.html", {"referral": referral})
+    initial = {"first_name": referral.first_name, "last_name": referral.last_name, "coach": request.user.pk}
+    accept_form = ReferralAcceptForm(initial=initial, referral=referral, auto_id="accept_%s")
+    decline_form = ReferralDeclineForm(auto_id="decline_%s")
+    if request.method == "POST" and request.POST.get("decision") == "accept":
+        accept_form = ReferralAcceptForm(request.POST, referral=referral, auto_id="accept_%s")
+        if accept_form.is_valid():
+            client = referral_accept(referral=referral, by=request.user, **_accept_args(accept_form.cleaned_data))
+            messages.success(request, gettext("Referral accepted. The client's path begins at engagement."))
+            return redirect("ips:client_detail", uuid=client.uuid)
+    elif request.method == "POST" and request.POST.get("decision") == "decline":
+        decline_form = ReferralDeclineForm(request.POST, auto_id="decline_%s")
+        if decline_form.is_valid():
+            data = decline_form.cleaned_data
+            referral_decline(
+                referral=referral, declined_on=data["declined_on"], reason=data["reason"], note=data["note"]
+            )
+            messages.success(request, gettext("Referral declined. It is kept without the person's name."))
+            return redirect("ips:referral_list")
+    return render(
+        request,
+        "ips/referral_decide.html",
+        {"referral": referral, "accept_form": accept_form, "decline_form": decline_form},
+    )
+
+
+def _accept_args(data):
+    return {
+        "accepted_on": data["accepted_on"],
+        "first_name": data["first_name"],
+        "last_name": data["last_name"],
+        "coach": data["coach"],
+        "service_type": data["service_type"],
+    }

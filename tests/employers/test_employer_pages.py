@@ -1,0 +1,220 @@
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from employers.models import Employer
+from tests.employers.factories import (
+    ContactPersonFactory,
+    EmployerContactFactory,
+    EmployerFactory,
+    JobFactory,
+)
+from tests.factories import ClientFactory
+
+pytestmark = pytest.mark.django_db
+
+LIST = reverse("employers:employer_list")
+CREATE = reverse("employers:employer_create")
+
+
+def _detail(employer):
+    return reverse("employers:employer_detail", args=[employer.uuid])
+
+
+def _valid(**extra):
+    return {"name": "Vaasan Kauppahalli Oy", "business_id": "0112038-9", "status": "lead", **extra}
+
+
+def test_a_coach_creates_an_employer_with_a_normalised_business_id(as_user, coach_a, org_a):
+    response = as_user(coach_a).post(CREATE, _valid(business_id="112038-9", industry="G", municipality="Vaasa"))
+    employer = Employer.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == _detail(employer)
+    assert (employer.organisation, employer.business_id) == (org_a, "0112038-9")
+
+
+def test_a_duplicate_business_id_is_refused_with_the_existing_employers_name(as_user, coach_b, org_a):
+    existing = EmployerFactory(organisation=org_a, name="Pohjanmaan Puu Oy", business_id="0112038-9")
+    response = as_user(coach_b).post(CREATE, _valid(business_id="0112038-9"))
+    assert response.status_code == 200
+    assert "Pohjanmaan Puu Oy" in str(response.context["form"].errors["business_id"])
+    assert _detail(existing) in response.content.decode()
+    assert Employer.objects.count() == 1
+
+
+def test_the_same_business_id_is_allowed_in_another_organisation(as_user, coach_a, org_b):
+    EmployerFactory(organisation=org_b, business_id="0112038-9")
+    assert as_user(coach_a).post(CREATE, _valid()).status_code == 302
+
+
+@pytest.mark.parametrize("business_id", ["0112038-8", "abc", "1000006-1"])
+def test_an_invalid_business_id_is_refused_next_to_the_field(as_user, coach_a, business_id):
+    response = as_user(coach_a).post(CREATE, _valid(business_id=business_id))
+    assert response.status_code == 200
+    assert "business_id" in response.context["form"].errors
+    assert 'id="id_business_id_error"' in response.content.decode()
+    assert not Employer.objects.exists()
+
+
+def test_a_coach_edits_an_employer_of_the_organisation(as_user, coach_b, org_a):
+    employer = EmployerFactory(organisation=org_a)
+    data = _valid(name="Uusi nimi Oy", business_id=employer.business_id)
+    response = as_user(coach_b).post(reverse("employers:employer_edit", args=[employer.uuid]), data)
+    assert response.status_code == 302
+    employer.refresh_from_db()
+    assert employer.name == "Uusi nimi Oy"
+
+
+def test_an_org_admin_reads_employers_but_gets_403_on_writes(as_user, org_admin, org_a):
+    employer = EmployerFactory(organisation=org_a)
+    client = as_user(org_admin)
+    assert client.get(_detail(employer)).status_code == 200
+    assert client.get(LIST).status_code == 200
+    assert client.post(reverse("employers:employer_edit", args=[employer.uuid]), _valid()).status_code == 403
+    assert client.post(CREATE, _valid()).status_code == 403
+
+
+@pytest.mark.parametrize("role", ["reviewer", "reporter", "content_editor"])
+def test_roles_without_a_team_get_403_on_the_list(as_user, role, request):
+    assert as_user(request.getfixturevalue(role)).get(LIST).status_code == 403
+
+
+def test_another_organisations_employer_is_404(as_user, coach_a, org_admin_b, org_b):
+    employer = EmployerFactory(organisation=org_b, name="Pirkanmaan Kone Oy")
+    assert as_user(coach_a).get(_detail(employer)).status_code == 404
+    assert as_user(coach_a).get(reverse("employers:employer_edit", args=[employer.uuid])).status_code == 404
+    assert "Pirkanmaan Kone Oy" not in as_user(coach_a).get(LIST).content.decode()
+
+
+def test_a_coach_of_another_team_sees_the_employer_but_not_team_as_clients(as_user, coach_a, coach_b, client_a, org_a):
+    employer = EmployerFactory(organisation=org_a, name="Vaasan Leipomo Oy")
+    EmployerContactFactory(
+        coach=coach_a, employer=employer, client=client_a, purpose="on_behalf_of_client", outcome="Haastattelu sovittu"
+    )
+    JobFactory(client=client_a, employer=employer, title="Leipurin apulainen")
+    page = as_user(coach_b).get(_detail(employer)).content.decode()
+    assert "Vaasan Leipomo Oy" in page
+    assert "Leipurin apulainen" in page
+    assert "toisen tiimin asiakas" in page
+    for secret in (client_a.code, client_a.first_name, client_a.last_name, str(client_a.uuid)):
+        assert secret not in page
+    # The team's own coach sees the code (never the name) and a link to the client.
+    own = as_user(coach_a).get(_detail(employer)).content.decode()
+    assert client_a.code in own
+    assert client_a.last_name not in own
+
+
+def test_the_employer_page_logs_access_only_to_clients_the_viewer_sees(as_user, coach_a, coach_b, client_a, org_a):
+    from auditlog.models import LogEntry
+
+    employer = EmployerFactory(organisation=org_a)
+    EmployerContactFactory(coach=coach_a, employer=employer, client=client_a)
+    as_user(coach_b).get(_detail(employer))
+    assert not LogEntry.objects.filter(action=LogEntry.Action.ACCESS, actor=coach_b).exists()
+    as_user(coach_a).get(_detail(employer))
+    entry = LogEntry.objects.get(action=LogEntry.Action.ACCESS, actor=coach_a)
+    assert entry.additional_data == {"client": str(client_a.uuid)}
+
+
+def test_the_list_shows_last_contact_contacts_this_year_jobs_and_people_working_now(as_user, coach_a, client_a, org_a):
+    today = datetime.date.today()
+    employer = EmployerFactory(organisation=org_a, name="Kvarken Logistics Ab")
+    EmployerContactFactory(coach=coach_a, employer=employer, date=today - datetime.timedelta(days=2))
+    EmployerContactFactory(coach=coach_a, employer=employer, date=today - datetime.timedelta(days=400))
+    JobFactory(client=client_a, employer=employer)
+    JobFactory(client=client_a, employer=employer, end_date=today - datetime.timedelta(days=1))
+    row = as_user(coach_a).get(LIST).context["table"].page.object_list.data[0]
+    assert row.last_contact == today - datetime.timedelta(days=2)
+    assert row.contacts_this_year == (2 if (today - datetime.timedelta(days=400)).year == today.year else 1)
+    assert (row.jobs_count, row.working_now) == (2, 1)
+
+
+def test_the_list_filters_by_not_contacted_for_n_days(as_user, coach_a, org_a):
+    today = datetime.date.today()
+    recent = EmployerFactory(organisation=org_a, name="Recent Oy")
+    stale = EmployerFactory(organisation=org_a, name="Stale Oy")
+    EmployerFactory(organisation=org_a, name="Never Oy")
+    EmployerContactFactory(coach=coach_a, employer=recent, date=today - datetime.timedelta(days=3))
+    EmployerContactFactory(coach=coach_a, employer=stale, date=today - datetime.timedelta(days=40))
+    names = {e.name for e in as_user(coach_a).get(LIST, {"not_contacted_days": 30}).context["filter"].qs}
+    assert names == {"Stale Oy", "Never Oy"}
+
+
+def test_the_list_searches_and_filters_by_status_industry_and_municipality(as_user, coach_a, org_a):
+    EmployerFactory(organisation=org_a, name="Vaasan Kauppa Oy", municipality="Vaasa", industry="G", status="lead")
+    EmployerFactory(organisation=org_a, name="Mustasaaren Rakennus", municipality="Mustasaari", industry="F")
+    client = as_user(coach_a)
+
+    def names(**query):
+        return {e.name for e in client.get(LIST, query).context["filter"].qs}
+
+    assert names(q="kauppa") == {"Vaasan Kauppa Oy"}
+    assert names(status="lead") == {"Vaasan Kauppa Oy"}
+    assert names(industry="F") == {"Mustasaaren Rakennus"}
+    assert names(municipality="Mustasaari") == {"Mustasaaren Rakennus"}
+
+
+def test_the_list_answers_htmx_with_the_results_fragment(as_user, coach_a, org_a):
+    EmployerFactory(organisation=org_a, name="Fragment Oy")
+    page = as_user(coach_a).get(LIST, {"q": "Fragment"}, HTTP_HX_REQUEST="true").content.decode()
+    assert "Fragment Oy" in page
+    assert "<html" not in page
+
+
+def test_a_contact_person_is_added_from_the_employer_page(as_user, coach_a, org_a):
+    employer = EmployerFactory(organisation=org_a)
+    url = reverse("employers:contact_person_create", args=[employer.uuid])
+    response = as_user(coach_a).post(url, {"name": "Maija Myymälä", "role": "Myymäläpäällikkö", "email": "x"})
+    assert "email" in response.context["form"].errors
+    response = as_user(coach_a).post(url, {"name": "Maija Myymälä", "phone": "040 123 4567"})
+    assert response.status_code == 302
+    assert "Maija Myymälä" in as_user(coach_a).get(_detail(employer)).content.decode()
+
+
+def _populate(org, coach, team, count):
+    for i in range(count):
+        employer = EmployerFactory(organisation=org)
+        person = ContactPersonFactory(employer=employer)
+        client = ClientFactory(team=team, coach=coach)
+        EmployerContactFactory(coach=coach, employer=employer, client=client, contact_person=person)
+        EmployerContactFactory(
+            coach=coach, employer=employer, next_step_on=datetime.date.today() + datetime.timedelta(i)
+        )
+        JobFactory(client=client, employer=employer)
+
+
+def test_the_employer_list_query_count_does_not_grow_with_rows(
+    as_user, coach_a, org_a, team_a, django_assert_num_queries
+):
+    client = as_user(coach_a)
+    _populate(org_a, coach_a, team_a, 2)
+    client.get(LIST)  # warm caches (content types, sessions)
+    with django_assert_num_queries(10):
+        client.get(LIST)
+    _populate(org_a, coach_a, team_a, 20)
+    with django_assert_num_queries(10):
+        client.get(LIST)
+
+
+def test_the_employer_page_query_count_does_not_grow_with_rows(
+    as_user, coach_a, org_a, team_a, django_assert_num_queries
+):
+    employer = EmployerFactory(organisation=org_a)
+    client = as_user(coach_a)
+
+    def populate(count):
+        for i in range(count):
+            person = ContactPersonFactory(employer=employer)
+            patient = ClientFactory(team=team_a, coach=coach_a)
+            EmployerContactFactory(coach=coach_a, employer=employer, client=patient, contact_person=person)
+            EmployerContactFactory(coach=coach_a, employer=employer, next_step_on=datetime.date.today())
+            JobFactory(client=patient, employer=employer, title=f"Työ {i}")
+
+    populate(2)
+    client.get(_detail(employer))
+    with django_assert_num_queries(14):
+        client.get(_detail(employer))
+    populate(20)
+    with django_assert_num_queries(14):
+        client.get(_detail(employer))

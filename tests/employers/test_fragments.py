@@ -1,0 +1,180 @@
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from employers.models import EmployerContact
+from employers.views.fragments import week_of
+from tests.employers.factories import EmployerContactFactory, EmployerFactory, FollowUpFactory, JobFactory
+from tests.factories import ClientFactory
+
+pytestmark = pytest.mark.django_db
+
+PANEL = reverse("employers:today_panel")
+WEEK = reverse("employers:team_contacts_week")
+
+
+def _this_week():
+    return week_of(datetime.date.today())
+
+
+def test_the_today_panel_counts_this_weeks_face_to_face_contacts_against_six(as_user, coach_a, coach_a2, org_a):
+    monday, _sunday = _this_week()
+    employer = EmployerFactory(organisation=org_a)
+    EmployerContactFactory.create_batch(2, coach=coach_a, employer=employer, date=monday, minutes=30)
+    EmployerContactFactory(coach=coach_a, employer=employer, date=monday, face_to_face=False, minutes=15)
+    EmployerContactFactory(coach=coach_a, employer=employer, date=monday - datetime.timedelta(days=1))  # last week
+    EmployerContactFactory(coach=coach_a2, employer=employer, date=monday)  # a colleague's
+    response = as_user(coach_a).get(PANEL)
+    assert response.context["totals"] == {"face_to_face": 2, "contacts": 3, "minutes": 75}
+    assert response.context["remaining"] == 4
+    assert 'max="6"' in response.content.decode()
+
+
+def test_the_today_panel_lists_due_and_overdue_follow_ups_of_the_coachs_clients(as_user, coach_a, client_a, team_a):
+    today = datetime.date.today()
+    job = JobFactory(client=client_a, title="Kassatyöntekijä")
+    overdue = FollowUpFactory(
+        job=job, window_start=today - datetime.timedelta(10), due_on=today - datetime.timedelta(7)
+    )
+    due = FollowUpFactory(job=job, window_start=today - datetime.timedelta(1), due_on=today + datetime.timedelta(2))
+    FollowUpFactory(job=job, window_start=today + datetime.timedelta(5), due_on=today + datetime.timedelta(8))
+    someone_elses = JobFactory(client=ClientFactory(team=team_a))
+    FollowUpFactory(job=someone_elses, window_start=today, due_on=today)
+    response = as_user(coach_a).get(PANEL)
+    assert [f.pk for f in response.context["follow_ups"]] == [overdue.pk, due.pk]
+    page = response.content.decode()
+    assert client_a.code in page
+    assert client_a.last_name not in page
+
+
+def test_a_recorded_contact_removes_the_follow_up_from_the_panel(as_user, coach_a, client_a):
+    today = datetime.date.today()
+    job = JobFactory(client=client_a)
+    FollowUpFactory(job=job, window_start=today - datetime.timedelta(2), due_on=today)
+    assert len(as_user(coach_a).get(PANEL).context["follow_ups"]) == 1
+    EmployerContactFactory(coach=coach_a, employer=job.employer, client=client_a, purpose="workplace_support")
+    assert as_user(coach_a).get(PANEL).context["follow_ups"] == []
+
+
+def test_the_quick_entry_saves_a_contact_and_returns_the_panel_to_htmx(as_user, coach_a, org_a):
+    employer = EmployerFactory(organisation=org_a)
+    data = {
+        "employer-contact-employer": employer.pk,
+        "employer-contact-date": datetime.date.today().isoformat(),
+        "employer-contact-face_to_face": "on",
+        "employer-contact-minutes": "40",
+        "employer-contact-purpose": "first_meeting",
+    }
+    response = as_user(coach_a).post(PANEL, data, HTTP_HX_REQUEST="true")
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "<html" not in page
+    assert 'id="employer-panel"' in page
+    assert "1 / 6 kasvokkaista kontaktia" in page
+    assert EmployerContact.objects.get().minutes == 40
+
+
+def test_the_quick_entry_without_htmx_redirects(as_user, coach_a, org_a):
+    employer = EmployerFactory(organisation=org_a)
+    data = {
+        "employer-contact-employer": employer.pk,
+        "employer-contact-date": datetime.date.today().isoformat(),
+        "employer-contact-minutes": "40",
+        "employer-contact-purpose": "first_meeting",
+    }
+    response = as_user(coach_a).post(PANEL, data)
+    assert response.status_code == 302
+    assert EmployerContact.objects.get().face_to_face is False
+
+
+def test_the_quick_entry_shows_errors_in_the_panel(as_user, coach_a, org_a):
+    response = as_user(coach_a).post(PANEL, {"employer-contact-minutes": "0"}, HTTP_HX_REQUEST="true")
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert 'id="id_employer-contact-employer_error"' in page
+    assert 'id="id_employer-contact-minutes_error"' in page
+    assert '<details class="quick-add" open>' in page
+    assert not EmployerContact.objects.exists()
+
+
+def test_the_panel_without_htmx_is_a_whole_page(as_user, coach_a):
+    page = as_user(coach_a).get(PANEL).content.decode()
+    assert "<html" in page and 'id="employer-panel"' in page
+
+
+def test_the_today_panel_query_count_does_not_grow(as_user, coach_a, team_a, org_a, django_assert_num_queries):
+    today = datetime.date.today()
+    client = as_user(coach_a)
+
+    def populate(count):
+        for _ in range(count):
+            patient = ClientFactory(team=team_a, coach=coach_a)
+            job = JobFactory(client=patient)
+            FollowUpFactory(job=job, window_start=today - datetime.timedelta(2), due_on=today)
+            EmployerContactFactory(coach=coach_a, employer=job.employer, date=today)
+
+    populate(2)
+    client.get(PANEL)
+    with django_assert_num_queries(12):
+        client.get(PANEL)
+    populate(15)
+    with django_assert_num_queries(12):
+        client.get(PANEL)
+
+
+def test_client_jobs_lists_the_clients_jobs_and_follow_ups(as_user, coach_a, client_a):
+    today = datetime.date.today()
+    job = JobFactory(client=client_a, title="Siivooja")
+    FollowUpFactory(job=job, window_start=today, due_on=today + datetime.timedelta(3))
+    response = as_user(coach_a).get(reverse("employers:client_jobs", args=[client_a.uuid]), HTTP_HX_REQUEST="true")
+    page = response.content.decode()
+    assert "Siivooja" in page
+    assert "<html" not in page
+    assert reverse("employers:job_end", args=[job.uuid]) in page
+    assert page.count('class="follow-up state-due"') == 1
+
+
+def test_client_jobs_is_404_for_a_coach_of_another_team(as_user, coach_b, client_a):
+    JobFactory(client=client_a, title="Siivooja")
+    response = as_user(coach_b).get(reverse("employers:client_jobs", args=[client_a.uuid]))
+    assert response.status_code == 404
+    assert "Siivooja" not in response.content.decode()
+
+
+def test_the_supervisor_sees_each_coachs_face_to_face_contacts_this_week(
+    as_user, supervisor_a, coach_a, coach_a2, coach_b, team_a, org_a
+):
+    monday, _ = _this_week()
+    employer = EmployerFactory(organisation=org_a)
+    EmployerContactFactory.create_batch(3, coach=coach_a, employer=employer, date=monday)
+    EmployerContactFactory(coach=coach_a, employer=employer, date=monday, face_to_face=False, minutes=10)
+    EmployerContactFactory(coach=coach_b, employer=employer, date=monday)  # another team
+    response = as_user(supervisor_a).get(WEEK)
+    rows = {row.user: (row.face_to_face, row.contacts) for row in response.context["rows"]}
+    assert rows == {coach_a: (3, 4), coach_a2: (0, 0)}
+
+
+def test_the_team_week_is_forbidden_to_a_coach(as_user, coach_a):
+    assert as_user(coach_a).get(WEEK).status_code == 403
+
+
+def test_the_team_week_query_count_does_not_grow(as_user, supervisor_a, team_a, org_a, django_assert_num_queries):
+    from ips.models import Membership
+    from tests.factories import MembershipFactory
+
+    client = as_user(supervisor_a)
+    employer = EmployerFactory(organisation=org_a)
+
+    def populate(count):
+        for _ in range(count):
+            coach = MembershipFactory(team=team_a, role=Membership.Role.COACH).user
+            EmployerContactFactory(coach=coach, employer=employer, team=team_a)
+
+    populate(2)
+    client.get(WEEK)
+    with django_assert_num_queries(8):
+        client.get(WEEK)
+    populate(15)
+    with django_assert_num_queries(8):
+        client.get(WEEK)

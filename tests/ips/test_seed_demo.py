@@ -1,0 +1,62 @@
+"""The demo data: a Vaasa caseload in every stage and weeks of logs, the same however often it is loaded."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from ips.models import MAX_DAY_MINUTES, Client, Referral, Stage, StageChange, TimeEntry, User
+
+pytestmark = pytest.mark.django_db
+
+
+def _snapshot():
+    return {
+        "clients": sorted(Client.objects.values_list("code", "stage", "coach__username", "programme_entry")),
+        "entries": sorted(TimeEntry.objects.values_list("coach__username", "date", "minutes", "kind__code")),
+        "stage_changes": StageChange.objects.count(),
+        "referrals": sorted(Referral.objects.values_list("decision", "birth_year")),
+    }
+
+
+@pytest.fixture
+def seeded(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    call_command("seed_demo", stdout=io.StringIO())
+
+
+def test_the_demo_is_the_same_after_a_second_load(seeded):
+    first = _snapshot()
+    call_command("seed_demo", stdout=io.StringIO())
+    assert _snapshot() == first
+
+
+def test_the_vaasa_team_has_clients_in_every_stage(seeded):
+    stages = set(Client.objects.filter(team__name="Vaasan työkykytiimi").values_list("stage", flat=True))
+    assert stages == set(Stage.values)
+
+
+def test_both_demo_coaches_have_weeks_of_plausible_logs(seeded):
+    today = timezone.localdate()
+    for username in ("coach", "coach2"):
+        coach = User.objects.get(username=username)
+        entries = TimeEntry.objects.filter(coach=coach)
+        assert entries.dates("date", "week").count() >= 5
+        assert not entries.filter(date__gte=today).exists()  # today is left for the coach to log
+        days = entries.values("date").distinct().count()
+        assert entries.totals()["total"] <= days * MAX_DAY_MINUTES
+        # Every client entry falls inside the client's programme.
+        for entry in entries.filter(client__isnull=False).select_related("client"):
+            assert entry.client.programme_entry <= entry.date
+
+
+def test_the_demo_coach_has_clients_to_reach_out_to(seeded):
+    coach = User.objects.get(username="coach")
+    assert Client.objects.visible_to(coach).of_coach(coach).overdue().exists()
+
+
+def test_declined_referrals_keep_no_name(seeded):
+    declined = Referral.objects.filter(decision="declined")
+    assert declined.exists()
+    assert not declined.exclude(first_name="", last_name="").exists()

@@ -1,0 +1,95 @@
+"""The week's timesheet: a coach's own, and the supervisor's view of each coach of the team."""
+
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from tests.factories import ClientFactory, TimeEntryFactory, activity_kind
+
+pytestmark = pytest.mark.django_db
+
+WEEK_URL = reverse("ips:week")
+
+
+def _monday():
+    today = timezone.localdate()
+    return today - timedelta(days=today.weekday())
+
+
+def test_a_coach_sees_their_week_by_activity_and_day(coach_a, team_a, as_user):
+    monday = _monday()
+    TimeEntryFactory(coach=coach_a, team=team_a, date=monday, minutes=60, kind=activity_kind("job_search"))
+    TimeEntryFactory(coach=coach_a, team=team_a, date=monday, minutes=30, kind=activity_kind("job_search"))
+    context = as_user(coach_a).get(WEEK_URL, {"on": monday.isoformat()}).context
+    assert context["coach"] == coach_a
+    assert context["grid"][0]["kind"].code == "job_search"
+    assert context["grid"][0]["cells"][0] == 90
+    assert context["totals"]["total"] == 90
+
+
+def test_the_week_moves_back_and_forth(coach_a, team_a, as_user):
+    last_week = _monday() - timedelta(days=7)
+    TimeEntryFactory(coach=coach_a, team=team_a, date=last_week + timedelta(days=2), minutes=45)
+    response = as_user(coach_a).get(WEEK_URL, {"on": (last_week + timedelta(days=4)).isoformat()})
+    assert response.context["days"][0] == last_week
+    assert response.context["totals"]["total"] == 45
+    assert response.context["following"] == _monday()
+    assert f"?on={_monday().isoformat()}" in response.content.decode()
+
+
+def test_a_nonsense_week_falls_back_to_this_week(coach_a, as_user):
+    assert as_user(coach_a).get(WEEK_URL, {"on": "yesterday"}).context["days"][0] == _monday()
+
+
+def test_the_supervisor_sees_each_coach_of_the_team(coach_a, coach_a2, supervisor_a, team_a, as_user):
+    TimeEntryFactory(coach=coach_a, team=team_a, date=_monday(), minutes=120, setting="workplace")
+    TimeEntryFactory(coach=coach_a2, team=team_a, date=_monday(), minutes=60, setting="office")
+    context = as_user(supervisor_a).get(WEEK_URL).context
+    rows = {row["coach"]: row for row in context["team_rows"]}
+    assert rows[coach_a]["total"] == 120 and rows[coach_a]["community_share"] == 100
+    assert rows[coach_a2]["total"] == 60 and rows[coach_a2]["community_share"] == 0
+
+
+def test_the_supervisor_picks_a_coach(coach_a2, coach_a, supervisor_a, team_a, as_user):
+    TimeEntryFactory(coach=coach_a2, team=team_a, date=_monday(), minutes=60)
+    context = as_user(supervisor_a).get(WEEK_URL, {"coach": coach_a2.username}).context
+    assert context["coach"] == coach_a2
+    assert context["totals"]["total"] == 60
+    assert context["can_edit"] is False
+
+
+def test_a_coach_may_not_open_a_teammates_week(coach_a, coach_a2, as_user):
+    assert as_user(coach_a).get(WEEK_URL, {"coach": coach_a2.username}).status_code == 404
+
+
+def test_a_supervisor_may_not_open_another_teams_coach(coach_b, supervisor_a, as_user):
+    assert as_user(supervisor_a).get(WEEK_URL, {"coach": coach_b.username}).status_code == 404
+
+
+def test_the_week_is_for_team_roles_only(reporter, as_user):
+    assert as_user(reporter).get(WEEK_URL).status_code == 403
+
+
+def _fill(coach, team, count):
+    client = ClientFactory(team=team, coach=coach)
+    for n in range(count):
+        TimeEntryFactory(coach=coach, team=team, client=client, date=_monday() + timedelta(days=n % 5), minutes=5)
+
+
+def test_the_week_query_count_is_pinned_and_flat(
+    coach_a, coach_a2, supervisor_a, team_a, client, count_queries, django_assert_num_queries
+):
+    _fill(coach_a, team_a, 5)
+    _fill(coach_a2, team_a, 5)
+    client.force_login(supervisor_a)
+    url = f"{WEEK_URL}?coach={coach_a.username}"
+    few = count_queries(url)
+    _fill(coach_a, team_a, 50)
+    _fill(coach_a2, team_a, 50)
+    assert count_queries(url) == few
+    # Session, user, roles (2), coaches, kinds, the coach's grid, totals, days, entries, team per day, team
+    # community shares, teams, session save (3).
+    with django_assert_num_queries(16):
+        client.get(url)
