@@ -5,13 +5,13 @@ Locally a machine without chromium skips these tests; in CI (CI=true) a missing 
 
 import io
 import os
-from importlib import import_module
 from pathlib import Path
 
 import pytest
-from django.apps import apps
 from django.conf import settings
 from django.core.management import call_command
+
+from tests.reference_data import restore_migrated_rows
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
@@ -55,28 +55,6 @@ def browser_context_args(browser_context_args):
 def screenshot_dir():
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     return SCREENSHOTS
-
-
-def restore_migrated_rows():
-    """Put back the rows that data migrations ship: live-server tests empty every table after each test.
-
-    (Django's serialized rollback would do this, but pytest-django does not serialize the database when the
-    request for it comes through an autouse fixture, so the rows are reloaded here from the same functions
-    the migrations run.)
-    """
-    from wagtail.models import Collection, Locale, Page
-
-    for module, function, model in [
-        ("ips.migrations.0002_caseload_and_daily_log", "load_lists", "ips.ActivityKind"),
-        ("fidelity.migrations.0002_ips25_scale", "load_scale", "fidelity.FidelityScale"),
-        ("content.migrations.0001_initial", "locales_and_topics", "content.Topic"),
-    ]:
-        if not apps.get_model(model).objects.exists():
-            getattr(import_module(module), function)(apps, None)
-    if not Page.objects.exists():
-        Page.add_root(instance=Page(title="Root", slug="root", locale=Locale.get_default()))
-    if not Collection.objects.exists():
-        Collection.add_root(name="Root")
 
 
 @pytest.fixture

@@ -1,0 +1,28 @@
+"""Rows that data migrations ship, for tests that run after a transactional test emptied every table."""
+
+from importlib import import_module
+
+from django.apps import apps
+
+SHIPPED = [
+    ("ips.migrations.0002_caseload_and_daily_log", "load_lists", "ips.ActivityKind"),
+    ("fidelity.migrations.0002_ips25_scale", "load_scale", "fidelity.FidelityScale"),
+    ("content.migrations.0001_initial", "locales_and_topics", "content.Topic"),
+]
+
+
+def restore_migrated_rows():
+    """Reload the shipped lists, the IPS-25 scale, Wagtail's locales, root page and root collection if missing.
+
+    (Django's serialized rollback would do this, but pytest-django does not serialize the database when the
+    request for it comes through an autouse fixture; the rows are reloaded from the migrations' own functions.)
+    """
+    from wagtail.models import Collection, Locale, Page
+
+    for module, function, model in SHIPPED:
+        if not apps.get_model(model).objects.exists():
+            getattr(import_module(module), function)(apps, None)
+    if not Page.objects.exists():
+        Page.add_root(instance=Page(title="Root", slug="root", locale=Locale.get_default()))
+    if not Collection.objects.exists():
+        Collection.add_root(name="Root")
