@@ -20,6 +20,8 @@ def editor_in_english(demo, settings):
     # Wagtail 8 autosaves drafts and swaps the address mid-edit; without it the journey does not race the clock.
     settings.WAGTAIL_AUTOSAVE_INTERVAL = 0
     editor = User.objects.get(username="editor")
+    editor.language = "en"
+    editor.save(update_fields=["language"])
     # The admin in English keeps the selectors below stable whatever the catalogues say.
     profile = UserProfile.get_for_user(editor)
     profile.preferred_language = "en"
@@ -34,10 +36,10 @@ def _editor_publishes_a_page(page, live_server, login):
     page.locator("#id_title").fill(TITLE)
     page.locator("#id_intro").fill("Mitä tiimin kuukausipalaverissa käydään läpi.")
 
-    page.locator("#panel-child-content-body-section button[title='Insert a block']").first.click()
+    page.locator("#panel-child-content-body-section button.c-sf-add-button").first.click()
     page.get_by_role("option", name="Heading").click()
     page.locator("input[name='body-0-value-text']").fill("Ennen palaveria")
-    page.locator("#panel-child-content-body-section button[title='Insert a block']").last.click()
+    page.locator("#panel-child-content-body-section button.c-sf-add-button").last.click()
     page.get_by_role("option", name="Paragraph").click()
     editor = page.locator("[data-contentpath='body'] .DraftEditor-root [contenteditable='true']").last
     editor.click()
