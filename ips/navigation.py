@@ -31,6 +31,11 @@ MENU = [
         "fidelity:review_list",
         lambda roles: roles.is_reviewer or roles.is_supervisor or roles.is_org_admin,
     ),
+    NavEntry(
+        _("Reports"),
+        "reports:dashboard",
+        lambda roles: bool(roles.team_ids or roles.reporter_orgs or roles.admin_orgs),
+    ),
     NavEntry(_("Training"), "content:home", lambda roles: True),
     NavEntry(_("Content admin"), "wagtailadmin_home", lambda roles: roles.content_editor),
 ]

@@ -1,4 +1,5 @@
 from fidelity.views.history import item_detail, team_history
+from fidelity.views.indicators import review_refresh
 from fidelity.views.outputs import review_report, review_xlsx
 from fidelity.views.plan import plan_item_create, plan_item_delete, plan_item_edit
 from fidelity.views.reviews import (
@@ -25,6 +26,7 @@ __all__ = [
     "review_detail",
     "review_finalise",
     "review_list",
+    "review_refresh",
     "review_report",
     "review_settings",
     "review_texts",

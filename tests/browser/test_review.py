@@ -22,6 +22,8 @@ def test_the_demo_reviewer_scores_finalises_and_prints_a_review(page, demo, logi
     item.get_by_label("4 – 21–25").check()
     # Fields by name: the Finnish labels arrive when the lead merges the translations.
     item.locator("textarea[name='S1-recommendation']").fill("Pitäkää asiakasmäärä enintään 20:ssä.")
+    # The demo draft carries suggestions from data: a score that differs from one needs a reason.
+    item.locator("[name='S1-override_reason']").fill("Asiakasmäärä kasvoi arviointijakson jälkeen.")
     item.locator("button[type=submit]").last.click()
     page.locator("#item-S1 .saved").wait_for()
     assert "1/25" in page.locator("#review-totals").inner_text()
@@ -32,7 +34,12 @@ def test_the_demo_reviewer_scores_finalises_and_prints_a_review(page, demo, logi
         code = rating.item.code
         response = page.request.post(
             f"{live_server.url}/fidelity/reviews/{draft.uuid}/items/{code}/",
-            form={f"{code}-version": str(rating.version), f"{code}-score": "4", f"{code}-evidence": "Haastattelut"},
+            form={
+                f"{code}-version": str(rating.version),
+                f"{code}-score": "4",
+                f"{code}-evidence": "Haastattelut",
+                f"{code}-override_reason": "Haastattelujen perusteella",
+            },
             headers={"X-CSRFToken": csrf, "Referer": page.url},
             max_redirects=0,
         )

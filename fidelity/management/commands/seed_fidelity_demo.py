@@ -1,6 +1,7 @@
 """Demo fidelity reviews for the demo team: an earlier finalised one and a draft for the demo reviewer.
 
-Run after seed_demo. Safe to run again: reviews are found by team and data period and left as they are.
+Run after seed_demo. Safe to run again: reviews are found by team and data period and left as they are. The draft
+gets its suggestions from data once (as if the reviewer had pressed "Refresh from data").
 """
 
 from datetime import date, timedelta
@@ -9,7 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
-from fidelity import services
+from fidelity import indicators, services
 from fidelity.models import ActionPlanItem, FidelityScale, ItemRating, Review
 from ips.models import Team, User
 
@@ -94,4 +95,7 @@ class Command(BaseCommand):
                 by=supervisor,
             )
             self.stdout.write(f"Draft review {draft.period_start}–{draft.period_end} created for {reviewer}.")
+        if not draft.is_finalised and not draft.ratings.filter(suggested_at__isnull=False).exists():
+            count = indicators.refresh_review(draft)
+            self.stdout.write(f"Suggestions from data computed for {count} items of the draft review.")
         self.stdout.write(self.style.SUCCESS("Demo fidelity reviews ready."))

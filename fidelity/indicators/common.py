@@ -1,0 +1,161 @@
+"""Shared ground of the indicators: the review period, the team's caseload, scoring by anchors, the detail.
+
+Definitions that every indicator shares (a reviewer reads them in the item's detail, so keep them stable):
+
+- The period is the review's data period, both ends included. Weeks in the period = days / 7.
+- A client belongs to the team's caseload for the period when a ClientAssignment to the team overlaps the period
+  at any time (started on or before the last day, not ended before the first). A client who moved from team A to
+  team B mid-period therefore counts in the caseload of both teams for that period. Clients with no assignment
+  rows at all (records made before assignments were kept) fall back to their current team, programme entry and
+  closure date.
+- A coach counts with their FTE share when their coach membership of the team overlaps the period at any time;
+  a coach without an FTE share counts as full-time (1.0).
+- Scores compare the exact value with the anchors, never a rounded one: S1 20.4 clients per FTE is above 20 and
+  scores 4; V13 64.9 % is below 65 and scores 4. The measured value is shown rounded to two decimals.
+- No data for an item gives no suggestion (score None), never a zero or a 1.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
+
+from django.db.models import Exists, OuterRef, Q, Sum, Value
+from django.db.models.functions import Coalesce
+from django.utils.translation import gettext_noop
+
+from fidelity.services import Suggestion
+from ips.models import Client, ClientAssignment, Membership
+
+# The detail lists at most this many rows behind a figure; the totals always cover all rows.
+MAX_ROWS = 50
+
+
+@dataclass(frozen=True)
+class Period:
+    team_id: int
+    start: date
+    end: date
+
+    @classmethod
+    def of(cls, review) -> "Period":
+        return cls(team_id=review.team_id, start=review.period_start, end=review.period_end)
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+    @property
+    def weeks(self) -> Fraction:
+        return Fraction(self.days, 7)
+
+
+def assigned_in_period(period: Period, client_ref="pk") -> Exists:
+    """The client (OuterRef(client_ref)) was assigned to the team at some time in the period."""
+    return Exists(
+        ClientAssignment.objects.filter(
+            client=OuterRef(client_ref), team_id=period.team_id, started__lte=period.end
+        ).filter(Q(ended__isnull=True) | Q(ended__gte=period.start))
+    )
+
+
+def assigned_on(team_id: int, day_ref, client_ref="client") -> Exists:
+    """The client was assigned to the team on a given day (an OuterRef or a date): jobs count for that team."""
+    return Exists(
+        ClientAssignment.objects.filter(client=OuterRef(client_ref), team_id=team_id, started__lte=day_ref).filter(
+            Q(ended__isnull=True) | Q(ended__gte=day_ref)
+        )
+    )
+
+
+def _has_assignments(client_ref="pk") -> Exists:
+    return Exists(ClientAssignment.objects.filter(client=OuterRef(client_ref)))
+
+
+def caseload(period: Period):
+    """Clients in the team's caseload at any time in the period (see the module docstring)."""
+    legacy = Q(team_id=period.team_id) & ~_has_assignments() & Q(programme_entry__lte=period.end)
+    legacy &= Q(closed_on__isnull=True) | Q(closed_on__gte=period.start)
+    return Client.objects.filter(Q(assigned_in_period(period)) | legacy)
+
+
+def team_client_on(period: Period, day_field: str) -> Q:
+    """For rows with a client (jobs): the client was in the team on the row's own date (e.g. the job start)."""
+    legacy = Q(client__team_id=period.team_id) & ~_has_assignments("client")
+    return Q(assigned_on(period.team_id, OuterRef(day_field))) | legacy
+
+
+def coach_fte(period: Period) -> Decimal:
+    """Sum of the FTE shares of the team's coaches whose membership overlaps the period (one query)."""
+    return Membership.objects.filter(team_id=period.team_id, role=Membership.Role.COACH).filter(
+        Q(started__isnull=True) | Q(started__lte=period.end)
+    ).filter(Q(ended__isnull=True) | Q(ended__gte=period.start)).aggregate(
+        total=Sum(Coalesce("fte", Value(Decimal("1.00"))))
+    )["total"] or Decimal("0")
+
+
+def score_at_least(value: Fraction, lower_bounds: list[tuple[int, int]]) -> int:
+    """Higher is better: the first (bound, score) with value >= bound, else 1."""
+    for bound, score in lower_bounds:
+        if value >= bound:
+            return score
+    return 1
+
+
+def score_at_most(value: Fraction, upper_bounds: list[tuple[int, int]]) -> int:
+    """Lower is better: the first (bound, score) with value <= bound, else 1."""
+    for bound, score in upper_bounds:
+        if value <= bound:
+            return score
+    return 1
+
+
+def percent(part, whole) -> Fraction:
+    return Fraction(int(part) * 100, int(whole))
+
+
+def decimal(value) -> Decimal:
+    """The shown measured value: exact input, rounded half up to two decimals."""
+    if isinstance(value, Fraction):
+        value = Decimal(value.numerator) / Decimal(value.denominator)
+    return Decimal(value).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+def shown(value):
+    """A JSON-safe figure for the detail: ints stay ints, fractions and decimals become rounded floats."""
+    if isinstance(value, bool):
+        return "✓" if value else "✗"
+    if isinstance(value, int):
+        return value
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, (Fraction, Decimal, float)):
+        return float(decimal(value))
+    return value
+
+
+def detail(*, figures, note="", columns=(), rows=(), row_count=None, translated=()) -> dict:
+    """What the review page shows behind a figure.
+
+    Labels, notes and column names are English msgids marked with gettext_noop: the page translates them into the
+    reader's language when it shows them, and so does it for the row cells of the `translated` columns (English
+    labels of choices). Rows carry client pseudonym codes only, never names, and are capped.
+    """
+    rows = list(rows)
+    data = {"figures": [[label, shown(value)] for label, value in figures]}
+    if note:
+        data["note"] = note
+    if columns:
+        data["columns"] = list(columns)
+        data["rows"] = [[shown(cell) for cell in row] for row in rows[:MAX_ROWS]]
+        data["row_count"] = len(rows) if row_count is None else row_count
+        if translated:
+            data["translated"] = list(translated)
+    return data
+
+
+def no_data(note: str) -> Suggestion:
+    return Suggestion(score=None, measured_value=None, detail={"figures": [], "note": note})
+
+
+NO_DATA_NOTE = gettext_noop("No data for this item in the period: no suggestion.")

@@ -1,0 +1,63 @@
+from datetime import date, timedelta
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from reports.metrics import Period, add_months
+
+# Bounds the number of quarters, and so the size of the one-query-per-figure aggregates.
+MAX_YEARS = 5
+
+
+def default_period(today: date | None = None) -> Period:
+    """The last twelve months, today included."""
+    today = today or timezone.localdate()
+    return Period(add_months(today, -12) + timedelta(days=1), today)
+
+
+class ReportForm(forms.Form):
+    scope = forms.ChoiceField(label=_("Whose figures"))
+    start = forms.DateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}))
+    end = forms.DateField(label=_("To"), widget=forms.DateInput(attrs={"type": "date"}))
+
+    def __init__(self, data, *, choices, **kwargs):
+        period = default_period()
+        initial = {"scope": choices[0].value if choices else "", "start": period.start, "end": period.end}
+        # A bare visit shows the default report: fill in what the query string leaves out.
+        merged = {**{key: str(value) for key, value in initial.items()}, **{k: v for k, v in data.items() if v}}
+        super().__init__(merged, **kwargs)
+        self.choices = {choice.value: choice for choice in choices}
+        self.fields["scope"].choices = [(choice.value, choice.label) for choice in choices]
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("start"), data.get("end")
+        if start and end:
+            if end < start:
+                self.add_error("end", _("The end date must not be before the start date."))
+            elif end > add_months(start, 12 * MAX_YEARS):
+                self.add_error("end", _("Choose a period of at most five years."))
+        return data
+
+    @property
+    def period(self) -> Period:
+        return Period(self.cleaned_data["start"], self.cleaned_data["end"])
+
+    @property
+    def choice(self):
+        return self.choices[self.cleaned_data["scope"]]
+
+
+class WorkbookForm(ReportForm):
+    suppress = forms.BooleanField(
+        label=_("Show counts of 1–4 as “< 5”"),
+        required=False,
+        help_text=_("Keep this on for workbooks that leave the organisation."),
+    )
+
+    def __init__(self, data, **kwargs):
+        # An unticked checkbox is absent from the query string, so suppression is on only for a bare request.
+        if "suppress" not in data and "start" not in data:
+            data = {**data, "suppress": "on"}
+        super().__init__(data, **kwargs)

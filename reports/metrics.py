@@ -1,0 +1,457 @@
+"""Outcome figures for a scope (coach, team, organisation, several organisations) and a period.
+
+Every figure is an SQL aggregate over the scope's rows, or a small computation over rows fetched once with
+.values(): the number of queries depends on the number of figures, never on the number of clients.
+"""
+
+import statistics
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db.models import Avg, Count, DecimalField, Exists, ExpressionWrapper, F, Min, OuterRef, Q, Subquery, Sum
+
+from employers.models import EmployerContact, Job
+from fidelity.models import Review
+from ips.models import Client, KykyviisariScore, Membership, ServiceType, TimeEntry
+from ips.models.activity import COMMUNITY_SETTINGS
+
+# IPS Learning Community benchmarks for the quarterly employment rate, and IPS Grow's single benchmark.
+BENCHMARKS = {"minimum": Decimal("0.31"), "average": Decimal("0.41"), "excellent": Decimal("0.50")}
+GROW_BENCHMARK = Decimal("0.40")
+SUSTAINED_MONTHS = (3, 6, 12)
+SMALL_COUNT = "< 5"
+
+
+@dataclass(frozen=True)
+class Period:
+    start: date
+    end: date
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+    @property
+    def weeks(self) -> Decimal:
+        return Decimal(self.days) / 7
+
+    def quarters(self) -> list["Period"]:
+        """Calendar quarters that overlap the period, each cut to the period."""
+        result = []
+        first = date(self.start.year, 3 * ((self.start.month - 1) // 3) + 1, 1)
+        while first <= self.end:
+            following = add_months(first, 3)
+            result.append(Period(max(first, self.start), min(following - timedelta(days=1), self.end)))
+            first = following
+        return result
+
+    @property
+    def label(self) -> str:
+        """'2025 Q1' for a whole calendar quarter, else the dates."""
+        quarter = (self.start.month - 1) // 3 + 1
+        if self.start == date(self.start.year, 3 * quarter - 2, 1) and self.end == add_months(
+            self.start, 3
+        ) - timedelta(days=1):
+            return f"{self.start.year} Q{quarter}"
+        return f"{self.start:%d.%m.%Y}–{self.end:%d.%m.%Y}"
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day `months` later, clamped to the month's last day (31 Jan + 1 month = 28/29 Feb)."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    following = date(year + (month == 12), month % 12 + 1, 1)
+    return min(day.replace(year=year, month=month, day=1) + timedelta(days=day.day - 1), following - timedelta(days=1))
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Whose figures: a set of teams, optionally narrowed to one coach's own clients and work."""
+
+    team_ids: frozenset[int]
+    label: str
+    kind: str  # "team", "organisation", "organisations" or "coach"
+    coach_id: int | None = None
+    organisation_ids: frozenset[int] = field(default_factory=frozenset)
+
+    def q(self, prefix: str = "", coach_field: str = "coach") -> Q:
+        condition = Q(**{f"{prefix}team__in": self.team_ids})
+        if self.coach_id:
+            condition &= Q(**{f"{prefix}{coach_field}": self.coach_id})
+        return condition
+
+
+def ratio(part, whole, places="0.001") -> Decimal | None:
+    if not whole or part is None:
+        return None
+    return (Decimal(part) / Decimal(whole)).quantize(Decimal(places), rounding=ROUND_HALF_UP)
+
+
+def rounded(value, places="0.1") -> Decimal | None:
+    if value is None:
+        return None
+    return Decimal(str(value)).quantize(Decimal(places), rounding=ROUND_HALF_UP)
+
+
+def suppress(value, enabled: bool = True):
+    """Counts of 1–4 become '< 5' so that no small group can be recognised; 0 stays 0."""
+    if enabled and isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 4:
+        return SMALL_COUNT
+    return value
+
+
+def active_in(period: Period, prefix: str = "") -> Q:
+    """Clients in the project at any time in the period: entered by its end, not closed before its start."""
+    return Q(**{f"{prefix}programme_entry__lte": period.end}) & (
+        Q(**{f"{prefix}closed_on__isnull": True}) | Q(**{f"{prefix}closed_on__gte": period.start})
+    )
+
+
+def jobs_held_in(period: Period):
+    return Q(start_date__lte=period.end) & (Q(end_date__isnull=True) | Q(end_date__gte=period.start))
+
+
+def held_job(period: Period, *, competitive_only: bool) -> Exists:
+    jobs = Job.objects.filter(jobs_held_in(period), client=OuterRef("pk"))
+    if competitive_only:
+        jobs = jobs.filter(competitive=True)
+    return Exists(jobs)
+
+
+def scope_clients(scope: Scope):
+    return Client.objects.filter(scope.q()).order_by()
+
+
+def client_figures(scope: Scope, period: Period) -> dict:
+    """The seed's table and the employment rates: one query."""
+    entry_score = (
+        KykyviisariScore.objects.filter(client=OuterRef("pk"), kind=KykyviisariScore.Kind.ENTRY)
+        .order_by("measured_on")
+        .values("score")[:1]
+    )
+    later_score = (
+        KykyviisariScore.objects.filter(
+            client=OuterRef("pk"), kind=KykyviisariScore.Kind.FOLLOW_UP, measured_on__lte=period.end
+        )
+        .order_by("-measured_on", "-pk")
+        .values("score")[:1]
+    )
+    # Flags as annotations: the aggregate then runs over a subquery whose columns the filters refer to.
+    competitive = Q(in_competitive_job=True)
+    ips = Q(service_type=ServiceType.IPS)
+    grow = Q(out_of_work_at_referral=True)
+    figures = (
+        scope_clients(scope)
+        .filter(active_in(period))
+        .annotate(
+            in_competitive_job=held_job(period, competitive_only=True),
+            in_any_job=held_job(period, competitive_only=False),
+            kyky_change=ExpressionWrapper(
+                Subquery(later_score) - Subquery(entry_score), output_field=DecimalField(max_digits=4, decimal_places=1)
+            ),
+        )
+        .aggregate(
+            clients=Count("pk"),
+            new=Count("pk", filter=Q(programme_entry__gte=period.start)),
+            closed=Count("pk", filter=Q(closed_on__lte=period.end)),
+            employed=Count("pk", filter=competitive),
+            employed_any_job=Count("pk", filter=Q(in_any_job=True)),
+            ips_clients=Count("pk", filter=ips),
+            ips_employed=Count("pk", filter=ips & competitive),
+            grow_clients=Count("pk", filter=grow),
+            grow_employed=Count("pk", filter=grow & competitive),
+            satisfaction_mean=Avg("satisfaction"),
+            satisfaction_count=Count("satisfaction"),
+            kykyviisari_mean=Avg("kyky_change"),
+            kykyviisari_count=Count("kyky_change"),
+        )
+    )
+    figures["employment_rate"] = ratio(figures["employed"], figures["clients"])
+    figures["ips_employment_rate"] = ratio(figures["ips_employed"], figures["ips_clients"])
+    figures["grow_employment_rate"] = ratio(figures["grow_employed"], figures["grow_clients"])
+    figures["satisfaction"] = rounded(figures.pop("satisfaction_mean"))
+    figures["kykyviisari_change"] = rounded(figures.pop("kykyviisari_mean"), "0.01")
+    return figures
+
+
+def quarterly_rates(scope: Scope, period: Period) -> list[dict]:
+    """Employment rate per quarter, both definitions, all quarters in one query."""
+    quarters = period.quarters()
+    aggregates = {}
+    for index, quarter in enumerate(quarters):
+        active = active_in(quarter)
+        competitive = Q(held_job(quarter, competitive_only=True))
+        grow = Q(out_of_work_at_referral=True)
+        aggregates[f"active_{index}"] = Count("pk", filter=active)
+        aggregates[f"employed_{index}"] = Count("pk", filter=active & competitive)
+        aggregates[f"grow_active_{index}"] = Count("pk", filter=active & grow)
+        aggregates[f"grow_employed_{index}"] = Count("pk", filter=active & grow & competitive)
+        aggregates[f"new_{index}"] = Count("pk", filter=Q(programme_entry__range=(quarter.start, quarter.end)))
+        aggregates[f"closed_{index}"] = Count("pk", filter=Q(closed_on__range=(quarter.start, quarter.end)))
+    counts = scope_clients(scope).aggregate(**aggregates) if quarters else {}
+    starts = job_starts_by_quarter(scope, quarters)
+    hours = hours_by_quarter(scope, quarters)
+    rows = []
+    for index, quarter in enumerate(quarters):
+        row = {key: counts[f"{key}_{index}"] for key in ("active", "employed", "grow_active", "grow_employed")}
+        row.update(new=counts[f"new_{index}"], closed=counts[f"closed_{index}"])
+        row.update(
+            quarter=quarter,
+            label=quarter.label,
+            employment_rate=ratio(row["employed"], row["active"]),
+            grow_employment_rate=ratio(row["grow_employed"], row["grow_active"]),
+            job_starts=starts[index],
+            support_hours=hours[index],
+        )
+        rows.append(row)
+    return rows
+
+
+def job_starts_by_quarter(scope: Scope, quarters: list[Period]) -> list[int]:
+    if not quarters:
+        return []
+    counts = Job.objects.filter(scope.q("client__")).aggregate(
+        **{f"q{i}": Count("pk", filter=Q(start_date__range=(q.start, q.end))) for i, q in enumerate(quarters)}
+    )
+    return [counts[f"q{i}"] for i in range(len(quarters))]
+
+
+def hours_by_quarter(scope: Scope, quarters: list[Period]) -> list[Decimal]:
+    if not quarters:
+        return []
+    sums = TimeEntry.objects.filter(scope.q()).aggregate(
+        **{f"q{i}": Sum("minutes", filter=Q(date__range=(q.start, q.end)), default=0) for i, q in enumerate(quarters)}
+    )
+    return [rounded(Decimal(sums[f"q{i}"]) / 60) for i in range(len(quarters))]
+
+
+def first_job_start() -> Min:
+    """The client's first job start on or after programme entry: a job held before entry was not our doing."""
+    return Min("jobs__start_date", filter=Q(jobs__start_date__gte=F("programme_entry")))
+
+
+def job_figures(scope: Scope, period: Period) -> dict:
+    """Job starts, first jobs, days to first job and sustained jobs: one query for job rows, one for first jobs."""
+    jobs = list(
+        Job.objects.filter(scope.q("client__"), jobs_held_in(period)).values(
+            "start_date", "end_date", "competitive", "client_id"
+        )
+    )
+    starts = [job for job in jobs if job["start_date"] >= period.start]
+    sustained = {}
+    for months in SUSTAINED_MONTHS:
+        # A job counts in the period when it reached its n-month anniversary in the period, still running.
+        reached = 0
+        for job in jobs:
+            anniversary = add_months(job["start_date"], months)
+            if period.start <= anniversary <= period.end and (
+                job["end_date"] is None or job["end_date"] >= anniversary
+            ):
+                reached += 1
+        sustained[months] = reached
+    firsts = list(
+        scope_clients(scope)
+        .annotate(first_start=first_job_start())
+        .filter(first_start__range=(period.start, period.end))
+        .values_list("first_start", "programme_entry")
+    )
+    days = [(first - entry).days for first, entry in firsts if entry is not None]
+    return {
+        "job_starts": len(starts),
+        "competitive_job_starts": sum(1 for job in starts if job["competitive"]),
+        "first_job_starts": len(firsts),
+        "days_to_first_job": rounded(statistics.median(days), "1") if days else None,
+        "sustained": sustained,
+        "jobs_held": len(jobs),
+    }
+
+
+def time_figures(scope: Scope, period: Period) -> dict:
+    """Support hours by kind and the community share of all logged time."""
+    entries = TimeEntry.objects.filter(scope.q()).between(period.start, period.end)
+    totals = entries.totals()
+    by_kind = list(
+        entries.order_by()
+        .values("kind__code", "kind__name_fi", "kind__name_sv", "kind__name_en", "kind__order")
+        .annotate(minutes_total=Sum("minutes"))
+        .order_by("kind__order", "kind__code")
+    )
+    return {
+        "support_hours": rounded(Decimal(totals["total"]) / 60),
+        "community_share": ratio(totals["community"], totals["total"]),
+        "by_kind": by_kind,
+    }
+
+
+def staff_figures(scope: Scope, period: Period) -> dict:
+    """Face-to-face employer contacts per coach per week, and caseload per full-time coach at the period's end."""
+    coaches = Membership.objects.coaches().filter(team__in=scope.team_ids)
+    if scope.coach_id:
+        coaches = coaches.filter(user_id=scope.coach_id)
+    in_period = coaches.filter(Q(started__isnull=True) | Q(started__lte=period.end)).filter(
+        Q(ended__isnull=True) | Q(ended__gte=period.start)
+    )
+    staff = in_period.aggregate(
+        coaches=Count("user", distinct=True),
+        fte_at_end=Sum(
+            "fte",
+            filter=(Q(started__isnull=True) | Q(started__lte=period.end))
+            & (Q(ended__isnull=True) | Q(ended__gt=period.end)),
+            default=0,
+        ),
+    )
+    face_to_face = EmployerContact.objects.filter(
+        scope.q(), face_to_face=True, date__range=(period.start, period.end)
+    ).count()
+    open_at_end = (
+        scope_clients(scope)
+        .filter(programme_entry__lte=period.end)
+        .filter(Q(closed_on__isnull=True) | Q(closed_on__gt=period.end))
+        .count()
+    )
+    per_week = None
+    if staff["coaches"]:
+        per_week = rounded(Decimal(face_to_face) / staff["coaches"] / period.weeks)
+    return {
+        "coaches": staff["coaches"],
+        "fte": staff["fte_at_end"],
+        "face_to_face_contacts": face_to_face,
+        "contacts_per_coach_week": per_week,
+        "open_at_end": open_at_end,
+        "caseload_per_fte": rounded(Decimal(open_at_end) / Decimal(staff["fte_at_end"]))
+        if staff["fte_at_end"]
+        else None,
+    }
+
+
+def fidelity_reviews(scope: Scope, period: Period) -> list[Review]:
+    """Finalised reviews of the scope's teams whose data period ends by the period's end, oldest first."""
+    if scope.coach_id:
+        return []
+    return list(
+        Review.objects.finalised()
+        .filter(team__in=scope.team_ids, period_end__lte=period.end)
+        .with_totals()
+        .select_related("team", "scale")
+        .prefetch_related("scale__bands")
+        .order_by("period_end", "team__name")
+    )
+
+
+def fidelity_figures(reviews: list[Review]) -> list[dict]:
+    """The latest finalised review of each team, with total, item mean and band."""
+    latest = {}
+    for review in reviews:
+        latest[review.team_id] = review
+    rows = []
+    for review in sorted(latest.values(), key=lambda r: r.team.name):
+        totals = review.totals()
+        rows.append({"review": review, "team": review.team, "totals": totals, "band": totals.band})
+    return rows
+
+
+def age_band(entry: date | None, birth_year: int | None) -> str:
+    """ESF+ age band at programme entry."""
+    if entry is None or birth_year is None:
+        return "unknown"
+    age = entry.year - birth_year
+    if age < 30:
+        return "under_30"
+    if age <= 54:
+        return "30_54"
+    return "55_plus"
+
+
+def participant_figures(scope: Scope, period: Period) -> dict:
+    """ESF+ participant indicators: entrants in the period by characteristic, and leavers' results at exit."""
+    rows = list(
+        scope_clients(scope)
+        .filter(Q(programme_entry__range=(period.start, period.end)) | Q(closed_on__range=(period.start, period.end)))
+        .values(
+            "programme_entry", "birth_year", "gender", "labour_market_status", "education_level", "closed_on", "outcome"
+        )
+    )
+    entrants = [row for row in rows if row["programme_entry"] and period.start <= row["programme_entry"] <= period.end]
+    leavers = [row for row in rows if row["closed_on"] and period.start <= row["closed_on"] <= period.end]
+    return {
+        "entrants": len(entrants),
+        "gender": Counter(row["gender"] for row in entrants),
+        "age_band": Counter(age_band(row["programme_entry"], row["birth_year"]) for row in entrants),
+        "labour_market_status": Counter(row["labour_market_status"] or "unknown" for row in entrants),
+        "education_level": Counter(row["education_level"] or "unknown" for row in entrants),
+        "leavers": len(leavers),
+        "in_employment_at_exit": sum(1 for row in leavers if row["outcome"] == "open_market_job"),
+        "in_education_at_exit": sum(1 for row in leavers if row["outcome"] == "education"),
+    }
+
+
+def summary(scope: Scope, period: Period) -> dict:
+    """Every headline figure of a scope and period."""
+    reviews = fidelity_reviews(scope, period)
+    return {
+        "scope": scope,
+        "period": period,
+        **client_figures(scope, period),
+        **job_figures(scope, period),
+        **time_figures(scope, period),
+        **staff_figures(scope, period),
+        "fidelity": fidelity_figures(reviews),
+        "reviews": reviews,
+    }
+
+
+def coach_rows(scope: Scope, period: Period) -> list[dict]:
+    """Per coach of the scope's teams: open caseload, FTE, hours, community share, face-to-face contacts a week.
+
+    Four grouped queries, however many coaches and rows; shown only to the team's supervisors.
+    """
+    memberships = (
+        Membership.objects.coaches()
+        .filter(team__in=scope.team_ids)
+        .filter(
+            Q(started__isnull=True) | Q(started__lte=period.end), Q(ended__isnull=True) | Q(ended__gte=period.start)
+        )
+        .select_related("user")
+        .order_by("user__last_name", "user__first_name")
+    )
+    caseloads = dict(
+        scope_clients(scope)
+        .filter(programme_entry__lte=period.end)
+        .filter(Q(closed_on__isnull=True) | Q(closed_on__gt=period.end))
+        .values("coach")
+        .annotate(n=Count("pk"))
+        .values_list("coach", "n")
+    )
+    time = {
+        row["coach"]: row
+        for row in TimeEntry.objects.filter(scope.q(), date__range=(period.start, period.end))
+        .order_by()
+        .values("coach")
+        .annotate(total=Sum("minutes"), community=Sum("minutes", filter=Q(setting__in=COMMUNITY_SETTINGS), default=0))
+    }
+    contacts = dict(
+        EmployerContact.objects.filter(scope.q(), face_to_face=True, date__range=(period.start, period.end))
+        .order_by()
+        .values("coach")
+        .annotate(n=Count("pk"))
+        .values_list("coach", "n")
+    )
+    rows = []
+    for membership in memberships:
+        coach_id = membership.user_id
+        if any(row["coach"].pk == coach_id for row in rows):
+            continue
+        logged = time.get(coach_id, {"total": 0, "community": 0})
+        rows.append(
+            {
+                "coach": membership.user,
+                "fte": membership.fte,
+                "caseload": caseloads.get(coach_id, 0),
+                "hours": rounded(Decimal(logged["total"]) / 60),
+                "community_share": ratio(logged["community"], logged["total"]),
+                "contacts_per_week": rounded(Decimal(contacts.get(coach_id, 0)) / period.weeks),
+            }
+        )
+    return rows

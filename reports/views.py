@@ -1,0 +1,137 @@
+"""The outcome dashboard and the funder workbook download."""
+
+from datetime import date, timedelta
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import render
+from django.utils import timezone, translation
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+
+from ips import audit, xlsx
+from ips.models import Client
+from reports import metrics, workbook
+from reports.forms import ReportForm, WorkbookForm
+from reports.metrics import BENCHMARKS, GROW_BENCHMARK, Period, add_months
+from reports.scopes import choices_for
+
+
+def _choices(request):
+    """The scopes the user may report on; a scope that is not theirs is a 404, as if it did not exist."""
+    choices = choices_for(request.user)
+    if not choices:
+        raise PermissionDenied
+    asked = request.GET.get("scope")
+    if asked and asked not in {choice.value for choice in choices}:
+        raise Http404
+    return choices
+
+
+def presets(today: date | None = None) -> list[tuple[str, Period]]:
+    """The current quarter, the four before it, this year and last year."""
+    today = today or timezone.localdate()
+    first = date(today.year, 3 * ((today.month - 1) // 3) + 1, 1)
+    result = []
+    for back in range(5):
+        start = add_months(first, -3 * back)
+        quarter = Period(start, add_months(start, 3) - timedelta(days=1))
+        result.append((quarter.label, quarter))
+    result.append((_("This year"), Period(date(today.year, 1, 1), date(today.year, 12, 31))))
+    result.append((_("Last year"), Period(date(today.year - 1, 1, 1), date(today.year - 1, 12, 31))))
+    return result
+
+
+def _kind_name(row: dict) -> str:
+    """The activity kind's name in the reader's language, from a .values() row."""
+    language = (translation.get_language() or "fi")[:2]
+    for code in (language, "fi", "en"):
+        if row.get(f"kind__name_{code}"):
+            return row[f"kind__name_{code}"]
+    return row["kind__code"]
+
+
+def _number(value):
+    return float(value) if value is not None else None
+
+
+def _charts(quarters, time, reviews) -> dict:
+    """Chart data for static/js/reports.js; every figure is also in a table on the page."""
+    return {
+        "employment": {
+            "labels": [q["label"] for q in quarters],
+            "ips": [
+                _number(q["employment_rate"] * 100) if q["employment_rate"] is not None else None for q in quarters
+            ],
+            "grow": [
+                _number(q["grow_employment_rate"] * 100) if q["grow_employment_rate"] is not None else None
+                for q in quarters
+            ],
+            "ipsLabel": _("Employment rate (IPS)"),
+            "growLabel": _("Employment rate (IPS Grow)"),
+            "benchmarks": [
+                {"label": f"{_('Minimum')} 31 %", "value": float(BENCHMARKS["minimum"] * 100)},
+                {"label": f"{_('Average')} 41 %", "value": float(BENCHMARKS["average"] * 100)},
+                {"label": f"{_('Excellent')} 50 %", "value": float(BENCHMARKS["excellent"] * 100)},
+                {"label": "IPS Grow 40 %", "value": float(GROW_BENCHMARK * 100)},
+            ],
+        },
+        "hours": {
+            "labels": [row["label"] for row in time["by_kind"]],
+            "hours": [_number(row["hours"]) for row in time["by_kind"]],
+            "label": _("Support hours"),
+        },
+        "fidelity": {
+            "labels": [f"{review.team.name} {review.period_end:%m/%Y}" for review in reviews],
+            "totals": [review.totals().total for review in reviews],
+            "label": _("Fidelity total (25–125)"),
+        },
+    }
+
+
+@login_required
+def dashboard(request):
+    choices = _choices(request)
+    form = ReportForm(request.GET, choices=choices)
+    context = {"form": form, "choices": choices}
+    if form.is_valid():
+        choice, period = form.choice, form.period
+        figures = metrics.summary(choice.scope, period)
+        quarters = metrics.quarterly_rates(choice.scope, period)
+        for row in figures["by_kind"]:
+            row["label"] = _kind_name(row)
+            row["hours"] = metrics.rounded(row["minutes_total"] / 60)
+        context.update(
+            choice=choice,
+            period=period,
+            figures=figures,
+            rows=workbook.summary_rows(figures, suppressed=False),
+            quarters=quarters,
+            charts=_charts(quarters, figures, figures["reviews"]),
+            coaches=metrics.coach_rows(choice.scope, period) if choice.show_coaches else None,
+            definitions=workbook.definitions(),
+            presets=[
+                (label, "?" + urlencode({"scope": choice.value, "start": p.start, "end": p.end}))
+                for label, p in presets()
+            ],
+            query=urlencode({"scope": choice.value, "start": period.start, "end": period.end}),
+            workbook_form=WorkbookForm(
+                {"scope": choice.value, "start": period.start, "end": period.end, "suppress": "on"}, choices=choices
+            ),
+        )
+    return render(request, "reports/dashboard.html", context)
+
+
+@login_required
+def workbook_download(request):
+    choices = _choices(request)
+    form = WorkbookForm(request.GET, choices=choices)
+    if not form.is_valid():
+        return render(request, "reports/dashboard.html", {"form": form, "choices": choices}, status=400)
+    choice, period = form.choice, form.period
+    result = workbook.build(choice.scope, period, suppressed=form.cleaned_data["suppress"])
+    # The Clients sheet lists clients by pseudonym code: the download is logged as access to each of them.
+    audit.log_access_many(request, Client.objects.filter(pk__in=result.client_ids).only("pk", "code", "uuid"))
+    filename = f"polku-{choice.value.split(':')[0]}-{period.start:%Y%m%d}-{period.end:%Y%m%d}.xlsx"
+    return xlsx.response(result.workbook, filename)

@@ -1,0 +1,41 @@
+"""Small made-up data for the indicator tests: a team, coaches with FTE shares, clients with assignments."""
+
+from datetime import date
+from decimal import Decimal
+
+from fidelity.indicators import Period
+from ips.models import ClientAssignment, Membership
+from tests.factories import ClientFactory, MembershipFactory, UserFactory
+
+START = date(2025, 1, 1)
+# 28 days: exactly four weeks, so contacts per week are easy to count by hand.
+END = date(2025, 1, 28)
+
+
+def period(team, start=START, end=END) -> Period:
+    return Period(team_id=team.pk, start=start, end=end)
+
+
+def coach(team, fte="1.00", *, started=None, ended=None):
+    user = UserFactory()
+    MembershipFactory(
+        user=user,
+        team=team,
+        role=Membership.Role.COACH,
+        fte=Decimal(fte) if fte else None,
+        started=started,
+        ended=ended,
+    )
+    return user
+
+
+def client(team, *, coach=None, started=date(2024, 6, 1), ended=None, **extra):
+    """A client assigned to the team from `started` (to `ended`), entered into the programme on that day."""
+    extra.setdefault("programme_entry", started)
+    made = ClientFactory(team=team, coach=coach, **extra)
+    ClientAssignment.objects.create(client=made, team=team, coach=coach, started=started, ended=ended)
+    return made
+
+
+def clients(team, count, **extra):
+    return [client(team, **extra) for _ in range(count)]

@@ -1,0 +1,129 @@
+"""Small made-up data with hand-computed figures (see test_metrics.py for the arithmetic)."""
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from employers.models import EmployerContact
+from ips.models import KykyviisariScore, ServiceType
+from tests.employers.factories import EmployerContactFactory, EmployerFactory, JobFactory
+from tests.factories import ClientFactory, TimeEntryFactory, activity_kind
+
+YEAR = (date(2025, 1, 1), date(2025, 12, 31))
+Q1 = (date(2025, 1, 1), date(2025, 3, 31))
+
+
+def _score(client, day, score, kind=KykyviisariScore.Kind.FOLLOW_UP):
+    return KykyviisariScore.objects.create(client=client, measured_on=day, score=Decimal(score), kind=kind)
+
+
+@pytest.fixture
+def outcomes(team_a, team_b, coach_a, coach_b):
+    """Five clients of team A and one of team B, with jobs, scores, log entries and employer contacts."""
+    employer = EmployerFactory(organisation=team_a.organisation, name='=HYPERLINK("http://evil")')
+    c1 = ClientFactory(
+        team=team_a,
+        coach=coach_a,
+        first_name="Aapo",
+        last_name="Ensimmäinen",
+        programme_entry=date(2024, 6, 1),
+        satisfaction=8,
+        birth_year=1980,
+        gender="male",
+    )
+    c2 = ClientFactory(
+        team=team_a,
+        coach=coach_a,
+        first_name="Bea",
+        last_name="Toinen",
+        programme_entry=date(2025, 2, 15),
+        out_of_work_at_referral=False,
+        birth_year=1999,
+        gender="female",
+        labour_market_status="unemployed",
+        education_level="isced_3_4",
+    )
+    c3 = ClientFactory(
+        team=team_a,
+        coach=coach_a,
+        first_name="Cecilia",
+        last_name="Kolmas",
+        programme_entry=date(2024, 10, 1),
+        stage="closed",
+        closed_on=date(2025, 2, 1),
+        outcome="education",
+        satisfaction=9,
+        service_type=ServiceType.ASSESSMENT,
+        birth_year=1990,
+        closure_reason="Muutti Ouluun opiskelemaan",
+    )
+    c4 = ClientFactory(
+        team=team_a,
+        coach=coach_a,
+        first_name="Daavid",
+        last_name="Neljäs",
+        programme_entry=date(2024, 1, 1),
+        stage="closed",
+        closed_on=date(2024, 12, 31),
+    )
+    c5 = ClientFactory(
+        team=team_a,
+        coach=coach_a,
+        first_name="Eero",
+        last_name="Viides",
+        programme_entry=date(2025, 4, 10),
+        birth_year=1965,
+        gender="male",
+        labour_market_status="long_term_unemployed",
+        education_level="isced_0_2",
+    )
+    c6 = ClientFactory(
+        team=team_b,
+        coach=coach_b,
+        first_name="Fanni",
+        last_name="Kuudes",
+        programme_entry=date(2024, 1, 1),
+        birth_year=1970,
+    )
+    job = {"employer": employer}
+    JobFactory(client=c1, start_date=date(2025, 2, 10), **job)
+    JobFactory(client=c2, start_date=date(2025, 3, 1), end_date=date(2025, 3, 20), **job)
+    JobFactory(client=c2, start_date=date(2025, 5, 1), **job)
+    JobFactory(client=c3, start_date=date(2024, 12, 1), end_date=date(2025, 1, 31), competitive=False, **job)
+    JobFactory(client=c4, start_date=date(2024, 3, 1), end_date=date(2024, 6, 30), **job)
+    JobFactory(client=c6, start_date=date(2025, 1, 5), **job)
+    _score(c1, date(2024, 6, 5), "5.0", KykyviisariScore.Kind.ENTRY)
+    _score(c1, date(2024, 12, 1), "6.0")
+    _score(c1, date(2025, 6, 1), "7.5")
+    _score(c2, date(2025, 2, 20), "4.0", KykyviisariScore.Kind.ENTRY)
+    _score(c2, date(2025, 9, 1), "3.5")
+    _score(c2, date(2026, 1, 10), "9.0")  # after the period: ignored
+    _score(c3, date(2024, 10, 5), "6.0", KykyviisariScore.Kind.ENTRY)
+    TimeEntryFactory(coach=coach_a, team=team_a, date=date(2025, 2, 3), minutes=120, setting="community", client=c1)
+    TimeEntryFactory(
+        coach=coach_a,
+        team=team_a,
+        date=date(2025, 2, 4),
+        minutes=60,
+        setting="office",
+        kind=activity_kind("documentation"),
+        note="Aapo Ensimmäinen soitti",
+    )
+    TimeEntryFactory(coach=coach_a, team=team_a, date=date(2024, 12, 30), minutes=600, setting="office")
+    contacts = [
+        EmployerContact(
+            date=date(2025, 1, 6 + n % 20),
+            coach=coach_a,
+            team=team_a,
+            employer=employer,
+            face_to_face=True,
+            minutes=30,
+            purpose=EmployerContact.Purpose.RELATIONSHIP_VISIT,
+        )
+        for n in range(26)
+    ]
+    EmployerContact.objects.bulk_create(contacts)
+    EmployerContactFactory(coach=coach_a, team=team_a, employer=employer, face_to_face=False, date=date(2025, 2, 1))
+    EmployerContactFactory(coach=coach_a, team=team_a, employer=employer, date=date(2025, 4, 2))
+    return {"c1": c1, "c2": c2, "c3": c3, "c4": c4, "c5": c5, "c6": c6, "employer": employer}

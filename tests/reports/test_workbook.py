@@ -1,0 +1,166 @@
+"""The funder workbook: real spreadsheet types, numbers a spreadsheet program reads, and no personal data."""
+
+import csv
+import io
+import shutil
+import subprocess
+import zipfile
+from datetime import date
+
+import pandas as pd
+import pytest
+from django.core.management import CommandError, call_command
+from openpyxl import load_workbook
+
+SHEETS = ["Summary", "Quarters", "Participants", "Jobs", "Clients", "Fidelity", "Definitions"]
+
+
+@pytest.fixture
+def export(outcomes, tmp_path):
+    """Run the command for organisation A and 2025, in English; returns the file's path."""
+
+    def run(*extra):
+        out = tmp_path / "funder.xlsx"
+        call_command(
+            "export_funder_report",
+            "--org",
+            "poh",
+            "--from",
+            "2025-01-01",
+            "--to",
+            "2025-12-31",
+            "--out",
+            str(out),
+            "--language",
+            "en",
+            *extra,
+            stdout=io.StringIO(),
+        )
+        return out
+
+    return run
+
+
+def summary_of(path) -> dict:
+    sheet = load_workbook(path)["Summary"]
+    return {row[0]: row[1:] for row in sheet.iter_rows(min_row=2, values_only=True)}
+
+
+def test_it_writes_every_sheet_with_summary_first(export):
+    assert load_workbook(export()).sheetnames == SHEETS
+
+
+def test_it_fills_the_seed_table_with_typed_cells(export):
+    path = export("--no-suppress")
+    summary = summary_of(path)
+    assert summary["Clients in the project"][0] == 5  # team B's c6 counts for the organisation
+    assert summary["Employed in total (competitive job)"][:2] == (3, 0.6)
+    assert summary["Clients in IPS job coaching"][0] == 4
+    assert summary["of whom employed"][:2] == (3, 0.75)
+    assert summary["Mean satisfaction (1–10)"][2] == 8.5
+    assert summary["Mean Kykyviisari change"][2] == 1
+    assert summary["Period starts"][0].date() == date(2025, 1, 1)
+    sheet = load_workbook(path)["Summary"]
+    assert sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref.startswith("A1:E")
+    assert sheet["C8"].number_format == "0.0%"
+
+
+def test_it_shows_small_counts_as_under_five_by_default(export):
+    summary = summary_of(export())
+    assert summary["New clients"][0] == "< 5"  # 2
+    assert summary["Clients in the project"][0] == 5
+    assert summary["Jobs sustained 12 months"][0] == 0
+
+
+@pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice is not installed")
+def test_libreoffice_reads_the_summary_numbers(export, tmp_path):
+    path = export("--no-suppress")
+    outdir = tmp_path / "csv"
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{tmp_path}/lo-profile",
+            "--headless",
+            "--convert-to",
+            "csv:Text - txt - csv (StarCalc):44,34,76",
+            "--outdir",
+            str(outdir),
+            str(path),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    rows = {row[0]: row[1:] for row in csv.reader((outdir / "funder.csv").read_text(encoding="utf-8").splitlines())}
+    assert rows["Clients in the project"][0] == "5"
+    assert rows["Employed in total (competitive job)"][:2] == ["3", "60.0%"]
+    assert rows["of whom employed"][:2] == ["3", "75.0%"]
+    assert rows["Mean satisfaction (1–10)"][2] == "8.5"
+    assert rows["Period ends"][0] == "2025-12-31"
+    assert rows["Scope"][3] == "Pohjanmaan hyvinvointialue"
+
+
+def test_pandas_reads_the_quarters_and_participants(export, outcomes):
+    sheets = pd.read_excel(export("--no-suppress"), sheet_name=None)
+    quarters = sheets["Quarters"]
+    assert list(quarters["Quarter"]) == ["2025 Q1", "2025 Q2", "2025 Q3", "2025 Q4"]
+    # Q1 for the organisation: c1, c2, c3, c6 active; c1, c2, c6 in competitive work.
+    assert quarters.loc[0, "Clients active"] == 4
+    assert quarters.loc[0, "Employment rate (IPS)"] == pytest.approx(0.75)
+    participants = sheets["Participants"]
+    ages = participants[participants["Indicator"] == "Age band at entry"].set_index("Category")["Participants"]
+    assert (ages["Under 30"], ages["30–54"], ages["55 or over"]) == (1, 0, 1)
+    assert len(sheets["Jobs"]) == 5  # jobs held in 2025 (c4's ended in 2024)
+    # Clients in the project in 2025: everyone but c4, who closed in 2024.
+    expected = sorted(outcomes[key].code for key in ("c1", "c2", "c3", "c5", "c6"))
+    assert sorted(sheets["Clients"]["Client code"]) == expected
+
+
+def test_no_name_birth_year_or_note_appears_anywhere_in_the_file(export, outcomes):
+    path = export("--no-suppress")
+    text = ""
+    with zipfile.ZipFile(path) as archive:
+        for name in archive.namelist():
+            text += archive.read(name).decode("utf-8", errors="replace")
+    cells = [str(cell) for sheet in load_workbook(path) for row in sheet.iter_rows(values_only=True) for cell in row]
+    for client in (outcomes[key] for key in ("c1", "c2", "c3", "c4", "c5", "c6")):
+        assert client.first_name not in text
+        assert client.last_name not in text
+        if client.birth_year:  # in the cells: the file's XML cites namespaces of years such as 2001
+            assert not [cell for cell in cells if str(client.birth_year) in cell]
+    assert "soitti" not in text  # the log entry's note
+    assert "Ouluun" not in text  # the closure reason
+    assert outcomes["c1"].code in text
+
+
+def test_it_neutralises_formulas_in_team_and_employer_names(export, team_a):
+    team_a.name = "+SUM(1,2)"
+    team_a.save()
+    workbook = load_workbook(export())
+    texts = [
+        cell.value
+        for sheet in workbook.worksheets
+        for row in sheet.iter_rows()
+        for cell in row
+        if isinstance(cell.value, str)
+    ]
+    assert all(cell.data_type != "f" for sheet in workbook.worksheets for row in sheet.iter_rows() for cell in row)
+    assert "'+SUM(1,2)" in texts
+    assert '\'=HYPERLINK("http://evil")' in texts
+    assert not any(text.startswith(("=", "+", "@")) for text in texts)
+
+
+def test_the_command_refuses_an_unknown_organisation(db, tmp_path):
+    with pytest.raises(CommandError):
+        call_command(
+            "export_funder_report",
+            "--org",
+            "xxx",
+            "--from",
+            "2025-01-01",
+            "--to",
+            "2025-12-31",
+            "--out",
+            str(tmp_path / "x.xlsx"),
+        )
