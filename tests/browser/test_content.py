@@ -36,10 +36,10 @@ def _editor_publishes_a_page(page, live_server, login):
     page.locator("#id_title").fill(TITLE)
     page.locator("#id_intro").fill("Mitä tiimin kuukausipalaverissa käydään läpi.")
 
-    page.locator("#panel-child-content-body-section button.c-sf-add-button").first.click()
+    page.locator("[data-contentpath='body'] button.c-sf-add-button").first.click()
     page.get_by_role("option", name="Heading").click()
     page.locator("input[name='body-0-value-text']").fill("Ennen palaveria")
-    page.locator("#panel-child-content-body-section button.c-sf-add-button").last.click()
+    page.locator("[data-contentpath='body'] button.c-sf-add-button").last.click()
     page.get_by_role("option", name="Paragraph").click()
     editor = page.locator("[data-contentpath='body'] .DraftEditor-root [contenteditable='true']").last
     editor.click()
