@@ -10,11 +10,25 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Avg, Count, DecimalField, Exists, ExpressionWrapper, F, Min, OuterRef, Q, Subquery, Sum
+from django.db.models import (
+    Avg,
+    Count,
+    DecimalField,
+    Exists,
+    ExpressionWrapper,
+    F,
+    IntegerField,
+    Min,
+    OuterRef,
+    Q,
+    Subquery,
+    Sum,
+)
+from django.db.models.functions import Coalesce
 
 from employers.models import EmployerContact, Job
 from fidelity.models import Review
-from ips.models import Client, KykyviisariScore, Membership, ServiceType, TimeEntry
+from ips.models import Client, ClientAssignment, KykyviisariScore, Membership, ServiceType, TimeEntry, served
 from ips.models.activity import COMMUNITY_SETTINGS
 
 # IPS Learning Community benchmarks for the quarterly employment rate, and IPS Grow's single benchmark.
@@ -102,6 +116,14 @@ def suppress(value, enabled: bool = True):
     return value
 
 
+def suppress_derived(value, *counts, enabled: bool = True):
+    """A share or mean computed from a count of 1–4 is hidden with it: a rate next to a known total gives the count
+    back, and the mean of one person's score is that person's score."""
+    if enabled and value is not None and any(suppress(count) == SMALL_COUNT for count in counts):
+        return SMALL_COUNT
+    return value
+
+
 def active_in(period: Period, prefix: str = "") -> Q:
     """Clients in the project at any time in the period: entered by its end, not closed before its start."""
     return Q(**{f"{prefix}programme_entry__lte": period.end}) & (
@@ -120,8 +142,28 @@ def held_job(period: Period, *, competitive_only: bool) -> Exists:
     return Exists(jobs)
 
 
-def scope_clients(scope: Scope):
-    return Client.objects.filter(scope.q()).order_by()
+def served_in(scope: Scope, period: Period) -> Q:
+    """The client was the scope's at some time in the period: the definition caseloads and fidelity items share."""
+    return served(scope.team_ids, period.start, period.end, coach_id=scope.coach_id)
+
+
+def scope_clients(scope: Scope, period: Period):
+    """Clients the scope served at some time in the period; a client who moved teams counts for both teams."""
+    return Client.objects.filter(served_in(scope, period)).order_by()
+
+
+def scope_jobs(scope: Scope, period: Period):
+    """Jobs of the clients the scope served in the period."""
+    return Job.objects.filter(client__in=scope_clients(scope, period).values("pk")).order_by()
+
+
+def open_at(scope: Scope, day):
+    """Clients in the scope's caseload on a day: served that day, entered by then and not closed by then."""
+    return (
+        scope_clients(scope, Period(day, day))
+        .filter(programme_entry__lte=day)
+        .filter(Q(closed_on__isnull=True) | Q(closed_on__gt=day))
+    )
 
 
 def client_figures(scope: Scope, period: Period) -> dict:
@@ -143,7 +185,7 @@ def client_figures(scope: Scope, period: Period) -> dict:
     ips = Q(service_type=ServiceType.IPS)
     grow = Q(out_of_work_at_referral=True)
     figures = (
-        scope_clients(scope)
+        scope_clients(scope, period)
         .filter(active_in(period))
         .annotate(
             in_competitive_job=held_job(period, competitive_only=True),
@@ -181,17 +223,18 @@ def quarterly_rates(scope: Scope, period: Period) -> list[dict]:
     quarters = period.quarters()
     aggregates = {}
     for index, quarter in enumerate(quarters):
-        active = active_in(quarter)
+        ours = served_in(scope, quarter)
+        active = active_in(quarter) & ours
         competitive = Q(held_job(quarter, competitive_only=True))
         grow = Q(out_of_work_at_referral=True)
         aggregates[f"active_{index}"] = Count("pk", filter=active)
         aggregates[f"employed_{index}"] = Count("pk", filter=active & competitive)
         aggregates[f"grow_active_{index}"] = Count("pk", filter=active & grow)
         aggregates[f"grow_employed_{index}"] = Count("pk", filter=active & grow & competitive)
-        aggregates[f"new_{index}"] = Count("pk", filter=Q(programme_entry__range=(quarter.start, quarter.end)))
-        aggregates[f"closed_{index}"] = Count("pk", filter=Q(closed_on__range=(quarter.start, quarter.end)))
-    counts = scope_clients(scope).aggregate(**aggregates) if quarters else {}
-    starts = job_starts_by_quarter(scope, quarters)
+        aggregates[f"new_{index}"] = Count("pk", filter=ours & Q(programme_entry__range=(quarter.start, quarter.end)))
+        aggregates[f"closed_{index}"] = Count("pk", filter=ours & Q(closed_on__range=(quarter.start, quarter.end)))
+    counts = scope_clients(scope, period).aggregate(**aggregates) if quarters else {}
+    starts = job_starts_by_quarter(scope, period, quarters)
     hours = hours_by_quarter(scope, quarters)
     rows = []
     for index, quarter in enumerate(quarters):
@@ -209,10 +252,10 @@ def quarterly_rates(scope: Scope, period: Period) -> list[dict]:
     return rows
 
 
-def job_starts_by_quarter(scope: Scope, quarters: list[Period]) -> list[int]:
+def job_starts_by_quarter(scope: Scope, period: Period, quarters: list[Period]) -> list[int]:
     if not quarters:
         return []
-    counts = Job.objects.filter(scope.q("client__")).aggregate(
+    counts = scope_jobs(scope, period).aggregate(
         **{f"q{i}": Count("pk", filter=Q(start_date__range=(q.start, q.end))) for i, q in enumerate(quarters)}
     )
     return [counts[f"q{i}"] for i in range(len(quarters))]
@@ -235,9 +278,9 @@ def first_job_start() -> Min:
 def job_figures(scope: Scope, period: Period) -> dict:
     """Job starts, first jobs, days to first job and sustained jobs: one query for job rows, one for first jobs."""
     jobs = list(
-        Job.objects.filter(scope.q("client__"), jobs_held_in(period)).values(
-            "start_date", "end_date", "competitive", "client_id"
-        )
+        scope_jobs(scope, period)
+        .filter(jobs_held_in(period))
+        .values("start_date", "end_date", "competitive", "client_id")
     )
     starts = [job for job in jobs if job["start_date"] >= period.start]
     sustained = {}
@@ -252,7 +295,7 @@ def job_figures(scope: Scope, period: Period) -> dict:
                 reached += 1
         sustained[months] = reached
     firsts = list(
-        scope_clients(scope)
+        scope_clients(scope, period)
         .annotate(first_start=first_job_start())
         .filter(first_start__range=(period.start, period.end))
         .values_list("first_start", "programme_entry")
@@ -305,12 +348,7 @@ def staff_figures(scope: Scope, period: Period) -> dict:
     face_to_face = EmployerContact.objects.filter(
         scope.q(), face_to_face=True, date__range=(period.start, period.end)
     ).count()
-    open_at_end = (
-        scope_clients(scope)
-        .filter(programme_entry__lte=period.end)
-        .filter(Q(closed_on__isnull=True) | Q(closed_on__gt=period.end))
-        .count()
-    )
+    open_at_end = open_at(scope, period.end).count()
     per_week = None
     if staff["coaches"]:
         per_week = rounded(Decimal(face_to_face) / staff["coaches"] / period.weeks)
@@ -367,7 +405,7 @@ def age_band(entry: date | None, birth_year: int | None) -> str:
 def participant_figures(scope: Scope, period: Period) -> dict:
     """ESF+ participant indicators: entrants in the period by characteristic, and leavers' results at exit."""
     rows = list(
-        scope_clients(scope)
+        scope_clients(scope, period)
         .filter(Q(programme_entry__range=(period.start, period.end)) | Q(closed_on__range=(period.start, period.end)))
         .values(
             "programme_entry", "birth_year", "gender", "labour_market_status", "education_level", "closed_on", "outcome"
@@ -416,13 +454,19 @@ def coach_rows(scope: Scope, period: Period) -> list[dict]:
         .select_related("user")
         .order_by("user__last_name", "user__first_name")
     )
+    # The coach of the assignment open at the period's end; clients without assignment rows keep their coach.
+    coach_at_end = (
+        ClientAssignment.objects.filter(client=OuterRef("pk"), team__in=scope.team_ids, started__lte=period.end)
+        .filter(Q(ended__isnull=True) | Q(ended__gte=period.end))
+        .order_by("-started", "-pk")
+        .values("coach")[:1]
+    )
     caseloads = dict(
-        scope_clients(scope)
-        .filter(programme_entry__lte=period.end)
-        .filter(Q(closed_on__isnull=True) | Q(closed_on__gt=period.end))
-        .values("coach")
+        open_at(scope, period.end)
+        .annotate(owner=Coalesce(Subquery(coach_at_end), "coach_id", output_field=IntegerField()))
+        .values("owner")
         .annotate(n=Count("pk"))
-        .values_list("coach", "n")
+        .values_list("owner", "n")
     )
     time = {
         row["coach"]: row

@@ -17,7 +17,7 @@ from ips import xlsx
 from ips.i18n import translated
 from ips.models import EducationLevel, Gender, KykyviisariScore, LabourMarketStatus, Outcome, ServiceType
 from reports import metrics
-from reports.metrics import Period, Scope, suppress
+from reports.metrics import Period, Scope, suppress, suppress_derived
 
 PERCENT = "0.0%"
 MEAN = "0.0#"
@@ -56,35 +56,67 @@ def build(scope: Scope, period: Period, *, suppressed: bool = True) -> FunderWor
 def summary_rows(figures: dict, suppressed: bool) -> list[tuple]:
     """(figure, number, share, mean, note): shared by the workbook and the dashboard."""
     count = lambda value: suppress(value, suppressed)  # noqa: E731
+    derived = lambda value, *counts: suppress_derived(value, *counts, enabled=suppressed)  # noqa: E731
     sustained = figures["sustained"]
+    employment_rate = derived(figures["employment_rate"], figures["employed"], figures["clients"])
     rows = [
         (_("Clients in the project"), count(figures["clients"]), None, None, ""),
         (_("New clients"), count(figures["new"]), None, None, ""),
         (_("Clients closed"), count(figures["closed"]), None, None, ""),
-        (_("Employed in total (competitive job)"), count(figures["employed"]), figures["employment_rate"], None, ""),
+        (_("Employed in total (competitive job)"), count(figures["employed"]), employment_rate, None, ""),
         (_("Clients with any job"), count(figures["employed_any_job"]), None, None, ""),
         (_("Clients in IPS job coaching"), count(figures["ips_clients"]), None, None, ""),
-        (_("of whom employed"), count(figures["ips_employed"]), figures["ips_employment_rate"], None, ""),
-        (_("Employment rate (IPS)"), None, figures["employment_rate"], None, _("Benchmarks") + " 31 / 41 / 50 %"),
+        (
+            _("of whom employed"),
+            count(figures["ips_employed"]),
+            derived(figures["ips_employment_rate"], figures["ips_employed"], figures["ips_clients"]),
+            None,
+            "",
+        ),
+        (_("Employment rate (IPS)"), None, employment_rate, None, _("Benchmarks") + " 31 / 41 / 50 %"),
         (
             _("Employment rate (IPS Grow: out of work at referral)"),
             count(figures["grow_employed"]),
-            figures["grow_employment_rate"],
+            derived(figures["grow_employment_rate"], figures["grow_employed"], figures["grow_clients"]),
             None,
             _("Benchmark") + " 40 %",
         ),
-        (_("Mean satisfaction (1–10)"), count(figures["satisfaction_count"]), None, figures["satisfaction"], ""),
-        (_("Mean Kykyviisari change"), count(figures["kykyviisari_count"]), None, figures["kykyviisari_change"], ""),
+        (
+            _("Mean satisfaction (1–10)"),
+            count(figures["satisfaction_count"]),
+            None,
+            derived(figures["satisfaction"], figures["satisfaction_count"]),
+            "",
+        ),
+        (
+            _("Mean Kykyviisari change"),
+            count(figures["kykyviisari_count"]),
+            None,
+            derived(figures["kykyviisari_change"], figures["kykyviisari_count"]),
+            "",
+        ),
         (_("Job starts"), count(figures["job_starts"]), None, None, ""),
         (_("Supported into work (first job starts)"), count(figures["first_job_starts"]), None, None, ""),
-        (_("Days to first job (median)"), figures["days_to_first_job"], None, None, ""),
+        (
+            _("Days to first job (median)"),
+            derived(figures["days_to_first_job"], figures["first_job_starts"]),
+            None,
+            None,
+            "",
+        ),
         (_("Jobs sustained 3 months"), count(sustained[3]), None, None, ""),
         (_("Jobs sustained 6 months"), count(sustained[6]), None, None, ""),
         (_("Jobs sustained 12 months"), count(sustained[12]), None, None, ""),
         (_("Support hours"), figures["support_hours"], None, None, ""),
         (_("Share of community time"), None, figures["community_share"], None, ""),
         (_("Face-to-face employer contacts per coach per week"), None, None, figures["contacts_per_coach_week"], ""),
-        (_("Caseload per full-time coach"), figures["open_at_end"], None, figures["caseload_per_fte"], ""),
+        (
+            _("Caseload per full-time coach"),
+            count(figures["open_at_end"]),
+            None,
+            derived(figures["caseload_per_fte"], figures["open_at_end"]),
+            "",
+        ),
     ]
     for row in figures["fidelity"]:
         totals = row["totals"]
@@ -114,6 +146,7 @@ def _summary_sheet(book, figures: dict, suppressed: bool) -> None:
 
 def _quarters_sheet(book, quarters: list[dict], suppressed: bool) -> None:
     count = lambda value: suppress(value, suppressed)  # noqa: E731
+    derived = lambda value, *counts: suppress_derived(value, *counts, enabled=suppressed)  # noqa: E731
     columns = [
         xlsx.Column(_("Quarter"), 24),
         xlsx.Column(_("Starts"), 12),
@@ -138,10 +171,10 @@ def _quarters_sheet(book, quarters: list[dict], suppressed: bool) -> None:
             count(q["new"]),
             count(q["closed"]),
             count(q["employed"]),
-            q["employment_rate"],
+            derived(q["employment_rate"], q["employed"], q["active"]),
             count(q["grow_active"]),
             count(q["grow_employed"]),
-            q["grow_employment_rate"],
+            derived(q["grow_employment_rate"], q["grow_employed"], q["grow_active"]),
             count(q["job_starts"]),
             q["support_hours"],
         )
@@ -180,7 +213,8 @@ def _jobs_sheet(book, scope: Scope, period: Period) -> None:
     contract_types = dict(Job.ContractType.choices)
     end_reasons = dict(Job.EndReason.choices)
     jobs = (
-        Job.objects.filter(scope.q("client__"), metrics.jobs_held_in(period))
+        metrics.scope_jobs(scope, period)
+        .filter(metrics.jobs_held_in(period))
         .order_by("start_date", "pk")
         .values_list(
             "client__code",
@@ -239,7 +273,7 @@ def _clients_sheet(book, scope: Scope, period: Period) -> list[int]:
         return Subquery(scores.order_by("-measured_on" if newest else "measured_on").values("score")[:1])
 
     clients = list(
-        metrics.scope_clients(scope)
+        metrics.scope_clients(scope, period)
         .filter(metrics.active_in(period))
         .annotate(
             kyky_entry=score(KykyviisariScore.Kind.ENTRY, newest=False),
@@ -364,7 +398,9 @@ def definitions() -> list[tuple[str, str]]:
             _("Clients in the project"),
             _(
                 "Clients active at any time in the period: programme entry on or before the period's end and no "
-                "closure before the period's start."
+                "closure before the period's start. A client counts for a team when assigned to it at some time in "
+                "the period, so a client who moved between teams counts for both teams (and once for the "
+                "organisation). A coach's own figures count the clients assigned to that coach."
             ),
         ),
         (_("New clients"), _("Clients in the project whose programme entry falls in the period.")),
@@ -402,7 +438,10 @@ def definitions() -> list[tuple[str, str]]:
                 "latest follow-up score minus the entry score; the mean of these changes."
             ),
         ),
-        (_("Job starts"), _("Jobs of the scope's clients that started in the period, first and later jobs.")),
+        (
+            _("Job starts"),
+            _("Jobs that started in the period, first and later jobs, of the clients the scope served in the period."),
+        ),
         (
             _("Supported into work (first job starts)"),
             _("Clients whose first job after programme entry started in the period."),
@@ -447,7 +486,8 @@ def definitions() -> list[tuple[str, str]]:
             _("Small counts"),
             _(
                 "When suppression is on, counts from 1 to 4 are shown as “< 5” so that no small group can be "
-                "recognised; 0 is shown as 0. Shares and means are computed from the true counts."
+                "recognised; 0 is shown as 0. A share or mean computed from such a count is shown as “< 5” too, "
+                "since it would give the count (or one person's score) back."
             ),
         ),
         (

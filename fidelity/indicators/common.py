@@ -50,15 +50,6 @@ class Period:
         return Fraction(self.days, 7)
 
 
-def assigned_in_period(period: Period, client_ref="pk") -> Exists:
-    """The client (OuterRef(client_ref)) was assigned to the team at some time in the period."""
-    return Exists(
-        ClientAssignment.objects.filter(
-            client=OuterRef(client_ref), team_id=period.team_id, started__lte=period.end
-        ).filter(Q(ended__isnull=True) | Q(ended__gte=period.start))
-    )
-
-
 def assigned_on(team_id: int, day_ref, client_ref="client") -> Exists:
     """The client was assigned to the team on a given day (an OuterRef or a date): jobs count for that team."""
     return Exists(
@@ -73,10 +64,8 @@ def _has_assignments(client_ref="pk") -> Exists:
 
 
 def caseload(period: Period):
-    """Clients in the team's caseload at any time in the period (see the module docstring)."""
-    legacy = Q(team_id=period.team_id) & ~_has_assignments() & Q(programme_entry__lte=period.end)
-    legacy &= Q(closed_on__isnull=True) | Q(closed_on__gte=period.start)
-    return Client.objects.filter(Q(assigned_in_period(period)) | legacy)
+    """Clients in the team's caseload at any time in the period: ips.models.served(), shared with the reports."""
+    return Client.objects.served_by([period.team_id], period.start, period.end)
 
 
 def team_client_on(period: Period, day_field: str) -> Q:

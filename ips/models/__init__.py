@@ -13,6 +13,7 @@ from ips.models.clients import (
     Stage,
     StageChange,
     TreatmentTeam,
+    served,
 )
 from ips.models.lists import ActivityKind, ReferralSource, TargetGroup
 from ips.models.people import CONTENT_EDITORS_GROUP, Membership, Organisation, Roles, Team, User
@@ -51,4 +52,5 @@ __all__ = [
     "TreatmentTeam",
     "User",
     "VocationalProfile",
+    "served",
 ]

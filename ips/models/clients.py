@@ -7,7 +7,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import IntegrityError, models, transaction
-from django.db.models import F, Max, OuterRef, Q, Subquery
+from django.db.models import Exists, F, Max, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -103,7 +103,37 @@ class TreatmentTeam(models.Model):
         return self.name
 
 
+def served(team_ids, start, end, *, coach_id=None, client: str = "") -> Q:
+    """The client was served by one of the teams (by one coach, if given) at some time from start to end.
+
+    The one definition of "whose client, when" that caseloads, fidelity items and outcome reports share: a
+    ClientAssignment to the team overlaps the period (a client who moved teams mid-period counts for both).
+    Clients with no assignment rows at all (records made before assignments were kept) fall back to their current
+    team and coach, programme entry and closure date. `client` is the lookup path to the client ("" on Client
+    rows, "client" on rows that belong to a client); `start` and `end` may be dates or OuterRefs.
+    """
+    ref = OuterRef(client or "pk")
+    prefix = f"{client}__" if client else ""
+    assignments = ClientAssignment.objects.filter(client=ref, team__in=team_ids, started__lte=end).filter(
+        Q(ended__isnull=True) | Q(ended__gte=start)
+    )
+    legacy = (
+        Q(**{f"{prefix}team__in": team_ids})
+        & ~Exists(ClientAssignment.objects.filter(client=ref))
+        & Q(**{f"{prefix}programme_entry__lte": end})
+        & (Q(**{f"{prefix}closed_on__isnull": True}) | Q(**{f"{prefix}closed_on__gte": start}))
+    )
+    if coach_id:
+        assignments = assignments.filter(coach=coach_id)
+        legacy &= Q(**{f"{prefix}coach": coach_id})
+    return Q(Exists(assignments)) | legacy
+
+
 class ClientQuerySet(AccessQuerySet):
+    def served_by(self, team_ids, start, end, *, coach_id=None):
+        """Clients the teams (or one coach) served at some time from start to end: see served()."""
+        return self.filter(served(team_ids, start, end, coach_id=coach_id))
+
     def visible_to(self, user):
         """Coaches and supervisors of the client's team; nobody else sees a client."""
         return self.filter(team__in=user.roles.team_ids)

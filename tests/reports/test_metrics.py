@@ -11,6 +11,7 @@ from decimal import Decimal
 import pytest
 
 from fidelity.models import FidelityScale
+from ips.models import ClientAssignment
 from reports import metrics
 from reports.metrics import Period, Scope
 from tests.fidelity.conftest import finalise, make_review, score_all
@@ -151,3 +152,52 @@ def test_a_job_held_before_programme_entry_is_not_a_first_job_we_supported(outco
     figures = metrics.job_figures(team_scope, Period(*YEAR))
     assert figures["first_job_starts"] == 2  # still c1 and c2
     assert figures["job_starts"] == 4  # but the job counts as a start
+
+
+def test_a_client_who_moves_teams_mid_year_counts_for_both_teams_and_once_for_the_organisation(
+    outcomes, team_scope, org_scope, team_a, team_b, coach_a, coach_b, supervisor_a
+):
+    """The reports and the fidelity caseload share one definition: assignment to the team at some time in the period."""
+    from ips import services
+    from tests.factories import ClientFactory
+
+    mover = ClientFactory(team=team_a, coach=coach_a, programme_entry=date(2025, 1, 10))
+    ClientAssignment.objects.create(client=mover, team=team_a, coach=coach_a, started=date(2025, 1, 10))
+    services.client_assign(client=mover, team=team_b, coach=coach_b, on=date(2025, 7, 1))
+    team_b_scope = Scope(team_ids=frozenset({team_b.pk}), label=team_b.name, kind="team")
+
+    assert metrics.client_figures(team_scope, Period(*YEAR))["clients"] == 5  # c1, c2, c3, c5 and the mover
+    assert metrics.client_figures(team_b_scope, Period(*YEAR))["clients"] == 2  # c6 and the mover
+    assert metrics.client_figures(org_scope, Period(*YEAR))["clients"] == 6  # counted once
+    # By quarter the mover is team A's until the move (1.7. belongs to both: the day of the handover).
+    active = [row["active"] for row in metrics.quarterly_rates(team_b_scope, Period(*YEAR))]
+    assert active == [1, 1, 2, 2]
+    # Caseloads at the year's end follow the open assignment: team B's, with coach B.
+    assert metrics.staff_figures(team_b_scope, Period(*YEAR))["open_at_end"] == 2
+    assert metrics.staff_figures(team_scope, Period(*YEAR))["open_at_end"] == 3  # c1, c2, c5
+    coach_b_scope = Scope(team_ids=frozenset({team_b.pk}), label="", kind="coach", coach_id=coach_b.pk)
+    assert metrics.client_figures(coach_b_scope, Period(*YEAR))["clients"] == 2
+    # The fidelity caseload of team A for the first half-year counts the mover too.
+    from fidelity.indicators.common import Period as ReviewPeriod
+    from fidelity.indicators.common import caseload
+
+    half = ReviewPeriod(team_id=team_a.pk, start=date(2025, 1, 1), end=date(2025, 6, 30))
+    assert mover in caseload(half)
+    assert mover not in caseload(ReviewPeriod(team_id=team_a.pk, start=date(2025, 7, 2), end=date(2025, 12, 31)))
+
+
+def test_a_share_or_mean_from_a_small_count_is_hidden_with_the_count(outcomes, team_scope):
+    from reports.workbook import summary_rows
+
+    from django.utils import translation
+
+    figures = metrics.summary(team_scope, Period(*YEAR))
+    with translation.override("en"):
+        hidden = {row[0]: row for row in summary_rows(figures, suppressed=True)}
+        shown = {row[0]: row for row in summary_rows(figures, suppressed=False)}
+    employed = "Employed in total (competitive job)"
+    assert shown[employed][1:3] == (2, Decimal("0.500"))
+    assert hidden[employed][1:3] == ("< 5", "< 5")  # 2 of 4: the rate would give the count back
+    assert shown["Mean satisfaction (1–10)"][3] == Decimal("8.5")
+    assert hidden["Mean satisfaction (1–10)"][3] == "< 5"  # two people's mean
+    assert hidden["Share of community time"][2] == shown["Share of community time"][2]  # minutes, not people
