@@ -34,7 +34,9 @@ demo: env messages
 	$(MANAGE) seed_employers_demo
 	$(MANAGE) seed_fidelity_demo
 	$(MANAGE) seed_training
-	@echo "Polku demo: http://$(HOST):$(PORT)/"
+	@echo "Polku demo: http://$(HOST):$(PORT)/ (a task worker builds the funder workbooks alongside)"
+	$(MANAGE) db_worker --backend exports --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 lint: env-dev

@@ -55,6 +55,8 @@ INSTALLED_APPS = [
     "employers",
     "fidelity",
     "reports",
+    "django_tasks",
+    "django_tasks_db",
     "content",
     # Wagtail (training pages)
     "wagtail.contrib.forms",
@@ -256,6 +258,20 @@ if PRODUCTION:
 # Audit log (django-auditlog): who, when, which record, what action, from where.
 AUDITLOG_INCLUDE_ALL_MODELS = False
 AUDITLOG_DISABLE_REMOTE_ADDR = False
+
+# Background tasks (django-tasks, which Wagtail uses too). Wagtail's own small tasks stay immediate; funder
+# workbooks run on the "exports" backend: in the database, picked up by `manage.py db_worker --backend exports`
+# (`make demo` starts one). TASKS_EXPORTS_BACKEND=immediate builds them inside the request instead (tests).
+EXPORTS_BACKEND = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}[env_str("TASKS_EXPORTS_BACKEND", "database")]
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "exports": {"BACKEND": EXPORTS_BACKEND},
+}
+# A finished export waits this long for its download, then it is deleted.
+EXPORT_KEEP_HOURS = env_int("EXPORT_KEEP_HOURS", 24)
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Polku"

@@ -55,6 +55,20 @@ POH-D0014|Kalle|Mäkinen|V|coach2|engagement|7|male|1994|fi|unemployed|isced_0_2
 POH-D0015|Ida|Storm|V|coach2|closed|280|female|1998|sv|unemployed|isced_3_4|youth_services|young_people|1||education
 POH-D0016|Heikki|Rantala|V|coach2|profile|50|male|1972|fi|long_term_unemployed|isced_0_2|immigrant_services|immigrants|0||
 """
+# Earlier clients, so that last year's figures are filled: the columns above, then days since closure.
+# Their jobs come from seed_employers_demo (HISTORY_JOBS); a light monthly log covers their time in the programme.
+HISTORY_ROWS = """
+POH-H0001|Mikko|Virtanen|V|coach|closed|760|male|1984|fi|long_term_unemployed|isced_3_4|mental_health_services|mental_health|0||open_market_job|480
+POH-H0002|Hanna|Nieminen|V|coach|closed|700|female|1992|fi|unemployed|isced_5_8|employment_services|mental_health|0||open_market_job|420
+POH-H0003|Aleksi|Koskinen|V|coach2|closed|640|male|1997|fi|student|isced_3_4|student_health|young_people|1||education|390
+POH-H0004|Elina|Heikkinen|V|coach2|closed|560|female|1986|fi|inactive|isced_3_4|health_centre|partial_work_ability|1||open_market_job|200
+POH-H0005|Tuomas|Laaksonen|V|coach|closed|620|male|1978|fi|long_term_unemployed|isced_0_2|kela|long_term_unemployed|0||open_market_job|340
+POH-H0006|Maria|Forsman|V|coach2|closed|590|female|1995|sv|unemployed|isced_3_4|mental_health_services|mental_health|1||open_market_job|360
+POH-H0007|Antti|Salonen|V|coach|closed|540|male|1990|fi|unemployed|isced_3_4|social_services|substance_use|0||declined_or_stopped|400
+POH-H0008|Noora|Karjalainen|V|coach|closed|500|female|2000|fi|unemployed|isced_0_2|youth_services|young_people|-||rehabilitation|370
+POH-H0009|Jukka|Lahtinen|P|coach.other|closed|680|male|1968|fi|long_term_unemployed|isced_0_2|employment_services|long_term_unemployed|2||open_market_job|410
+POH-H0010|Laura|Hämäläinen|P|coach.other|closed|520|female|1989|fi|unemployed|isced_5_8|mental_health_services|mental_health|2||open_market_job|150
+"""
 PATH = ["engagement", "profile", "job_finding", "employer_engagement", "support"]
 # Referrals still open, and declined ones (kept without a name for the zero-exclusion item).
 PENDING = [("Outi", "Ohjattava", 1993, "Vaasa", "health_centre", 2), ("Rasmus", "Berg", 1989, "Mustasaari", "kela", 5)]
@@ -160,13 +174,78 @@ def load(*, teams, users, today: date | None = None) -> None:
     for username in ("coach", "coach2"):
         mine = [c for c in clients if c.coach_id == users[username].pk]
         _log(users[username], teams[VAASA], mine, kinds, rng, today)
+    _history(
+        teams=teams,
+        users=users,
+        sources=sources,
+        groups=groups,
+        kinds=kinds,
+        treatment_teams=treatment_teams,
+        today=today,
+    )
+
+
+def _history(*, teams, users, sources, groups, kinds, treatment_teams, today):
+    """Earlier clients with their own random sequence, so the recent demo weeks stay as they are."""
+    rng = random.Random(2025)
+    team_names = {"V": VAASA, "P": "Pietarsaaren työkykytiimi"}
+    earlier = []
+    for line in HISTORY_ROWS.strip().splitlines():
+        *columns, closed_days = line.split("|")
+        code, first, last, team, coach, stage, days, gender, born, lang, status, edu, source, target, tt, _, outcome = (
+            columns
+        )
+        client = _client(
+            code=code,
+            first=first,
+            last=last,
+            team=teams[team_names[team]],
+            coach=users[coach],
+            stage=stage,
+            entry=today - timedelta(days=int(days)),
+            demographics={"gender": gender, "birth_year": int(born), "language": lang},
+            status=status,
+            edu=edu,
+            source=sources[source],
+            target=[groups[g] for g in target.split(",") if g],
+            treatment_team=None if tt == "-" else treatment_teams[int(tt)],
+            outcome=outcome,
+            rng=rng,
+            today=today,
+            end=today - timedelta(days=int(closed_days)),
+        )
+        earlier.append(client)
+    # Two or three entries a month while in the programme, ending before the recent weeks _log() covers.
+    TimeEntry.objects.filter(client__in=earlier).delete()
+    last_day = today - timedelta(days=LOG_DAYS + 1)
+    entries = []
+    for client in earlier:
+        day = client.programme_entry
+        while day <= min(client.closed_on or last_day, last_day):
+            for n, code in enumerate(rng.sample(["client_meeting", "job_search", "on_the_job_support"], k=2)):
+                entries.append(
+                    TimeEntry(
+                        date=day + timedelta(days=n),
+                        coach=client.coach,
+                        team=client.team,
+                        minutes=rng.choice([45, 60, 90]),
+                        kind=kinds[code],
+                        setting=SETTINGS[code][0],
+                        client=client,
+                        submission_id=uuid5(NAMESPACE_URL, f"polku-demo/{client.code}/{day}/{n}"),
+                    )
+                )
+            day += timedelta(days=rng.choice([12, 15, 18]))
+    TimeEntry.objects.bulk_create(entries)
 
 
 def _client(*, code, first, last, team, coach, stage, entry, demographics, status, edu, source, target, **rest):
     treatment_team, outcome, rng, today = rest["treatment_team"], rest["outcome"], rest["rng"], rest["today"]
     closed = stage == Stage.CLOSED
     reached = len(PATH) if closed else PATH.index(stage) + 1
-    step = max((today - entry).days // (reached + 1), 1)
+    # Stages are spread evenly from entry to today, or to the closure day when the row gives one.
+    end = rest.get("end")
+    step = max((end - entry).days // reached, 1) if end else max((today - entry).days // (reached + 1), 1)
     changes = [(PATH[n], entry + timedelta(days=n * step)) for n in range(reached)]
     closed_on = entry + timedelta(days=reached * step) if closed else None
     if closed:

@@ -6,5 +6,7 @@ app_name = "reports"
 
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
-    path("workbook.xlsx", views.workbook_download, name="workbook"),
+    path("exports/", views.export_start, name="export_start"),
+    path("exports/<uuid:pk>/", views.export_detail, name="export"),
+    path("exports/<uuid:pk>/workbook.xlsx", views.export_download, name="export_download"),
 ]

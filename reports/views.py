@@ -1,29 +1,34 @@
-"""The outcome dashboard and the funder workbook download."""
+"""The outcome dashboard, and the funder workbook built in the background with its progress shown."""
 
 from datetime import date, timedelta
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
-from django.shortcuts import render
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
 from django.utils import timezone, translation
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from ips import audit, xlsx
+from ips.access import get_for_user
 from ips.models import Client
 from reports import metrics, workbook
 from reports.forms import ReportForm, WorkbookForm
 from reports.metrics import BENCHMARKS, GROW_BENCHMARK, Period, add_months
+from reports.models import Export
 from reports.scopes import choices_for
+from reports.tasks import build_export
 
 
-def _choices(request):
+def _choices(request, data=None):
     """The scopes the user may report on; a scope that is not theirs is a 404, as if it did not exist."""
     choices = choices_for(request.user)
     if not choices:
         raise PermissionDenied
-    asked = request.GET.get("scope")
+    asked = (request.GET if data is None else data).get("scope")
     if asked and asked not in {choice.value for choice in choices}:
         raise Http404
     return choices
@@ -107,6 +112,7 @@ def dashboard(request):
             period=period,
             figures=figures,
             rows=workbook.summary_rows(figures, suppressed=False),
+            participants=workbook.participant_rows(metrics.participant_figures(choice.scope, period), suppressed=False),
             quarters=quarters,
             charts=_charts(quarters, figures, figures["reviews"]),
             coaches=metrics.coach_rows(choice.scope, period) if choice.show_coaches else None,
@@ -119,19 +125,48 @@ def dashboard(request):
             workbook_form=WorkbookForm(
                 {"scope": choice.value, "start": period.start, "end": period.end, "suppress": "on"}, choices=choices
             ),
+            exports=Export.objects.visible_to(request.user).defer("content", "client_ids")[:5],
+            keep_hours=settings.EXPORT_KEEP_HOURS,
         )
     return render(request, "reports/dashboard.html", context)
 
 
 @login_required
-def workbook_download(request):
-    choices = _choices(request)
-    form = WorkbookForm(request.GET, choices=choices)
+@require_POST
+def export_start(request):
+    """Queue the funder workbook for the chosen scope and period and show its progress."""
+    choices = _choices(request, request.POST)
+    form = WorkbookForm(request.POST, choices=choices)
     if not form.is_valid():
         return render(request, "reports/dashboard.html", {"form": form, "choices": choices}, status=400)
+    Export.objects.expired().delete()
     choice, period = form.choice, form.period
-    result = workbook.build(choice.scope, period, suppressed=form.cleaned_data["suppress"])
-    # The Clients sheet lists clients by pseudonym code: the download is logged as access to each of them.
-    audit.log_access_many(request, Client.objects.filter(pk__in=result.client_ids).only("pk", "code", "uuid"))
-    filename = f"polku-{choice.value.split(':')[0]}-{period.start:%Y%m%d}-{period.end:%Y%m%d}.xlsx"
-    return xlsx.response(result.workbook, filename)
+    export = Export.objects.create(
+        requested_by=request.user,
+        scope=choice.value,
+        scope_label=choice.label,
+        start=period.start,
+        end=period.end,
+        suppressed=form.cleaned_data["suppress"],
+        language=translation.get_language() or "fi",
+        filename=f"polku-{choice.value.split(':')[0]}-{period.start:%Y%m%d}-{period.end:%Y%m%d}.xlsx",
+    )
+    build_export.enqueue(str(export.pk))
+    return redirect("reports:export", pk=export.pk)
+
+
+@login_required
+def export_detail(request, pk):
+    export = get_for_user(request, Export.objects.defer("content", "client_ids"), pk=pk)
+    template = "reports/export_detail.html#status" if request.htmx else "reports/export_detail.html"
+    return render(request, template, {"export": export})
+
+
+@login_required
+def export_download(request, pk):
+    export = get_for_user(request, Export, pk=pk, status=Export.Status.DONE)
+    # The Clients sheet lists clients by pseudonym code: each download is logged as access to each of them.
+    audit.log_access_many(request, Client.objects.filter(pk__in=export.client_ids).only("pk", "code", "uuid"))
+    response = HttpResponse(bytes(export.content), content_type=xlsx.XLSX_CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{export.filename}"'
+    return response

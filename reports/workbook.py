@@ -39,17 +39,28 @@ def yes_no(value) -> str:
     return _("Yes") if value else _("No")
 
 
-def build(scope: Scope, period: Period, *, suppressed: bool = True) -> FunderWorkbook:
-    """Every sheet, Summary first (a CSV conversion reads only the first sheet)."""
+def build(scope: Scope, period: Period, *, suppressed: bool = True, progress=None) -> FunderWorkbook:
+    """Every sheet, Summary first (a CSV conversion reads only the first sheet).
+
+    `progress(percent)` is called before each step, so a background export can show how far it has come.
+    """
+    report = progress or (lambda percent: None)
+    report(5)
     figures = metrics.summary(scope, period)
     book = xlsx.new_workbook()
     _summary_sheet(book, figures, suppressed)
+    report(20)
     _quarters_sheet(book, metrics.quarterly_rates(scope, period), suppressed)
+    report(30)
     _participants_sheet(book, metrics.participant_figures(scope, period), suppressed)
+    report(40)
     _jobs_sheet(book, scope, period)
+    report(60)
     client_ids = _clients_sheet(book, scope, period)
+    report(85)
     _fidelity_sheet(book, scope, period)
     _definitions_sheet(book)
+    report(95)
     return FunderWorkbook(workbook=book, client_ids=client_ids)
 
 
@@ -183,7 +194,8 @@ def _quarters_sheet(book, quarters: list[dict], suppressed: bool) -> None:
     xlsx.add_sheet(book, _("Quarters"), columns, rows)
 
 
-def _participants_sheet(book, figures: dict, suppressed: bool) -> None:
+def participant_rows(figures: dict, suppressed: bool) -> list[tuple]:
+    """(indicator, category, participants): the ESF+ table of the workbook and the dashboard."""
     count = lambda value: suppress(value, suppressed)  # noqa: E731
     rows = [(_("Participants entering"), _("All"), count(figures["entrants"]))]
     not_recorded = str(AGE_BANDS["unknown"])
@@ -205,8 +217,12 @@ def _participants_sheet(book, figures: dict, suppressed: bool) -> None:
         (_("Results at exit"), _("In employment"), count(figures["in_employment_at_exit"])),
         (_("Results at exit"), _("In education"), count(figures["in_education_at_exit"])),
     ]
+    return rows
+
+
+def _participants_sheet(book, figures: dict, suppressed: bool) -> None:
     columns = [xlsx.Column(_("Indicator"), 32), xlsx.Column(_("Category"), 40), xlsx.Column(_("Participants"), 12)]
-    xlsx.add_sheet(book, _("Participants"), columns, rows)
+    xlsx.add_sheet(book, _("Participants"), columns, participant_rows(figures, suppressed))
 
 
 def _jobs_sheet(book, scope: Scope, period: Period) -> None:

@@ -12,6 +12,13 @@ def _fast_passwords(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _tasks_run_at_once(settings):
+    """Exports are built inside the request in tests; tests/reports/test_exports.py runs the real worker."""
+    immediate = {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}
+    settings.TASKS = {"default": immediate, "exports": immediate}
+
+
 @pytest.fixture
 def org_a(db):
     return OrganisationFactory(name="Pohjanmaan hyvinvointialue", code="poh")

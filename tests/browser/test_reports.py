@@ -5,33 +5,63 @@ import zipfile
 import pytest
 from openpyxl import load_workbook
 
-from ips.demo import CLIENT_ROWS
+from ips.demo import CLIENT_ROWS, HISTORY_ROWS
+from tests.libreoffice import first_sheet_rows, needs_libreoffice
 
 pytestmark = pytest.mark.browser
 
 
 def demo_clients() -> list[list[str]]:
-    return [line.split("|") for line in CLIENT_ROWS.strip().splitlines()]
+    return [line.split("|") for rows in (CLIENT_ROWS, HISTORY_ROWS) for line in rows.strip().splitlines()]
 
 
-def test_the_demo_reporter_downloads_the_funder_workbook(page, demo, login, axe, screenshot_dir, live_server, tmp_path):
+def _dashboard_summary(page) -> dict[str, str]:
+    """The dashboard's Summary table: figure -> number, as the page shows it."""
+    rows = page.locator("section[aria-labelledby=summary-title] tbody tr")
+    return {row.locator("th").inner_text().strip(): row.locator("td").first.inner_text().strip() for row in rows.all()}
+
+
+@needs_libreoffice
+def test_the_demo_reporter_downloads_last_years_workbook_and_it_matches_the_dashboard(
+    page, demo, login, axe, screenshot_dir, live_server, tmp_path
+):
     login(page, "reporter")
     page.goto(f"{live_server.url}/reports/")
+    page.locator("ul.presets a").last.click()  # last year
     page.locator("#reports-employment-chart").wait_for()
     axe(page)
     page.screenshot(path=screenshot_dir / "reports-reporter.png", full_page=True)
     assert "Aino" not in page.content()  # a reporter never sees coaches or clients by name
+    shown = _dashboard_summary(page)
 
+    page.get_by_role("button", name="Muodosta työkirja (Excel)").click()
+    ready = page.get_by_role("link", name="Lataa työkirja (Excel)")
+    ready.wait_for()
+    axe(page)
+    page.screenshot(path=screenshot_dir / "reports-export-ready.png", full_page=True)
     with page.expect_download() as download:
-        page.locator("form[action$='workbook.xlsx'] button[type=submit]").click()
+        ready.click()
     path = tmp_path / download.value.suggested_filename
     download.value.save_as(path)
     assert path.suffix == ".xlsx"
     workbook = load_workbook(path)
     assert len(workbook.sheetnames) == 7
-    summary = list(workbook.worksheets[0].iter_rows(min_row=2, values_only=True))
-    clients_in_project = summary[4][1]  # after scope, start, end and the suppression flag
-    assert isinstance(clients_in_project, int) and clients_in_project >= 5
+    assert "Määritelmät" in workbook.sheetnames  # the definitions, in the reporter's language
+
+    # LibreOffice opens it; each Summary count is the dashboard's, or "< 5" where the dashboard shows 1–4.
+    csv_rows = {row[0]: row[1] for row in first_sheet_rows(path, tmp_path) if len(row) > 1}
+    compared = 0
+    for figure, number in shown.items():
+        if figure not in csv_rows or not number.isdigit():
+            continue
+        compared += 1
+        if 1 <= int(number) <= 4:
+            assert csv_rows[figure] == "< 5", figure
+        else:
+            assert csv_rows[figure] == number, figure
+    assert compared >= 10
+    assert int(csv_rows["Asiakkaita hankkeessa"]) >= 5
+
     with zipfile.ZipFile(path) as archive:
         text = "".join(archive.read(name).decode("utf-8", errors="replace") for name in archive.namelist())
     # Names anywhere in the file's XML; birth years in any cell (the XML itself cites a 2001 namespace).

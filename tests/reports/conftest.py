@@ -36,7 +36,7 @@ def outcomes(team_a, team_b, coach_a, coach_b):
         team=team_a,
         coach=coach_a,
         first_name="Bea",
-        last_name="Toinen",
+        last_name="Toivola",
         programme_entry=date(2025, 2, 15),
         out_of_work_at_referral=False,
         birth_year=1999,
@@ -127,3 +127,17 @@ def outcomes(team_a, team_b, coach_a, coach_b):
     EmployerContactFactory(coach=coach_a, team=team_a, employer=employer, face_to_face=False, date=date(2025, 2, 1))
     EmployerContactFactory(coach=coach_a, team=team_a, employer=employer, date=date(2025, 4, 2))
     return {"c1": c1, "c2": c2, "c3": c3, "c4": c4, "c5": c5, "c6": c6, "employer": employer}
+
+
+def download_workbook(http, params: dict):
+    """What a user does: build the workbook from the dashboard, then download it from the export's page."""
+    from django.urls import reverse
+
+    from reports.models import Export
+
+    started = http.post(reverse("reports:export_start"), params)
+    assert started.status_code == 302, started.content.decode()[:500]
+    export = Export.objects.latest("created")
+    assert started.url == reverse("reports:export", args=[export.pk])
+    assert http.get(started.url).status_code == 200
+    return http.get(reverse("reports:export_download", args=[export.pk]))

@@ -187,9 +187,9 @@ def test_a_client_who_moves_teams_mid_year_counts_for_both_teams_and_once_for_th
 
 
 def test_a_share_or_mean_from_a_small_count_is_hidden_with_the_count(outcomes, team_scope):
-    from reports.workbook import summary_rows
-
     from django.utils import translation
+
+    from reports.workbook import summary_rows
 
     figures = metrics.summary(team_scope, Period(*YEAR))
     with translation.override("en"):

@@ -8,9 +8,10 @@ from django.urls import reverse
 from ips.models import Membership
 from tests.employers.factories import JobFactory
 from tests.factories import ClientFactory, MembershipFactory, UserFactory
+from tests.reports.conftest import download_workbook
 
 URL = reverse("reports:dashboard")
-WORKBOOK = reverse("reports:workbook")
+WORKBOOK = reverse("reports:export_start")
 YEAR = {"start": "2025-01-01", "end": "2025-12-31"}
 
 
@@ -56,7 +57,7 @@ def test_a_coach_sees_only_their_own_figures(outcomes, as_user, coach_a2, team_a
 
 def test_an_outsider_gets_404_on_another_teams_scope(outcomes, as_user, coach_b, team_a):
     assert as_user(coach_b).get(URL, {"scope": team_value(team_a), **YEAR}).status_code == 404
-    assert as_user(coach_b).get(WORKBOOK, {"scope": team_value(team_a), **YEAR}).status_code == 404
+    assert as_user(coach_b).post(WORKBOOK, {"scope": team_value(team_a), **YEAR}).status_code == 404
 
 
 def test_an_admin_of_another_organisation_gets_404(outcomes, as_user, org_admin_b, org_a):
@@ -90,15 +91,16 @@ def test_a_bare_visit_shows_the_last_twelve_months(as_user, supervisor_a):
 def test_the_reporter_downloads_a_suppressed_workbook_and_the_download_is_logged(outcomes, as_user, reporter, org_a):
     from auditlog.models import LogEntry
 
-    response = as_user(reporter).get(WORKBOOK, {"scope": org_value(org_a), **YEAR, "suppress": "on"})
+    response = download_workbook(as_user(reporter), {"scope": org_value(org_a), **YEAR, "suppress": "on"})
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
     assert "attachment" in response["Content-Disposition"]
     assert LogEntry.objects.filter(action=LogEntry.Action.ACCESS, actor=reporter).count() == 5
 
 
-# Session, user, roles, the scopes (2), the figures (13), the quarters (3), the coaches (4).
-QUERIES = 24
+# Session, user, roles, the scopes (2), the figures (13), the quarters (3), the ESF+ participants (1),
+# the coaches (4), the user's recent exports (1).
+QUERIES = 26
 
 
 def _more_rows(team, coach, n):
@@ -140,7 +142,7 @@ def test_the_fidelity_trend_and_sheet_show_finalised_reviews(outcomes, as_user, 
     response = as_user(supervisor_a).get(URL, {"scope": team_value(team_a), **YEAR})
     assert response.context["charts"]["fidelity"]["totals"] == [100]
     assert "reports-fidelity-chart" in response.content.decode()
-    download = as_user(supervisor_a).get(WORKBOOK, {"scope": team_value(team_a), **YEAR})
+    download = download_workbook(as_user(supervisor_a), {"scope": team_value(team_a), **YEAR})
     from io import BytesIO
 
     from openpyxl import load_workbook
@@ -155,7 +157,7 @@ def test_unticking_suppression_gives_the_true_small_counts(outcomes, as_user, re
     from openpyxl import load_workbook
 
     def new_clients(params):
-        content = as_user(reporter).get(WORKBOOK, {"scope": org_value(org_a), **YEAR, **params}).content
+        content = download_workbook(as_user(reporter), {"scope": org_value(org_a), **YEAR, **params}).content
         rows = list(load_workbook(BytesIO(content)).worksheets[0].iter_rows(values_only=True))
         return rows[6][1]  # header, scope, start, end, suppression, clients in the project, new clients
 

@@ -1,9 +1,6 @@
 """The funder workbook: real spreadsheet types, numbers a spreadsheet program reads, and no personal data."""
 
-import csv
 import io
-import shutil
-import subprocess
 import zipfile
 from datetime import date
 
@@ -11,6 +8,8 @@ import pandas as pd
 import pytest
 from django.core.management import CommandError, call_command
 from openpyxl import load_workbook
+
+from tests.libreoffice import first_sheet_rows, needs_libreoffice
 
 SHEETS = ["Summary", "Quarters", "Participants", "Jobs", "Clients", "Fidelity", "Definitions"]
 
@@ -73,26 +72,9 @@ def test_it_shows_small_counts_as_under_five_by_default(export):
     assert summary["Jobs sustained 12 months"][0] == 0
 
 
-@pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice is not installed")
+@needs_libreoffice
 def test_libreoffice_reads_the_summary_numbers(export, tmp_path):
-    path = export("--no-suppress")
-    outdir = tmp_path / "csv"
-    subprocess.run(
-        [
-            "soffice",
-            f"-env:UserInstallation=file://{tmp_path}/lo-profile",
-            "--headless",
-            "--convert-to",
-            "csv:Text - txt - csv (StarCalc):44,34,76",
-            "--outdir",
-            str(outdir),
-            str(path),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=120,
-    )
-    rows = {row[0]: row[1:] for row in csv.reader((outdir / "funder.csv").read_text(encoding="utf-8").splitlines())}
+    rows = {row[0]: row[1:] for row in first_sheet_rows(export("--no-suppress"), tmp_path)}
     assert rows["Clients in the project"][0] == "5"
     assert rows["Employed in total (competitive job)"][:2] == ["3", "60.0%"]
     assert rows["of whom employed"][:2] == ["3", "75.0%"]

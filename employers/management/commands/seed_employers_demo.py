@@ -123,6 +123,20 @@ CONTACTS = [
 ]
 
 
+# Jobs of the demo's earlier clients (ips.demo.HISTORY_ROWS), starting when they reached in-work support:
+# code, employer index, title, occupation code, hours a week, days worked before it ended (None: still working).
+HISTORY_JOBS = [
+    ("POH-H0001", 2, "Varastotyöntekijä", "9333", Decimal("30"), None),
+    ("POH-H0002", 3, "Asiakaspalvelija", "4222", Decimal("25"), None),
+    ("POH-H0004", 1, "Leipomotyöntekijä", "7512", Decimal("20"), None),
+    ("POH-H0005", 4, "Siivooja", "9112", Decimal("30"), None),
+    ("POH-H0006", 0, "Myyjä", "5223", Decimal("24"), None),
+    ("POH-H0007", 2, "Varastotyöntekijä", "9333", Decimal("30"), 45),
+    ("POH-H0009", 5, "Keittiöapulainen", "9412", Decimal("20"), None),
+    ("POH-H0010", 3, "Toimistosihteeri", "4110", Decimal("30"), None),
+]
+
+
 def _business_id(index: int) -> str:
     """A fictional business ID with a valid check digit (bodies with remainder 1 are skipped)."""
     body_number = 3100000 + index * 1237
@@ -152,7 +166,31 @@ class Command(BaseCommand):
         }
         self._contacts(today, employers, users, clients)
         self._jobs(today, employers, users, clients)
+        self._history_jobs(employers, users)
         self.stdout.write(self.style.SUCCESS(f"Demo employers ready: {len(employers)} employers for {organisation}."))
+
+    def _history_jobs(self, employers, users):
+        earlier = {client.code: client for client in Client.objects.filter(code__in=[row[0] for row in HISTORY_JOBS])}
+        for code, index, title, occupation, hours, days_worked in HISTORY_JOBS:
+            client = earlier.get(code)
+            support = client and client.stage_changes.filter(stage=Stage.SUPPORT).order_by("changed_on").first()
+            if support is None:
+                continue
+            start = support.changed_on
+            Job.objects.create(
+                client=client,
+                employer=employers[index],
+                title=title,
+                occupation_code=occupation,
+                start_date=start,
+                end_date=start + datetime.timedelta(days=days_worked) if days_worked else None,
+                end_reason=Job.EndReason.RESIGNED if days_worked else "",
+                hours_per_week=hours,
+                hourly_wage=Decimal("12.90"),
+                contract_type="permanent",
+                competitive=True,
+                created_by=client.coach or users["coach"],
+            )
 
     def _employers(self, organisation, users):
         employers = []

@@ -1,4 +1,4 @@
-"""Demo fidelity reviews for the demo team: an earlier finalised one and a draft for the demo reviewer.
+"""Demo fidelity reviews for the demo team: two earlier finalised ones and a draft for the demo reviewer.
 
 Run after seed_demo. Safe to run again: reviews are found by team and data period and left as they are. The draft
 gets its suggestions from data once (as if the reviewer had pressed "Refresh from data").
@@ -25,6 +25,10 @@ EARLIER_SCORES = {
 }  # fmt: skip
 
 
+# The first review, a year before the earlier one's end: a new team, "fair" at its lower end (total 76).
+FIRST_SCORES = {**EARLIER_SCORES, "S2": 2, "O2": 3, "O5": 2, "O8": 2, "V2": 3, "V3": 3, "V8": 3, "V10": 3, "V14": 3}
+
+
 def _half_year_back(day: date) -> date:
     return day - timedelta(days=182)
 
@@ -47,39 +51,12 @@ class Command(BaseCommand):
         earlier_end = current_start - timedelta(days=1)
         earlier_start = _half_year_back(earlier_end) + timedelta(days=1)
 
-        earlier = Review.objects.filter(team=team, scale=scale, period_start=earlier_start).first()
-        if earlier is None:
-            earlier = services.review_create(
-                team=team,
-                scale=scale,
-                period_start=earlier_start,
-                period_end=earlier_end,
-                review_start=earlier_end + timedelta(days=14),
-                review_end=earlier_end + timedelta(days=15),
-                reviewers=[reviewer],
-                external_reviewers="Kari Lehto (THL)",
-                by=supervisor,
-            )
-            for rating in earlier.ratings.select_related("item"):
-                ItemRating.objects.filter(pk=rating.pk).update(
-                    score=EARLIER_SCORES.get(rating.item.code, 3),
-                    evidence="Haastattelut ja asiakirjat arviointipäivinä.",
-                    sources=["INT", "DOC"],
-                    recommendation="",
-                    updated_by=reviewer,
-                )
-            earlier.strengths = "Tiimi on sitoutunut IPS-malliin ja työnantajayhteistyö on käynnistynyt hyvin."
-            earlier.summary = "Kohtalainen menetelmäuskollisuus. Kehityskohteina yhteistyö työllisyyspalvelujen kanssa."
-            earlier.save(update_fields=["strengths", "summary"])
-            ActionPlanItem.objects.create(
-                review=earlier,
-                text="Sovitaan kuukausittaiset tapaamiset työllisyysalueen yhteyshenkilöiden kanssa.",
-                owner_user=supervisor,
-                due_date=earlier_end + timedelta(days=90),
-                status=ActionPlanItem.Status.DONE,
-            ).items.set(scale.items.filter(code="O3"))
-            services.review_finalise(review=earlier, by=reviewer)
-            self.stdout.write(f"Finalised review {earlier.period_start}–{earlier.period_end} created.")
+        first_end = _half_year_back(earlier_start - timedelta(days=1))
+        first_start = _half_year_back(first_end) + timedelta(days=1)
+        reviewed = ((first_start, first_end, FIRST_SCORES), (earlier_start, earlier_end, EARLIER_SCORES))
+        for start, end, scores in reviewed:
+            if not Review.objects.filter(team=team, scale=scale, period_start=start).exists():
+                self._finalised(team, scale, start, end, scores, reviewer, supervisor)
 
         draft = Review.objects.filter(team=team, scale=scale, period_start=current_start).first()
         if draft is None:
@@ -98,4 +75,37 @@ class Command(BaseCommand):
         if not draft.is_finalised and not draft.ratings.filter(suggested_at__isnull=False).exists():
             count = indicators.refresh_review(draft)
             self.stdout.write(f"Suggestions from data computed for {count} items of the draft review.")
+
+    def _finalised(self, team, scale, start, end, scores, reviewer, supervisor):
+        review = services.review_create(
+            team=team,
+            scale=scale,
+            period_start=start,
+            period_end=end,
+            review_start=end + timedelta(days=14),
+            review_end=end + timedelta(days=15),
+            reviewers=[reviewer],
+            external_reviewers="Kari Lehto (THL)",
+            by=supervisor,
+        )
+        for rating in review.ratings.select_related("item"):
+            ItemRating.objects.filter(pk=rating.pk).update(
+                score=scores.get(rating.item.code, 3),
+                evidence="Haastattelut ja asiakirjat arviointipäivinä.",
+                sources=["INT", "DOC"],
+                recommendation="",
+                updated_by=reviewer,
+            )
+        review.strengths = "Tiimi on sitoutunut IPS-malliin ja työnantajayhteistyö on käynnistynyt hyvin."
+        review.summary = "Kohtalainen menetelmäuskollisuus. Kehityskohteina yhteistyö työllisyyspalvelujen kanssa."
+        review.save(update_fields=["strengths", "summary"])
+        ActionPlanItem.objects.create(
+            review=review,
+            text="Sovitaan kuukausittaiset tapaamiset työllisyysalueen yhteyshenkilöiden kanssa.",
+            owner_user=supervisor,
+            due_date=end + timedelta(days=90),
+            status=ActionPlanItem.Status.DONE,
+        ).items.set(scale.items.filter(code="O3"))
+        services.review_finalise(review=review, by=reviewer)
+        self.stdout.write(f"Finalised review {review.period_start}–{review.period_end} created.")
         self.stdout.write(self.style.SUCCESS("Demo fidelity reviews ready."))
