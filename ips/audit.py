@@ -12,6 +12,11 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 
 
+def mask_all(value: str) -> str:
+    """Auditlog's mask for names: nothing of the value is kept."""
+    return "***"
+
+
 def _is_client_data(obj) -> bool:
     return callable(getattr(obj, "get_additional_data", None))
 

@@ -8,6 +8,7 @@ from io import BytesIO, StringIO
 import pytest
 from auditlog.models import LogEntry
 from django.core.management import CommandError, call_command
+from django.db.models import CharField, TextField
 from django.urls import reverse
 from django.utils import translation
 from openpyxl import load_workbook
@@ -181,6 +182,15 @@ def test_the_client_page_says_anonymised_client(past, supervisor_a, as_user):
     page = as_user(supervisor_a).get(reverse("ips:client_detail", args=[clients[0].uuid])).content.decode()
     assert "Anonymised client" in page
     assert "Zelda" not in page
+
+
+def test_only_the_reviewed_text_fields_survive_anonymisation():
+    """A text field is cleared unless its model names it in anonymise_keep: adding one is a decision."""
+    kept = set()
+    for model in [Client, *(relation.related_model for relation in privacy.client_relations())]:
+        text = {f.name for f in model._meta.concrete_fields if isinstance(f, CharField | TextField) and not f.choices}
+        kept |= {f"{model._meta.label}.{name}" for name in text - set(privacy.anonymised_text_fields(model))}
+    assert kept == {"ips.Client.code", "employers.Job.occupation_code"}
 
 
 def test_the_retention_period_must_be_a_whole_year_or_more(db):
