@@ -108,6 +108,10 @@ class ClientQuerySet(AccessQuerySet):
         """Coaches and supervisors of the client's team; nobody else sees a client."""
         return self.filter(team__in=user.roles.team_ids)
 
+    def editable_by(self, user):
+        """An anonymised client stays as it is: editing would bring personal data back."""
+        return self.visible_to(user).filter(anonymised_on__isnull=True)
+
     def active(self):
         return self.exclude(stage=Stage.CLOSED)
 

@@ -184,6 +184,15 @@ def test_the_client_page_says_anonymised_client(past, supervisor_a, as_user):
     assert "Zelda" not in page
 
 
+def test_an_anonymised_client_cannot_be_edited(past, coach_a, as_user):
+    clients, _texts = past
+    run("--older-than", "5", "--apply")
+    url = reverse("ips:client_edit", args=[clients[0].uuid])
+    response = as_user(coach_a).post(url, {"first_name": "Zelda", "last_name": "Ylivainio"})
+    assert response.status_code == 403
+    assert not Client.objects.filter(first_name="Zelda").exists()
+
+
 def test_only_the_reviewed_text_fields_survive_anonymisation():
     """A text field is cleared unless its model names it in anonymise_keep: adding one is a decision."""
     kept = set()
