@@ -258,6 +258,9 @@ if PRODUCTION:
 # Audit log (django-auditlog): who, when, which record, what action, from where.
 AUDITLOG_INCLUDE_ALL_MODELS = False
 AUDITLOG_DISABLE_REMOTE_ADDR = False
+# Loading a backup (loaddata saves raw) restores the log as it was: without this every loaded record would get a
+# new CREATE row dated at the restore, and a record loaded before its client would stop the load.
+AUDITLOG_DISABLE_ON_RAW_SAVE = True
 
 # Background tasks (django-tasks, which Wagtail uses too). Wagtail's own small tasks stay immediate; funder
 # workbooks run on the "exports" backend: in the database, picked up by `manage.py db_worker --backend exports`

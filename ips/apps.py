@@ -23,8 +23,10 @@ class IpsConfig(AppConfig):
         )
 
         # Names are masked in change rows: the log proves who changed what without copying the name around.
-        auditlog.register(Client, mask_fields=["first_name", "last_name"], m2m_fields={"target_groups"})
+        # Wholly: auditlog's default mask keeps the second half of a value, which for a surname is most of it.
+        names = {"mask_fields": ["first_name", "last_name"], "mask_callable": "ips.audit.mask_all"}
+        auditlog.register(Client, m2m_fields={"target_groups"}, **names)
         auditlog.register(Membership)
-        auditlog.register(Referral, mask_fields=["first_name", "last_name"])
+        auditlog.register(Referral, **names)
         for model in (ClientAssignment, Consent, Goal, KykyviisariScore, StageChange, TimeEntry, VocationalProfile):
             auditlog.register(model)

@@ -12,6 +12,11 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 
 
+def mask_all(value: str) -> str:
+    """Auditlog's mask for names: nothing of the value is kept."""
+    return "***"
+
+
 def _is_client_data(obj) -> bool:
     return callable(getattr(obj, "get_additional_data", None))
 
@@ -58,4 +63,35 @@ def entries_for_client(client):
         )
         .select_related("actor", "content_type")
         .order_by("-timestamp")
+    )
+
+
+def log_export(request, obj, file_format: str) -> None:
+    """An ACCESS row that says the client's data left Polku as a file (the right of access), and in what format."""
+    LogEntry.objects.create(
+        content_type=ContentType.objects.get_for_model(obj),
+        object_pk=str(obj.pk),
+        object_id=obj.pk,
+        object_repr=str(obj),
+        action=LogEntry.Action.ACCESS,
+        actor=request.user,
+        remote_addr=_remote_addr(request),
+        additional_data={**obj.get_additional_data(), "export": file_format},
+    )
+
+
+def log_anonymisation(clients) -> None:
+    """One UPDATE row per anonymised client, without the values that were removed."""
+    content_type = ContentType.objects.get_for_model(type(clients[0])) if clients else None
+    LogEntry.objects.bulk_create(
+        LogEntry(
+            content_type=content_type,
+            object_pk=str(client.pk),
+            object_id=client.pk,
+            object_repr=str(client),
+            action=LogEntry.Action.UPDATE,
+            changes={"anonymised_on": ["None", str(client.anonymised_on)]},
+            additional_data={**client.get_additional_data(), "anonymised": True},
+        )
+        for client in clients
     )

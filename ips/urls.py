@@ -20,6 +20,7 @@ urlpatterns = [
     path("clients/export.xlsx", caseload.caseload_export, name="caseload_export"),
     path("clients/<uuid:uuid>/", clients.client_detail, name="client_detail"),
     path("clients/<uuid:uuid>/edit/", clients.client_edit, name="client_edit"),
+    path("clients/<uuid:uuid>/export.xlsx", clients.client_export, name="client_export"),
     path("clients/<uuid:uuid>/stage/", clients.client_stage, name="client_stage"),
     path("clients/<uuid:uuid>/close/", clients.client_close_view, name="client_close"),
     path("clients/<uuid:uuid>/consents/new/", clients.consent_add, name="consent_add"),

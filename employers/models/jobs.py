@@ -109,6 +109,10 @@ class Job(models.Model):
 
     objects = JobQuerySet.as_manager()
 
+    # Anonymisation (ips/privacy.py) clears the job's free text but keeps the occupation code: the funder
+    # workbook's Jobs sheet reports it, and a code is not about the person.
+    anonymise_keep = ("occupation_code",)
+
     class Meta:
         ordering = ["-start_date"]
         verbose_name = _("job")

@@ -138,11 +138,19 @@ class ClientQuerySet(AccessQuerySet):
         """Coaches and supervisors of the client's team; nobody else sees a client."""
         return self.filter(team__in=user.roles.team_ids)
 
+    def editable_by(self, user):
+        """An anonymised client stays as it is: editing would bring personal data back."""
+        return self.visible_to(user).filter(anonymised_on__isnull=True)
+
     def active(self):
         return self.exclude(stage=Stage.CLOSED)
 
     def of_coach(self, user):
         return self.filter(coach=user)
+
+    def due_for_anonymisation(self, closed_before):
+        """Closed clients whose closure date is before the given day and who are not anonymised yet."""
+        return self.filter(stage=Stage.CLOSED, closed_on__lt=closed_before, anonymised_on__isnull=True)
 
     def with_current_job(self, today=None):
         """current_job: the title of the client's newest running job.
@@ -259,10 +267,17 @@ class Client(models.Model):
         _("satisfaction (1–10)"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(10)]
     )
 
+    # Set by `manage.py anonymise_closed` once the retention period is over: names and free text are gone.
+    anonymised_on = models.DateField(_("anonymised on"), null=True, blank=True, editable=False)
+
     created = models.DateTimeField(_("created"), auto_now_add=True)
     updated = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = ClientQuerySet.as_manager()
+
+    # Free text that anonymisation keeps (ips/privacy.py clears every other text field): the pseudonym code,
+    # which funder workbooks of past periods carry.
+    anonymise_keep = ("code",)
 
     class Meta:
         ordering = ["last_name", "first_name"]
@@ -303,11 +318,15 @@ class Client(models.Model):
 
     @property
     def full_name(self) -> str:
+        if self.anonymised_on:
+            return str(_("Anonymised client"))
         return f"{self.first_name} {self.last_name}".strip()
 
     @property
     def short_label(self) -> str:
         """Code and first name with an initial: enough for the coach to pick from a list, little to leak."""
+        if self.anonymised_on:
+            return f"{self.code} · {self.full_name}"
         initial = f" {self.last_name[:1]}." if self.last_name else ""
         return f"{self.code} · {self.first_name}{initial}"
 

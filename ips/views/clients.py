@@ -4,11 +4,13 @@ from itertools import chain
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
 
+from ips import audit, privacy, xlsx
 from ips.access import get_for_user
 from ips.forms.clients import (
     ClientForm,
@@ -75,8 +77,23 @@ def client_detail(request, uuid):
         "consent_form": ConsentForm(auto_id="consent_%s"),
         "goal_form": GoalForm(auto_id="goal_%s"),
         "score_form": KykyviisariForm(auto_id="score_%s"),
+        "can_export": client.team_id in request.user.roles.supervisor_teams,
     }
     return render(request, "ips/client_detail.html", context)
+
+
+@login_required
+def client_export(request, uuid):
+    """Everything Polku holds about the client, for the client's right of access (GDPR art. 15).
+
+    The team's supervisor answers the request; coaches do not hand out files. Organisation admins never see
+    client names (they read the audit log by code), so the export stays with the supervisor.
+    """
+    client = _client(request, uuid)
+    if client.team_id not in request.user.roles.supervisor_teams:
+        raise PermissionDenied
+    audit.log_export(request, client, "xlsx")
+    return xlsx.response(privacy.client_export(client), f"polku-{client.code}.xlsx")
 
 
 def _form_page(request, form, *, title, client):

@@ -1,0 +1,42 @@
+"""One record of every kind about a client, each carrying personal text that must be exported or anonymised."""
+
+from datetime import date, timedelta
+from decimal import Decimal
+
+from ips.models import ClientAssignment, Goal, KykyviisariScore, StageChange, VocationalProfile
+from tests.employers.factories import EmployerContactFactory, FollowUpFactory, JobFactory
+from tests.factories import ConsentFactory, ReferralFactory, TimeEntryFactory
+
+
+def seed_every_record(client, coach, *, day: date, name: str) -> dict:
+    """Rows of every kind that has a foreign key to the client; `name` is quoted in the free text."""
+    texts = {
+        "note": f"{name} soitti, puhelin 040 123 4567",
+        "consent": f"Kela ja tk-lääkäri (koskee {name})",
+        "goal": f"{name} haluaa kokoaikatyön",
+        "profile": f"{name}: vahvuutena asiakaspalvelu",
+        "contact": f"Puhuttiin {name}n kesätyöstä",
+        "job": f"Myyjä {name}n lähikaupassa",
+        "referrer": "Terttu Lähettäjä, 050 765 4321",
+    }
+    StageChange.objects.create(client=client, stage="profile", changed_on=day, changed_by=coach)
+    ClientAssignment.objects.create(client=client, team=client.team, coach=coach, started=day)
+    ConsentFactory(client=client, given_on=day, scope=texts["consent"])
+    Goal.objects.create(client=client, text=texts["goal"], set_on=day)
+    VocationalProfile.objects.create(client=client, preferences=texts["profile"], strengths=texts["profile"])
+    KykyviisariScore.objects.create(client=client, measured_on=day, score=Decimal("6.5"), kind="entry")
+    ReferralFactory(
+        team=client.team,
+        client=client,
+        referred_on=day,
+        decision="accepted",
+        decided_on=day,
+        first_name="",
+        last_name="",
+        referrer_contact=texts["referrer"],
+    )
+    TimeEntryFactory(coach=coach, team=client.team, client=client, date=day, note=texts["note"])
+    EmployerContactFactory(coach=coach, client=client, date=day, outcome=texts["contact"], next_step=texts["contact"])
+    job = JobFactory(client=client, title=texts["job"], start_date=day, end_date=day + timedelta(days=90))
+    FollowUpFactory(job=job, window_start=day, due_on=day + timedelta(days=3))
+    return texts
