@@ -58,5 +58,8 @@ def test_the_demo_supervisor_reads_the_week_the_overdue_caseload_and_the_dashboa
         assert labels > 0
         expect(page.locator(f"div.table-wrap[aria-labelledby={table}] tbody tr")).to_have_count(labels)
         assert page.locator(f"#{chart}").get_attribute("role") == "img"
+    # The charts speak Swedish too, benchmark lines included.
+    legend = page.evaluate("Chart.getChart('reports-employment-chart').data.datasets.map(dataset => dataset.label)")
+    assert {"Miniminivå 31 %", "Medelnivå 41 %", "Utmärkt 50 %"} <= set(legend), legend
     axe(page)
     page.screenshot(path=screenshot_dir / "supervisor-3-dashboard-sv.png", full_page=True)
