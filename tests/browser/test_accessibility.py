@@ -53,17 +53,17 @@ def test_every_page_of_the_journeys_passes_axe_in_the_other_language(page, demo,
             (f"/fidelity/reviews/{finalised.uuid}/report/", None),
             (f"/fidelity/teams/{draft.team.uuid}/history/", "#fidelity-total-chart"),
         ],
-        # The content editor's journey (test_content: the admin in English, the coach in Finnish).
-        ("editor", "sv"): [
-            (f"/cms/pages/add/content/trainingpage/{section.pk}/", "[data-contentpath='body']"),
-        ],
+        # The content editor's journey runs the admin in English (test_content): here in both languages.
+        ("editor", "sv"): [(f"/cms/pages/add/content/trainingpage/{section.pk}/", "[data-contentpath='body']")],
+        ("editor", "fi"): [(f"/cms/pages/add/content/trainingpage/{section.pk}/", "[data-contentpath='body']")],
     }
     failures = []
 
-    def check(url, wait=None):
+    def check(url, wait=None, language="sv"):
         page.goto(url)
         if wait:
             page.locator(wait).first.wait_for()
+        assert page.locator("html").get_attribute("lang") == language, url
         try:
             axe(page)
         except AssertionError as violations:
@@ -77,6 +77,6 @@ def test_every_page_of_the_journeys_passes_axe_in_the_other_language(page, demo,
         login(page, username)
         assert page.locator("html").get_attribute("lang") == language
         for path, wait in paths:
-            check(f"{live_server.url}{path}", wait)
+            check(f"{live_server.url}{path}", wait, language)
         page.context.clear_cookies()
     assert not failures, "\n\n".join(failures)
