@@ -76,9 +76,9 @@ def _charts(quarters, time, reviews) -> dict:
             "ipsLabel": _("Employment rate (IPS)"),
             "growLabel": _("Employment rate (IPS Grow)"),
             "benchmarks": [
-                {"label": f"{_('Minimum')} 31 %", "value": float(BENCHMARKS["minimum"] * 100)},
-                {"label": f"{_('Average')} 41 %", "value": float(BENCHMARKS["average"] * 100)},
-                {"label": f"{_('Excellent')} 50 %", "value": float(BENCHMARKS["excellent"] * 100)},
+                {"label": _("Minimum") + " 31 %", "value": float(BENCHMARKS["minimum"] * 100)},
+                {"label": _("Average") + " 41 %", "value": float(BENCHMARKS["average"] * 100)},
+                {"label": _("Excellent") + " 50 %", "value": float(BENCHMARKS["excellent"] * 100)},
                 {"label": "IPS Grow 40 %", "value": float(GROW_BENCHMARK * 100)},
             ],
         },

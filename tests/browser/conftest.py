@@ -28,6 +28,7 @@ CHROMIUM_ARGS = [
 ]
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 SCREENSHOTS = Path(os.environ.get("ARTIFACTS_DIR", Path(settings.BASE_DIR) / "artifacts")) / "screenshots"
+SCREENSHOTS_USED = pytest.StashKey[bool]()
 
 
 def pytest_collection_modifyitems(config, items):
@@ -52,9 +53,15 @@ def browser_context_args(browser_context_args):
 
 
 @pytest.fixture(scope="session")
-def screenshot_dir():
+def screenshot_dir(request):
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    request.config.stash[SCREENSHOTS_USED] = True
     return SCREENSHOTS
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    if config.stash.get(SCREENSHOTS_USED, False):
+        terminalreporter.write_line(f"Screenshots of the browser journeys: {SCREENSHOTS}")
 
 
 @pytest.fixture

@@ -1,4 +1,5 @@
-"""The coach's day on a phone, in Finnish: a referral accepted, consent, the whole path, six entries logged.
+"""The coach's day on a phone, in Finnish, as one story: a referral accepted and moved along the path, six entries
+and a face-to-face employer visit logged with the keyboard only, a job start, and the follow-along contact due.
 
 Selectors use names and addresses rather than visible text, so the test reads the same in every language.
 """
@@ -6,45 +7,53 @@ Selectors use names and addresses rather than visible text, so the test reads th
 import time
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import expect
 
-from ips.models import Client
+from employers.models import FollowUp
+from ips.models import Client, TimeEntry
+from tests.browser.keyboard import PHONE, choose, fits_the_phone, tab_to, type_over
 
 pytestmark = pytest.mark.browser
-
-PHONE = {"width": 390, "height": 844}
 
 
 def _check(page, axe):
     axe(page)
-    # The page fits a phone: nothing scrolls sideways.
-    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    fits_the_phone(page)
 
 
 def _entries(page):
     return page.locator("#today-log ul.entries li.entry")
 
 
-def _log(page, *, minutes, kind, setting, client=None, note=""):
+def _log_by_keyboard(page, *, minutes, kind, client, setting, note=""):
+    """One entry from the minutes field on, with the keyboard only: type, Tab, arrows in the selects, Enter."""
     before = _entries(page).count()
-    page.locator("#add_minutes").fill(str(minutes))
-    page.locator("#add_kind").select_option(label=kind)
-    page.locator("#add_client").select_option(label=client) if client else page.locator("#add_client").select_option(
-        index=0
-    )
-    page.locator("#add_setting").select_option(value=setting)
-    page.locator("#add_note").fill(note)
-    page.locator("section.quick-add form button[type=submit]").click()
+    expect(page.locator("#add_minutes")).to_be_focused()
+    type_over(page, str(minutes))
+    page.keyboard.press("Tab")
+    choose(page, kind)
+    page.keyboard.press("Tab")
+    choose(page, client)
+    page.keyboard.press("Tab")
+    choose(page, setting)
+    page.keyboard.press("Tab")
+    expect(page.locator("#add_note")).to_be_focused()  # the note starts empty on every new form
+    page.keyboard.type(note)
+    page.keyboard.press("Enter")
     expect(_entries(page)).to_have_count(before + 1)
+    # After a save the minutes field has focus again (polku.js), ready for the next entry.
+    expect(page.locator("#add_minutes")).to_be_focused()
 
 
-def test_the_demo_coach_runs_a_day_on_a_phone(page, demo, login, axe, live_server, screenshot_dir):
+def test_the_demo_coach_runs_a_day_on_a_phone_logging_by_keyboard(page, demo, login, axe, live_server, screenshot_dir):
     started = time.monotonic()
     page.set_viewport_size(PHONE)
     login(page, "coach")
     assert page.url.endswith("/today/")
     assert page.locator("html").get_attribute("lang") == "fi"
     _check(page, axe)
+    page.screenshot(path=screenshot_dir / "coach-1-today-empty-fi.png")
 
     # A referral arrives and is accepted.
     page.locator("a[href='/clients/']").first.click()
@@ -59,73 +68,108 @@ def test_the_demo_coach_runs_a_day_on_a_phone(page, demo, login, axe, live_serve
     _check(page, axe)
     page.locator("main form button[type=submit]").click()
     _check(page, axe)
+    page.screenshot(path=screenshot_dir / "coach-2-referral-fi.png", full_page=True)
     page.locator("form:has(input[value=accept]) button[type=submit]").click()
     page.wait_for_url("**/clients/*/")
     client_url = page.url
     code = page.locator("hgroup p").inner_text().split(" · ")[0]
-    _check(page, axe)
+    outi = Client.objects.get(code=code)
 
-    # Consent first, then the path through the five stages.
+    # Consent first (network work needs it), then the path up to employer engagement.
     page.locator("#consent_scope").fill("Työllisyyspalvelut ja Kela")
     page.locator("#consent form button[type=submit]").click()
     page.wait_for_url(client_url + "#consent")
-    for stage in ("profile", "job_finding", "employer_engagement", "support"):
+    for stage in ("profile", "job_finding", "employer_engagement"):
         page.locator("#stage_stage").select_option(value=stage)
         page.locator("#path form button[type=submit]").click()
         page.wait_for_url(client_url + "#path")
-        assert page.locator("ol.stage-path li[aria-current=step]").count() == 1
-    assert page.locator("ol.timeline li").count() == 5  # engagement and four moves
+        expect(page.locator("ol.stage-path li[aria-current=step]")).to_have_count(1)
+    expect(page.locator("ol.timeline li")).to_have_count(4)  # engagement and three moves
     _check(page, axe)
-    page.screenshot(path=screenshot_dir / "coach-client-fi.png", full_page=True)
+    page.screenshot(path=screenshot_dir / "coach-3-client-fi.png", full_page=True)
 
-    # Today: six entries, the network meeting allowed because consent is on record.
+    # Today: six entries with the keyboard only. From the top of the page, Tab reaches the form.
     page.locator("a[href='/today/']").first.click()
     # One screen, one tap: the whole add form and its save button fit the phone's first screen.
     save = page.locator("section.quick-add form button[type=submit]").bounding_box()
     assert save["y"] + save["height"] <= PHONE["height"]
-    page.screenshot(path=screenshot_dir / "coach-today-first-screen-fi.png")
-    label = f"{code} · Outi U."
-    _log(page, minutes=60, kind="Asiakastapaaminen", setting="community", client=label, note="Ensitapaaminen")
-    _log(page, minutes=45, kind="Ammatillinen profilointi", setting="office", client=label)
-    _log(page, minutes=90, kind="Työnantajayhteistyö", setting="workplace")
-    _log(page, minutes=30, kind="Verkostopalaveri", setting="remote", client=label)
-    _log(page, minutes=20, kind="Matka", setting="community")
-
-    # The sixth entry by keyboard only: after a save the minutes field has focus; Enter saves.
-    expect(page.locator("#add_minutes")).to_be_focused()
-    page.keyboard.press("Control+A")
-    page.keyboard.type("25")
-    for _ in range(4):  # kind, client, setting, note
-        page.keyboard.press("Tab")
-    expect(page.locator("#add_note")).to_be_focused()
-    page.keyboard.type("Kirjaukset")
-    page.keyboard.press("Enter")
-    expect(_entries(page)).to_have_count(6)
+    tab_to(page, "#add_minutes")
+    # Not a support kind for Outi: a client meeting today would already meet the follow-up of her job start.
+    _log_by_keyboard(page, minutes=45, kind="Ammatillinen", client=code, setting="Toimisto", note="Ensitapaaminen")
+    _log_by_keyboard(page, minutes=30, kind="Verkosto", client=code, setting="Puhelin")
+    _log_by_keyboard(page, minutes=60, kind="Asiakastapaaminen", client="POH-D0008", setting="Lähi")
+    _log_by_keyboard(page, minutes=90, kind="Työnantaja", client="Ei asiakasta", setting="Työpaikka")
+    _log_by_keyboard(page, minutes=20, kind="Matka", client="Ei asiakasta", setting="Lähi")
+    _log_by_keyboard(page, minutes=25, kind="Kirjaaminen", client="Ei asiakasta", setting="Toimisto", note="Kirjaukset")
     assert "4 h 30 min" in page.locator("#entries-heading").inner_text()
+    logged = {
+        (e.minutes, e.kind.code, e.client.code if e.client else None, e.setting)
+        for e in TimeEntry.objects.filter(coach__username="coach", date=timezone.localdate()).select_related(
+            "kind", "client"
+        )
+    }
+    assert logged == {
+        (45, "vocational_profiling", code, "office"),
+        (30, "network_meeting", code, "remote"),
+        (60, "client_meeting", "POH-D0008", "community"),
+        (90, "employer_contact", None, "workplace"),
+        (20, "travel", None, "community"),
+        (25, "documentation", None, "office"),
+    }
     _check(page, axe)
-    page.screenshot(path=screenshot_dir / "coach-today-fi.png", full_page=True)
+    page.screenshot(path=screenshot_dir / "coach-4-six-entries-fi.png", full_page=True)
+
+    # A face-to-face employer visit from the employer panel (htmx), still with the keyboard only.
+    panel = page.locator("#employer-panel")
+    visits_before = int(panel.locator("progress").get_attribute("value"))
+    tab_to(page, "#employer-panel details.quick-add summary")
+    page.keyboard.press("Enter")
+    tab_to(page, "select[name='employer-contact-employer']")
+    choose(page, "Laihian")
+    expect(page.locator("input[name='employer-contact-face_to_face']")).to_be_checked()
+    tab_to(page, "input[name='employer-contact-minutes']")
+    type_over(page, "45")
+    page.keyboard.press("Tab")
+    choose(page, "Yhteistyö")  # a relationship visit
+    expect(page.locator("select[name='employer-contact-purpose']")).to_have_value("relationship_visit")
+    _check(page, axe)
+    tab_to(page, "#employer-panel form button[type=submit]")
+    page.keyboard.press("Enter")
+    expect(page.locator("#employer-panel p[role=status]")).to_be_visible()
+    assert int(panel.locator("progress").get_attribute("value")) == visits_before + 1
+    assert outi.employer_contacts.count() == 0  # the visit was about no one client
+    page.screenshot(path=screenshot_dir / "coach-5-employer-visit-fi.png", full_page=True)
+    expect(panel.locator("li.follow-up", has_text=code)).to_have_count(0)
+
+    # Outi starts a job: recorded from her page, which moves her to support and plans the follow-along.
+    page.goto(client_url)
+    page.locator(f"#client-jobs a[href='/employers/clients/{outi.uuid}/jobs/new/']").click()
+    page.locator("select[name=employer]").select_option(label="Merenkurkun Ravintolat Oy")
+    page.locator("input[name=title]").fill("Keittiöapulainen")
+    page.locator("input[name=occupation_code]").fill("9412")
+    page.locator("input[name=hours_per_week]").fill("25")
+    page.locator("input[name=hourly_wage]").fill("12.60")
+    page.locator("select[name=contract_type]").select_option("fixed_term")
+    _check(page, axe)
+    page.screenshot(path=screenshot_dir / "coach-6-job-start-fi.png", full_page=True)
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_url(client_url)
+    jobs = page.locator("#client-jobs")
+    expect(jobs).to_contain_text("Keittiöapulainen")
+    expect(jobs.locator("li.follow-up.state-due")).to_have_count(1)
+    expect(page.locator("ol.stage-path li[aria-current=step]")).to_have_count(1)
+    outi.refresh_from_db()
+    assert outi.stage == "support"
+    assert FollowUp.objects.filter(client=outi).pending().count() == 1
+    _check(page, axe)
+    page.screenshot(path=screenshot_dir / "coach-7-client-follow-up-due-fi.png", full_page=True)
+
+    # Back on Today, the follow-along contact is due.
+    page.locator("a[href='/today/']").first.click()
+    expect(page.locator("#employer-panel li.follow-up.state-due", has_text=code)).to_have_count(1)
+    _check(page, axe)
+    page.screenshot(path=screenshot_dir / "coach-8-today-follow-up-due-fi.png", full_page=True)
 
     page.locator("a[href='/week/']").first.click()
     _check(page, axe)
     assert time.monotonic() - started < 120
-
-
-def test_the_supervisor_sees_the_team_week_and_caseload(page, demo, login, axe, live_server, screenshot_dir):
-    page.set_viewport_size(PHONE)
-    login(page, "supervisor")
-    assert page.url.endswith("/week/")
-    # Each coach of the team has a row in the team's week.
-    expect(page.locator("section[aria-labelledby=team-heading] tbody tr")).to_have_count(2)
-    _check(page, axe)
-    page.screenshot(path=screenshot_dir / "supervisor-week-fi.png", full_page=True)
-    page.locator("a[href='/clients/']").first.click()
-    assert page.locator("table.caseload tbody tr").count() >= 10
-    # htmx filtering: the results change without a page load, and the address follows.
-    page.locator("details.filters summary").click()
-    page.locator("#id_stage").select_option(value="support")
-    page.wait_for_url("**stage=support**")
-    in_support = Client.objects.filter(team__name="Vaasan työkykytiimi", stage="support").count()
-    assert 0 < in_support < 10
-    expect(page.locator("table.caseload tbody tr")).to_have_count(in_support)
-    _check(page, axe)
-    page.screenshot(path=screenshot_dir / "supervisor-caseload-fi.png", full_page=True)

@@ -1,13 +1,18 @@
-"""The demo reviewer scores a review, writes a recommendation and an action, finalises and prints the report."""
+"""The demo reviewer accepts the suggestions from data, scores the rest, adds an action, finalises and prints."""
+
+import re
 
 import pytest
+from playwright.sync_api import expect
 
 from fidelity.models import Review
 
 pytestmark = pytest.mark.browser
 
 
-def test_the_demo_reviewer_scores_finalises_and_prints_a_review(page, demo, login, axe, screenshot_dir, live_server):
+def test_the_demo_reviewer_accepts_the_suggestions_finalises_and_prints_a_review(
+    page, demo, login, axe, screenshot_dir, live_server
+):
     draft = Review.objects.get(status=Review.Status.DRAFT, team__name="Vaasan työkykytiimi")
     login(page, "reviewer")
 
@@ -17,29 +22,37 @@ def test_the_demo_reviewer_scores_finalises_and_prints_a_review(page, demo, logi
     assert page.url.endswith(f"/fidelity/reviews/{draft.uuid}/")
     axe(page)
 
-    # Score one item through the page (htmx swaps the item in place), with a recommendation.
-    item = page.locator("#item-S1")
-    item.get_by_label("4 – 21–25").check()
-    # Fields by name: the Finnish labels arrive when the lead merges the translations.
-    item.locator("textarea[name='S1-recommendation']").fill("Pitäkää asiakasmäärä enintään 20:ssä.")
-    # The demo draft carries suggestions from data: a score that differs from one needs a reason.
-    item.locator("[name='S1-override_reason']").fill("Asiakasmäärä kasvoi arviointijakson jälkeen.")
-    item.locator("button[type=submit]").last.click()
-    page.locator("#item-S1 .saved").wait_for()
-    assert "1/25" in page.locator("#review-totals").inner_text()
+    # Refresh the figures from the team's data, then accept each suggestion with its button (htmx swaps the item).
+    page.locator("#indicators button[type=submit]").click()
+    page.wait_for_url("**#indicators")
+    expect(page.locator(".messages")).to_be_visible()
+    suggested = {r.item.code: r.suggested_score for r in draft.ratings.select_related("item") if r.suggested_score}
+    assert len(suggested) >= 3
+    for code in suggested:
+        page.locator(f"form[action$='/items/{code}/accept/'] button[type=submit]").click()
+        expect(page.locator(f"#item-{code} .saved")).to_be_visible()
+    expect(page.locator("#review-totals")).to_contain_text(f"{len(suggested)}/25")
+    accepted = {r.item.code: r.score for r in draft.ratings.select_related("item").filter(source="data_accepted")}
+    assert accepted == suggested
+    axe(page)
+    page.screenshot(path=screenshot_dir / "fidelity-1-suggestions-accepted.png", full_page=False)
 
-    # The other 24 through the plain form, as a browser without JavaScript would post it.
+    # An item without a suggestion, scored through the page with a recommendation.
+    item = page.locator("#item-S3")
+    item.locator("input[name='S3-score'][value='4']").check()
+    item.locator("textarea[name='S3-evidence']").fill("Haastattelut")
+    item.locator("textarea[name='S3-recommendation']").fill("Pitäkää asiakasmäärä enintään 20:ssä.")
+    item.locator("button[type=submit]").last.click()
+    expect(page.locator("#item-S3 .saved")).to_be_visible()
+    expect(page.locator("#review-totals")).to_contain_text(f"{len(suggested) + 1}/25")
+
+    # The rest through the plain form, as a browser without JavaScript would post it.
     csrf = next(cookie["value"] for cookie in page.context.cookies() if cookie["name"] == "csrftoken")
-    for rating in draft.ratings.select_related("item").exclude(item__code="S1"):
+    for rating in draft.ratings.select_related("item").filter(score__isnull=True):
         code = rating.item.code
         response = page.request.post(
             f"{live_server.url}/fidelity/reviews/{draft.uuid}/items/{code}/",
-            form={
-                f"{code}-version": str(rating.version),
-                f"{code}-score": "4",
-                f"{code}-evidence": "Haastattelut",
-                f"{code}-override_reason": "Haastattelujen perusteella",
-            },
+            form={f"{code}-version": str(rating.version), f"{code}-score": "4", f"{code}-evidence": "Haastattelut"},
             headers={"X-CSRFToken": csrf, "Referer": page.url},
             max_redirects=0,
         )
@@ -56,9 +69,11 @@ def test_the_demo_reviewer_scores_finalises_and_prints_a_review(page, demo, logi
     page.wait_for_load_state()
     assert "Työhönvalmentajat tapaavat" in page.locator("#action-plan").inner_text()
 
-    # Finalise, confirming on the way.
+    # Finalise, confirming on the way: the total counts the accepted suggestions as they are.
     page.goto(f"{live_server.url}/fidelity/reviews/{draft.uuid}/finalise/")
-    assert "100" in page.locator("main").inner_text()
+    total = sum(suggested.values()) + 4 * (25 - len(suggested))
+    expect(page.locator("main p strong").first).to_have_text(re.compile(rf": {total}$"))
+    axe(page)
     page.locator("main form button[type=submit]").click()
     page.wait_for_load_state()
     draft.refresh_from_db()
