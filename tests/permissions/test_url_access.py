@@ -4,10 +4,18 @@ docs/permissions.md says; a refused request writes nothing."""
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.urls import reverse
 
-from tests.permissions.walker import Expectation, Route, expectations, roles_in_doc, routes
-from tests.permissions.world import FILLERS, ROLES
+from tests.permissions.walker import (
+    Expectation,
+    Route,
+    answer,
+    expectation_for,
+    expectations,
+    fill,
+    roles_in_doc,
+    routes,
+)
+from tests.permissions.world import ROLES
 
 ROUTES = {route.key: route for route in routes()}
 REFUSED = {"login", "400", "403", "404", "405"}
@@ -21,39 +29,6 @@ def writes(queries) -> list[str]:
         for query in queries.captured_queries
         if query["sql"].lstrip().upper().startswith(WRITES) and '"django_session"' not in query["sql"]
     ]
-
-
-def answer(response) -> str:
-    """A response as docs/permissions.md writes it: the status code, or "login" for a redirect to sign in."""
-    if response.status_code == 302 and response["Location"].startswith(reverse("login")):
-        return "login"
-    return str(response.status_code)
-
-
-def fill(route, expected, world, side):
-    """The route's URL with its parameters filled from the side's objects, as the row of the doc names them."""
-    unknown = {kind for kind in [*expected.parameters.values(), *expected.query.values()] if kind not in FILLERS}
-    assert not unknown, (
-        f"{route.key}: docs/permissions.md names {sorted(unknown)}, which tests/permissions/world.py FILLERS "
-        f"cannot fill; add a filler that returns an object of the side's organisation (known: {sorted(FILLERS)})"
-    )
-    values = {name: FILLERS[kind](world, side) for name, kind in expected.parameters.items()}
-    query = {name: FILLERS[kind](world, side) for name, kind in expected.query.items()}
-    return route.url(values, query)
-
-
-def expectation_for(route):
-    table = expectations()
-    assert route.key in table, (
-        f"{route.key} (/{route.route}) is not in docs/permissions.md: add a row under 'Expected answers by URL' "
-        f"naming what fills its parameters {list(route.parameters)} and what each role gets"
-    )
-    expected = table[route.key]
-    assert set(expected.parameters) == set(route.parameters), (
-        f"{route.key}: the route has parameters {sorted(route.parameters)}, docs/permissions.md names "
-        f"{sorted(expected.parameters)}"
-    )
-    return expected
 
 
 def test_the_doc_has_a_column_for_every_role():

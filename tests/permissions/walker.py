@@ -10,7 +10,9 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.urls import URLPattern, URLResolver, get_resolver
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from tests.permissions.world import FILLERS
 
 DOC = Path(settings.BASE_DIR) / "docs" / "permissions.md"
 
@@ -120,3 +122,36 @@ def roles_in_doc(text: str | None = None) -> list[str]:
     text = DOC.read_text() if text is None else text
     section = text.split("## Expected answers by URL", 1)[1]
     return _cells(next(line for line in section.splitlines() if line.startswith("|")))[2:]
+
+
+def answer(response) -> str:
+    """A response as docs/permissions.md writes it: the status code, or "login" for a redirect to sign in."""
+    if response.status_code == 302 and response["Location"].startswith(reverse("login")):
+        return "login"
+    return str(response.status_code)
+
+
+def fill(route, expected, world, side, extra_query=None) -> str:
+    """The route's URL with its parameters filled from the side's objects, as the row of the doc names them."""
+    unknown = {kind for kind in [*expected.parameters.values(), *expected.query.values()] if kind not in FILLERS}
+    assert not unknown, (
+        f"{route.key}: docs/permissions.md names {sorted(unknown)}, which tests/permissions/world.py FILLERS "
+        f"cannot fill; add a filler that returns an object of the side's organisation (known: {sorted(FILLERS)})"
+    )
+    values = {name: FILLERS[kind](world, side) for name, kind in expected.parameters.items()}
+    query = {name: FILLERS[kind](world, side) for name, kind in expected.query.items()}
+    return route.url(values, {**query, **(extra_query or {})})
+
+
+def expectation_for(route):
+    table = expectations()
+    assert route.key in table, (
+        f"{route.key} (/{route.route}) is not in docs/permissions.md: add a row under 'Expected answers by URL' "
+        f"naming what fills its parameters {list(route.parameters)} and what each role gets"
+    )
+    expected = table[route.key]
+    assert set(expected.parameters) == set(route.parameters), (
+        f"{route.key}: the route has parameters {sorted(route.parameters)}, docs/permissions.md names "
+        f"{sorted(expected.parameters)}"
+    )
+    return expected
