@@ -97,6 +97,17 @@ def test_the_reporter_downloads_a_suppressed_workbook_and_the_download_is_logged
     assert LogEntry.objects.filter(action=LogEntry.Action.ACCESS, actor=reporter).count() == 5
 
 
+def test_a_client_named_only_in_the_jobs_sheet_is_logged_too(outcomes, as_user, reporter, org_a, team_a, coach_a):
+    from auditlog.models import LogEntry
+
+    from ips import audit
+
+    client = ClientFactory(team=team_a, coach=coach_a)  # no programme entry: not in the Clients sheet
+    JobFactory(client=client, employer=outcomes["employer"], start_date=date(2025, 5, 1))
+    as_user(reporter).get(WORKBOOK, {"scope": org_value(org_a), **YEAR})
+    assert audit.entries_for_client(client).filter(action=LogEntry.Action.ACCESS, actor=reporter).exists()
+
+
 # Session, user, roles, the scopes (2), the figures (13), the quarters (3), the coaches (4).
 QUERIES = 24
 
