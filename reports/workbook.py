@@ -54,14 +54,15 @@ def build(scope: Scope, period: Period, *, suppressed: bool = True, progress=Non
     report(30)
     _participants_sheet(book, metrics.participant_figures(scope, period), suppressed)
     report(40)
-    _jobs_sheet(book, scope, period)
+    job_clients = _jobs_sheet(book, scope, period)
     report(60)
     client_ids = _clients_sheet(book, scope, period)
     report(85)
     _fidelity_sheet(book, scope, period)
     _definitions_sheet(book)
     report(95)
-    return FunderWorkbook(workbook=book, client_ids=client_ids)
+    # Every client named by code in any sheet, for the access log.
+    return FunderWorkbook(workbook=book, client_ids=sorted(job_clients.union(client_ids)))
 
 
 def summary_rows(figures: dict, suppressed: bool) -> list[tuple]:
@@ -225,14 +226,16 @@ def _participants_sheet(book, figures: dict, suppressed: bool) -> None:
     xlsx.add_sheet(book, _("Participants"), columns, participant_rows(figures, suppressed))
 
 
-def _jobs_sheet(book, scope: Scope, period: Period) -> None:
+def _jobs_sheet(book, scope: Scope, period: Period) -> set[int]:
+    """The jobs held in the period, by client code; returns the clients listed (the download logs them)."""
     contract_types = dict(Job.ContractType.choices)
     end_reasons = dict(Job.EndReason.choices)
-    jobs = (
+    jobs = list(
         metrics.scope_jobs(scope, period)
         .filter(metrics.jobs_held_in(period))
         .order_by("start_date", "pk")
         .values_list(
+            "client_id",
             "client__code",
             "client__team__name",
             "employer__name",
@@ -262,6 +265,7 @@ def _jobs_sheet(book, scope: Scope, period: Period) -> None:
         xlsx.Column(_("End reason"), 24),
         xlsx.Column(_("Tenure (days)"), 10),
     ]
+    shown = [job[1:] for job in jobs]  # without the client id
     rows = (
         (
             code,
@@ -278,9 +282,10 @@ def _jobs_sheet(book, scope: Scope, period: Period) -> None:
             str(end_reasons.get(reason, "")),
             ((end or min(period.end, timezone.localdate())) - start).days,
         )
-        for code, team, employer, occupation, contract, start, end, hours, wage, competitive, subsidy, reason in jobs
+        for code, team, employer, occupation, contract, start, end, hours, wage, competitive, subsidy, reason in shown
     )
     xlsx.add_sheet(book, _("Jobs"), columns, rows)
+    return {job[0] for job in jobs}
 
 
 def _clients_sheet(book, scope: Scope, period: Period) -> list[int]:

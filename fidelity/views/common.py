@@ -8,7 +8,12 @@ from django.shortcuts import render
 from django.views.decorators.http import require_POST
 
 from fidelity.models import Review
+from ips import audit
 from ips.access import get_for_user
+from ips.models import Client
+
+# The column the indicators name the client in (fidelity.indicators: detail(columns=[..., "Client", ...])).
+CLIENT_COLUMN = "Client"
 
 
 def review_queryset():
@@ -22,6 +27,20 @@ def get_review(request, uuid, *, write=False) -> Review:
 def locked_response(request, review):
     """A finalised review is never changed: say so, and offer the way forward (a new review)."""
     return render(request, "fidelity/review_locked.html", {"review": review}, status=403)
+
+
+def log_clients_in_figures(request, review, ratings) -> None:
+    """The rows behind a suggestion name clients by pseudonym code: showing them is logged per client, as the
+    funder workbook's list of codes is (one query and one insert, whatever the number of rows)."""
+    codes = set()
+    for rating in ratings:
+        columns = (rating.measured_detail or {}).get("columns", [])
+        if CLIENT_COLUMN in columns:
+            index = columns.index(CLIENT_COLUMN)
+            codes.update(row[index] for row in rating.measured_detail.get("rows", []))
+    if codes:
+        clients = Client.objects.filter(organisation_id=review.team.organisation_id, code__in=codes)
+        audit.log_access_many(request, clients.only("pk", "code", "uuid"))
 
 
 def review_write(view):

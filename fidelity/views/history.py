@@ -1,7 +1,7 @@
 """A team's fidelity over time, and a scale item on its own page."""
 
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count, Sum
+from django.db.models import Count, Q, Sum
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.formats import date_format
@@ -33,13 +33,22 @@ def _compare(current, previous):
     return rows
 
 
+def _teams_with_history(user):
+    """Teams whose fidelity history the user may see: those they manage (supervisor, organisation admin) and
+    those with a review the user may see. Any other team is a 404, as if it did not exist."""
+    roles = user.roles
+    return Team.objects.filter(
+        Q(pk__in=roles.supervisor_teams)
+        | Q(organisation__in=roles.admin_orgs)
+        | Q(pk__in=Review.objects.visible_to(user).values("team"))
+    )
+
+
 @login_required
 def team_history(request, team_uuid):
     """Every review of the team the user may see, the trend of the finalised ones, and one review vs the previous."""
     user = request.user
-    team = get_object_or_404(Team.objects.select_related("organisation"), uuid=team_uuid)
-    roles = user.roles
-    manager = team.pk in roles.supervisor_teams or team.organisation_id in roles.admin_orgs
+    team = get_object_or_404(_teams_with_history(user).select_related("organisation"), uuid=team_uuid)
     reviews = list(
         Review.objects.visible_to(user)
         .filter(team=team)
@@ -48,8 +57,6 @@ def team_history(request, team_uuid):
         .prefetch_related("scale__bands")
         .order_by("review_end", "created")
     )
-    if not reviews and not manager:
-        raise Http404
     finalised = [review for review in reviews if review.is_finalised]
     section_names = {
         section.code: section for section in ScaleSection.objects.filter(scale__in={r.scale_id for r in reviews})

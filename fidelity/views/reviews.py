@@ -20,6 +20,7 @@ from fidelity.views.common import (
     can_manage,
     get_review,
     locked_response,
+    log_clients_in_figures,
     require_fidelity_role,
     review_edit_page,
     review_queryset,
@@ -133,6 +134,7 @@ def _detail_context(request, review, *, bound=None, texts_form=None, conflict=No
     manager = can_manage(request.user, review)
     editable = assigned and not review.is_finalised
     ratings = _ratings(review)
+    log_clients_in_figures(request, review, ratings)
     forms = {}
     if editable:
         for rating in ratings:
@@ -194,6 +196,7 @@ def _stale_form(request, rating, current):
 
 def _rating_response(request, review, rating, form, *, saved=False):
     if request.htmx:
+        log_clients_in_figures(request, review, [rating])
         ratings = list(review.ratings.only("id", "score"))
         context = {
             "review": review,

@@ -78,7 +78,7 @@ def _today_context(request, form):
     )
     for client in overdue:
         client.days_without_contact = (today - client.contact_reference).days
-    audit.log_access_many(request, overdue)
+    audit.log_access_many(request, [*overdue, *_about_clients(entries)])
     return {
         "form": form,
         "today": today,
@@ -91,6 +91,11 @@ def _today_context(request, form):
         "workday_minutes": WORKDAY_MINUTES,
         "overdue": overdue,
     }
+
+
+def _about_clients(entries):
+    """The entries that name a client: showing them is logged as access to that client."""
+    return [entry for entry in entries if entry.client_id]
 
 
 def _render_log(request, form, *, saved=None):
@@ -225,6 +230,7 @@ def week(request):
         day_totals = {r["date"]: r["minutes_total"] for r in mine.by_day()}
         totals["days"] = [day_totals.get(d, 0) for d in days]
         entries = list(mine.select_related("kind", "client").order_by("date", "created"))
+        audit.log_access_many(request, _about_clients(entries))
     team_rows = []
     if roles.is_supervisor:
         team = visible.filter(team__in=roles.supervisor_teams, coach__in=coaches)

@@ -226,3 +226,21 @@ def test_a_team_of_another_organisation_has_no_history_for_an_org_admin(org_admi
     client = Client()
     client.force_login(org_admin)
     assert client.get(reverse("fidelity:team_history", args=[team.uuid])).status_code == 404
+
+
+def test_reading_the_figures_that_list_client_codes_is_logged_per_client(review, client_a, reviewer, as_user):
+    from auditlog.models import LogEntry
+
+    from ips import audit
+
+    rating = review.ratings.get(item__code="V8")
+    rating.measured_detail = {
+        "figures": [["Jobs started in the period", 1]],
+        "columns": ["Start date", "Client", "Occupation group"],
+        "rows": [["2025-08-01", client_a.code, "52"]],
+        "row_count": 1,
+    }
+    rating.save()
+    page = as_user(reviewer).get(_detail(review)).content.decode()
+    assert client_a.code in page and client_a.first_name not in page
+    assert audit.entries_for_client(client_a).filter(action=LogEntry.Action.ACCESS, actor=reviewer).count() == 1

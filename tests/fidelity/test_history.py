@@ -63,3 +63,17 @@ def test_a_supervisor_sees_an_empty_history_of_their_team(team_a, supervisor_a, 
     response = as_user(supervisor_a).get(reverse("fidelity:team_history", args=[team_a.uuid]))
     assert response.status_code == 200
     assert response.context["history"] == []
+
+
+@pytest.mark.parametrize("viewer", ["supervisor_a", "reviewer", "org_admin"])
+def test_the_teams_supervisor_an_assigned_reviewer_and_the_org_admin_see_the_history(
+    two_finalised, team_a, viewer, request, as_user
+):
+    user = request.getfixturevalue(viewer)
+    assert as_user(user).get(reverse("fidelity:team_history", args=[team_a.uuid])).status_code == 200
+
+
+@pytest.mark.parametrize("outsider", ["coach_a", "coach_b", "reviewer2", "reporter", "org_admin_b", "content_editor"])
+def test_everyone_else_gets_404_for_the_history(two_finalised, team_a, outsider, request, as_user):
+    user = request.getfixturevalue(outsider)
+    assert as_user(user).get(reverse("fidelity:team_history", args=[team_a.uuid])).status_code == 404

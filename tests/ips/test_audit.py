@@ -3,6 +3,7 @@ from auditlog.models import LogEntry
 from django.urls import reverse
 
 from ips import audit
+from tests.factories import TimeEntryFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -48,3 +49,15 @@ def test_an_admin_of_another_organisation_cannot_find_the_client(client_a, org_a
     assert response.status_code == 200
     assert response.context["client"] is None
     assert response.context["form"].errors["code"]
+
+
+def test_the_today_page_logs_the_clients_its_entries_name(client_a, coach_a, team_a, as_user):
+    TimeEntryFactory(coach=coach_a, team=team_a, client=client_a)
+    as_user(coach_a).get(reverse("ips:today"))
+    assert audit.entries_for_client(client_a).filter(action=LogEntry.Action.ACCESS, actor=coach_a).exists()
+
+
+def test_the_week_logs_the_clients_its_entries_name(client_a, coach_a, supervisor_a, team_a, as_user):
+    TimeEntryFactory(coach=coach_a, team=team_a, client=client_a)
+    as_user(supervisor_a).get(reverse("ips:week"), {"coach": coach_a.username})
+    assert audit.entries_for_client(client_a).filter(action=LogEntry.Action.ACCESS, actor=supervisor_a).exists()

@@ -279,8 +279,9 @@ def test_the_today_page_query_count_is_pinned_and_flat(
     _fill_day(coach_a, team_a, clients + more, 60)
     assert count_queries(TODAY_URL) == few
     # Session, user, roles (2), defaults, today's entries, week totals, kinds, by kind, by day, overdue clients,
-    # the form's kind and client choices, the access log and the session save (3).
-    with django_assert_num_queries(17):
+    # the form's kind and client choices, the access log of the entries' clients (one insert) and the session
+    # save (3).
+    with django_assert_num_queries(18):
         client.get(TODAY_URL)
 
 

@@ -89,7 +89,7 @@ def test_the_week_query_count_is_pinned_and_flat(
     _fill(coach_a, team_a, 50)
     _fill(coach_a2, team_a, 50)
     assert count_queries(url) == few
-    # Session, user, roles (2), coaches, kinds, the coach's grid, totals, days, entries, team per day, team
-    # community shares, teams, session save (3).
-    with django_assert_num_queries(16):
+    # Session, user, roles (2), coaches, kinds, the coach's grid, totals, days, entries, the access log of the
+    # entries' clients (one insert), team per day, team community shares, teams, session save (3).
+    with django_assert_num_queries(17):
         client.get(url)

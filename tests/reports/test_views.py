@@ -98,6 +98,20 @@ def test_the_reporter_downloads_a_suppressed_workbook_and_the_download_is_logged
     assert LogEntry.objects.filter(action=LogEntry.Action.ACCESS, actor=reporter).count() == 5
 
 
+def test_a_client_named_only_in_the_jobs_sheet_is_logged_too(outcomes, as_user, reporter, org_a, team_a, coach_a):
+    from auditlog.models import LogEntry
+
+    from ips import audit
+    from ips.models import ClientAssignment
+
+    # Assigned to the team in the period but with no programme entry: in the Jobs sheet, not the Clients sheet.
+    client = ClientFactory(team=team_a, coach=coach_a, programme_entry=None)
+    ClientAssignment.objects.create(client=client, team=team_a, coach=coach_a, started=date(2025, 1, 1))
+    JobFactory(client=client, employer=outcomes["employer"], start_date=date(2025, 5, 1))
+    download_workbook(as_user(reporter), {"scope": org_value(org_a), **YEAR})
+    assert audit.entries_for_client(client).filter(action=LogEntry.Action.ACCESS, actor=reporter).exists()
+
+
 # Session, user, roles, the scopes (2), the figures (13), the quarters (3), the ESF+ participants (1),
 # the coaches (4), the user's recent exports (1).
 QUERIES = 26

@@ -1,0 +1,70 @@
+"""The areas the URL walk leaves out (tests/permissions/walker.py EXCLUDED_PREFIXES) still refuse anonymous
+visitors and users without the right to them."""
+
+import pytest
+from django.core.files.base import ContentFile
+from django.urls import get_resolver, reverse
+from wagtail.documents.models import Document
+
+from tests.factories import UserFactory
+from tests.permissions.walker import EXCLUDED_PREFIXES, routes
+
+pytestmark = pytest.mark.django_db
+
+
+def _to_login(response, login_url=None) -> bool:
+    login_url = login_url or reverse("login")
+    return response.status_code == 302 and response["Location"].startswith(login_url)
+
+
+def test_every_excluded_prefix_is_routed_and_left_out_of_the_walk():
+    routed = {str(entry.pattern) for entry in get_resolver().url_patterns}
+    assert set(EXCLUDED_PREFIXES) <= routed
+    assert not [route.route for route in routes() if route.route.startswith(tuple(EXCLUDED_PREFIXES))]
+
+
+def test_accounts_password_change_needs_a_signed_in_user(client):
+    assert _to_login(client.get(reverse("password_change")))
+
+
+def test_accounts_a_made_up_reset_link_offers_no_form(client, coach_a):
+    response = client.get(reverse("password_reset_confirm", args=["MQ", "made-up-token"]))
+    assert response.status_code == 200
+    assert response.context["validlink"] is False
+    assert 'type="password"' not in response.text
+
+
+@pytest.mark.parametrize("path", ["/django-admin/", "/django-admin/ips/client/", "/django-admin/auth/user/"])
+def test_django_admin_refuses_anonymous_and_non_staff_users(client, coach_a, org_admin, path):
+    admin_login = reverse("admin:login")
+    assert _to_login(client.get(path), admin_login)
+    for user in (coach_a, org_admin):
+        client.force_login(user)
+        assert _to_login(client.get(path), admin_login), user
+
+
+@pytest.mark.parametrize("path", ["/cms/", "/cms/pages/", "/cms/images/", "/cms/documents/", "/cms/users/"])
+def test_wagtail_admin_refuses_anonymous_and_users_who_are_not_editors(client, coach_a, org_admin, path):
+    wagtail_login = reverse("wagtailadmin_login")
+    assert _to_login(client.get(path), wagtail_login)
+    for user in (coach_a, org_admin):
+        client.force_login(user)
+        assert _to_login(client.get(path), wagtail_login), user
+
+
+def test_the_admins_let_a_superuser_in(client):
+    client.force_login(UserFactory(username="root", is_superuser=True, is_staff=True))
+    assert client.get("/cms/").status_code == 200
+    assert client.get("/django-admin/").status_code == 200
+
+
+def test_documents_need_a_signed_in_reader(client, coach_a, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    document = Document.objects.create(title="Moniste", file=ContentFile(b"data", name="moniste.pdf"))
+    assert _to_login(client.get(document.url))
+    client.force_login(coach_a)
+    assert client.get(document.url).status_code == 200
+
+
+def test_training_pages_need_a_signed_in_reader(client):
+    assert _to_login(client.get("/training/"))

@@ -1,0 +1,282 @@
+"""The data the permission tests walk every URL with, built once per test module.
+
+Organisation A holds the cast (one user per role column of docs/permissions.md) and the "own" objects: what a
+role may legitimately reach. Organisation B holds the "foreign" objects, which no user of A may reach. Team A2 is
+a second team of organisation A, so that "another team of the same organisation" is in the data too (employers
+are shared within an organisation: their pages list contacts naming clients of both teams).
+
+Every client and referred person has a made-up name that occurs nowhere else, so a name found in a response is
+a leak and not a coincidence.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.utils import timezone
+from wagtail.images.utils import generate_signature
+from wagtail.models import Page, Site
+
+from content.models import TrainingHomePage, TrainingPage
+from employers.models import EmployerContact
+from fidelity import indicators, services
+from fidelity.models import ActionPlanItem, FidelityScale
+from ips.models import CONTENT_EDITORS_GROUP, Goal, KykyviisariScore, Membership, VocationalProfile
+from tests.employers.factories import EmployerContactFactory, EmployerFactory, FollowUpFactory, JobFactory
+from tests.factories import (
+    ClientFactory,
+    ConsentFactory,
+    MembershipFactory,
+    OrganisationFactory,
+    ReferralFactory,
+    TeamFactory,
+    TimeEntryFactory,
+    UserFactory,
+)
+
+# The role columns of docs/permissions.md, in order.
+ROLES = ["anonymous", "coach", "supervisor", "reviewer", "reporter", "org admin", "content editor"]
+
+SCALE_ITEM = "S1"  # a scale item code that is also a training topic code
+MISSING_IMAGE_ID = 999_999
+IMAGE_FILTER = "width-400"
+
+
+@dataclass
+class Side:
+    """The objects of one organisation that URL parameters name."""
+
+    organisation: object
+    team: object
+    client: object
+    entry: object
+    consent: object
+    goal: object
+    referral: object
+    employer: object
+    job: object
+    follow_up: object
+    review: object
+    plan_item: object
+    users: dict = field(default_factory=dict)
+
+
+@dataclass
+class World:
+    users: dict  # role column -> user (None for anonymous)
+    own: Side
+    foreign: Side
+    training_page: object
+    clients: list  # every client in the data
+    referrals: list  # every referral still holding a name
+    extra_users: dict = field(default_factory=dict)  # users outside the role columns, by name
+
+
+def _user(username, role=None, *, team=None, organisation=None):
+    # password=None gives an unusable password: no slow hashing in a module-scoped fixture.
+    user = UserFactory(username=username, password=None)
+    if role is not None:
+        fte = Decimal("1.00") if role == Membership.Role.COACH else None
+        MembershipFactory(user=user, role=role, team=team, organisation=organisation or team.organisation, fte=fte)
+    return user
+
+
+def _side(organisation, team, *, coach, supervisor, reviewer, names, referral_names, today) -> Side:
+    client = ClientFactory(
+        team=team,
+        coach=coach,
+        first_name=names[0],
+        last_name=names[1],
+        programme_entry=today - datetime.timedelta(days=100),
+    )
+    entry = TimeEntryFactory(coach=coach, team=team, client=client, date=today, note="")
+    consent = ConsentFactory(client=client)
+    goal = Goal.objects.create(client=client, text="Työkokeilu kaupassa", set_on=today)
+    VocationalProfile.objects.create(client=client, preferences="Ulkotyöt", strengths="Täsmällinen")
+    KykyviisariScore.objects.create(client=client, measured_on=today, score=Decimal("6.5"), recorded_by=coach)
+    referral = ReferralFactory(team=team, first_name=referral_names[0], last_name=referral_names[1])
+    employer = EmployerFactory(organisation=organisation)
+    job = JobFactory(client=client, employer=employer, start_date=today - datetime.timedelta(days=10))
+    follow_up = FollowUpFactory(job=job)
+    EmployerContactFactory(
+        coach=coach,
+        team=team,
+        employer=employer,
+        client=client,
+        purpose=EmployerContact.Purpose.ON_BEHALF_OF_CLIENT,
+    )
+    review = services.review_create(
+        team=team,
+        scale=FidelityScale.objects.get(code="IPS-25"),
+        period_start=today - datetime.timedelta(days=182),
+        period_end=today,
+        review_start=today,
+        review_end=today + datetime.timedelta(days=1),
+        reviewers=[reviewer],
+        by=supervisor,
+    )
+    indicators.refresh_review(review)  # the figures from data are where a name could slip in
+    plan_item = ActionPlanItem.objects.create(review=review, text="Lisää yrityskäyntejä", owner_user=supervisor)
+    return Side(
+        organisation=organisation,
+        team=team,
+        client=client,
+        entry=entry,
+        consent=consent,
+        goal=goal,
+        referral=referral,
+        employer=employer,
+        job=job,
+        follow_up=follow_up,
+        review=review,
+        plan_item=plan_item,
+    )
+
+
+def _training_page():
+    """A training home as the site's root (as seed_training makes it) and one page under it."""
+    site = Site.objects.get(is_default_site=True)
+    home = Page.get_first_root_node().add_child(
+        instance=TrainingHomePage(title="Koulutus (luvat)", slug="koulutus-luvat")
+    )
+    site.root_page = home
+    site.save()
+    return home.add_child(instance=TrainingPage(title="Luvat", slug="luvat", intro="Testisivu."))
+
+
+def build() -> World:
+    from django.contrib.auth.models import Group
+
+    today = timezone.localdate()
+    org_a = OrganisationFactory(name="Luvat A", code="lua")
+    org_b = OrganisationFactory(name="Luvat B", code="lub")
+    team_a = TeamFactory(organisation=org_a, name="Tiimi A")
+    team_a2 = TeamFactory(organisation=org_a, name="Tiimi A2")
+    team_b = TeamFactory(organisation=org_b, name="Tiimi B")
+
+    editor = _user("perm_content_editor")
+    editor.groups.add(Group.objects.get_or_create(name=CONTENT_EDITORS_GROUP)[0])
+    users = {
+        "anonymous": None,
+        "coach": _user("perm_coach", Membership.Role.COACH, team=team_a),
+        "supervisor": _user("perm_supervisor", Membership.Role.SUPERVISOR, team=team_a),
+        "reviewer": _user("perm_reviewer", Membership.Role.REVIEWER, organisation=org_a),
+        "reporter": _user("perm_reporter", Membership.Role.REPORTER, organisation=org_a),
+        "org admin": _user("perm_org_admin", Membership.Role.ORG_ADMIN, organisation=org_a),
+        "content editor": editor,
+    }
+    assert list(users) == ROLES
+    coach_a2 = _user("perm_coach_a2", Membership.Role.COACH, team=team_a2)
+    coach_b = _user("perm_coach_b", Membership.Role.COACH, team=team_b)
+    supervisor_b = _user("perm_supervisor_b", Membership.Role.SUPERVISOR, team=team_b)
+    reviewer_b = _user("perm_reviewer_b", Membership.Role.REVIEWER, organisation=org_b)
+
+    own = _side(
+        org_a,
+        team_a,
+        coach=users["coach"],
+        supervisor=users["supervisor"],
+        reviewer=users["reviewer"],
+        names=("Zebulon", "Quaggafield"),
+        referral_names=("Xanthippe", "Vorpalsson"),
+        today=today,
+    )
+    foreign = _side(
+        org_b,
+        team_b,
+        coach=coach_b,
+        supervisor=supervisor_b,
+        reviewer=reviewer_b,
+        names=("Bartholomew", "Zyzzyvander"),
+        referral_names=("Ottoline", "Wobblecroft"),
+        today=today,
+    )
+    # A second client of the coach, not met for weeks: Today lists them as overdue.
+    overdue = ClientFactory(
+        team=team_a,
+        coach=users["coach"],
+        first_name="Quillon",
+        last_name="Marrowbyte",
+        programme_entry=today - datetime.timedelta(days=60),
+    )
+    # A client of the other team of organisation A, named in a contact with organisation A's shared employer.
+    neighbour = ClientFactory(
+        team=team_a2,
+        coach=coach_a2,
+        first_name="Ignatius",
+        last_name="Plumtwaddle",
+        programme_entry=today - datetime.timedelta(days=100),
+    )
+    EmployerContactFactory(
+        coach=coach_a2,
+        team=team_a2,
+        employer=own.employer,
+        client=neighbour,
+        purpose=EmployerContact.Purpose.ON_BEHALF_OF_CLIENT,
+    )
+    JobFactory(client=neighbour, employer=own.employer)
+    return World(
+        users=users,
+        own=own,
+        foreign=foreign,
+        training_page=_training_page(),
+        clients=[own.client, overdue, neighbour, foreign.client],
+        referrals=[own.referral, foreign.referral],
+        extra_users={"coach of team A2": coach_a2},
+    )
+
+
+def _export_job(world, side):
+    """A finished funder workbook built for the side's supervisor: only they may see or fetch it."""
+    from io import BytesIO
+
+    from openpyxl import Workbook
+
+    from reports.models import Export
+
+    content = BytesIO()
+    Workbook().save(content)
+
+    export = Export.objects.create(
+        requested_by=side.review.created_by,
+        scope=f"team:{side.team.uuid}",
+        scope_label=side.team.name,
+        start=datetime.date(2025, 1, 1),
+        end=datetime.date(2025, 12, 31),
+        language="fi",
+        filename="polku-team.xlsx",
+        status=Export.Status.DONE,
+        content=content.getvalue(),
+    )
+    return export.pk
+
+
+# What a URL parameter is filled with, by the object kind docs/permissions.md names for it: (world, side) -> value.
+# A kind names an object of the side's organisation, so the walker can ask as an outsider (side = world.foreign)
+# or as the object's own people (side = world.own).
+FILLERS = {
+    "client": lambda world, side: side.client.uuid,
+    "log entry": lambda world, side: side.entry.uuid,
+    "consent": lambda world, side: side.consent.uuid,
+    "goal": lambda world, side: side.goal.uuid,
+    "referral": lambda world, side: side.referral.uuid,
+    "employer": lambda world, side: side.employer.uuid,
+    "job": lambda world, side: side.job.uuid,
+    "follow-up": lambda world, side: side.follow_up.uuid,
+    "review": lambda world, side: side.review.uuid,
+    "plan item": lambda world, side: side.plan_item.uuid,
+    "team": lambda world, side: side.team.uuid,
+    "export job": _export_job,
+    # Query-string parameters that name an object.
+    "report scope": lambda world, side: f"team:{side.team.uuid}",
+    "coach username": lambda world, side: side.client.coach.username,
+    "client code": lambda world, side: side.client.code,
+    # Not owned by any organisation: the same for both sides.
+    "scale item code": lambda world, side: SCALE_ITEM,
+    "topic code": lambda world, side: SCALE_ITEM,
+    "training page": lambda world, side: world.training_page.pk,
+    "image id": lambda world, side: MISSING_IMAGE_ID,
+    "image filter": lambda world, side: IMAGE_FILTER,
+    "image signature": lambda world, side: generate_signature(MISSING_IMAGE_ID, IMAGE_FILTER),
+    "file name": lambda world, side: "kuva.jpg",
+}
