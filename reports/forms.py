@@ -59,5 +59,5 @@ class WorkbookForm(ReportForm):
     def __init__(self, data, **kwargs):
         # An unticked checkbox is absent from the query string, so suppression is on only for a bare request.
         if "suppress" not in data and "start" not in data:
-            data = {**data, "suppress": "on"}
+            data = {**dict(data.items()), "suppress": "on"}
         super().__init__(data, **kwargs)
