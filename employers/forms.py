@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from employers.models import ContactPerson, Employer, EmployerContact, Job
 from employers.models.jobs import MAX_HOURS_PER_WEEK
 from employers.validators import normalise_business_id
+from ips.forms.fields import within_calendar
 from ips.models import Client, Membership, User
 
 
@@ -220,6 +221,7 @@ class JobStartForm(forms.ModelForm):
         self.client = client
         self.fields["employer"].queryset = Employer.objects.visible_to(user).only("pk", "name")
         self.fields["start_date"].initial = timezone.localdate
+        self.fields["start_date"].validators.append(within_calendar)
 
     def clean_hours_per_week(self):
         hours = self.cleaned_data["hours_per_week"]
@@ -251,6 +253,7 @@ class JobEndForm(forms.ModelForm):
         self.fields["end_date"].required = True
         self.fields["end_reason"].required = True
         self.fields["end_date"].initial = timezone.localdate
+        self.fields["end_date"].validators.append(within_calendar)
 
     def clean_end_date(self):
         end = self.cleaned_data["end_date"]

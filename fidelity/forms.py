@@ -5,6 +5,7 @@ from wagtail.models import Page
 
 from fidelity.models import EVIDENCE_SOURCES, ActionPlanItem, FidelityScale, ItemRating, Review, ScaleItem
 from fidelity.services import review_check_reviewers
+from ips.forms.fields import ModelMultipleChoiceField
 from ips.models import Membership, Team, User
 
 
@@ -15,7 +16,7 @@ class DateInput(forms.DateInput):
         super().__init__(attrs, format="%Y-%m-%d")
 
 
-class ReviewerChoiceField(forms.ModelMultipleChoiceField):
+class ReviewerChoiceField(ModelMultipleChoiceField):
     def label_from_instance(self, obj):
         return str(obj)
 
@@ -139,7 +140,7 @@ class ReviewTextsForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
 
 
-class ScaleItemChoiceField(forms.ModelMultipleChoiceField):
+class ScaleItemChoiceField(ModelMultipleChoiceField):
     def label_from_instance(self, obj):
         return f"{obj.code} {obj.name}"
 

@@ -4,6 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ips.forms.fields import within_calendar
 from reports.metrics import Period, add_months
 
 # Bounds the number of quarters, and so the size of the one-query-per-figure aggregates.
@@ -18,8 +19,10 @@ def default_period(today: date | None = None) -> Period:
 
 class ReportForm(forms.Form):
     scope = forms.ChoiceField(label=_("Whose figures"))
-    start = forms.DateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}))
-    end = forms.DateField(label=_("To"), widget=forms.DateInput(attrs={"type": "date"}))
+    start = forms.DateField(
+        label=_("From"), widget=forms.DateInput(attrs={"type": "date"}), validators=[within_calendar]
+    )
+    end = forms.DateField(label=_("To"), widget=forms.DateInput(attrs={"type": "date"}), validators=[within_calendar])
 
     def __init__(self, data, *, choices, **kwargs):
         period = default_period()

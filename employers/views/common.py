@@ -1,7 +1,7 @@
 """Small helpers shared by the employer views."""
 
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import redirect
+from django.http import HttpResponseRedirect
 from django.utils.http import url_has_allowed_host_and_scheme
 
 
@@ -25,4 +25,5 @@ def safe_next(request, default: str) -> str:
 
 
 def redirect_next(request, default: str):
-    return redirect(safe_next(request, default))
+    # Not shortcuts.redirect: a "next" that looks like a view name would be reversed, and fail.
+    return HttpResponseRedirect(safe_next(request, default))

@@ -43,7 +43,9 @@ def contact_create(request, uuid=None):
     if uuid is not None:
         employer = get_for_user(request, Employer, write=True, uuid=uuid)
     initial = _initial_client(request)
-    form = EmployerContactForm(request.POST or None, user=user, employer=employer, initial=initial)
+    form = EmployerContactForm(
+        request.POST if request.method == "POST" else None, user=user, employer=employer, initial=initial
+    )
     if request.method == "POST" and form.is_valid():
         contact = form.save()
         messages.success(request, _("Employer contact saved."))

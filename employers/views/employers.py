@@ -86,7 +86,11 @@ def _organisation_for_new_employer(user):
 def employer_create(request):
     require_team_role(request.user)
     organisation = _organisation_for_new_employer(request.user)
-    form = EmployerForm(request.POST or None, organisation=organisation, initial={"responsible_coach": request.user})
+    form = EmployerForm(
+        request.POST if request.method == "POST" else None,
+        organisation=organisation,
+        initial={"responsible_coach": request.user},
+    )
     if request.method == "POST" and form.is_valid():
         employer = form.save()
         messages.success(request, _("Employer saved."))
@@ -101,7 +105,9 @@ def employer_create(request):
 @login_required
 def employer_edit(request, uuid):
     employer = get_for_user(request, Employer, write=True, uuid=uuid)
-    form = EmployerForm(request.POST or None, instance=employer, organisation=employer.organisation)
+    form = EmployerForm(
+        request.POST if request.method == "POST" else None, instance=employer, organisation=employer.organisation
+    )
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("Employer saved."))
@@ -121,7 +127,7 @@ def employer_edit(request, uuid):
 @login_required
 def contact_person_create(request, uuid):
     employer = get_for_user(request, Employer, write=True, uuid=uuid)
-    form = ContactPersonForm(request.POST or None)
+    form = ContactPersonForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         person = form.save(commit=False)
         person.employer = employer

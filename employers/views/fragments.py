@@ -42,7 +42,7 @@ def today_panel(request):
     """The coach's week with employers: face-to-face contacts against six, minutes, follow-ups, quick entry."""
     user = request.user
     require_team_role(user)
-    form = QuickContactForm(request.POST or None, user=user, prefix=QUICK_PREFIX)
+    form = QuickContactForm(request.POST if request.method == "POST" else None, user=user, prefix=QUICK_PREFIX)
     saved = False
     if request.method == "POST" and form.is_valid():
         form.save()

@@ -25,7 +25,7 @@ def _client_page(client) -> str:
 def job_start(request, uuid):
     require_team_role(request.user)
     client = get_for_user(request, Client, write=True, uuid=uuid)
-    form = JobStartForm(request.POST or None, user=request.user, client=client)
+    form = JobStartForm(request.POST if request.method == "POST" else None, user=request.user, client=client)
     if request.method == "POST" and form.is_valid():
         job = services.job_start_record(client=client, by=request.user, **form.cleaned_data)
         messages.success(
@@ -43,7 +43,7 @@ def job_start(request, uuid):
 def job_end(request, uuid):
     require_team_role(request.user)
     job = get_for_user(request, Job.objects.select_related("client", "employer"), write=True, uuid=uuid)
-    form = JobEndForm(request.POST or None, instance=job)
+    form = JobEndForm(request.POST if request.method == "POST" else None, instance=job)
     if request.method == "POST" and form.is_valid():
         services.job_end_record(
             job=job, end_date=form.cleaned_data["end_date"], end_reason=form.cleaned_data["end_reason"], by=request.user

@@ -19,7 +19,7 @@ def _form_page(request, review, form, title):
 
 @review_edit_page
 def plan_item_create(request, review):
-    form = ActionPlanItemForm(request.POST or None, review=review)
+    form = ActionPlanItemForm(request.POST if request.method == "POST" else None, review=review)
     if request.method == "POST" and form.is_valid():
         form.instance.review = review
         form.save()
@@ -31,7 +31,7 @@ def plan_item_create(request, review):
 @review_edit_page
 def plan_item_edit(request, review, item_uuid):
     plan_item = get_object_or_404(review.plan_items, uuid=item_uuid)
-    form = ActionPlanItemForm(request.POST or None, instance=plan_item, review=review)
+    form = ActionPlanItemForm(request.POST if request.method == "POST" else None, instance=plan_item, review=review)
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("The action was saved."))

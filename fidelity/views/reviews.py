@@ -64,7 +64,7 @@ def review_create(request):
         raise PermissionDenied
     today = timezone.localdate()
     form = ReviewCreateForm(
-        request.POST or None,
+        request.POST if request.method == "POST" else None,
         teams=teams,
         organisations={team.organisation_id for team in teams},
         initial={
@@ -100,7 +100,9 @@ def review_settings(request, uuid):
         raise PermissionDenied
     if review.is_finalised:
         return locked_response(request, review)
-    form = ReviewSettingsForm(request.POST or None, instance=review, organisations=[review.team.organisation_id])
+    form = ReviewSettingsForm(
+        request.POST if request.method == "POST" else None, instance=review, organisations=[review.team.organisation_id]
+    )
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("The review settings were saved."))

@@ -4,6 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ips.forms.fields import ModelMultipleChoiceField
 from ips.models import (
     OPEN_STAGES,
     Client,
@@ -32,7 +33,7 @@ class NamedChoiceField(forms.ModelChoiceField):
         return obj.name
 
 
-class NamedMultipleChoiceField(forms.ModelMultipleChoiceField):
+class NamedMultipleChoiceField(ModelMultipleChoiceField):
     def label_from_instance(self, obj):
         return obj.name
 

@@ -7,8 +7,9 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, Sum
-from django.http import Http404
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext
@@ -144,7 +145,7 @@ def _after_save(request, entry):
     if request.htmx:
         return _render_log(request, _new_form(request.user, last=entry), saved=entry)
     messages.success(request, gettext("Saved."))
-    return redirect(_next_url(request) or "ips:today")
+    return HttpResponseRedirect(_next_url(request) or reverse("ips:today"))
 
 
 def _next_url(request):
@@ -187,7 +188,7 @@ def entry_delete(request, uuid):
         if request.htmx:
             return _render_log(request, _new_form(request.user))
         messages.success(request, gettext("Entry deleted."))
-        return redirect(_next_url(request) or "ips:today")
+        return HttpResponseRedirect(_next_url(request) or reverse("ips:today"))
     return render(request, "ips/entry_delete.html", {"entry": entry, "next": _next_url(request)})
 
 

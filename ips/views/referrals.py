@@ -31,7 +31,7 @@ def referral_list(request):
 @login_required
 def referral_create(request):
     _require_team_role(request.user)
-    form = ReferralForm(request.POST or None, user=request.user)
+    form = ReferralForm(request.POST if request.method == "POST" else None, user=request.user)
     if request.method == "POST" and form.is_valid():
         referral = form.save()
         messages.success(request, gettext("Referral saved. Decide on it when you have met the person."))
