@@ -14,6 +14,7 @@ import contextlib
 import json
 import os
 import re
+import resource
 import secrets
 import socket
 import subprocess
@@ -178,15 +179,21 @@ def postmaster(env) -> psutil.Process:
 
 
 class CpuMeter:
-    """CPU seconds of gunicorn, PostgreSQL, locust and everything else on the machine over the measured window."""
+    """CPU seconds of gunicorn, PostgreSQL, locust and everything else on the machine over the measured window.
+
+    Locust is a child that has exited by the end, so its time comes from the children's resource usage.
+    """
 
     def __init__(self, groups):
-        self.groups = groups  # name -> callable returning processes
+        self.groups = groups  # name -> callable returning the processes, found afresh each time
 
     def snapshot(self):
         machine = psutil.cpu_times()
         busy = sum(machine) - machine.idle - getattr(machine, "iowait", 0)
-        return time.monotonic(), busy, {name: cpu_seconds(find()) for name, find in self.groups.items()}
+        children = resource.getrusage(resource.RUSAGE_CHILDREN)
+        ours = {name: cpu_seconds(find()) for name, find in self.groups.items()}
+        ours["locust"] = children.ru_utime + children.ru_stime
+        return time.monotonic(), busy, ours
 
     @staticmethod
     def split(before, after):
@@ -194,7 +201,10 @@ class CpuMeter:
         ours = {name: after[2][name] - before[2][name] for name in after[2]}
         ours["other processes"] = max(after[1] - before[1] - sum(ours.values()), 0)
         cores = psutil.cpu_count()
-        return {name: round(100 * seconds / (wall * cores), 1) for name, seconds in ours.items()}
+        return {
+            name: {"percent": round(100 * seconds / (wall * cores), 1), "seconds": seconds}
+            for name, seconds in ours.items()
+        }
 
 
 def run_locust(url, sessions, args, summary_path, groups):
@@ -220,10 +230,9 @@ def run_locust(url, sessions, args, summary_path, groups):
         f"--summary-json={summary_path}",
         "--loglevel=WARNING",
     ]
-    locust = subprocess.Popen(command, cwd=BASE_DIR, env=env)
-    groups["locust"] = lambda: processes_of(psutil.Process(locust.pid))
     meter = CpuMeter(groups)
     before = meter.snapshot()
+    locust = subprocess.Popen(command, cwd=BASE_DIR, env=env)
     try:
         # Bounded: the run time, the stop timeout and a margin for start-up and the summary.
         locust.wait(timeout=args.duration + 60)
@@ -246,7 +255,12 @@ def report(summary, cpu, logins, args):
         f"{summary['p50_ms']:>7.0f} {summary['p95_ms']:>7.0f}"
     )
     print(f"logins (warm-up, not in the figures): {len(logins)}, median {sorted(logins)[len(logins) // 2]:.2f} s")
-    print("CPU over the measured window, % of all cores: " + ", ".join(f"{k} {v}" for k, v in cpu.items()))
+    print("CPU over the measured window, % of all cores: " + ", ".join(f"{k} {v['percent']}" for k, v in cpu.items()))
+    served = max(summary["requests"], 1)
+    per_request = {name: 1000 * cpu[name]["seconds"] / served for name in ("gunicorn", "postgresql", "locust")}
+    print("CPU per request: " + ", ".join(f"{name} {ms:.1f} ms" for name, ms in per_request.items()))
+    ceiling = 1000 * psutil.cpu_count() / sum(per_request.values())
+    print(f"ceiling if these three had every core to themselves: ~{ceiling:.0f} requests/s (a projection)")
     for error in summary["errors"]:
         print(f"ERROR {error['occurrences']}x {error['name']}: {error['error']}")
     checks = {
