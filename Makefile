@@ -7,7 +7,7 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo test test-browser lint serve env env-dev messages clean
+.PHONY: demo test test-browser lint serve env env-dev messages clean loadtest
 
 $(UV):
 	$(PYTHON) -m venv $(VENV)
@@ -54,3 +54,7 @@ test-browser: env-dev messages
 
 clean:
 	rm -rf $(VENV) db.sqlite3 db.sqlite3-* staticfiles
+
+# Polku under gunicorn on a throwaway PostgreSQL cluster, driven by locust for 60 s (see docs/loadtest.md).
+loadtest: env-dev messages
+	pg_virtualenv -o fsync=off $(PY) -m loadtest.run $(LOADTEST_ARGS)

@@ -254,6 +254,15 @@ if PRODUCTION:
     SECURE_HSTS_PRELOAD = True
     if env_bool("BEHIND_TLS_PROXY", False):
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    # The load test (loadtest/) runs production settings over plain HTTP on 127.0.0.1. The switch is refused
+    # unless every allowed host is a loopback name, so it can never serve a real site without TLS.
+    if env_bool("PLAIN_HTTP_ON_LOOPBACK", False):
+        if not set(ALLOWED_HOSTS) <= {"127.0.0.1", "localhost", "[::1]"}:
+            raise ImproperlyConfigured("PLAIN_HTTP_ON_LOOPBACK is only allowed when ALLOWED_HOSTS are loopback.")
+        SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = SECURE_SSL_REDIRECT = False
+        SECURE_HSTS_SECONDS = 0
+    # A load balancer probes /health/ over plain HTTP inside its network.
+    SECURE_REDIRECT_EXEMPT = [r"^health/$"]
 
 # Audit log (django-auditlog): who, when, which record, what action, from where.
 AUDITLOG_INCLUDE_ALL_MODELS = False

@@ -6,6 +6,7 @@ app_name = "ips"
 
 urlpatterns = [
     path("", general.home, name="home"),
+    path("health/", general.health, name="health"),
     path("language/", general.language_set, name="language_set"),
     path("organisation/", general.org_overview, name="org_overview"),
     path("organisation/audit-log/", general.client_audit_log, name="client_audit_log"),

@@ -1,7 +1,8 @@
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db import connection
 from django.db.models import Prefetch
-from django.http import HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -11,6 +12,13 @@ from django.views.decorators.http import require_POST
 from ips import audit
 from ips.forms import ClientCodeForm, LanguageForm
 from ips.models import Client, Membership, Organisation, Team
+
+
+def health(request):
+    """For the load balancer: 200 while this instance can reach the database, else a 500 takes it out."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return HttpResponse("ok", content_type="text/plain")
 
 
 @login_required
