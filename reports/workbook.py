@@ -233,12 +233,14 @@ def _jobs_sheet(book, scope: Scope, period: Period) -> None:
     xlsx.add_sheet(book, _("Jobs"), columns, rows)
 
 
-def _clients_sheet(book, scope: Scope, period: Period) -> list[int]:
+def client_rows(scope: Scope, period: Period):
+    """The Clients sheet's clients with their Kykyviisari scores, first job and work in the period, by code."""
+
     def score(kind, newest):
         scores = KykyviisariScore.objects.filter(client=OuterRef("pk"), kind=kind, measured_on__lte=period.end)
         return Subquery(scores.order_by("-measured_on" if newest else "measured_on").values("score")[:1])
 
-    clients = list(
+    return (
         metrics.scope_clients(scope)
         .filter(metrics.active_in(period))
         .annotate(
@@ -248,7 +250,12 @@ def _clients_sheet(book, scope: Scope, period: Period) -> list[int]:
             in_work=Exists(Job.objects.filter(metrics.jobs_held_in(period), client=OuterRef("pk"), competitive=True)),
         )
         .order_by("code")
-        .values(
+    )
+
+
+def _clients_sheet(book, scope: Scope, period: Period) -> list[int]:
+    clients = list(
+        client_rows(scope, period).values(
             "pk",
             "code",
             "team__name",
