@@ -4,7 +4,7 @@ import random
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-MAX_JOBS = 4
+MAX_JOBS = 5
 
 
 @dataclass
@@ -32,20 +32,20 @@ class Path:
 
 
 def draw(rng: random.Random, entry: date, today: date, outcomes: list[tuple[str, int]]) -> Path:
-    """About six in ten clients find work, some several jobs; the service lasts three months to two and a half years."""
+    """Seven in ten clients find work, many several short jobs; the service lasts 3 to 30 months."""
     length = rng.randint(90, 900)
     closed_on = entry + timedelta(days=length) if entry + timedelta(days=length) < today else None
     last_day = closed_on or today
     path = Path(entry=entry, closed_on=closed_on)
-    if rng.random() < 0.62:
-        start = entry + timedelta(days=rng.randint(25, 260))
+    if rng.random() < 0.72:
+        start = entry + timedelta(days=rng.randint(20, 200))
         while start <= last_day and len(path.jobs) < MAX_JOBS:
-            end = start + timedelta(days=rng.randint(45, 540))
+            end = start + timedelta(days=rng.randint(30, 330))
             if end >= last_day:
                 path.jobs.append((start, None))
                 break
             path.jobs.append((start, end))
-            start = end + timedelta(days=rng.randint(14, 150))
+            start = end + timedelta(days=rng.randint(7, 90))
     first_job = path.jobs[0][0] if path.jobs else date.max
     changes = [("engagement", entry)]
     day = entry
