@@ -39,7 +39,9 @@ def sqlite_env(version: int) -> dict:
     if path.exists() and stamp.exists():
         made = date.fromisoformat(json.loads(stamp.read_text())["today"])
         if (date.today() - made).days <= STALE_DAYS:
-            return {**os.environ, "SQLITE_PATH": str(path)}
+            env = {**os.environ, "SQLITE_PATH": str(path)}
+            manage("migrate", "--noinput", "-v0", env=env)  # new indexes reach the cached data too
+            return env
         print(f"== the cached data is from {made}: making it again", flush=True)
     DATA.mkdir(exist_ok=True)
     partial = DATA / f"national-v{version}.partial.sqlite3"

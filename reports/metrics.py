@@ -212,7 +212,7 @@ def quarterly_rates(scope: Scope, period: Period) -> list[dict]:
 def job_starts_by_quarter(scope: Scope, quarters: list[Period]) -> list[int]:
     if not quarters:
         return []
-    counts = Job.objects.filter(scope.q("client__")).aggregate(
+    counts = Job.objects.filter(scope.q("client__"), start_date__range=(quarters[0].start, quarters[-1].end)).aggregate(
         **{f"q{i}": Count("pk", filter=Q(start_date__range=(q.start, q.end))) for i, q in enumerate(quarters)}
     )
     return [counts[f"q{i}"] for i in range(len(quarters))]
@@ -221,7 +221,8 @@ def job_starts_by_quarter(scope: Scope, quarters: list[Period]) -> list[int]:
 def hours_by_quarter(scope: Scope, quarters: list[Period]) -> list[Decimal]:
     if not quarters:
         return []
-    sums = TimeEntry.objects.filter(scope.q()).aggregate(
+    # The period's dates bound the scan; without them every entry the teams ever logged is read.
+    sums = TimeEntry.objects.filter(scope.q(), date__range=(quarters[0].start, quarters[-1].end)).aggregate(
         **{f"q{i}": Sum("minutes", filter=Q(date__range=(q.start, q.end)), default=0) for i, q in enumerate(quarters)}
     )
     return [rounded(Decimal(sums[f"q{i}"]) / 60) for i in range(len(quarters))]

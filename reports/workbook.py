@@ -275,16 +275,22 @@ def _clients_sheet(book, scope: Scope, period: Period) -> list[int]:
             "in_work",
         )
     )
+    # Labels translated once, not once a cell: a lazy string costs a gettext lookup every time it is read.
     labels = {
-        "service_type": dict(ServiceType.choices),
-        "gender": dict(Gender.choices),
-        "labour_market_status": dict(LabourMarketStatus.choices),
-        "education_level": dict(EducationLevel.choices),
-        "outcome": dict(Outcome.choices),
+        name: {code: str(text) for code, text in choices}
+        for name, choices in (
+            ("service_type", ServiceType.choices),
+            ("gender", Gender.choices),
+            ("labour_market_status", LabourMarketStatus.choices),
+            ("education_level", EducationLevel.choices),
+            ("outcome", Outcome.choices),
+        )
     }
+    age_bands = {code: str(text) for code, text in AGE_BANDS.items()}
+    answers = {True: yes_no(True), False: yes_no(False)}
 
     def label(row, name):
-        return str(labels[name].get(row[name], ""))
+        return labels[name].get(row[name], "")
 
     columns = [
         xlsx.Column(_("Client code"), 14),
@@ -311,10 +317,10 @@ def _clients_sheet(book, scope: Scope, period: Period) -> list[int]:
             row["team__name"],
             label(row, "service_type"),
             label(row, "gender"),
-            str(AGE_BANDS[metrics.age_band(row["programme_entry"], row["birth_year"])]),
+            age_bands[metrics.age_band(row["programme_entry"], row["birth_year"])],
             label(row, "labour_market_status"),
             label(row, "education_level"),
-            yes_no(row["out_of_work_at_referral"]),
+            answers[bool(row["out_of_work_at_referral"])],
             row["programme_entry"],
             row["closed_on"],
             label(row, "outcome"),
@@ -323,7 +329,7 @@ def _clients_sheet(book, scope: Scope, period: Period) -> list[int]:
             row["kyky_latest"],
             row["first_job"],
             (row["first_job"] - row["programme_entry"]).days if row["first_job"] and row["programme_entry"] else None,
-            yes_no(row["in_work"]),
+            answers[bool(row["in_work"])],
         )
         for row in clients
     )

@@ -10,6 +10,7 @@ import random
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
+from itertools import accumulate
 
 from django.contrib.auth.hashers import make_password
 from django.db import connection, transaction
@@ -455,8 +456,10 @@ class _Generator:
     def work(self) -> None:
         rng = self.rng
         kind_codes = [code for code, _w in KIND_WEIGHTS]
-        kind_weights = [weight for _c, weight in KIND_WEIGHTS]
+        # Cumulative weights once: random.choices would sum them on every call (same draws either way).
+        kind_weights = list(accumulate(weight for _c, weight in KIND_WEIGHTS))
         purposes, purpose_weights = zip(*CONTACT_PURPOSES, strict=True)
+        purpose_weights = list(accumulate(purpose_weights))
         days = self.working_days()
         entries, contacts = [], []
         for coach in self.coaches:
@@ -469,7 +472,7 @@ class _Generator:
                 active = [c for c in caseload if c.start <= day <= c.end and not (c.quiet_from and day >= c.quiet_from)]
                 left = rng.choice([420, 450, 459, 480])
                 for _n in range(rng.randint(*self.scale.entries_per_day)):
-                    code = rng.choices(kind_codes, kind_weights)[0]
+                    code = rng.choices(kind_codes, cum_weights=kind_weights)[0]
                     kind = self.kinds[code]
                     client = None
                     if code not in WITHOUT_CLIENT and active:
@@ -483,7 +486,7 @@ class _Generator:
                     entries.append((day, coach["id"], coach["team"], minutes, kind.pk, setting, client, stamp, stamp))
                 if rng.random() < self.scale.contact_chance:
                     employer = rng.choice(own) if rng.random() < 0.7 else rng.choice(shared)
-                    purpose = rng.choices(purposes, purpose_weights)[0]
+                    purpose = rng.choices(purposes, cum_weights=purpose_weights)[0]
                     client = None
                     if purpose in ("on_behalf_of_client", "workplace_support") and active:
                         client = rng.choice(active).client_id

@@ -9,6 +9,7 @@ import json
 import random
 import uuid
 from datetime import UTC, date, datetime, time
+from functools import lru_cache
 
 from django.core.management.color import no_style
 from django.db import connection, models
@@ -22,13 +23,23 @@ def _sqlite_converter(field):
     if isinstance(field, models.JSONField):
         return json.dumps
     if isinstance(field, models.DateTimeField):
-        # Django keeps naive UTC text in SQLite.
-        return lambda value: value.astimezone(UTC).replace(tzinfo=None).isoformat(" ") if value else None
+        return _sqlite_datetime
     if isinstance(field, models.DateField):
-        return lambda value: value.isoformat() if value else None
+        return _sqlite_date
     if isinstance(field, models.DecimalField):
         return lambda value: str(value) if value is not None else None
     return None
+
+
+@lru_cache(maxsize=4096)
+def _sqlite_date(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+@lru_cache(maxsize=4096)
+def _sqlite_datetime(value: datetime | None) -> str | None:
+    """Django keeps naive UTC text in SQLite."""
+    return value.astimezone(UTC).replace(tzinfo=None).isoformat(" ") if value else None
 
 
 def _postgres_converter(field):
