@@ -55,9 +55,10 @@ test-browser: env-dev messages
 bench: env-dev messages
 	$(PY) -m bench.run
 
-# The same on a throwaway PostgreSQL cluster; the data is made on every run.
+# The same on a throwaway PostgreSQL cluster (-t: in a temporary directory, beside any other pg_virtualenv);
+# the data is made on every run.
 bench-pg: env-dev messages
-	pg_virtualenv -o fsync=off -o shared_buffers=1GB -o work_mem=32MB sh -c '$(PY) -m bench.run --db postgres'
+	pg_virtualenv -t -o fsync=off -o shared_buffers=1GB -o work_mem=32MB sh -c '$(PY) -m bench.run --db postgres'
 
 clean:
 	rm -rf $(VENV) db.sqlite3 db.sqlite3-* staticfiles

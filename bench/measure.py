@@ -250,7 +250,7 @@ def measure_workbooks(typical: Actors) -> list[Row]:
         target = f"≤ {seconds} s" + (f", ≤ {megabytes} MB" if megabytes else "")
         measured = f"{result['rows']:,} client rows, {result['peak_mb']:.0f} MB peak"
         ms = result["seconds"] * 1000
-        rows.append(Row(label, "reporter", 1, ms, ms, None, measured, target, ok))
+        rows.append(Row(label, "reporter", 1, ms, ms, result["cpu_seconds"] * 1000, measured, target, ok))
         print(f"  {label}: {result['seconds']:.1f} s", file=sys.stderr, flush=True)
     return rows
 
@@ -312,16 +312,27 @@ def side_by_side(typical: Actors, today: date) -> list[str]:
     return lines
 
 
+def verdict(row: Row) -> str:
+    """MISS* marks a wall-time miss whose CPU time meets the target: on SQLite, where the database works in this
+    process, that is time spent waiting for a core on a busy machine, not work."""
+    if row.ok:
+        return "ok"
+    limit = float(row.target.split("≤ ")[1].split(" ")[0]) * (1000 if " s" in row.target else 1)
+    if connection.vendor == "sqlite" and row.cpu_p95 is not None and row.cpu_p95 <= limit:
+        return "MISS*"
+    return "MISS"
+
+
 def table(rows: list[Row]) -> str:
     head = f"| {'What':<38} | {'As':<10} | {'n':>3} | {'median':>9} | {'p95':>9} | {'CPU p95':>9} "
     head += f"| {'queries / result':<34} | "
-    head += f"{'target':<18} | {'':<4} |"
+    head += f"{'target':<18} | {'':<5} |"
     lines = [head, "|" + "|".join("-" * (len(part)) for part in head.split("|")[1:-1]) + "|"]
     for row in rows:
         lines.append(
             f"| {row.name:<38} | {row.who:<10} | {row.n:>3} | {row.median:>6.0f} ms | {row.p95:>6.0f} ms | "
             f"{f'{row.cpu_p95:>6.0f} ms' if row.cpu_p95 is not None else '':>9} | "
-            f"{row.queries:<34} | {row.target:<18} | {'ok' if row.ok else 'MISS':<4} |"
+            f"{row.queries:<34} | {row.target:<18} | {verdict(row):<5} |"
         )
     return "\n".join(lines)
 
@@ -334,7 +345,8 @@ def main() -> int:
         f"Polku benchmark, {date.today()}, {connection.vendor}, {os.cpu_count()} cores, load average "
         f"{os.getloadavg()[0]:.1f} at the start; data "
         f"{Client.objects.count():,} clients, {Membership.objects.filter(role='coach').count():,} coach roles. "
-        f"Typical team: {typical.team} ({typical.organisation.code.upper()}), coach {typical.coach.username}; "
+        f"Typical team: {typical.team} ({typical.team.organisation.code.upper()}), coach {typical.coach.username}; "
+        f"largest organisation {typical.organisation.code.upper()}; "
         f"queries are the typical team's / the largest team's ({other.team}) and, for the organisation "
         f"dashboard, the largest / the smallest organisation's."
     )
