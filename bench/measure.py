@@ -354,9 +354,12 @@ def main() -> int:
     rows = measure_pages(typical, other, today)
     rows += measure_workbooks(typical)
     comparisons = side_by_side(typical, today)
-    output = "\n".join(
-        [header, "", table(rows), "", *comparisons, "", f"Bench ran {time.monotonic() - started:.0f} s."]
+    footer = (
+        f"Bench ran {time.monotonic() - started:.0f} s; load average {os.getloadavg()[0]:.1f} at the end. "
+        "CPU p95 is this process's CPU time (on SQLite the database's work included; on PostgreSQL not). "
+        "MISS*: wall time over the target, CPU time within it (waiting for a core on a busy machine)."
     )
+    output = "\n".join([header, "", table(rows), "", *comparisons, "", footer])
     print(output)
     misses = [row.name for row in rows if not row.ok] + [line for line in comparisons if "MISS" in line]
     print("\nMisses: " + ("; ".join(misses) if misses else "none"))

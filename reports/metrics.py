@@ -272,16 +272,21 @@ def job_figures(scope: Scope, period: Period) -> dict:
 def time_figures(scope: Scope, period: Period) -> dict:
     """Support hours by kind and the community share of all logged time."""
     entries = TimeEntry.objects.filter(scope.q()).between(period.start, period.end)
-    totals = entries.totals()
+    # One pass over the period's entries: the totals are sums of the rows by kind.
     by_kind = list(
         entries.order_by()
         .values("kind__code", "kind__name_fi", "kind__name_sv", "kind__name_en", "kind__order")
-        .annotate(minutes_total=Sum("minutes"))
+        .annotate(
+            minutes_total=Sum("minutes"),
+            community_minutes=Sum("minutes", filter=Q(setting__in=COMMUNITY_SETTINGS), default=0),
+        )
         .order_by("kind__order", "kind__code")
     )
+    total = sum(row["minutes_total"] for row in by_kind)
+    community = sum(row["community_minutes"] for row in by_kind)
     return {
-        "support_hours": rounded(Decimal(totals["total"]) / 60),
-        "community_share": ratio(totals["community"], totals["total"]),
+        "support_hours": rounded(Decimal(total) / 60),
+        "community_share": ratio(community, total),
         "by_kind": by_kind,
     }
 

@@ -97,8 +97,8 @@ def test_the_reporter_downloads_a_suppressed_workbook_and_the_download_is_logged
     assert LogEntry.objects.filter(action=LogEntry.Action.ACCESS, actor=reporter).count() == 5
 
 
-# Session, user, roles, the scopes (2), the figures (13), the quarters (3), the coaches (4).
-QUERIES = 24
+# Session, user, roles, the scopes (2), the figures (12), the quarters (3), the coaches (4).
+QUERIES = 23
 
 
 def _more_rows(team, coach, n):
