@@ -7,7 +7,7 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo test test-browser lint serve env env-dev messages clean loadtest
+.PHONY: demo test test-browser lint serve env env-dev messages clean loadtest bench bench-pg
 
 $(UV):
 	$(PYTHON) -m venv $(VENV)
@@ -51,6 +51,16 @@ test: env-dev messages lint
 
 test-browser: env-dev messages
 	$(PY) -m pytest -m browser $(PYTEST_ARGS)
+
+# National-scale benchmarks (docs/performance.md). The first run makes the data (bench/.data/, about 15 minutes on
+# a busy 2-core machine); the measurements themselves are stopped after 10 minutes.
+bench: env-dev messages
+	$(PY) -m bench.run
+
+# The same on a throwaway PostgreSQL cluster (-t: in a temporary directory, beside any other pg_virtualenv);
+# the data is made on every run.
+bench-pg: env-dev messages
+	pg_virtualenv -t -o fsync=off -o shared_buffers=1GB -o work_mem=32MB sh -c '$(PY) -m bench.run --db postgres'
 
 clean:
 	rm -rf $(VENV) db.sqlite3 db.sqlite3-* staticfiles

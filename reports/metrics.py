@@ -255,8 +255,12 @@ def quarterly_rates(scope: Scope, period: Period) -> list[dict]:
 def job_starts_by_quarter(scope: Scope, period: Period, quarters: list[Period]) -> list[int]:
     if not quarters:
         return []
-    counts = scope_jobs(scope, period).aggregate(
-        **{f"q{i}": Count("pk", filter=Q(start_date__range=(q.start, q.end))) for i, q in enumerate(quarters)}
+    counts = (
+        scope_jobs(scope, period)
+        .filter(start_date__range=(quarters[0].start, quarters[-1].end))
+        .aggregate(
+            **{f"q{i}": Count("pk", filter=Q(start_date__range=(q.start, q.end))) for i, q in enumerate(quarters)}
+        )
     )
     return [counts[f"q{i}"] for i in range(len(quarters))]
 
@@ -264,7 +268,8 @@ def job_starts_by_quarter(scope: Scope, period: Period, quarters: list[Period]) 
 def hours_by_quarter(scope: Scope, quarters: list[Period]) -> list[Decimal]:
     if not quarters:
         return []
-    sums = TimeEntry.objects.filter(scope.q()).aggregate(
+    # The period's dates bound the scan; without them every entry the teams ever logged is read.
+    sums = TimeEntry.objects.filter(scope.q(), date__range=(quarters[0].start, quarters[-1].end)).aggregate(
         **{f"q{i}": Sum("minutes", filter=Q(date__range=(q.start, q.end)), default=0) for i, q in enumerate(quarters)}
     )
     return [rounded(Decimal(sums[f"q{i}"]) / 60) for i in range(len(quarters))]
@@ -314,16 +319,21 @@ def job_figures(scope: Scope, period: Period) -> dict:
 def time_figures(scope: Scope, period: Period) -> dict:
     """Support hours by kind and the community share of all logged time."""
     entries = TimeEntry.objects.filter(scope.q()).between(period.start, period.end)
-    totals = entries.totals()
+    # One pass over the period's entries: the totals are sums of the rows by kind.
     by_kind = list(
         entries.order_by()
         .values("kind__code", "kind__name_fi", "kind__name_sv", "kind__name_en", "kind__order")
-        .annotate(minutes_total=Sum("minutes"))
+        .annotate(
+            minutes_total=Sum("minutes"),
+            community_minutes=Sum("minutes", filter=Q(setting__in=COMMUNITY_SETTINGS), default=0),
+        )
         .order_by("kind__order", "kind__code")
     )
+    total = sum(row["minutes_total"] for row in by_kind)
+    community = sum(row["community_minutes"] for row in by_kind)
     return {
-        "support_hours": rounded(Decimal(totals["total"]) / 60),
-        "community_share": ratio(totals["community"], totals["total"]),
+        "support_hours": rounded(Decimal(total) / 60),
+        "community_share": ratio(community, total),
         "by_kind": by_kind,
     }
 

@@ -288,12 +288,14 @@ def _jobs_sheet(book, scope: Scope, period: Period) -> set[int]:
     return {job[0] for job in jobs}
 
 
-def _clients_sheet(book, scope: Scope, period: Period) -> list[int]:
+def client_rows(scope: Scope, period: Period):
+    """The Clients sheet's clients with their Kykyviisari scores, first job and work in the period, by code."""
+
     def score(kind, newest):
         scores = KykyviisariScore.objects.filter(client=OuterRef("pk"), kind=kind, measured_on__lte=period.end)
         return Subquery(scores.order_by("-measured_on" if newest else "measured_on").values("score")[:1])
 
-    clients = list(
+    return (
         metrics.scope_clients(scope, period)
         .filter(metrics.active_in(period))
         .annotate(
@@ -303,7 +305,12 @@ def _clients_sheet(book, scope: Scope, period: Period) -> list[int]:
             in_work=Exists(Job.objects.filter(metrics.jobs_held_in(period), client=OuterRef("pk"), competitive=True)),
         )
         .order_by("code")
-        .values(
+    )
+
+
+def _clients_sheet(book, scope: Scope, period: Period) -> list[int]:
+    clients = list(
+        client_rows(scope, period).values(
             "pk",
             "code",
             "team__name",
@@ -323,16 +330,22 @@ def _clients_sheet(book, scope: Scope, period: Period) -> list[int]:
             "in_work",
         )
     )
+    # Labels translated once, not once a cell: a lazy string costs a gettext lookup every time it is read.
     labels = {
-        "service_type": dict(ServiceType.choices),
-        "gender": dict(Gender.choices),
-        "labour_market_status": dict(LabourMarketStatus.choices),
-        "education_level": dict(EducationLevel.choices),
-        "outcome": dict(Outcome.choices),
+        name: {code: str(text) for code, text in choices}
+        for name, choices in (
+            ("service_type", ServiceType.choices),
+            ("gender", Gender.choices),
+            ("labour_market_status", LabourMarketStatus.choices),
+            ("education_level", EducationLevel.choices),
+            ("outcome", Outcome.choices),
+        )
     }
+    age_bands = {code: str(text) for code, text in AGE_BANDS.items()}
+    answers = {True: yes_no(True), False: yes_no(False)}
 
     def label(row, name):
-        return str(labels[name].get(row[name], ""))
+        return labels[name].get(row[name], "")
 
     columns = [
         xlsx.Column(_("Client code"), 14),
@@ -359,10 +372,10 @@ def _clients_sheet(book, scope: Scope, period: Period) -> list[int]:
             row["team__name"],
             label(row, "service_type"),
             label(row, "gender"),
-            str(AGE_BANDS[metrics.age_band(row["programme_entry"], row["birth_year"])]),
+            age_bands[metrics.age_band(row["programme_entry"], row["birth_year"])],
             label(row, "labour_market_status"),
             label(row, "education_level"),
-            yes_no(row["out_of_work_at_referral"]),
+            answers[bool(row["out_of_work_at_referral"])],
             row["programme_entry"],
             row["closed_on"],
             label(row, "outcome"),
@@ -371,7 +384,7 @@ def _clients_sheet(book, scope: Scope, period: Period) -> list[int]:
             row["kyky_latest"],
             row["first_job"],
             (row["first_job"] - row["programme_entry"]).days if row["first_job"] and row["programme_entry"] else None,
-            yes_no(row["in_work"]),
+            answers[bool(row["in_work"])],
         )
         for row in clients
     )

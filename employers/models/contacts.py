@@ -130,6 +130,8 @@ class EmployerContact(models.Model):
             models.Index(fields=["coach", "date"]),
             models.Index(fields=["employer", "date"]),
             models.Index(fields=["client", "date"]),
+            # Team figures (face-to-face contacts per coach per week) count a period's contacts of some teams.
+            models.Index(fields=["team", "date", "face_to_face"], name="employers_contact_team_date"),
         ]
 
     def __str__(self):

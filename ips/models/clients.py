@@ -110,23 +110,25 @@ def served(team_ids, start, end, *, coach_id=None, client: str = "") -> Q:
     ClientAssignment to the team overlaps the period (a client who moved teams mid-period counts for both).
     Clients with no assignment rows at all (records made before assignments were kept) fall back to their current
     team and coach, programme entry and closure date. `client` is the lookup path to the client ("" on Client
-    rows, "client" on rows that belong to a client); `start` and `end` may be dates or OuterRefs.
+    rows, "client" on rows that belong to a client).
+
+    Written as `pk IN (the teams' assignments)`, not a correlated EXISTS: the database then reads the teams' own
+    assignment rows once instead of probing once for every client of the installation (docs/performance.md).
     """
-    ref = OuterRef(client or "pk")
     prefix = f"{client}__" if client else ""
-    assignments = ClientAssignment.objects.filter(client=ref, team__in=team_ids, started__lte=end).filter(
+    assigned = ClientAssignment.objects.filter(team__in=team_ids, started__lte=end).filter(
         Q(ended__isnull=True) | Q(ended__gte=start)
     )
     legacy = (
         Q(**{f"{prefix}team__in": team_ids})
-        & ~Exists(ClientAssignment.objects.filter(client=ref))
         & Q(**{f"{prefix}programme_entry__lte": end})
         & (Q(**{f"{prefix}closed_on__isnull": True}) | Q(**{f"{prefix}closed_on__gte": start}))
+        & ~Exists(ClientAssignment.objects.filter(client=OuterRef(client or "pk")))
     )
     if coach_id:
-        assignments = assignments.filter(coach=coach_id)
+        assigned = assigned.filter(coach=coach_id)
         legacy &= Q(**{f"{prefix}coach": coach_id})
-    return Q(Exists(assignments)) | legacy
+    return Q(**{f"{client or 'pk'}__in": assigned.values("client_id")}) | legacy
 
 
 class ClientQuerySet(AccessQuerySet):

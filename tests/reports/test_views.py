@@ -112,9 +112,9 @@ def test_a_client_named_only_in_the_jobs_sheet_is_logged_too(outcomes, as_user, 
     assert audit.entries_for_client(client).filter(action=LogEntry.Action.ACCESS, actor=reporter).exists()
 
 
-# Session, user, roles, the scopes (2), the figures (13), the quarters (3), the ESF+ participants (1),
+# Session, user, roles, the scopes (2), the figures (12), the quarters (3), the ESF+ participants (1),
 # the coaches (4), the user's recent exports (1).
-QUERIES = 26
+QUERIES = 25
 
 
 def _more_rows(team, coach, n):

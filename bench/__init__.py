@@ -1,0 +1,1 @@
+"""Benchmarks on national-scale data: `make bench` (SQLite), `make bench-pg` (PostgreSQL); docs/performance.md."""
