@@ -23,12 +23,17 @@ def _params(org):
 
 
 @pytest.fixture
-def worker_backend(settings):
-    """The database backend `make demo` uses: nothing runs until a worker picks the task up."""
+def worker_backend(settings, monkeypatch):
+    """The database backend `make demo` uses: nothing runs until a worker picks the task up.
+
+    The worker closes connections that are not in autocommit mode, as a long-running process should; inside the
+    test's transaction that would close the test's own connection (PostgreSQL), so that one call is disabled.
+    """
     settings.TASKS = {
         "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
         "exports": {"BACKEND": "django_tasks_db.DatabaseBackend"},
     }
+    monkeypatch.setattr("django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None)
 
 
 def test_the_worker_builds_the_export_while_the_page_polls_its_progress(
