@@ -67,4 +67,4 @@ clean:
 
 # Polku under gunicorn on a throwaway PostgreSQL cluster, driven by locust for 60 s (see docs/loadtest.md).
 loadtest: env-dev messages
-	pg_virtualenv -o fsync=off $(PY) -m loadtest.run $(LOADTEST_ARGS)
+	pg_virtualenv -t -o fsync=off $(PY) -m loadtest.run $(LOADTEST_ARGS)
