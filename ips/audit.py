@@ -33,25 +33,26 @@ def log_access(request, obj) -> None:
         accessed.send(sender=type(obj), instance=obj)
 
 
+def _access_row(request, obj, content_type, **extra) -> LogEntry:
+    return LogEntry(
+        content_type=content_type,
+        object_pk=str(obj.pk),
+        object_id=obj.pk,
+        object_repr=str(obj),
+        action=LogEntry.Action.ACCESS,
+        actor=request.user,
+        remote_addr=_remote_addr(request),
+        additional_data={**obj.get_additional_data(), **extra},
+    )
+
+
 def log_access_many(request, objects) -> None:
     """One insert for a page that shows many clients (a list), so the query count does not grow with rows."""
     objects = [obj for obj in objects if _is_client_data(obj)]
     if not objects:
         return
     content_types = ContentType.objects.get_for_models(*{type(obj) for obj in objects})
-    LogEntry.objects.bulk_create(
-        LogEntry(
-            content_type=content_types[type(obj)],
-            object_pk=str(obj.pk),
-            object_id=obj.pk,
-            object_repr=str(obj),
-            action=LogEntry.Action.ACCESS,
-            actor=request.user,
-            remote_addr=_remote_addr(request),
-            additional_data=obj.get_additional_data(),
-        )
-        for obj in objects
-    )
+    LogEntry.objects.bulk_create(_access_row(request, obj, content_types[type(obj)]) for obj in objects)
 
 
 def entries_for_client(client):
@@ -68,30 +69,4 @@ def entries_for_client(client):
 
 def log_export(request, obj, file_format: str) -> None:
     """An ACCESS row that says the client's data left Polku as a file (the right of access), and in what format."""
-    LogEntry.objects.create(
-        content_type=ContentType.objects.get_for_model(obj),
-        object_pk=str(obj.pk),
-        object_id=obj.pk,
-        object_repr=str(obj),
-        action=LogEntry.Action.ACCESS,
-        actor=request.user,
-        remote_addr=_remote_addr(request),
-        additional_data={**obj.get_additional_data(), "export": file_format},
-    )
-
-
-def log_anonymisation(clients) -> None:
-    """One UPDATE row per anonymised client, without the values that were removed."""
-    content_type = ContentType.objects.get_for_model(type(clients[0])) if clients else None
-    LogEntry.objects.bulk_create(
-        LogEntry(
-            content_type=content_type,
-            object_pk=str(client.pk),
-            object_id=client.pk,
-            object_repr=str(client),
-            action=LogEntry.Action.UPDATE,
-            changes={"anonymised_on": ["None", str(client.anonymised_on)]},
-            additional_data={**client.get_additional_data(), "anonymised": True},
-        )
-        for client in clients
-    )
+    _access_row(request, obj, ContentType.objects.get_for_model(obj), export=file_format).save()

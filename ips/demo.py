@@ -128,93 +128,55 @@ def load(*, teams, users, today: date | None = None) -> None:
     sources = {s.code: s for s in ReferralSource.objects.all()}
     groups = {g.code: g for g in TargetGroup.objects.all()}
     clients = []
-    team_names = {"V": VAASA, "P": "Pietarsaaren työkykytiimi"}
+    lookups = {"teams": teams, "users": users, "sources": sources, "groups": groups, "treatment_teams": treatment_teams}
     for line in CLIENT_ROWS.strip().splitlines():
-        (
-            code,
-            first,
-            last,
-            team,
-            coach,
-            stage,
-            days,
-            gender,
-            born,
-            lang,
-            status,
-            edu,
-            source,
-            target,
-            tt,
-            quiet,
-            outcome,
-        ) = line.split("|")
-        client = _client(
-            code=code,
-            first=first,
-            last=last,
-            team=teams[team_names[team]],
-            coach=users[coach],
-            stage=stage,
-            entry=today - timedelta(days=int(days)),
-            demographics={"gender": gender, "birth_year": int(born), "language": lang},
-            status=status,
-            edu=edu,
-            source=sources[source],
-            target=[groups[g] for g in target.split(",") if g],
-            treatment_team=None if tt == "-" else treatment_teams[int(tt)],
-            outcome=outcome,
-            rng=rng,
-            today=today,
-        )
-        client.quiet = quiet == "quiet"
+        columns = line.split("|")
+        client = _client_from_row(columns, lookups, rng=rng, today=today)
+        client.quiet = columns[15] == "quiet"
         clients.append(client)
     _referrals(teams[VAASA], sources, today)
     kinds = {k.code: k for k in ActivityKind.objects.all()}
     for username in ("coach", "coach2"):
         mine = [c for c in clients if c.coach_id == users[username].pk]
         _log(users[username], teams[VAASA], mine, kinds, rng, today)
-    _history(
-        teams=teams,
-        users=users,
-        sources=sources,
-        groups=groups,
-        kinds=kinds,
-        treatment_teams=treatment_teams,
+    _history(lookups, kinds=kinds, today=today)
+
+
+def _client_from_row(columns, lookups, *, rng, today, end=None):
+    """One line of CLIENT_ROWS (or HISTORY_ROWS without its last column) as a client with their records."""
+    code, first, last, team, coach, stage, days, gender, born, lang, status, edu, source, target, tt, _, outcome = (
+        columns
+    )
+    team_names = {"V": VAASA, "P": "Pietarsaaren työkykytiimi"}
+    return _client(
+        code=code,
+        first=first,
+        last=last,
+        team=lookups["teams"][team_names[team]],
+        coach=lookups["users"][coach],
+        stage=stage,
+        entry=today - timedelta(days=int(days)),
+        demographics={"gender": gender, "birth_year": int(born), "language": lang},
+        status=status,
+        edu=edu,
+        source=lookups["sources"][source],
+        target=[lookups["groups"][g] for g in target.split(",") if g],
+        treatment_team=None if tt == "-" else lookups["treatment_teams"][int(tt)],
+        outcome=outcome,
+        rng=rng,
         today=today,
+        end=end,
     )
 
 
-def _history(*, teams, users, sources, groups, kinds, treatment_teams, today):
+def _history(lookups, *, kinds, today):
     """Earlier clients with their own random sequence, so the recent demo weeks stay as they are."""
     rng = random.Random(2025)
-    team_names = {"V": VAASA, "P": "Pietarsaaren työkykytiimi"}
     earlier = []
     for line in HISTORY_ROWS.strip().splitlines():
         *columns, closed_days = line.split("|")
-        code, first, last, team, coach, stage, days, gender, born, lang, status, edu, source, target, tt, _, outcome = (
-            columns
-        )
-        client = _client(
-            code=code,
-            first=first,
-            last=last,
-            team=teams[team_names[team]],
-            coach=users[coach],
-            stage=stage,
-            entry=today - timedelta(days=int(days)),
-            demographics={"gender": gender, "birth_year": int(born), "language": lang},
-            status=status,
-            edu=edu,
-            source=sources[source],
-            target=[groups[g] for g in target.split(",") if g],
-            treatment_team=None if tt == "-" else treatment_teams[int(tt)],
-            outcome=outcome,
-            rng=rng,
-            today=today,
-            end=today - timedelta(days=int(closed_days)),
-        )
-        earlier.append(client)
+        end = today - timedelta(days=int(closed_days))
+        earlier.append(_client_from_row(columns, lookups, rng=rng, today=today, end=end))
     # Two or three entries a month while in the programme, ending before the recent weeks _log() covers.
     TimeEntry.objects.filter(client__in=earlier).delete()
     last_day = today - timedelta(days=LOG_DAYS + 1)
