@@ -70,3 +70,20 @@ def entries_for_client(client):
 def log_export(request, obj, file_format: str) -> None:
     """An ACCESS row that says the client's data left Polku as a file (the right of access), and in what format."""
     _access_row(request, obj, ContentType.objects.get_for_model(obj), export=file_format).save()
+
+
+def log_anonymisation(clients) -> None:
+    """One UPDATE row per anonymised client, without the values that were removed."""
+    content_type = ContentType.objects.get_for_model(type(clients[0])) if clients else None
+    LogEntry.objects.bulk_create(
+        LogEntry(
+            content_type=content_type,
+            object_pk=str(client.pk),
+            object_id=client.pk,
+            object_repr=str(client),
+            action=LogEntry.Action.UPDATE,
+            changes={"anonymised_on": ["None", str(client.anonymised_on)]},
+            additional_data={**client.get_additional_data(), "anonymised": True},
+        )
+        for client in clients
+    )
