@@ -44,8 +44,10 @@ class UserFactory(DjangoModelFactory):
         skip_postgeneration_save = True
 
     username = factory.Sequence(lambda n: f"user{n}")
-    first_name = factory.Faker("first_name", locale="fi_FI")
-    last_name = factory.Faker("last_name", locale="fi_FI")
+    # Staff names from a fixed list no client fixture uses: a random Finnish name could be a client's ("Ville") and
+    # make a test that checks a page for the client's name fail by chance.
+    first_name = factory.Iterator(["Aila", "Berit", "Eino", "Hilkka", "Kaarlo", "Raili", "Tauno", "Wilhelmiina"])
+    last_name = factory.Iterator(["Halme", "Kivelä", "Nurmio", "Palosaari", "Rautio", "Tanskanen", "Vuorela"])
     email = factory.LazyAttribute(lambda u: f"{u.username}@polku.example")
     password = factory.PostGenerationMethodCall("set_password", PASSWORD)
 
