@@ -3,8 +3,7 @@
 from django.contrib import admin
 from import_export import fields, resources
 
-from ips.models import Client, EducationLevel, Gender, LabourMarketStatus, Outcome, ServiceType
-from reports import metrics
+from ips.models import Client, EducationLevel, Gender, LabourMarketStatus, Outcome, ServiceType, age_band
 from reports.workbook import AGE_BANDS, yes_no
 
 site = admin.AdminSite(name="bench_admin")
@@ -72,7 +71,7 @@ class ClientRowResource(resources.ModelResource):
         return self.gender_label(client.gender)
 
     def dehydrate_age_band(self, client):
-        return str(AGE_BANDS[metrics.age_band(client.programme_entry, client.birth_year)])
+        return str(AGE_BANDS[age_band(client.programme_entry, client.birth_year)])
 
     def dehydrate_labour_market_status(self, client):
         return self.status_label(client.labour_market_status)

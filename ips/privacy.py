@@ -18,15 +18,12 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from ips import audit, xlsx
-from ips.models import Client, Referral
+from ips.models import AGE_BANDS, Client, Referral, age_band
 
 # Fields that identify nothing and would only puzzle the reader of an export (a double-submit guard).
 TECHNICAL_FIELDS = {"submission_id"}
 # Anonymised values in the change history of the audit log.
 MASK = "***"
-# The ESF+ age bands at programme entry (< 30, 30–54, ≥ 55; see the funder workbook): an anonymised client
-# keeps a birth year that puts them at the middle of their own band, so past age-band counts stay the same.
-AGE_BAND_MIDDLES = ((30, 25), (55, 42), (None, 60))
 # Clients per round of anonymisation: keeps the number of query parameters well inside every database's limit.
 BATCH_SIZE = 500
 
@@ -137,11 +134,11 @@ def _other_personal_fields(model) -> dict:
 
 
 def _band_birth_year(programme_entry: date | None, birth_year: int | None) -> int | None:
-    if programme_entry is None or birth_year is None:
+    """A birth year in the middle of the client's ESF+ age band at entry: past age-band counts stay the same."""
+    band = age_band(programme_entry, birth_year)
+    if band == "unknown":
         return None
-    age = programme_entry.year - birth_year
-    middle = next(middle for limit, middle in AGE_BAND_MIDDLES if limit is None or age < limit)
-    return programme_entry.year - middle
+    return programme_entry.year - next(middle for code, _above, middle in AGE_BANDS if code == band)
 
 
 def _log_entries(clients, relations):

@@ -28,7 +28,7 @@ from django.db.models.functions import Coalesce
 
 from employers.models import EmployerContact, Job
 from fidelity.models import Review
-from ips.models import Client, ClientAssignment, KykyviisariScore, Membership, ServiceType, TimeEntry, served
+from ips.models import Client, ClientAssignment, KykyviisariScore, Membership, ServiceType, TimeEntry, age_band, served
 from ips.models.activity import COMMUNITY_SETTINGS
 
 # IPS Learning Community benchmarks for the quarterly employment rate, and IPS Grow's single benchmark.
@@ -90,10 +90,11 @@ class Scope:
     coach_id: int | None = None
     organisation_ids: frozenset[int] = field(default_factory=frozenset)
 
-    def q(self, prefix: str = "", coach_field: str = "coach") -> Q:
-        condition = Q(**{f"{prefix}team__in": self.team_ids})
+    def q(self) -> Q:
+        """For rows that carry their own team and coach (log entries, employer contacts); clients use served_in()."""
+        condition = Q(team__in=self.team_ids)
         if self.coach_id:
-            condition &= Q(**{f"{prefix}{coach_field}": self.coach_id})
+            condition &= Q(coach=self.coach_id)
         return condition
 
 
@@ -124,11 +125,9 @@ def suppress_derived(value, *counts, enabled: bool = True):
     return value
 
 
-def active_in(period: Period, prefix: str = "") -> Q:
+def active_in(period: Period) -> Q:
     """Clients in the project at any time in the period: entered by its end, not closed before its start."""
-    return Q(**{f"{prefix}programme_entry__lte": period.end}) & (
-        Q(**{f"{prefix}closed_on__isnull": True}) | Q(**{f"{prefix}closed_on__gte": period.start})
-    )
+    return Q(programme_entry__lte=period.end) & (Q(closed_on__isnull=True) | Q(closed_on__gte=period.start))
 
 
 def jobs_held_in(period: Period):
@@ -398,18 +397,6 @@ def fidelity_figures(reviews: list[Review]) -> list[dict]:
         totals = review.totals()
         rows.append({"review": review, "team": review.team, "totals": totals, "band": totals.band})
     return rows
-
-
-def age_band(entry: date | None, birth_year: int | None) -> str:
-    """ESF+ age band at programme entry."""
-    if entry is None or birth_year is None:
-        return "unknown"
-    age = entry.year - birth_year
-    if age < 30:
-        return "under_30"
-    if age <= 54:
-        return "30_54"
-    return "55_plus"
 
 
 def participant_figures(scope: Scope, period: Period) -> dict:

@@ -15,7 +15,7 @@ from employers.models import Job
 from fidelity.models import ItemRating
 from ips import xlsx
 from ips.i18n import translated
-from ips.models import EducationLevel, Gender, KykyviisariScore, LabourMarketStatus, Outcome, ServiceType
+from ips.models import EducationLevel, Gender, KykyviisariScore, LabourMarketStatus, Outcome, ServiceType, age_band
 from reports import metrics
 from reports.metrics import Period, Scope, suppress, suppress_derived
 
@@ -372,7 +372,7 @@ def _clients_sheet(book, scope: Scope, period: Period) -> list[int]:
             row["team__name"],
             label(row, "service_type"),
             label(row, "gender"),
-            age_bands[metrics.age_band(row["programme_entry"], row["birth_year"])],
+            age_bands[age_band(row["programme_entry"], row["birth_year"])],
             label(row, "labour_market_status"),
             label(row, "education_level"),
             answers[bool(row["out_of_work_at_referral"])],

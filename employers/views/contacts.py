@@ -11,6 +11,7 @@ from employers.models import Employer
 from employers.views.common import redirect_next, require_team_role, safe_next
 from ips import audit
 from ips.access import get_for_user
+from ips.forms import posted_data
 from ips.models import Client, VocationalProfile
 
 
@@ -43,9 +44,7 @@ def contact_create(request, uuid=None):
     if uuid is not None:
         employer = get_for_user(request, Employer, write=True, uuid=uuid)
     initial = _initial_client(request)
-    form = EmployerContactForm(
-        request.POST if request.method == "POST" else None, user=user, employer=employer, initial=initial
-    )
+    form = EmployerContactForm(posted_data(request), user=user, employer=employer, initial=initial)
     if request.method == "POST" and form.is_valid():
         contact = form.save()
         messages.success(request, _("Employer contact saved."))

@@ -15,6 +15,7 @@ from employers.tables import EmployerTable
 from employers.views.common import require_employer_viewer, require_team_role
 from ips import audit
 from ips.access import get_for_user
+from ips.forms import posted_data
 from ips.models import Organisation
 
 EMPLOYERS_PER_PAGE = 50
@@ -87,7 +88,7 @@ def employer_create(request):
     require_team_role(request.user)
     organisation = _organisation_for_new_employer(request.user)
     form = EmployerForm(
-        request.POST if request.method == "POST" else None,
+        posted_data(request),
         organisation=organisation,
         initial={"responsible_coach": request.user},
     )
@@ -105,9 +106,7 @@ def employer_create(request):
 @login_required
 def employer_edit(request, uuid):
     employer = get_for_user(request, Employer, write=True, uuid=uuid)
-    form = EmployerForm(
-        request.POST if request.method == "POST" else None, instance=employer, organisation=employer.organisation
-    )
+    form = EmployerForm(posted_data(request), instance=employer, organisation=employer.organisation)
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("Employer saved."))
@@ -127,7 +126,7 @@ def employer_edit(request, uuid):
 @login_required
 def contact_person_create(request, uuid):
     employer = get_for_user(request, Employer, write=True, uuid=uuid)
-    form = ContactPersonForm(request.POST if request.method == "POST" else None)
+    form = ContactPersonForm(posted_data(request))
     if request.method == "POST" and form.is_valid():
         person = form.save(commit=False)
         person.employer = employer

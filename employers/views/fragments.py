@@ -22,6 +22,7 @@ from employers.models import WEEKLY_FACE_TO_FACE_TARGET, EmployerContact, Follow
 from employers.views.common import redirect_next, require_team_role
 from ips import audit
 from ips.access import get_for_user
+from ips.forms import posted_data
 from ips.models import Client, Membership, Stage
 
 QUICK_PREFIX = "employer-contact"
@@ -42,7 +43,7 @@ def today_panel(request):
     """The coach's week with employers: face-to-face contacts against six, minutes, follow-ups, quick entry."""
     user = request.user
     require_team_role(user)
-    form = QuickContactForm(request.POST if request.method == "POST" else None, user=user, prefix=QUICK_PREFIX)
+    form = QuickContactForm(posted_data(request), user=user, prefix=QUICK_PREFIX)
     saved = False
     if request.method == "POST" and form.is_valid():
         form.save()

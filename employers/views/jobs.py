@@ -14,6 +14,7 @@ from employers.forms import JobEndForm, JobStartForm
 from employers.models import FollowUp, Job
 from employers.views.common import redirect_next, require_team_role
 from ips.access import get_for_user
+from ips.forms import posted_data
 from ips.models import Client
 
 
@@ -25,7 +26,7 @@ def _client_page(client) -> str:
 def job_start(request, uuid):
     require_team_role(request.user)
     client = get_for_user(request, Client, write=True, uuid=uuid)
-    form = JobStartForm(request.POST if request.method == "POST" else None, user=request.user, client=client)
+    form = JobStartForm(posted_data(request), user=request.user, client=client)
     if request.method == "POST" and form.is_valid():
         job = services.job_start_record(client=client, by=request.user, **form.cleaned_data)
         messages.success(
@@ -43,7 +44,7 @@ def job_start(request, uuid):
 def job_end(request, uuid):
     require_team_role(request.user)
     job = get_for_user(request, Job.objects.select_related("client", "employer"), write=True, uuid=uuid)
-    form = JobEndForm(request.POST if request.method == "POST" else None, instance=job)
+    form = JobEndForm(posted_data(request), instance=job)
     if request.method == "POST" and form.is_valid():
         services.job_end_record(
             job=job, end_date=form.cleaned_data["end_date"], end_reason=form.cleaned_data["end_reason"], by=request.user

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from fidelity.forms import ActionPlanItemForm
 from fidelity.views.common import review_edit_page, review_write
+from ips.forms import posted_data
 
 
 def _back(review):
@@ -19,7 +20,7 @@ def _form_page(request, review, form, title):
 
 @review_edit_page
 def plan_item_create(request, review):
-    form = ActionPlanItemForm(request.POST if request.method == "POST" else None, review=review)
+    form = ActionPlanItemForm(posted_data(request), review=review)
     if request.method == "POST" and form.is_valid():
         form.instance.review = review
         form.save()
@@ -31,7 +32,7 @@ def plan_item_create(request, review):
 @review_edit_page
 def plan_item_edit(request, review, item_uuid):
     plan_item = get_object_or_404(review.plan_items, uuid=item_uuid)
-    form = ActionPlanItemForm(request.POST if request.method == "POST" else None, instance=plan_item, review=review)
+    form = ActionPlanItemForm(posted_data(request), instance=plan_item, review=review)
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("The action was saved."))

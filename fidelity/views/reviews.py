@@ -26,6 +26,7 @@ from fidelity.views.common import (
     review_queryset,
     review_write,
 )
+from ips.forms import posted_data
 from ips.models import Team
 
 
@@ -64,7 +65,7 @@ def review_create(request):
         raise PermissionDenied
     today = timezone.localdate()
     form = ReviewCreateForm(
-        request.POST if request.method == "POST" else None,
+        posted_data(request),
         teams=teams,
         organisations={team.organisation_id for team in teams},
         initial={
@@ -100,9 +101,7 @@ def review_settings(request, uuid):
         raise PermissionDenied
     if review.is_finalised:
         return locked_response(request, review)
-    form = ReviewSettingsForm(
-        request.POST if request.method == "POST" else None, instance=review, organisations=[review.team.organisation_id]
-    )
+    form = ReviewSettingsForm(posted_data(request), instance=review, organisations=[review.team.organisation_id])
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("The review settings were saved."))

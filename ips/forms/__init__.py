@@ -1,3 +1,3 @@
-from ips.forms.general import ClientCodeForm, LanguageForm
+from ips.forms.general import ClientCodeForm, LanguageForm, posted_data
 
-__all__ = ["ClientCodeForm", "LanguageForm"]
+__all__ = ["ClientCodeForm", "LanguageForm", "posted_data"]

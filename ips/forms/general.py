@@ -17,3 +17,12 @@ class ClientCodeForm(forms.Form):
 
     def clean_code(self):
         return self.cleaned_data["code"].strip().upper()
+
+
+def posted_data(request):
+    """The form data of a POST, else None (an unbound form).
+
+    Not `request.POST or None`: an empty POST is still a submission, and its required fields must get their
+    messages instead of the page showing a blank form as if nothing had been sent.
+    """
+    return request.POST if request.method == "POST" else None

@@ -1,5 +1,6 @@
 from ips.models.activity import COMMUNITY_SETTINGS, MAX_DAY_MINUTES, Setting, TimeEntry
 from ips.models.clients import (
+    AGE_BANDS,
     OPEN_STAGES,
     OVERDUE_DAYS,
     Client,
@@ -13,6 +14,7 @@ from ips.models.clients import (
     Stage,
     StageChange,
     TreatmentTeam,
+    age_band,
     served,
 )
 from ips.models.lists import ActivityKind, ReferralSource, TargetGroup
@@ -21,6 +23,7 @@ from ips.models.record import Consent, Goal, KykyviisariScore, VocationalProfile
 from ips.models.referrals import Referral
 
 __all__ = [
+    "AGE_BANDS",
     "COMMUNITY_SETTINGS",
     "CONTENT_EDITORS_GROUP",
     "MAX_DAY_MINUTES",
@@ -52,5 +55,6 @@ __all__ = [
     "TreatmentTeam",
     "User",
     "VocationalProfile",
+    "age_band",
     "served",
 ]

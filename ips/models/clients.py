@@ -20,6 +20,17 @@ from ips.models.people import Organisation, Team
 CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 # IPS practice: a client not seen for two weeks needs outreach.
 OVERDUE_DAYS = 14
+# The ESF+ age bands at programme entry: code, the first age above the band (None: no limit), and an age in the
+# middle of the band (anonymisation keeps a birth year there, so past age-band counts stay the same).
+AGE_BANDS = (("under_30", 30, 25), ("30_54", 55, 42), ("55_plus", None, 60))
+
+
+def age_band(entry, birth_year) -> str:
+    """The ESF+ age band at programme entry, or "unknown"."""
+    if entry is None or birth_year is None:
+        return "unknown"
+    age = entry.year - birth_year
+    return next(code for code, above, _middle in AGE_BANDS if above is None or age < above)
 
 
 class Stage(models.TextChoices):
@@ -103,32 +114,29 @@ class TreatmentTeam(models.Model):
         return self.name
 
 
-def served(team_ids, start, end, *, coach_id=None, client: str = "") -> Q:
+def served(team_ids, start, end, *, coach_id=None) -> Q:
     """The client was served by one of the teams (by one coach, if given) at some time from start to end.
 
     The one definition of "whose client, when" that caseloads, fidelity items and outcome reports share: a
     ClientAssignment to the team overlaps the period (a client who moved teams mid-period counts for both).
     Clients with no assignment rows at all (records made before assignments were kept) fall back to their current
-    team and coach, programme entry and closure date. `client` is the lookup path to the client ("" on Client
-    rows, "client" on rows that belong to a client).
+    team and coach, programme entry and closure date.
 
     Written as `pk IN (the teams' assignments)`, not a correlated EXISTS: the database then reads the teams' own
     assignment rows once instead of probing once for every client of the installation (docs/performance.md).
     """
-    prefix = f"{client}__" if client else ""
     assigned = ClientAssignment.objects.filter(team__in=team_ids, started__lte=end).filter(
         Q(ended__isnull=True) | Q(ended__gte=start)
     )
     legacy = (
-        Q(**{f"{prefix}team__in": team_ids})
-        & Q(**{f"{prefix}programme_entry__lte": end})
-        & (Q(**{f"{prefix}closed_on__isnull": True}) | Q(**{f"{prefix}closed_on__gte": start}))
-        & ~Exists(ClientAssignment.objects.filter(client=OuterRef(client or "pk")))
+        Q(team__in=team_ids, programme_entry__lte=end)
+        & (Q(closed_on__isnull=True) | Q(closed_on__gte=start))
+        & ~Exists(ClientAssignment.objects.filter(client=OuterRef("pk")))
     )
     if coach_id:
         assigned = assigned.filter(coach=coach_id)
-        legacy &= Q(**{f"{prefix}coach": coach_id})
-    return Q(**{f"{client or 'pk'}__in": assigned.values("client_id")}) | legacy
+        legacy &= Q(coach=coach_id)
+    return Q(pk__in=assigned.values("client_id")) | legacy
 
 
 class ClientQuerySet(AccessQuerySet):

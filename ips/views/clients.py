@@ -12,6 +12,7 @@ from django.utils.translation import gettext
 
 from ips import audit, privacy, xlsx
 from ips.access import get_for_user
+from ips.forms import posted_data
 from ips.forms.clients import (
     ClientForm,
     ClosureForm,
@@ -109,7 +110,7 @@ def client_edit(request, uuid):
     client = _client(request, uuid, write=True)
     # The assignment history needs the old team and coach, which validating the form writes over.
     old_team, old_coach = client.team_id, client.coach_id
-    form = ClientForm(request.POST if request.method == "POST" else None, instance=client, user=request.user)
+    form = ClientForm(posted_data(request), instance=client, user=request.user)
     if request.method == "POST" and form.is_valid():
         team, coach = form.cleaned_data["team"], form.cleaned_data["coach"]
         client = form.save(commit=False)
@@ -125,7 +126,7 @@ def client_edit(request, uuid):
 @login_required
 def client_stage(request, uuid):
     client = _client(request, uuid, write=True)
-    form = StageChangeForm(request.POST if request.method == "POST" else None, client=client)
+    form = StageChangeForm(posted_data(request), client=client)
     if request.method == "POST" and form.is_valid():
         client_stage_change(
             client=client, stage=form.cleaned_data["stage"], changed_on=form.cleaned_data["changed_on"], by=request.user
@@ -138,7 +139,7 @@ def client_stage(request, uuid):
 @login_required
 def client_close_view(request, uuid):
     client = _client(request, uuid, write=True)
-    form = ClosureForm(request.POST if request.method == "POST" else None, instance=client)
+    form = ClosureForm(posted_data(request), instance=client)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         client_close(
@@ -160,7 +161,7 @@ def _record_form(request, uuid, form_class, *, title, section, model=None, recor
     instance = None
     if record_uuid is not None:
         instance = get_for_user(request, model.objects.filter(client=client), write=True, uuid=record_uuid)
-    form = form_class(request.POST if request.method == "POST" else None, instance=instance)
+    form = form_class(posted_data(request), instance=instance)
     if request.method == "POST" and form.is_valid():
         record = form.save(commit=False)
         record.client = client
@@ -218,7 +219,7 @@ def score_add(request, uuid):
 def profile_edit(request, uuid):
     client = _client(request, uuid, write=True)
     profile = VocationalProfile.objects.filter(client=client).first() or VocationalProfile(client=client)
-    form = VocationalProfileForm(request.POST if request.method == "POST" else None, instance=profile)
+    form = VocationalProfileForm(posted_data(request), instance=profile)
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, gettext("Saved."))

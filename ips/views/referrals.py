@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext
 
 from ips.access import get_for_user
+from ips.forms import posted_data
 from ips.forms.clients import ReferralAcceptForm, ReferralDeclineForm, ReferralForm
 from ips.models import Referral
 from ips.services import referral_accept, referral_decline
@@ -31,7 +32,7 @@ def referral_list(request):
 @login_required
 def referral_create(request):
     _require_team_role(request.user)
-    form = ReferralForm(request.POST if request.method == "POST" else None, user=request.user)
+    form = ReferralForm(posted_data(request), user=request.user)
     if request.method == "POST" and form.is_valid():
         referral = form.save()
         messages.success(request, gettext("Referral saved. Decide on it when you have met the person."))

@@ -7,11 +7,11 @@ import zipfile
 from datetime import timedelta
 
 import pytest
-from django.urls import reverse
 from django.utils import timezone
 
 from reports.scopes import choices_for
 from tests.permissions.walker import expectation_for, fill, routes
+from tests.reports.conftest import export_responses
 
 ROUTES = {route.key: route for route in routes()}
 EXPORT = "reports:export_start"
@@ -29,17 +29,6 @@ def response_text(response) -> str:
     else:
         parts.append(body.decode("utf-8", "replace"))
     return "\n".join(parts)
-
-
-def export_responses(browser, variant) -> list:
-    """The funder workbook as its user gets it: build it (POST), watch its page, download the file."""
-    from reports.models import Export
-
-    started = browser.post(reverse(EXPORT), variant)
-    if started.status_code != 302:
-        return [started]
-    export = Export.objects.latest("created")
-    return [started, browser.get(started.url), browser.get(reverse("reports:export_download", args=[export.pk]))]
 
 
 def is_page(response) -> bool:

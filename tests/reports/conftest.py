@@ -129,15 +129,25 @@ def outcomes(team_a, team_b, coach_a, coach_b):
     return {"c1": c1, "c2": c2, "c3": c3, "c4": c4, "c5": c5, "c6": c6, "employer": employer}
 
 
-def download_workbook(http, params: dict):
-    """What a user does: build the workbook from the dashboard, then download it from the export's page."""
+def export_responses(http, params: dict) -> list:
+    """What a user does: build the workbook from the dashboard (POST), open the export's page, download the file.
+    A refused build is the only answer."""
     from django.urls import reverse
 
     from reports.models import Export
 
     started = http.post(reverse("reports:export_start"), params)
-    assert started.status_code == 302, started.content.decode()[:500]
+    if started.status_code != 302:
+        return [started]
     export = Export.objects.latest("created")
     assert started.url == reverse("reports:export", args=[export.pk])
-    assert http.get(started.url).status_code == 200
-    return http.get(reverse("reports:export_download", args=[export.pk]))
+    return [started, http.get(started.url), http.get(reverse("reports:export_download", args=[export.pk]))]
+
+
+def download_workbook(http, params: dict):
+    """The downloaded workbook of a build that must succeed."""
+    responses = export_responses(http, params)
+    assert len(responses) == 3, responses[0].content.decode()[:500]  # the build was refused
+    started, page, download = responses
+    assert page.status_code == 200
+    return download
