@@ -18,6 +18,13 @@ WEEKLY_FACE_TO_FACE_TARGET = 6
 MAX_CONTACT_MINUTES = 480
 
 
+def _changeable_by(user) -> Q:
+    roles = user.roles
+    return (Q(coach=user) | Q(team__in=roles.supervisor_teams)) & (
+        Q(client__isnull=True) | Q(client__anonymised_on__isnull=True)
+    )
+
+
 class EmployerContactQuerySet(AccessQuerySet):
     def visible_to(self, user):
         """Contacts with employers the user sees, unless they name a client of a team the user does not work in."""
@@ -27,8 +34,23 @@ class EmployerContactQuerySet(AccessQuerySet):
         )
 
     def editable_by(self, user):
-        """A contact is kept by its own team."""
-        return self.visible_to(user).filter(team__in=user.roles.team_ids)
+        """The coach who recorded a contact corrects or deletes it, and so do the supervisors of its team; a
+        colleague reads it only. A contact of an anonymised client stays as it is (editing would bring personal
+        data back, deleting would change past figures)."""
+        return self.visible_to(user).filter(_changeable_by(user))
+
+    def with_changeable_by(self, user):
+        """Annotate `can_change`: whether editable_by(user) holds for the row, in SQL (no query per row).
+
+        For rows whose employer the user sees, as on the employer page."""
+        visible_client = Q(client__isnull=True) | Q(client__team__in=user.roles.team_ids)
+        return self.annotate(
+            can_change=Case(
+                When(visible_client & _changeable_by(user), then=Value(True)),
+                default=Value(False),
+                output_field=models.BooleanField(),
+            )
+        )
 
     def with_client_shown_to(self, user):
         """Every contact, with the client's code and uuid only where the user may see that client.

@@ -146,7 +146,20 @@ class Employer(models.Model):
         return self.name
 
 
+class ContactPersonQuerySet(AccessQuerySet):
+    def visible_to(self, user):
+        """A contact person belongs to the employer's register: whoever sees the employer sees its people."""
+        return self.filter(employer__in=Employer.objects.visible_to(user))
+
+    def editable_by(self, user):
+        return self.filter(employer__in=Employer.objects.editable_by(user))
+
+    def active(self):
+        return self.filter(active=True)
+
+
 class ContactPerson(models.Model):
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     employer = models.ForeignKey(
         Employer, on_delete=models.CASCADE, related_name="contact_persons", verbose_name=_("employer")
     )
@@ -154,6 +167,15 @@ class ContactPerson(models.Model):
     role = models.CharField(_("role"), max_length=120, blank=True, help_text=_("E.g. shop manager, HR partner."))
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     email = models.EmailField(_("email"), blank=True)
+    # A person named in recorded contacts is not deleted (the history would lose who was met) but set inactive:
+    # kept in the history, no longer offered for new contacts.
+    active = models.BooleanField(
+        _("still a contact person"),
+        default=True,
+        help_text=_("Clear this when the person has left or is no longer your contact. Past contacts keep the name."),
+    )
+
+    objects = ContactPersonQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]

@@ -188,6 +188,10 @@ class FollowUp(models.Model):
         MONTHLY = "monthly", _("Monthly")
         AFTER_END = "after_end", _("Within 3 days of the end")
 
+    class CancelReason(models.TextChoices):
+        JOB_ENDED = "job_ended", _("The job ended")
+        SERVICE_CLOSED = "service_closed", _("The service was closed")
+
     class State(models.TextChoices):
         PLANNED = "planned", _("Planned")
         DUE = "due", _("Due")
@@ -211,6 +215,7 @@ class FollowUp(models.Model):
         verbose_name=_("marked done by"),
     )
     cancelled_on = models.DateField(_("cancelled on"), null=True, blank=True)
+    cancel_reason = models.CharField(_("cancelled because"), max_length=20, choices=CancelReason.choices, blank=True)
 
     objects = FollowUpQuerySet.as_manager()
 
@@ -219,7 +224,12 @@ class FollowUp(models.Model):
         verbose_name = _("follow-up")
         verbose_name_plural = _("follow-ups")
         constraints = [
-            models.CheckConstraint(condition=Q(window_start__lte=F("due_on")), name="follow_up_window_before_due")
+            models.CheckConstraint(condition=Q(window_start__lte=F("due_on")), name="follow_up_window_before_due"),
+            models.CheckConstraint(
+                condition=Q(cancelled_on__isnull=True, cancel_reason="")
+                | (Q(cancelled_on__isnull=False) & ~Q(cancel_reason="")),
+                name="follow_up_cancelled_with_reason",
+            ),
         ]
         indexes = [models.Index(fields=["client", "due_on"])]
 

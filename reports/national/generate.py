@@ -398,7 +398,7 @@ class _Generator:
                 referrals.append((team["id"], rng.choice(self.sources), referred, "accepted", entry, pk, town))
                 groups += [(pk, group) for group in rng.sample(self.groups, rng.randint(1, 2))]
                 for start, end in path.jobs:
-                    jobs.append(self.job(pk, coach, start, end, follow_ups))
+                    jobs.append(self.job(pk, coach, start, end, follow_ups, closed))
                 if rng.random() < 0.05:
                     reason = rng.choice(["client_declined", "not_reached", "outside_area", "other_service"])
                     decided = referred + timedelta(days=7)
@@ -419,9 +419,12 @@ class _Generator:
         w.insert(Referral, [*referral_columns, "decline_reason"], (r for r in referrals if len(r) == 8))
         w.insert(Client.target_groups.through, ["client_id", "targetgroup_id"], groups)
         w.insert(Job, JOB_COLUMNS, jobs)
-        w.insert(FollowUp, ["client_id", "job_id", "kind", "window_start", "due_on", "cancelled_on"], follow_ups)
+        columns = ["client_id", "job_id", "kind", "window_start", "due_on", "cancelled_on", "cancel_reason"]
+        w.insert(FollowUp, columns, follow_ups)
 
-    def job(self, client_id: int, coach: dict, start: date, end: date | None, follow_ups: list) -> tuple:
+    def job(
+        self, client_id: int, coach: dict, start: date, end: date | None, follow_ups: list, closed: date | None
+    ) -> tuple:
         rng = self.rng
         (pk,) = self.w.ids(Job, 1)
         own = self.employers_of_coach[coach["id"]]
@@ -430,10 +433,15 @@ class _Generator:
         title, occupation = rng.choice(JOBS)
         competitive = rng.random() < 0.85
         for planned in follow_up_plan(start):
-            cancelled = end if end is not None and planned.due_on > end else None
-            follow_ups.append((client_id, pk, planned.kind, planned.window_start, planned.due_on, cancelled))
+            # As the app does: a job's end cancels what falls after it, the client's closure what is left.
+            cancelled, reason = None, ""
+            if end is not None and planned.due_on > end:
+                cancelled, reason = end, FollowUp.CancelReason.JOB_ENDED.value
+            elif closed is not None and planned.due_on > closed:
+                cancelled, reason = closed, FollowUp.CancelReason.SERVICE_CLOSED.value
+            follow_ups.append((client_id, pk, planned.kind, planned.window_start, planned.due_on, cancelled, reason))
         if end is not None:
-            follow_ups.append((client_id, pk, "after_end", end, end + timedelta(days=3), None))
+            follow_ups.append((client_id, pk, "after_end", end, end + timedelta(days=3), None, ""))
         return (
             pk, client_id, employer, title, occupation, start, end, Decimal(rng.choice([10, 15, 20, 25, 30, 37.5])),
             Decimal(rng.randint(1150, 1650)) / 100, rng.choices(CONTRACTS, [3, 4, 1, 1, 0.3, 0.3])[0], competitive,

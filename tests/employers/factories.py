@@ -76,3 +76,5 @@ class FollowUpFactory(DjangoModelFactory):
     kind = FollowUp.Kind.WEEKLY
     window_start = factory.LazyFunction(lambda: datetime.date.today() - datetime.timedelta(days=3))
     due_on = factory.LazyFunction(datetime.date.today)
+    cancelled_on = None
+    cancel_reason = factory.LazyAttribute(lambda f: FollowUp.CancelReason.JOB_ENDED if f.cancelled_on else "")
