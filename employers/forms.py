@@ -3,6 +3,7 @@
 import datetime
 
 from django import forms
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
@@ -11,7 +12,7 @@ from employers.models import ContactPerson, Employer, EmployerContact, Job
 from employers.models.jobs import MAX_HOURS_PER_WEEK
 from employers.validators import normalise_business_id
 from ips.forms.fields import within_calendar
-from ips.models import Client, Membership, User
+from ips.models import Client, Membership, Stage, User
 
 
 class DateInput(forms.DateInput):
@@ -78,8 +79,13 @@ class EmployerForm(forms.ModelForm):
 class ContactPersonForm(forms.ModelForm):
     class Meta:
         model = ContactPerson
-        fields = ["name", "role", "phone", "email"]
+        fields = ["name", "role", "phone", "email", "active"]
         widgets = {"phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "off"})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is None:
+            del self.fields["active"]  # a new person is a current one; the choice is for correcting later
 
 
 class _ClientChoiceField(forms.ModelChoiceField):
@@ -92,7 +98,12 @@ PREFERENCE_CHOICES = [("", _("Not stated")), ("true", _("Yes")), ("false", _("No
 
 
 class EmployerContactForm(forms.ModelForm):
-    """A contact with an employer; the client list holds only clients the coach may see."""
+    """A contact with an employer; the client list holds only clients the coach may see.
+
+    With an instance it corrects a recorded contact: the employer stays, and so do the coach who recorded it and
+    the team it counts for (unless the client changes); the contact's own client and person stay choosable even
+    when the client has since closed or the person is no longer a contact.
+    """
 
     client = _ClientChoiceField(
         queryset=Client.objects.none(),
@@ -134,12 +145,18 @@ class EmployerContactForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.user = user
         self.fixed_employer = employer
+        current = self.instance
+        offered_clients, offered_persons = ~Q(stage=Stage.CLOSED), Q(active=True)
+        if current.client_id:
+            offered_clients |= Q(pk=current.client_id)
+        if current.contact_person_id:
+            offered_persons |= Q(pk=current.contact_person_id)
         self.fields["client"].queryset = (
-            Client.objects.visible_to(user).active().order_by("code").only("pk", "code", "uuid")
+            Client.objects.visible_to(user).filter(offered_clients).order_by("code").only("pk", "code", "uuid")
         )
         if employer is not None:
             del self.fields["employer"]
-            self.fields["contact_person"].queryset = employer.contact_persons.all()
+            self.fields["contact_person"].queryset = employer.contact_persons.filter(offered_persons)
         else:
             self.fields["employer"].queryset = Employer.objects.visible_to(user).only("pk", "name")
             # Without a known employer the contact person list would mix every employer's people.
@@ -151,7 +168,8 @@ class EmployerContactForm(forms.ModelForm):
         day = self.cleaned_data["date"]
         if day > timezone.localdate():
             raise forms.ValidationError(_("A contact cannot be in the future. Plan it as a next step instead."))
-        if day < timezone.localdate() - datetime.timedelta(days=366):
+        # An old contact being corrected keeps its date; only a date typed now is checked for a wrong year.
+        if day < timezone.localdate() - datetime.timedelta(days=366) and day != self.instance.date:
             raise forms.ValidationError(_("The date is more than a year ago. Check the year."))
         return day
 
@@ -170,8 +188,12 @@ class EmployerContactForm(forms.ModelForm):
         contact = super().save(commit=False)
         if self.fixed_employer is not None:
             contact.employer = self.fixed_employer
-        contact.coach = self.user
-        contact.team_id = contact_team_id(self.user, contact.client)
+        if contact.coach_id is None:
+            contact.coach = self.user
+            contact.team_id = contact_team_id(self.user, contact.client)
+        elif "client" in self.changed_data:
+            # A correction of the client follows the rule of recording: the team of the coach who recorded it.
+            contact.team_id = contact_team_id(contact.coach, contact.client) or contact.team_id
         if commit:
             contact.save()
         return contact

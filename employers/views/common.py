@@ -1,7 +1,10 @@
 """Small helpers shared by the employer views."""
 
+import uuid
+
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 
 
@@ -27,3 +30,13 @@ def safe_next(request, default: str) -> str:
 def redirect_next(request, default: str):
     # Not shortcuts.redirect: a "next" that looks like a view name would be reversed, and fail.
     return HttpResponseRedirect(safe_next(request, default))
+
+
+_PLACEHOLDER = str(uuid.UUID(int=0))
+
+
+def uuid_url(name: str):
+    """A function uuid -> URL of the named pattern (one <uuid:uuid> parameter), reversed once for a whole table:
+    reverse() costs about 0.1 ms, and a page of 60 rows with two links each would spend a fifth of its time there."""
+    pattern = reverse(name, args=[_PLACEHOLDER])
+    return lambda value: pattern.replace(_PLACEHOLDER, str(value))

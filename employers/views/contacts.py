@@ -1,4 +1,4 @@
-"""Recording employer contacts: from the employer page, and as a page of its own."""
+"""Recording employer contacts (from the employer page, and as a page of its own), correcting and deleting them."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from employers.forms import EmployerContactForm
-from employers.models import Employer
+from employers.models import Employer, EmployerContact
 from employers.views.common import redirect_next, require_team_role, safe_next
 from ips import audit
 from ips.access import get_for_user
@@ -57,3 +57,42 @@ def contact_create(request, uuid=None):
         "preferences": _preferences(request, initial.get("client")),
     }
     return render(request, "employers/contact_form.html", context)
+
+
+def _contact_for_change(request, uuid):
+    """The recording coach and the team's supervisors change a contact; a colleague who reads it gets 403."""
+    queryset = EmployerContact.objects.with_client_shown_to(request.user).select_related("employer", "client")
+    return get_for_user(request, queryset, write=True, uuid=uuid)
+
+
+def _employer_page(contact) -> str:
+    return reverse("employers:employer_detail", args=[contact.employer.uuid])
+
+
+@login_required
+def contact_edit(request, uuid):
+    contact = _contact_for_change(request, uuid)
+    form = EmployerContactForm(posted_data(request), instance=contact, user=request.user, employer=contact.employer)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Employer contact saved."))
+        return redirect_next(request, _employer_page(contact))
+    context = {
+        "form": form,
+        "employer": contact.employer,
+        "title": _("Edit employer contact"),
+        "next": safe_next(request, ""),
+    }
+    return render(request, "employers/contact_form.html", context)
+
+
+@login_required
+def contact_delete(request, uuid):
+    """GET asks for confirmation; POST deletes (django-auditlog keeps the deleted row in the client's log)."""
+    contact = _contact_for_change(request, uuid)
+    if request.method == "POST":
+        contact.delete()
+        messages.success(request, _("Employer contact deleted."))
+        return redirect_next(request, _employer_page(contact))
+    context = {"contact": contact, "employer": contact.employer, "next": safe_next(request, "")}
+    return render(request, "employers/contact_delete.html", context)

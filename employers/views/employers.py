@@ -4,15 +4,16 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tables2 import RequestConfig
 
 from employers.filters import EmployerFilter
 from employers.forms import ContactPersonForm, EmployerForm
-from employers.models import Employer
+from employers.models import ContactPerson, Employer
 from employers.tables import EmployerTable
-from employers.views.common import require_employer_viewer, require_team_role
+from employers.views.common import redirect_next, require_employer_viewer, require_team_role, safe_next, uuid_url
 from ips import audit
 from ips.access import get_for_user
 from ips.forms import posted_data
@@ -48,10 +49,14 @@ def employer_detail(request, uuid):
     employer = get_for_user(request, Employer.objects.select_related("responsible_coach"), uuid=uuid)
     today = timezone.localdate()
     contacts = list(
-        employer.contacts.with_client_shown_to(user).select_related("coach", "contact_person", "team")[
-            :CONTACT_HISTORY_LIMIT
-        ]
+        employer.contacts.with_client_shown_to(user)
+        .with_changeable_by(user)
+        .select_related("coach", "contact_person", "team")[:CONTACT_HISTORY_LIMIT]
     )
+    edit_url, delete_url = uuid_url("employers:employer_contact_edit"), uuid_url("employers:employer_contact_delete")
+    for contact in contacts:
+        if contact.can_change:
+            contact.edit_url, contact.delete_url = edit_url(contact.uuid), delete_url(contact.uuid)
     jobs = list(employer.jobs.with_client_shown_to(user).order_by("-start_date")[:JOB_LIMIT])
     next_planned = (
         employer.contacts.with_client_shown_to(user)
@@ -64,11 +69,13 @@ def employer_detail(request, uuid):
     audit.log_access_many(
         request, [row for row in (*contacts, *jobs) if getattr(row, "shown_client_uuid", None) is not None]
     )
+    persons = list(employer.contact_persons.all())
     context = {
         "employer": employer,
         "contacts": contacts,
         "jobs": jobs,
-        "persons": list(employer.contact_persons.all()),
+        "persons": [person for person in persons if person.active],
+        "former_persons": [person for person in persons if not person.active],
         "next_planned": next_planned,
         "can_write": Employer.objects.editable_by(user).filter(pk=employer.pk).exists(),
         "today": today,
@@ -138,3 +145,45 @@ def contact_person_create(request, uuid):
         "employers/contact_person_form.html",
         {"form": form, "title": _("New contact person"), "employer": employer},
     )
+
+
+def _person_for_change(request, uuid):
+    return get_for_user(request, ContactPerson.objects.select_related("employer"), write=True, uuid=uuid)
+
+
+@login_required
+def contact_person_edit(request, uuid):
+    person = _person_for_change(request, uuid)
+    form = ContactPersonForm(posted_data(request), instance=person)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Contact person saved."))
+        return redirect("employers:employer_detail", uuid=person.employer.uuid)
+    return render(
+        request,
+        "employers/contact_person_form.html",
+        {"form": form, "title": _("Edit contact person"), "employer": person.employer},
+    )
+
+
+@login_required
+def contact_person_remove(request, uuid):
+    """GET asks for confirmation; POST deletes a person no contact names, and keeps one that recorded contacts
+    name as a former contact person, so the contact history still says whom the coach met."""
+    person = _person_for_change(request, uuid)
+    named_in = person.contacts.count()
+    if request.method == "POST":
+        if named_in:
+            person.active = False
+            person.save(update_fields=["active"])
+            messages.success(
+                request,
+                _("%(name)s is kept as a former contact person, because recorded contacts name them.")
+                % {"name": person.name},
+            )
+        else:
+            person.delete()
+            messages.success(request, _("Contact person removed."))
+        return redirect_next(request, reverse("employers:employer_detail", args=[person.employer.uuid]))
+    context = {"person": person, "employer": person.employer, "named_in": named_in, "next": safe_next(request, "")}
+    return render(request, "employers/contact_person_remove.html", context)

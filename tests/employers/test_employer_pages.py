@@ -210,6 +210,7 @@ def test_the_employer_page_query_count_does_not_grow_with_rows(
             EmployerContactFactory(coach=coach_a, employer=employer, client=patient, contact_person=person)
             EmployerContactFactory(coach=coach_a, employer=employer, next_step_on=datetime.date.today())
             JobFactory(client=patient, employer=employer, title=f"Työ {i}")
+            ContactPersonFactory(employer=employer, active=False)  # a former one, listed apart
 
     populate(2)
     client.get(_detail(employer))

@@ -22,7 +22,13 @@ from employers.models import EmployerContact
 from fidelity import indicators, services
 from fidelity.models import ActionPlanItem, FidelityScale
 from ips.models import CONTENT_EDITORS_GROUP, Goal, KykyviisariScore, Membership, VocationalProfile
-from tests.employers.factories import EmployerContactFactory, EmployerFactory, FollowUpFactory, JobFactory
+from tests.employers.factories import (
+    ContactPersonFactory,
+    EmployerContactFactory,
+    EmployerFactory,
+    FollowUpFactory,
+    JobFactory,
+)
 from tests.factories import (
     ClientFactory,
     ConsentFactory,
@@ -54,6 +60,8 @@ class Side:
     goal: object
     referral: object
     employer: object
+    contact: object
+    contact_person: object
     job: object
     follow_up: object
     review: object
@@ -98,11 +106,13 @@ def _side(organisation, team, *, coach, supervisor, reviewer, names, referral_na
     employer = EmployerFactory(organisation=organisation)
     job = JobFactory(client=client, employer=employer, start_date=today - datetime.timedelta(days=10))
     follow_up = FollowUpFactory(job=job)
-    EmployerContactFactory(
+    contact_person = ContactPersonFactory(employer=employer)
+    contact = EmployerContactFactory(
         coach=coach,
         team=team,
         employer=employer,
         client=client,
+        contact_person=contact_person,
         purpose=EmployerContact.Purpose.ON_BEHALF_OF_CLIENT,
     )
     review = services.review_create(
@@ -126,6 +136,8 @@ def _side(organisation, team, *, coach, supervisor, reviewer, names, referral_na
         goal=goal,
         referral=referral,
         employer=employer,
+        contact=contact,
+        contact_person=contact_person,
         job=job,
         follow_up=follow_up,
         review=review,
@@ -261,6 +273,8 @@ FILLERS = {
     "goal": lambda world, side: side.goal.uuid,
     "referral": lambda world, side: side.referral.uuid,
     "employer": lambda world, side: side.employer.uuid,
+    "employer contact": lambda world, side: side.contact.uuid,
+    "contact person": lambda world, side: side.contact_person.uuid,
     "job": lambda world, side: side.job.uuid,
     "follow-up": lambda world, side: side.follow_up.uuid,
     "review": lambda world, side: side.review.uuid,
