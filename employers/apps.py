@@ -18,3 +18,9 @@ class EmployersConfig(AppConfig):
         auditlog.register(EmployerContact)
         auditlog.register(Job)
         auditlog.register(FollowUp)
+
+        from employers.services import on_client_stage_changed
+        from ips.models import Client
+        from ips.signals import client_stage_changed
+
+        client_stage_changed.connect(on_client_stage_changed, sender=Client, dispatch_uid="employers_follow_ups")

@@ -99,16 +99,18 @@ def job_end_record(*, job: Job, end_date: datetime.date, end_reason: str, by) ->
     job.save(update_fields=["end_date", "end_reason"])
     job.follow_ups.filter(cancelled_on__isnull=True, done_on__isnull=True, due_on__gt=end_date).exclude(
         kind=FollowUp.Kind.AFTER_END
-    ).update(cancelled_on=end_date)
+    ).update(cancelled_on=end_date, cancel_reason=FollowUp.CancelReason.JOB_ENDED)
     # Ending twice (a corrected date) replaces the earlier after-end contact rather than adding a second one.
     job.follow_ups.filter(kind=FollowUp.Kind.AFTER_END).delete()
-    FollowUp.objects.create(
-        client=job.client,
-        job=job,
-        kind=FollowUp.Kind.AFTER_END,
-        window_start=end_date,
-        due_on=end_date + datetime.timedelta(days=3),
-    )
+    # A closed client's service has ended: nobody is to follow them along, so nothing is planned.
+    if not job.client.is_closed:
+        FollowUp.objects.create(
+            client=job.client,
+            job=job,
+            kind=FollowUp.Kind.AFTER_END,
+            window_start=end_date,
+            due_on=end_date + datetime.timedelta(days=3),
+        )
     return job
 
 
@@ -136,6 +138,38 @@ def client_move_to_support(*, client, on: datetime.date, by) -> None:
     if client.stage in (Stage.SUPPORT, Stage.CLOSED):
         return
     client_stage_change(client=client, stage=Stage.SUPPORT, changed_on=on, by=by)
+
+
+def on_client_stage_changed(*, client, stage, previous, changed_on, **kwargs) -> None:
+    """ips's client_stage_changed signal (connected in EmployersConfig.ready), inside the stage change's
+    transaction: closing cancels the client's open follow-ups, reopening plans the ones still ahead again."""
+    from ips.models import Stage
+
+    if stage == Stage.CLOSED:
+        follow_ups_cancel_for_closure(client=client, on=changed_on)
+    elif previous == Stage.CLOSED:
+        follow_ups_restore_after_reopening(client=client, on=changed_on)
+
+
+def follow_ups_cancel_for_closure(*, client, on: datetime.date) -> int:
+    """Cancel the client's follow-ups that are neither met nor cancelled yet, as of the closure date; the rows
+    stay, so the client page can tell what was planned. Returns how many were cancelled.
+
+    A corrected closure date moves the earlier closure's cancellations to the new date.
+    """
+    closed = FollowUp.CancelReason.SERVICE_CLOSED
+    client.follow_ups.filter(cancel_reason=closed).update(cancelled_on=on)
+    # Met ones are done (by a contact, a log entry or by hand), not cancelled: V12 and the client page count them.
+    unmet = client.follow_ups.open().with_state(on).exclude(state=FollowUp.State.DONE).values_list("pk", flat=True)
+    return FollowUp.objects.filter(pk__in=list(unmet)).update(cancelled_on=on, cancel_reason=closed)
+
+
+def follow_ups_restore_after_reopening(*, client, on: datetime.date) -> int:
+    """Plan again the follow-ups the closure cancelled that fall due on or after the reopening; those due while
+    the service was closed stay cancelled. Returns how many were restored."""
+    return client.follow_ups.filter(cancel_reason=FollowUp.CancelReason.SERVICE_CLOSED, due_on__gte=on).update(
+        cancelled_on=None, cancel_reason=""
+    )
 
 
 def follow_up_time_entry_dates():

@@ -15,6 +15,7 @@ from ips.models import (
     TimeEntry,
     User,
 )
+from ips.signals import client_stage_changed
 
 
 @transaction.atomic
@@ -65,12 +66,17 @@ def referral_decline(*, referral: Referral, declined_on: date, reason: str, note
 
 @transaction.atomic
 def client_stage_change(*, client: Client, stage: str, changed_on: date, by: User) -> StageChange:
+    """Move the client to a stage; the apps above ips follow through the client_stage_changed signal."""
+    previous = client.stage
     change = StageChange.objects.create(client=client, stage=stage, changed_on=changed_on, changed_by=by)
     client.stage = stage
     client.stage_since = changed_on
     if stage != Stage.CLOSED:
         client.closed_on = None
     client.save()
+    client_stage_changed.send(
+        sender=Client, client=client, stage=stage, previous=previous, changed_on=changed_on, by=by
+    )
     return change
 
 

@@ -91,10 +91,15 @@ def client_jobs(request, uuid):
         .select_related("job")
         .order_by("due_on")[:8]
     )
+    # Closing the service cancelled the follow-ups still open then (employers.services.follow_ups_cancel_for_closure).
+    cancelled_at_closure = (
+        client.follow_ups.filter(cancel_reason=FollowUp.CancelReason.SERVICE_CLOSED).count() if client.is_closed else 0
+    )
     context = {
         "client": client,
         "jobs": jobs,
         "follow_ups": follow_ups,
+        "cancelled_at_closure": cancelled_at_closure,
         "can_write": Client.objects.editable_by(request.user).filter(pk=client.pk).exists()
         and bool(request.user.roles.team_ids),
         "today": today,

@@ -49,7 +49,10 @@ def job_end(request, uuid):
         services.job_end_record(
             job=job, end_date=form.cleaned_data["end_date"], end_reason=form.cleaned_data["end_reason"], by=request.user
         )
-        messages.success(request, _("Job end recorded. A follow-along contact is planned within 3 days."))
+        if job.client.is_closed:
+            messages.success(request, _("Job end recorded. The service is closed, so no follow-along is planned."))
+        else:
+            messages.success(request, _("Job end recorded. A follow-along contact is planned within 3 days."))
         return redirect_next(request, _client_page(job.client))
     return render(
         request,
