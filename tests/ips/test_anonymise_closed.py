@@ -13,11 +13,13 @@ from django.urls import reverse
 from django.utils import translation
 from openpyxl import load_workbook
 
+from employers.models import EmployerContact
 from ips import privacy
 from ips.management.commands.anonymise_closed import years_before
 from ips.models import Client, KykyviisariScore, TimeEntry
 from reports import workbook
 from reports.metrics import Period, Scope
+from tests.employers.factories import EmployerContactFactory
 from tests.factories import ClientFactory, TimeEntryFactory
 from tests.ips.privacy_seed import seed_every_record
 
@@ -55,6 +57,7 @@ def past(team_a, coach_a):
             satisfaction=7 + index % 3,
         )
         texts.append(seed_every_record(client, coach_a, day=entry + timedelta(days=20), name=first))
+        texts[-1].update(_corrected_contacts(client, coach_a, day=entry + timedelta(days=30), first=first, last=last))
         KykyviisariScore.objects.create(client=client, measured_on=entry + timedelta(days=200), score=Decimal("8"))
         # History that auditlog keeps: a renamed client, an edited note, a deleted note.
         client.last_name = f"{last}-Entinen"
@@ -67,6 +70,33 @@ def past(team_a, coach_a):
         Client.objects.filter(pk=client.pk).update(stage="closed", closed_on=closed, outcome=outcome)
         clients.append(client)
     return clients, texts
+
+
+def _corrected_contacts(client, coach, *, day, first, last) -> dict:
+    """Employer contacts about the client that were corrected and deleted (as the employer page lets a coach do),
+    so the audit log holds their notes as old and new values and as a deleted row."""
+    texts = {
+        "contact before": f"{first} aloittaa maanantaina",
+        "contact after": f"{first} {last} aloittaa tiistaina",
+        "contact next step": f"Soita {first}n esihenkilölle",
+        "deleted contact": f"Väärä kirjaus: {last}, 045 111 2222",
+    }
+    edited = EmployerContactFactory(
+        coach=coach, client=client, date=day, outcome=texts["contact before"], next_step=texts["contact next step"]
+    )
+    edited.outcome = texts["contact after"]
+    edited.save()
+    EmployerContactFactory(coach=coach, client=client, date=day, outcome=texts["deleted contact"]).delete()
+    return texts
+
+
+def contact_figures(clients) -> list:
+    """What aggregate figures count of the clients' employer contacts: every row, its date, kind and length."""
+    return list(
+        EmployerContact.objects.filter(client__in=clients)
+        .order_by("pk")
+        .values_list("pk", "client", "coach", "team", "employer", "date", "purpose", "face_to_face", "minutes")
+    )
 
 
 @pytest.fixture
@@ -98,6 +128,7 @@ def database_text() -> str:
 
 def personal_strings(clients, texts) -> list[str]:
     strings = ["Kuortane", "Lapua", "Kaisa Koordinaattori", "040 123 4567", "044 987 6543", "050 765 4321"]
+    strings += ["045 111 2222"]
     for client in clients:
         strings += [client.first_name, client.last_name, client.last_name.removesuffix("-Entinen")]
         # auditlog masks the first half of a name and keeps the rest: look for that half too (when it is long
@@ -119,6 +150,7 @@ def test_it_keeps_the_funder_workbook_and_leaves_nothing_identifying(past, open_
     clients, texts = past
     clients = [Client.objects.get(pk=c.pk) for c in clients]
     before = funder_figures(team_a)
+    contacts_before = contact_figures(clients)
     text = database_text()
     strings = personal_strings(clients, texts)
     assert all(string in text for string in strings)  # the test can fail
@@ -127,6 +159,11 @@ def test_it_keeps_the_funder_workbook_and_leaves_nothing_identifying(past, open_
 
     assert "ips.Client: 5" in output
     assert funder_figures(team_a) == before
+    # The employer contacts stay, with their dates, kinds and minutes; only their notes are gone.
+    assert contact_figures(clients) == contacts_before
+    assert len(contacts_before) == 10
+    notes = EmployerContact.objects.filter(client__in=clients).values_list("outcome", "next_step")
+    assert set(notes) == {("", "")}
     text = database_text()
     assert [string for string in strings if string in text] == []
     assert "Avoin" in text  # the open client is untouched
