@@ -1,4 +1,5 @@
-"""The employer list as a django-tables2 table; every column is annotated in SQL (EmployerQuerySet.with_activity)."""
+"""The employer list as a django-tables2 table: its columns, sort whitelist and paging. Every column is annotated in
+SQL (EmployerQuerySet.with_activity); the page renders the rows itself (employers/employer_list.html#rows)."""
 
 import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
@@ -18,7 +19,6 @@ class EmployerTable(tables.Table):
     class Meta:
         model = Employer
         fields = ["name", "municipality", "status", "last_contact", "contacts_this_year", "jobs_count", "working_now"]
-        template_name = "django_tables2/table.html"
         order_by = "name"
         empty_text = _("No employers match.")
         attrs = {"class": "striped"}

@@ -38,7 +38,12 @@ def employer_list(request):
     )
     table = EmployerTable(employer_filter.qs)
     RequestConfig(request, paginate={"per_page": EMPLOYERS_PER_PAGE}).configure(table)
-    context = {"filter": employer_filter, "table": table, "can_add": bool(user.roles.team_ids)}
+    context = {
+        "filter": employer_filter,
+        "table": table,
+        "employers": list(table.page.object_list.data),
+        "can_add": bool(user.roles.team_ids),
+    }
     template = "employers/employer_list.html#results" if request.htmx else "employers/employer_list.html"
     return render(request, template, context)
 

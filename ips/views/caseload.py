@@ -27,14 +27,16 @@ def caseload(request):
     caseload_filter = _filtered(request)
     table = CaseloadTable(caseload_filter.qs)
     RequestConfig(request, paginate={"per_page": PER_PAGE}).configure(table)
-    rows = list(table.page.object_list.data)
-    audit.log_access_many(request, rows)
+    clients = list(table.page.object_list.data)
+    audit.log_access_many(request, clients)
     template = "ips/caseload.html#results" if request.htmx else "ips/caseload.html"
-    return render(
-        request,
-        template,
-        {"filter": caseload_filter, "table": table, "can_export": request.user.roles.is_supervisor},
-    )
+    context = {
+        "filter": caseload_filter,
+        "table": table,
+        "clients": clients,
+        "can_export": request.user.roles.is_supervisor,
+    }
+    return render(request, template, context)
 
 
 @login_required
