@@ -1,7 +1,7 @@
 """The funder workbook: the seed's table and the ESF+ indicators in Excel, with definitions and no personal data.
 
 Rows about clients carry the pseudonym code and an age band only: no names, birth years, notes or other free text.
-Sheets are written in openpyxl's write-only mode through ips.xlsx, which types the cells and neutralises formulas.
+Sheets are streamed through ips.xlsx, which types the cells, neutralises formulas and keeps memory flat.
 """
 
 from dataclasses import dataclass, field
@@ -31,7 +31,7 @@ AGE_BANDS = {
 
 @dataclass
 class FunderWorkbook:
-    workbook: object
+    workbook: xlsx.Workbook
     client_ids: list[int] = field(default_factory=list)
 
 
