@@ -35,7 +35,7 @@ COMPRESS_LEVEL = 1
 # Rows are joined and compressed this many at a time: fewer, larger writes into the zip stream.
 ROWS_PER_WRITE = 512
 # Below this the finished file stays in memory; a larger one goes to a temporary file.
-SPOOL_BYTES = 8 * 2**20
+SPOOL_BYTES = 2**20
 
 MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -197,7 +197,12 @@ class Workbook:
                     if kind is not int and not math.isfinite(value):
                         continue  # Excel has no NaN or infinity: an empty cell
                     append(f'<c r="{letter}{number}"{style}><v>{value}</v></c>')
-                elif kind is date or kind is datetime or kind is time:
+                elif kind is date:
+                    serial = value.toordinal() - EXCEL_EPOCH
+                    if serial <= 60:  # before March 1900: Excel's leap-year bug
+                        serial = excel_serial(value)
+                    append(f'<c r="{letter}{number}"{date_style}><v>{serial}</v></c>')
+                elif kind is datetime or kind is time:
                     append(f'<c r="{letter}{number}"{date_style}><v>{excel_serial(value)}</v></c>')
                 elif kind is bool:
                     append(f'<c r="{letter}{number}"{style} t="b"><v>{int(value)}</v></c>')

@@ -226,3 +226,10 @@ def test_libreoffice_shows_text_as_text_and_numbers_with_their_formats(tmp_path)
         ["00123", "100.0%", "", "", ""],
         ["bell\x07x", "", "", "", ""],  # Excel's _x0007_ escape read back as the character
     ]
+
+
+def test_dates_before_march_1900_count_excels_29_february_1900():
+    days = [date(1899, 12, 31), date(1900, 1, 1), date(1900, 2, 28), date(1900, 3, 1), date(2026, 1, 5)]
+    assert [xlsx.excel_serial(day) for day in days] == [0, 1, 59, 61, 46027]
+    sheet = load_workbook(BytesIO(one_sheet([xlsx.Column("Day")], [(day,) for day in days[1:]]))).active
+    assert [cell.value.date() for (cell,) in sheet.iter_rows(min_row=2)] == days[1:]
