@@ -116,7 +116,7 @@ class Workbook:
     def sheetnames(self) -> list[str]:
         return [title for title, _filtered in self._sheets]
 
-    def style(self, number_format: str) -> int:
+    def _style(self, number_format: str) -> int:
         """The style index of a number format; 0 is the default style and 1 the bold header."""
         if number_format not in self._formats:
             self._formats[number_format] = len(self._formats) + 2
@@ -151,7 +151,7 @@ class Workbook:
         tab = ' tabSelected="1"' if selected else ""
         widths = "".join(
             f'<col min="{index}" max="{index}" width="{column.width}" customWidth="1"'
-            + (f' style="{self.style(column.number_format)}"/>' if column.number_format else "/>")
+            + (f' style="{self._style(column.number_format)}"/>' if column.number_format else "/>")
             for index, column in enumerate(columns, start=1)
         )
         header = "".join(
@@ -173,8 +173,8 @@ class Workbook:
         """Write the data rows from row 2 on; returns how many there were. This loop is the export's hot path."""
         letters = [column_letter(index) for index in range(1, len(columns) + 1)]
         # A column's number format styles all its cells; a date in a column without one is shown as yyyy-mm-dd.
-        styles = [f' s="{self.style(column.number_format)}"' if column.number_format else "" for column in columns]
-        date_styles = [style or f' s="{self.style(DATE_FORMAT)}"' for style in styles]
+        styles = [f' s="{self._style(column.number_format)}"' if column.number_format else "" for column in columns]
+        date_styles = [style or f' s="{self._style(DATE_FORMAT)}"' for style in styles]
         triggers = FORMULA_TRIGGERS
         special = _SPECIAL.search
         parts = []
