@@ -1,7 +1,7 @@
 """The funder workbook: the seed's table and the ESF+ indicators in Excel, with definitions and no personal data.
 
 Rows about clients carry the pseudonym code and an age band only: no names, birth years, notes or other free text.
-Sheets are written in openpyxl's write-only mode through ips.xlsx, which types the cells and neutralises formulas.
+Sheets are streamed through ips.xlsx, which types the cells, neutralises formulas and keeps memory flat.
 """
 
 from dataclasses import dataclass, field
@@ -31,7 +31,7 @@ AGE_BANDS = {
 
 @dataclass
 class FunderWorkbook:
-    workbook: object
+    workbook: xlsx.Workbook
     client_ids: list[int] = field(default_factory=list)
 
 
@@ -228,8 +228,10 @@ def _participants_sheet(book, figures: dict, suppressed: bool) -> None:
 
 def _jobs_sheet(book, scope: Scope, period: Period) -> set[int]:
     """The jobs held in the period, by client code; returns the clients listed (the download logs them)."""
-    contract_types = dict(Job.ContractType.choices)
-    end_reasons = dict(Job.EndReason.choices)
+    # Labels translated once, not once a row (as in the Clients sheet).
+    contract_types = {code: str(text) for code, text in Job.ContractType.choices}
+    end_reasons = {code: str(text) for code, text in Job.EndReason.choices}
+    answers = {True: yes_no(True), False: yes_no(False)}
     jobs = list(
         metrics.scope_jobs(scope, period)
         .filter(metrics.jobs_held_in(period))
@@ -272,14 +274,14 @@ def _jobs_sheet(book, scope: Scope, period: Period) -> set[int]:
             team,
             employer,
             occupation,
-            str(contract_types.get(contract, "")),
+            contract_types.get(contract, ""),
             start,
             end,
             hours,
             wage,
-            yes_no(competitive),
-            yes_no(subsidy),
-            str(end_reasons.get(reason, "")),
+            answers[bool(competitive)],
+            answers[bool(subsidy)],
+            end_reasons.get(reason, ""),
             ((end or min(period.end, timezone.localdate())) - start).days,
         )
         for code, team, employer, occupation, contract, start, end, hours, wage, competitive, subsidy, reason in shown
