@@ -319,7 +319,11 @@ def job_figures(scope: Scope, period: Period) -> dict:
     for months in SUSTAINED_MONTHS:
         # A job counts in the period when it reached its n-month anniversary in the period, still running.
         reached = 0
+        # A month is at most 31 days: a job started before `earliest` had its anniversary before the period.
+        earliest = period.start - timedelta(days=31 * months)
         for job in jobs:
+            if job["start_date"] < earliest:
+                continue
             anniversary = add_months(job["start_date"], months)
             if period.start <= anniversary <= period.end and (
                 job["end_date"] is None or job["end_date"] >= anniversary
@@ -328,6 +332,7 @@ def job_figures(scope: Scope, period: Period) -> dict:
         sustained[months] = reached
     firsts = list(
         scope_clients(scope, period)
+        .values("pk", "programme_entry")  # grouped by these two, not by every column of the client
         .annotate(first_start=first_job_start())
         .filter(first_start__range=(period.start, period.end))
         .values_list("first_start", "programme_entry")
