@@ -5,13 +5,14 @@ Every figure is an SQL aggregate over the scope's rows, or a small computation o
 """
 
 import statistics
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import (
     Avg,
+    Case,
     Count,
     DecimalField,
     Exists,
@@ -23,12 +24,25 @@ from django.db.models import (
     Q,
     Subquery,
     Sum,
+    Value,
+    When,
 )
 from django.db.models.functions import Coalesce
 
 from employers.models import EmployerContact, Job
 from fidelity.models import Review
-from ips.models import Client, ClientAssignment, KykyviisariScore, Membership, ServiceType, TimeEntry, age_band, served
+from ips.models import (
+    ActivityKind,
+    Client,
+    ClientAssignment,
+    KykyviisariScore,
+    Membership,
+    ServiceType,
+    TimeEntry,
+    age_band,
+    served,
+    served_spans,
+)
 from ips.models.activity import COMMUNITY_SETTINGS
 
 # IPS Learning Community benchmarks for the quarterly employment rate, and IPS Grow's single benchmark.
@@ -217,28 +231,46 @@ def client_figures(scope: Scope, period: Period) -> dict:
     return figures
 
 
-def quarterly_rates(scope: Scope, period: Period) -> list[dict]:
-    """Employment rate per quarter, both definitions, all quarters in one query."""
+def quarterly_rates(scope: Scope, period: Period, time: dict | None = None) -> list[dict]:
+    """Employment rate per quarter, both definitions: one read of the served spans, one of the jobs.
+
+    `time` is time_figures() of the same scope and period when the caller has it: its hours by quarter then come
+    from the same read of the log entries.
+    """
     quarters = period.quarters()
-    aggregates = {}
-    for index, quarter in enumerate(quarters):
-        ours = served_in(scope, quarter)
-        active = active_in(quarter) & ours
-        competitive = Q(held_job(quarter, competitive_only=True))
-        grow = Q(out_of_work_at_referral=True)
-        aggregates[f"active_{index}"] = Count("pk", filter=active)
-        aggregates[f"employed_{index}"] = Count("pk", filter=active & competitive)
-        aggregates[f"grow_active_{index}"] = Count("pk", filter=active & grow)
-        aggregates[f"grow_employed_{index}"] = Count("pk", filter=active & grow & competitive)
-        aggregates[f"new_{index}"] = Count("pk", filter=ours & Q(programme_entry__range=(quarter.start, quarter.end)))
-        aggregates[f"closed_{index}"] = Count("pk", filter=ours & Q(closed_on__range=(quarter.start, quarter.end)))
-    counts = scope_clients(scope, period).aggregate(**aggregates) if quarters else {}
-    starts = job_starts_by_quarter(scope, period, quarters)
-    hours = hours_by_quarter(scope, quarters)
+    # The clients' spans and jobs of the whole period, fetched once, then counted per quarter in Python. As SQL
+    # counts, each of the 30 tested its own served-in-quarter subquery and job probe, and building that query cost
+    # more than running it (docs/performance.md).
+    spans, facts = defaultdict(list), {}
+    for client_id, began, ended, *fields in served_spans(
+        scope.team_ids, period.start, period.end, coach_id=scope.coach_id, fields=CLIENT_FACTS
+    ):
+        spans[client_id].append((began, ended))
+        facts[client_id] = dict(zip(CLIENT_FACTS, fields, strict=True))
+    competitive_jobs, starts = defaultdict(list), [0] * len(quarters)
+    for client_id, began, ended, competitive in (
+        scope_jobs(scope, period)
+        .filter(jobs_held_in(period))
+        .values_list("client_id", "start_date", "end_date", "competitive")
+    ):
+        if competitive:
+            competitive_jobs[client_id].append((began, ended))
+        for index, quarter in enumerate(quarters):
+            starts[index] += _within(began, quarter)
+    hours = (time or time_figures(scope, period))["hours_by_quarter"]
     rows = []
     for index, quarter in enumerate(quarters):
-        row = {key: counts[f"{key}_{index}"] for key in ("active", "employed", "grow_active", "grow_employed")}
-        row.update(new=counts[f"new_{index}"], closed=counts[f"closed_{index}"])
+        served = [client_id for client_id, held in spans.items() if _overlaps(held, quarter)]
+        active = [client_id for client_id in served if _active_in(facts[client_id], quarter)]
+        employed = [client_id for client_id in active if _overlaps(competitive_jobs[client_id], quarter)]
+        row = {
+            "active": len(active),
+            "employed": len(employed),
+            "grow_active": sum(1 for client_id in active if facts[client_id]["out_of_work_at_referral"]),
+            "grow_employed": sum(1 for client_id in employed if facts[client_id]["out_of_work_at_referral"]),
+            "new": sum(1 for client_id in served if _within(facts[client_id]["programme_entry"], quarter)),
+            "closed": sum(1 for client_id in served if _within(facts[client_id]["closed_on"], quarter)),
+        }
         row.update(
             quarter=quarter,
             label=quarter.label,
@@ -251,27 +283,23 @@ def quarterly_rates(scope: Scope, period: Period) -> list[dict]:
     return rows
 
 
-def job_starts_by_quarter(scope: Scope, period: Period, quarters: list[Period]) -> list[int]:
-    if not quarters:
-        return []
-    counts = (
-        scope_jobs(scope, period)
-        .filter(start_date__range=(quarters[0].start, quarters[-1].end))
-        .aggregate(
-            **{f"q{i}": Count("pk", filter=Q(start_date__range=(q.start, q.end))) for i, q in enumerate(quarters)}
-        )
-    )
-    return [counts[f"q{i}"] for i in range(len(quarters))]
+# The client's fields that quarterly_rates() reads with the spans.
+CLIENT_FACTS = ("programme_entry", "closed_on", "out_of_work_at_referral")
 
 
-def hours_by_quarter(scope: Scope, quarters: list[Period]) -> list[Decimal]:
-    if not quarters:
-        return []
-    # The period's dates bound the scan; without them every entry the teams ever logged is read.
-    sums = TimeEntry.objects.filter(scope.q(), date__range=(quarters[0].start, quarters[-1].end)).aggregate(
-        **{f"q{i}": Sum("minutes", filter=Q(date__range=(q.start, q.end)), default=0) for i, q in enumerate(quarters)}
-    )
-    return [rounded(Decimal(sums[f"q{i}"]) / 60) for i in range(len(quarters))]
+def _within(day: date | None, period: Period) -> bool:
+    return day is not None and period.start <= day <= period.end
+
+
+def _overlaps(spans: list[tuple], period: Period) -> bool:
+    """Python's served_in() and jobs_held_in(): one of the (from, to or None) spans overlaps the period."""
+    return any(began <= period.end and (ended is None or ended >= period.start) for began, ended in spans)
+
+
+def _active_in(client: dict, period: Period) -> bool:
+    """Python's active_in()."""
+    entry, closed = client["programme_entry"], client["closed_on"]
+    return entry is not None and entry <= period.end and (closed is None or closed >= period.start)
 
 
 def first_job_start() -> Min:
@@ -291,7 +319,11 @@ def job_figures(scope: Scope, period: Period) -> dict:
     for months in SUSTAINED_MONTHS:
         # A job counts in the period when it reached its n-month anniversary in the period, still running.
         reached = 0
+        # A month is at most 31 days: a job started before `earliest` had its anniversary before the period.
+        earliest = period.start - timedelta(days=31 * months)
         for job in jobs:
+            if job["start_date"] < earliest:
+                continue
             anniversary = add_months(job["start_date"], months)
             if period.start <= anniversary <= period.end and (
                 job["end_date"] is None or job["end_date"] >= anniversary
@@ -300,6 +332,7 @@ def job_figures(scope: Scope, period: Period) -> dict:
         sustained[months] = reached
     firsts = list(
         scope_clients(scope, period)
+        .values("pk", "programme_entry")  # grouped by these two, not by every column of the client
         .annotate(first_start=first_job_start())
         .filter(first_start__range=(period.start, period.end))
         .values_list("first_start", "programme_entry")
@@ -316,24 +349,54 @@ def job_figures(scope: Scope, period: Period) -> dict:
 
 
 def time_figures(scope: Scope, period: Period) -> dict:
-    """Support hours by kind and the community share of all logged time."""
-    entries = TimeEntry.objects.filter(scope.q()).between(period.start, period.end)
-    # One pass over the period's entries: the totals are sums of the rows by kind.
-    by_kind = list(
-        entries.order_by()
-        .values("kind__code", "kind__name_fi", "kind__name_sv", "kind__name_en", "kind__order")
+    """Support hours by kind and by quarter, and the community share of all logged time.
+
+    One pass over the period's entries, grouped by kind id and quarter: the totals, the kinds' rows and the
+    quarters' hours are sums of its rows. The kinds' names come from their own small table afterwards; joined to
+    every entry and grouped by name, the pass cost three times as much (docs/performance.md).
+    """
+    quarters = period.quarters()
+    quarter_of = Case(
+        *[When(date__lte=quarter.end, then=Value(index)) for index, quarter in enumerate(quarters[:-1])],
+        default=Value(len(quarters) - 1),
+        output_field=IntegerField(),
+    )
+    sums = (
+        TimeEntry.objects.filter(scope.q())
+        .between(period.start, period.end)
+        .order_by()
+        .values("kind_id", quarter=quarter_of)
         .annotate(
-            minutes_total=Sum("minutes"),
+            all_minutes=Sum("minutes"),
             community_minutes=Sum("minutes", filter=Q(setting__in=COMMUNITY_SETTINGS), default=0),
         )
-        .order_by("kind__order", "kind__code")
     )
+    kinds, by_quarter = {}, [0] * len(quarters)
+    for row in sums:
+        kind = kinds.setdefault(row["kind_id"], {"minutes_total": 0, "community_minutes": 0})
+        kind["minutes_total"] += row["all_minutes"]
+        kind["community_minutes"] += row["community_minutes"]
+        by_quarter[row["quarter"]] += row["all_minutes"]
+    # An empty id list asks the database nothing.
+    names = ActivityKind.objects.filter(pk__in=list(kinds)).order_by("order", "code")
+    by_kind = [
+        {
+            "kind__code": kind.code,
+            "kind__name_fi": kind.name_fi,
+            "kind__name_sv": kind.name_sv,
+            "kind__name_en": kind.name_en,
+            "kind__order": kind.order,
+            **kinds[kind.pk],
+        }
+        for kind in names.only("code", "name_fi", "name_sv", "name_en", "order")
+    ]
     total = sum(row["minutes_total"] for row in by_kind)
     community = sum(row["community_minutes"] for row in by_kind)
     return {
         "support_hours": rounded(Decimal(total) / 60),
         "community_share": ratio(community, total),
         "by_kind": by_kind,
+        "hours_by_quarter": [rounded(Decimal(minutes) / 60) for minutes in by_quarter],
     }
 
 

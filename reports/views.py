@@ -103,7 +103,7 @@ def dashboard(request):
     if form.is_valid():
         choice, period = form.choice, form.period
         figures = metrics.summary(choice.scope, period)
-        quarters = metrics.quarterly_rates(choice.scope, period)
+        quarters = metrics.quarterly_rates(choice.scope, period, figures)
         for row in figures["by_kind"]:
             row["label"] = _kind_name(row)
             row["hours"] = metrics.rounded(row["minutes_total"] / 60)

@@ -50,7 +50,7 @@ def build(scope: Scope, period: Period, *, suppressed: bool = True, progress=Non
     book = xlsx.new_workbook()
     _summary_sheet(book, figures, suppressed)
     report(20)
-    _quarters_sheet(book, metrics.quarterly_rates(scope, period), suppressed)
+    _quarters_sheet(book, metrics.quarterly_rates(scope, period, figures), suppressed)
     report(30)
     _participants_sheet(book, metrics.participant_figures(scope, period), suppressed)
     report(40)

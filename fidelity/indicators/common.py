@@ -68,16 +68,23 @@ def caseload(period: Period):
     return Client.objects.served_by([period.team_id], period.start, period.end)
 
 
-def team_client_on(period: Period, day_field: str) -> Q:
-    """For rows with a client (jobs): the client was in the team on the row's own date (e.g. the job start).
+def team_client_on(period: Period, day_ref) -> Q:
+    """For rows with a client (jobs): the client was in the team on a day, the row's own date (an OuterRef to
+    e.g. the job start) or a fixed date.
 
     The first condition is implied by the second and changes no result: it lets the database start from the
     team's clients instead of testing every row of the installation.
     """
-    team_clients = ClientAssignment.objects.filter(team_id=period.team_id).values("client_id")
-    ever_in_team = Q(client__in=team_clients) | Q(client__team_id=period.team_id)
+    # One IN list (not an OR across the client join), so the database reads the rows by client id.
+    team_clients = (
+        ClientAssignment.objects.filter(team_id=period.team_id)
+        .order_by()
+        .values("client_id")
+        .union(Client.objects.filter(team_id=period.team_id).order_by().values("pk"), all=True)
+    )
+    ever_in_team = Q(client__in=team_clients)
     legacy = Q(client__team_id=period.team_id) & ~_has_assignments("client")
-    return ever_in_team & (Q(assigned_on(period.team_id, OuterRef(day_field))) | legacy)
+    return ever_in_team & (Q(assigned_on(period.team_id, day_ref)) | legacy)
 
 
 def coach_fte(period: Period) -> Decimal:

@@ -6,7 +6,7 @@ of the period), so a client who moved teams brings their later jobs to the new t
 
 from datetime import timedelta
 
-from django.db.models import DateField, Exists, F, Min, OuterRef, Q, Subquery
+from django.db.models import DateField, Exists, F, OuterRef, Subquery
 from django.db.models.functions import Substr
 from django.utils.translation import gettext_noop
 
@@ -14,15 +14,15 @@ from employers.models import EmployerContact, FollowUp, Job
 from fidelity.indicators.common import (
     NO_DATA_NOTE,
     Period,
-    assigned_on,
     decimal,
     detail,
     no_data,
     percent,
     score_at_least,
+    team_client_on,
 )
 from fidelity.services import Suggestion
-from ips.models import ClientAssignment, TimeEntry
+from ips.models import TimeEntry
 from ips.models.activity import Setting
 
 DIVERSITY_BANDS = [(85, 5), (70, 4), (60, 3), (50, 2)]
@@ -34,9 +34,7 @@ FOLLOW_ALONG_DAYS = 3
 
 def _team_jobs(period: Period, day_ref):
     """Jobs whose client was in the team on day_ref (the start date, or a fixed day)."""
-    has_assignments = Exists(ClientAssignment.objects.filter(client=OuterRef("client")))
-    legacy = Q(client__team_id=period.team_id) & ~Q(has_assignments)
-    return Job.objects.filter(Q(assigned_on(period.team_id, day_ref)) | legacy)
+    return Job.objects.filter(team_client_on(period, day_ref))
 
 
 def _started_jobs(period: Period):
@@ -130,20 +128,19 @@ def v12_follow_along(period: Period) -> Suggestion:
     date, or by the job's "within 3 days of the start" follow-up marked done. The later weekly and monthly
     contacts are left to the reviewer. Bands: ≥ 95 % → 5, ≥ 80 → 4, ≥ 60 → 3, ≥ 40 → 2, else 1.
     """
+    # The first date as `ORDER BY date LIMIT 1`, as FollowUpQuerySet.with_state() does: the (client, date) index is
+    # read from the start date and stops at the first match. As `MIN(date) … GROUP BY client`, PostgreSQL
+    # aggregated over all of the client's later rows for every job (docs/performance.md).
     first_contact = (
         EmployerContact.objects.filter(client=OuterRef("client"), face_to_face=True, date__gte=OuterRef("start_date"))
-        .order_by()
-        .values("client")
-        .annotate(first=Min("date"))
-        .values("first")
+        .order_by("date")
+        .values("date")[:1]
     )
     first_visit = (
         TimeEntry.objects.filter(client=OuterRef("client"), date__gte=OuterRef("start_date"))
         .exclude(setting=Setting.REMOTE)
-        .order_by()
-        .values("client")
-        .annotate(first=Min("date"))
-        .values("first")
+        .order_by("date")
+        .values("date")[:1]
     )
     marked_done = Exists(
         FollowUp.objects.filter(job=OuterRef("pk"), kind=FollowUp.Kind.AFTER_START, done_on__isnull=False)

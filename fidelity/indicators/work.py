@@ -2,7 +2,7 @@
 
 from fractions import Fraction
 
-from django.db.models import Count, DateField, Min, OuterRef, Q, Subquery, Sum
+from django.db.models import Count, DateField, OuterRef, Q, Subquery, Sum
 from django.utils.translation import gettext_noop
 
 from employers.models import EmployerContact
@@ -40,12 +40,11 @@ def v4_rapid_search(period: Period) -> Suggestion:
     figures but not in the mean. Simplification: contacts carry no "competitive job" flag, so every face-to-face
     contact about the client counts. The mean (not the median) is compared exactly with the anchors.
     """
+    # `ORDER BY date LIMIT 1`, not `MIN(date)`: the (client, date) index read stops at the first contact.
     first_contact = (
         EmployerContact.objects.filter(client=OuterRef("pk"), face_to_face=True, date__gte=OuterRef("programme_entry"))
-        .order_by()
-        .values("client")
-        .annotate(first=Min("date"))
-        .values("first")
+        .order_by("date")
+        .values("date")[:1]
     )
     rows = list(
         caseload(period)

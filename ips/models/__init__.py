@@ -16,6 +16,7 @@ from ips.models.clients import (
     TreatmentTeam,
     age_band,
     served,
+    served_spans,
 )
 from ips.models.lists import ActivityKind, ReferralSource, TargetGroup
 from ips.models.people import CONTENT_EDITORS_GROUP, Membership, Organisation, Roles, Team, User
@@ -57,4 +58,5 @@ __all__ = [
     "VocationalProfile",
     "age_band",
     "served",
+    "served_spans",
 ]

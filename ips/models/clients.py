@@ -121,22 +121,51 @@ def served(team_ids, start, end, *, coach_id=None) -> Q:
     ClientAssignment to the team overlaps the period (a client who moved teams mid-period counts for both).
     Clients with no assignment rows at all (records made before assignments were kept) fall back to their current
     team and coach, programme entry and closure date.
-
-    Written as `pk IN (the teams' assignments)`, not a correlated EXISTS: the database then reads the teams' own
-    assignment rows once instead of probing once for every client of the installation (docs/performance.md).
     """
+    return Q(pk__in=served_ids(team_ids, start, end, coach_id=coach_id))
+
+
+def _served_parts(team_ids, start, end, coach_id):
+    """served()'s two halves: the teams' assignments overlapping the period, and the teams' clients without any
+    assignment rows whose programme (entry to closure) overlaps it."""
     assigned = ClientAssignment.objects.filter(team__in=team_ids, started__lte=end).filter(
         Q(ended__isnull=True) | Q(ended__gte=start)
     )
     legacy = (
-        Q(team__in=team_ids, programme_entry__lte=end)
-        & (Q(closed_on__isnull=True) | Q(closed_on__gte=start))
-        & ~Exists(ClientAssignment.objects.filter(client=OuterRef("pk")))
+        Client.objects.filter(team__in=team_ids, programme_entry__lte=end)
+        .filter(Q(closed_on__isnull=True) | Q(closed_on__gte=start))
+        .filter(~Exists(ClientAssignment.objects.filter(client=OuterRef("pk"))))
     )
     if coach_id:
         assigned = assigned.filter(coach=coach_id)
-        legacy &= Q(coach=coach_id)
-    return Q(pk__in=assigned.values("client_id")) | legacy
+        legacy = legacy.filter(coach=coach_id)
+    return assigned.order_by(), legacy.order_by()
+
+
+def served_ids(team_ids, start, end, *, coach_id=None):
+    """The ids of the clients served(), as one `IN (… UNION ALL …)` subquery.
+
+    The database reads it once per statement through the team indexes of both tables, whatever the rest of the
+    query: written as `pk IN (assignments) OR (fallback)` instead, the fallback's "has no assignment rows" probe
+    ran again for every client in every aggregate that tested it (docs/performance.md). The fallback stays:
+    records made before assignments were kept have none, and neither do clients made outside ips.services.
+    """
+    assigned, legacy = _served_parts(team_ids, start, end, coach_id)
+    return assigned.values("client_id").union(legacy.values("pk"), all=True)
+
+
+def served_spans(team_ids, start, end, *, coach_id=None, fields=()):
+    """Rows (client id, from, to, *fields) of the spans in which served() holds, overlapping start to end.
+
+    A span is an assignment (to None while it is open) or, for a client without assignment rows, programme entry
+    to closure; a client who moved between the teams, or left and came back, has several. `fields` are the
+    client's own fields to carry along. For figures over sub-periods (quarters): one read gives every sub-period's
+    clients, where served() would be one subquery each.
+    """
+    assigned, legacy = _served_parts(team_ids, start, end, coach_id)
+    return assigned.values_list("client_id", "started", "ended", *(f"client__{name}" for name in fields)).union(
+        legacy.values_list("pk", "programme_entry", "closed_on", *fields), all=True
+    )
 
 
 class ClientQuerySet(AccessQuerySet):

@@ -72,6 +72,24 @@ def test_compute_all_stays_within_a_fixed_query_budget(org_a, scale, reviewer, d
     assert set(suggestions) == set(indicators.INDICATORS)
 
 
+# The POST "Refresh from data": session, user, roles, the review, the indicators, storing each item's suggestion.
+REFRESH_QUERIES = 97
+
+
+@pytest.mark.parametrize("size", [1, 10])
+def test_refresh_from_data_has_a_fixed_query_budget(org_a, scale, reviewer, client, size, django_assert_num_queries):
+    team = TeamFactory(organisation=org_a)
+    _team_data(team, size)
+    review = make_review(team, scale, [reviewer])
+    client.force_login(reviewer)
+    with django_assert_num_queries(REFRESH_QUERIES):
+        response = client.post(reverse("fidelity:review_refresh", args=[review.uuid]))
+    assert response.status_code == 302
+    scored = {code for code, suggestion in indicators.compute_all(review).items() if suggestion.score is not None}
+    assert scored
+    assert set(review.ratings.filter(suggested_score__isnull=False).values_list("item__code", flat=True)) == scored
+
+
 def test_a_period_with_no_data_gives_no_suggestions_and_no_zero_scores(team_a, scale, reviewer):
     review = make_review(team_a, scale, [reviewer])
     suggestions = indicators.compute_all(review)
