@@ -1,8 +1,8 @@
-"""Widgets of the coach's quick-add form, which every Today view and every added entry renders.
+"""Pickers of the forms on Today (the quick-add form, the employers panel's quick contact), rendered on every view.
 
-Django renders a <select> through a template that includes two more templates per option; the log form's client
-picker lists the whole team's clients (a hundred or more), which made it the most expensive thing on Today.
-PlainSelect writes the very same markup in Python (tests/ips/test_widgets.py compares it with Django's own).
+Django renders a <select> through a template that includes two more templates per option; the client pickers list
+the whole team's clients (a hundred or more), which made them the most expensive thing on Today. PlainSelect writes
+the very same markup in Python (tests/ips/test_widgets.py compares it with Django's own).
 """
 
 from html import escape
@@ -46,6 +46,13 @@ class PlainSelect(forms.Select):
                 parts.append("\n  </optgroup>")
         parts.append("\n</select>")
         return mark_safe("".join(parts))
+
+
+def use_plain_select(field: forms.ChoiceField) -> None:
+    """Give a field of a form built elsewhere a PlainSelect in place of its Select: same attributes and choices."""
+    select = field.widget
+    field.widget = PlainSelect(select.attrs, select.choices)
+    field.widget.is_required = select.is_required
 
 
 class ModelChoices(ModelChoiceIterator):

@@ -3,8 +3,10 @@
 import pytest
 from django import forms
 
+from employers.forms import QuickContactForm
 from ips.forms.entries import TimeEntryForm
 from ips.forms.widgets import PlainSelect
+from tests.employers.factories import EmployerFactory
 from tests.factories import ClientFactory
 
 CHOICES = [
@@ -38,15 +40,35 @@ def test_an_empty_select_is_the_same_as_djangos():
     assert _both(None, choices=[])[0] == _both(None, choices=[])[1]
 
 
-@pytest.mark.django_db
-def test_the_entry_forms_pickers_are_the_same_as_with_djangos_select(coach_a, team_a):
-    for n in range(3):
-        ClientFactory(team=team_a, coach=coach_a, first_name=f"<Aino {n}>", last_name="Öst & Väst")
-    form = TimeEntryForm(user=coach_a, auto_id="add_%s", data={"minutes": "0", "client": "x"})
-    assert form.errors
-    for name in ("kind", "client", "setting"):
+def _as_with_djangos_select(form, names):
+    for name in names:
         field = form[name]
         plain = str(field)
+        assert "<select" in plain
         field.field.widget = forms.Select(field.field.widget.attrs, field.field.widget.choices)
+        field.field.widget.is_required = field.field.required
         assert plain == str(field), name
         assert plain.count("<option") == len(field.field.choices)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("bound", [False, True])
+def test_the_entry_forms_pickers_are_the_same_as_with_djangos_select(coach_a, team_a, bound):
+    for n in range(3):
+        ClientFactory(team=team_a, coach=coach_a, first_name=f"<Aino {n}>", last_name="Öst & Väst")
+    form = TimeEntryForm(user=coach_a, auto_id="add_%s", data={"minutes": "0", "client": "x"} if bound else None)
+    assert form.errors if bound else not form.is_bound
+    _as_with_djangos_select(form, ["kind", "client", "setting"])
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("bound", [False, True])
+def test_the_quick_contact_forms_pickers_are_the_same_as_with_djangos_select(coach_a, team_a, org_a, bound):
+    for n in range(3):
+        ClientFactory(team=team_a, coach=coach_a)
+        EmployerFactory(organisation=org_a, name=f"Kone & <Tehdas> {n}")
+    data = {"employer-contact-employer": "x", "employer-contact-client": "y"} if bound else None
+    form = QuickContactForm(data, user=coach_a, prefix="employer-contact")
+    assert form.errors if bound else not form.is_bound
+    assert isinstance(form.fields["client"].widget, PlainSelect)
+    _as_with_djangos_select(form, ["employer", "client"])
