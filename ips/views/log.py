@@ -68,13 +68,11 @@ def _week_context(user, today) -> dict:
     """This week's totals, by kind and by day, for the week section of Today."""
     week = TimeEntry.objects.of_coach(user).week_of(today)
     totals = week.totals()
-    kinds = {kind.pk: kind for kind in ActivityKind.objects.all()}
-    by_kind = [{"kind": kinds[row["kind"]], "minutes": row["minutes_total"]} for row in week.by_kind()]
     per_day = {row["date"]: row["minutes_total"] for row in week.by_day()}
     return {
         "week_totals": totals,
         "community_share": _share(totals["community"], totals["total"]),
-        "by_kind": by_kind,
+        "by_kind": [{"kind": kind, "minutes": kind.minutes} for kind in week.by_kind()],
         "days": [{"date": d, "minutes": per_day.get(d, 0)} for d in _week_days(today)],
         "workday_minutes": WORKDAY_MINUTES,
     }
