@@ -97,7 +97,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
+    # Django's, writing the session row only when its idle expiry is a minute stale (ips/sessions.py).
+    "ips.sessions.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -178,9 +179,10 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "ips:home"
 LOGOUT_REDIRECT_URL = "login"
 
-# Sessions end after 30 idle minutes: every request pushes the expiry forward.
+# Sessions end after 30 idle minutes: a request pushes the expiry forward, writing the session row when the stored
+# expiry is more than a minute stale (ips/sessions.py), not on every request.
+SESSION_ENGINE = "ips.sessions"
 SESSION_COOKIE_AGE = env_int("SESSION_IDLE_MINUTES", 30) * 60
-SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
 # Repeated failed logins lock the account (django-axes: maintained, database-backed, per username).

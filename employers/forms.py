@@ -12,6 +12,7 @@ from employers.models import ContactPerson, Employer, EmployerContact, Job
 from employers.models.jobs import MAX_HOURS_PER_WEEK
 from employers.validators import normalise_business_id
 from ips.forms.fields import within_calendar
+from ips.forms.widgets import use_plain_select
 from ips.models import Client, Membership, Stage, User
 
 
@@ -204,6 +205,12 @@ class QuickContactForm(EmployerContactForm):
 
     class Meta(EmployerContactForm.Meta):
         fields = ["employer", "date", "face_to_face", "minutes", "purpose", "client", "matches_client_preferences"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Rendered with every Today: the long pickers written out in Python, not with two includes per option.
+        for name in ("employer", "client"):
+            use_plain_select(self.fields[name])
 
 
 def contact_team_id(user, client=None) -> int | None:

@@ -7,15 +7,22 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from ips.forms.widgets import ModelChoices, PlainSelect
 from ips.models import MAX_DAY_MINUTES, OPEN_STAGES, ActivityKind, Client, Consent, TimeEntry
 
 
 class ClientChoiceField(forms.ModelChoiceField):
+    # The picker lists the whole team's clients on every Today: five columns of each, not the whole record.
+    iterator = ModelChoices
+    label_columns = ("pk", "code", "first_name", "last_name", "anonymised_on")
+
     def label_from_instance(self, obj):
         return obj.short_label
 
 
 class KindChoiceField(forms.ModelChoiceField):
+    iterator = ModelChoices
+
     def label_from_instance(self, obj):
         return obj.name
 
@@ -30,6 +37,9 @@ class TimeEntryForm(forms.ModelForm):
             "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "minutes": forms.NumberInput(attrs={"inputmode": "numeric", "min": 1, "max": 1440}),
             "note": forms.TextInput(attrs={"maxlength": 200, "autocomplete": "off"}),
+            "kind": PlainSelect,
+            "setting": PlainSelect,
+            "client": PlainSelect,
         }
         field_classes = {"client": ClientChoiceField, "kind": KindChoiceField}
         error_messages = {

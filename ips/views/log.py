@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q, Sum
+from django.db.models import Count, Q, Sum
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -64,32 +64,41 @@ def _share(part, whole) -> int | None:
     return round(100 * part / whole) if whole else None
 
 
-def _today_context(request, form):
-    user = request.user
-    today = timezone.localdate()
-    entries = list(TimeEntry.objects.of_coach(user).filter(date=today).select_related("kind", "client"))
+def _week_context(user, today) -> dict:
+    """This week's totals, by kind and by day, for the week section of Today."""
     week = TimeEntry.objects.of_coach(user).week_of(today)
     totals = week.totals()
-    kinds = {kind.pk: kind for kind in ActivityKind.objects.all()}
-    by_kind = [{"kind": kinds[row["kind"]], "minutes": row["minutes_total"]} for row in week.by_kind()]
     per_day = {row["date"]: row["minutes_total"] for row in week.by_day()}
-    days = [{"date": d, "minutes": per_day.get(d, 0)} for d in _week_days(today)]
+    return {
+        "week_totals": totals,
+        "community_share": _share(totals["community"], totals["total"]),
+        "by_kind": [{"kind": kind, "minutes": kind.minutes} for kind in week.by_kind()],
+        "days": [{"date": d, "minutes": per_day.get(d, 0)} for d in _week_days(today)],
+        "workday_minutes": WORKDAY_MINUTES,
+    }
+
+
+def _overdue(user, today) -> list[Client]:
     overdue = list(
         Client.objects.visible_to(user).of_coach(user).with_last_contact().overdue(today).order_by("contact_reference")
     )
     for client in overdue:
         client.days_without_contact = (today - client.contact_reference).days
+    return overdue
+
+
+def _today_context(request, form):
+    user = request.user
+    today = timezone.localdate()
+    entries = list(TimeEntry.objects.of_coach(user).filter(date=today).select_related("kind", "client"))
+    overdue = _overdue(user, today)
     audit.log_access_many(request, [*overdue, *_about_clients(entries)])
     return {
         "form": form,
         "today": today,
         "entries": entries,
         "today_minutes": sum(entry.minutes for entry in entries),
-        "week_totals": totals,
-        "community_share": _share(totals["community"], totals["total"]),
-        "by_kind": by_kind,
-        "days": days,
-        "workday_minutes": WORKDAY_MINUTES,
+        **_week_context(user, today),
         "overdue": overdue,
     }
 
@@ -104,6 +113,34 @@ def _render_log(request, form, *, saved=None):
     if request.htmx:
         return render(request, "ips/today.html#log", {**_today_context(request, _focus(form)), "saved": saved})
     return render(request, "ips/today.html", _today_context(request, form))
+
+
+def _render_added(request, entry):
+    """htmx answer to a quick add: a fresh form, and out of band only the parts of Today the entry changed.
+
+    Its row joins today's list (the whole list when it is the day's first, replacing the "nothing logged" line)
+    with the day's total; the week section when the date is in this week; the clients without contact only when
+    the entry is a contact with one of the coach's own clients, the one way an entry can take someone off it.
+    """
+    user = request.user
+    today = timezone.localdate()
+    context = {"form": _focus(_new_form(user, last=entry)), "saved": entry, "today": today, "oob": True}
+    shown = []
+    if entry.date == today:
+        day = (
+            TimeEntry.objects.of_coach(user)
+            .filter(date=today)
+            .aggregate(minutes=Sum("minutes", default=0), count=Count("pk"))
+        )
+        context.update(entry=entry, today_minutes=day["minutes"], entries=[entry] if day["count"] == 1 else [])
+        shown = _about_clients([entry])
+    if entry.date >= _week_days(today)[0]:
+        context.update(_week_context(user, today))
+    if entry.client_id and entry.client.coach_id == user.pk and entry.kind.is_client_contact:
+        context["overdue"] = _overdue(user, today)
+        shown = [*context["overdue"], *shown]
+    audit.log_access_many(request, shown)
+    return render(request, "ips/today.html#added", context)
 
 
 @login_required
@@ -131,14 +168,32 @@ def entry_create(request):
     submission_id = _submitted_id(request)
     existing = time_entry_find_submitted(coach=user, submission_id=submission_id)
     if existing is not None:
-        # A double tap: the first POST saved the entry, this one only shows the result again.
-        return _after_save(request, existing)
+        return _after_repeat(request, existing)
     form = TimeEntryForm(request.POST, user=user, auto_id="add_%s")
     if not form.is_valid():
+        if request.htmx:
+            # Only the form comes back, with each message next to its field; nothing else on Today changed.
+            return render(request, "ips/today.html#add", {"form": _focus(form)})
         return _render_log(request, form)
     form.instance.submission_id = submission_id or uuid.uuid4()
     entry = time_entry_record(form=form, coach=user, team_id=_entry_team(user, form.cleaned_data["client"]))
+    if entry is not form.instance:
+        return _after_repeat(request, entry)  # a concurrent double tap saved it first
+    if request.htmx:
+        return _render_added(request, entry)
     return _after_save(request, entry)
+
+
+def _after_repeat(request, entry):
+    """A double tap: the first POST saved the entry, this one only shows the result again.
+
+    For htmx that is the whole log, not an added row: the page may already show the entry from the first answer.
+    """
+    if not request.htmx:
+        return _after_save(request, entry)
+    response = _render_log(request, _new_form(request.user, last=entry), saved=entry)
+    response["HX-Retarget"] = "#today-log"
+    return response
 
 
 def _after_save(request, entry):

@@ -190,10 +190,11 @@ def test_the_employer_list_query_count_does_not_grow_with_rows(
     client = as_user(coach_a)
     _populate(org_a, coach_a, team_a, 2)
     client.get(LIST)  # warm caches (content types, sessions)
-    with django_assert_num_queries(10):
+    # Three fewer since the session row is written at most once a minute (ips/sessions.py).
+    with django_assert_num_queries(7):
         client.get(LIST)
     _populate(org_a, coach_a, team_a, 20)
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(7):
         client.get(LIST)
 
 
@@ -214,8 +215,8 @@ def test_the_employer_page_query_count_does_not_grow_with_rows(
 
     populate(2)
     client.get(_detail(employer))
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(11):  # no session write within its minute (ips/sessions.py)
         client.get(_detail(employer))
     populate(20)
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(11):
         client.get(_detail(employer))

@@ -5,6 +5,8 @@ from datetime import timedelta
 import pytest
 from django.conf import settings as django_settings
 from django.contrib.sessions.models import Session
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -63,6 +65,37 @@ def test_each_request_pushes_the_idle_expiry_forward(client, coach_a):
     client.get(reverse("ips:home"))
     remaining = Session.objects.get().expire_date - timezone.now()
     assert remaining > timedelta(minutes=29)
+
+
+def _session_writes(client, url):
+    with CaptureQueriesContext(connection) as context:
+        assert client.get(url).status_code in (200, 302)
+    return [
+        q["sql"] for q in context.captured_queries if q["sql"].startswith("UPDATE") and "django_session" in q["sql"]
+    ]
+
+
+def _expiry_written_ago(seconds):
+    """Set the session row as a request `seconds` ago would have left it: a whole idle period from then."""
+    written = timezone.now() - timedelta(seconds=seconds)
+    Session.objects.update(expire_date=written + timedelta(seconds=django_settings.SESSION_COOKIE_AGE))
+    return Session.objects.get().expire_date
+
+
+def test_a_request_within_a_minute_of_the_last_write_does_not_write_the_session(client, coach_a):
+    _login(client, "coach_a", PASSWORD)
+    stored = _expiry_written_ago(40)
+    assert _session_writes(client, reverse("ips:today")) == []
+    assert Session.objects.get().expire_date == stored
+
+
+def test_a_request_more_than_a_minute_after_the_last_write_pushes_the_expiry(client, coach_a):
+    _login(client, "coach_a", PASSWORD)
+    stored = _expiry_written_ago(70)
+    assert len(_session_writes(client, reverse("ips:today"))) == 1
+    pushed = Session.objects.get().expire_date
+    assert pushed > stored + timedelta(seconds=60)
+    assert pushed >= timezone.now() + timedelta(minutes=29, seconds=59)
 
 
 def _start_django(env_overrides):

@@ -4,6 +4,10 @@ import uuid
 from datetime import timedelta
 
 import pytest
+from auditlog.models import LogEntry
+from bs4 import BeautifulSoup
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -14,6 +18,20 @@ pytestmark = pytest.mark.django_db
 
 TODAY_URL = reverse("ips:today")
 ADD_URL = reverse("ips:entry_create")
+
+
+def _soup(response):
+    return BeautifulSoup(response.content.decode(), "html.parser")
+
+
+def _out_of_band(soup) -> dict[str, list[str]]:
+    """What an htmx answer swaps out of band: target (or the element's id) -> ids of the entry rows it carries."""
+    return {
+        element["hx-swap-oob"] if element["hx-swap-oob"] != "true" else element["id"]: [
+            row["id"] for row in element.select("li.entry")
+        ]
+        for element in soup.find_all(attrs={"hx-swap-oob": True})
+    }
 
 
 def _entry(coach, team, **extra):
@@ -56,15 +74,92 @@ def test_a_coach_logs_an_entry_and_is_sent_back_to_today(coach_a, team_a, client
     assert (entry.coach, entry.team, entry.client, entry.minutes) == (coach_a, team_a, client_a, 45)
 
 
-def test_an_htmx_save_returns_the_log_with_the_new_entry_and_a_fresh_form(coach_a, client_a, htmx):
+def test_an_htmx_save_answers_with_a_fresh_form_and_the_parts_of_today_it_changed(coach_a, team_a, client_a, htmx):
+    _entry(coach_a, team_a, minutes=30)
     response = htmx(coach_a).post(ADD_URL, _data(client=client_a.pk))
     assert response.status_code == 200
-    page = response.content.decode()
-    assert 'id="today-log"' in page
-    assert "<html" not in page
-    assert client_a.code in page
+    entry = TimeEntry.objects.get(client=client_a)
+    soup = _soup(response)
+    assert soup.find("html") is None and soup.find(id="today-log") is None
+    # The form's section is the answer's target (the first element); the rest goes out of band.
+    target = soup.find()
+    assert target["id"] == "log-add" and target.find(role="status") and target.find("form")
+    assert response.context["form"].initial["submission_id"] != entry.submission_id
+    # client_a is coach_a's own client and a client meeting is a contact: the list without contact may change.
+    assert _out_of_band(soup) == {
+        "entries-heading": [],
+        "beforeend:#today-entries": [f"entry-{entry.uuid}"],
+        "today-week": [],
+        "today-overdue": [],
+    }
+    added = soup.find(attrs={"hx-swap-oob": "beforeend:#today-entries"})
+    assert added.find("a", string=client_a.code)
+    assert "1 h 15 min" in soup.find(id="entries-heading").get_text()
+    assert response.context["week_totals"]["total"] == 75
+
+
+def test_the_days_first_entry_replaces_the_nothing_logged_line(coach_a, htmx):
+    soup = _soup(htmx(coach_a).post(ADD_URL, _data()))
+    entry = TimeEntry.objects.get()
+    assert _out_of_band(soup) == {"today-entries": [f"entry-{entry.uuid}"], "entries-heading": [], "today-week": []}
+
+
+def test_an_htmx_save_for_an_earlier_week_changes_only_the_form(coach_a, htmx):
+    earlier = timezone.localdate() - timedelta(days=8)
+    soup = _soup(htmx(coach_a).post(ADD_URL, _data(date=earlier.isoformat())))
+    assert TimeEntry.objects.get().date == earlier
+    assert soup.find()["id"] == "log-add" and soup.find(role="status")
+    assert _out_of_band(soup) == {}
+
+
+def test_a_contact_with_my_own_client_refreshes_the_clients_without_contact(coach_a, team_a, htmx):
+    today = timezone.localdate()
+    quiet = ClientFactory(team=team_a, coach=coach_a, programme_entry=today - timedelta(days=60))
+    still = ClientFactory(team=team_a, coach=coach_a, programme_entry=today - timedelta(days=60))
+    assert quiet in htmx(coach_a).get(TODAY_URL).context["overdue"]
+    soup = _soup(htmx(coach_a).post(ADD_URL, _data(client=quiet.pk)))
+    assert "today-overdue" in _out_of_band(soup)
+    overdue = soup.find(id="today-overdue").get_text()
+    assert quiet.code not in overdue and still.code in overdue
+
+
+@pytest.mark.parametrize("kind", ["documentation", "client_meeting"])
+def test_other_entries_leave_the_clients_without_contact_alone(coach_a, coach_a2, team_a, htmx, kind):
+    """Documentation is not a contact; a teammate's client is not on my list of clients without contact."""
+    client = ClientFactory(team=team_a, coach=coach_a if kind == "documentation" else coach_a2)
+    soup = _soup(htmx(coach_a).post(ADD_URL, _data(kind=activity_kind(kind).pk, client=client.pk)))
     assert TimeEntry.objects.count() == 1
-    assert response.context["form"].initial["submission_id"] != TimeEntry.objects.get().submission_id
+    assert "today-overdue" not in _out_of_band(soup)
+
+
+def test_an_htmx_save_logs_the_access_to_the_entrys_client(coach_a, client_a, htmx):
+    htmx(coach_a).post(ADD_URL, _data(client=client_a.pk))
+    entry = TimeEntry.objects.get()
+    assert LogEntry.objects.filter(
+        action=LogEntry.Action.ACCESS, object_pk=str(entry.pk), additional_data__client=str(client_a.uuid)
+    ).exists()
+
+
+def test_an_invalid_htmx_save_answers_with_the_form_and_its_messages_only(coach_a, htmx):
+    response = htmx(coach_a).post(ADD_URL, _data(minutes="0"))
+    assert response.status_code == 200
+    assert response.context["form"].has_error("minutes", "min_value")
+    soup = _soup(response)
+    assert soup.find()["id"] == "log-add" and soup.find(role="status") is None
+    assert soup.find(id="add_minutes").find_parent(class_="field").find(id="add_minutes_error")
+    assert _out_of_band(soup) == {}
+    assert not TimeEntry.objects.exists()
+
+
+def test_a_double_tapped_htmx_save_answers_with_the_whole_log(coach_a, htmx):
+    data = _data()
+    htmx(coach_a).post(ADD_URL, data)
+    response = htmx(coach_a).post(ADD_URL, data)
+    assert TimeEntry.objects.count() == 1
+    assert response["HX-Retarget"] == "#today-log"
+    soup = _soup(response)
+    assert soup.find()["id"] == "today-log" and len(soup.select("li.entry")) == 1
+    assert _out_of_band(soup) == {}
 
 
 def test_the_form_defaults_to_the_last_entrys_values(coach_a, team_a, client_a, as_user):
@@ -278,10 +373,10 @@ def test_the_today_page_query_count_is_pinned_and_flat(
     more = [ClientFactory(team=team_a, coach=coach_a, programme_entry=today - timedelta(days=40)) for _ in range(27)]
     _fill_day(coach_a, team_a, clients + more, 60)
     assert count_queries(TODAY_URL) == few
-    # Session, user, roles (2), defaults, today's entries, week totals, kinds, by kind, by day, overdue clients,
-    # the form's kind and client choices, the access log of the entries' clients (one insert) and the session
-    # save (3).
-    with django_assert_num_queries(18):
+    # Session, user, roles (2), defaults, today's entries, week totals, the week's kinds with their minutes, by
+    # day, overdue clients, the form's kind and client choices (each read once) and the access log of the
+    # entries' clients (one insert). No session write: the row is written at most once a minute (ips/sessions.py).
+    with django_assert_num_queries(13):
         client.get(TODAY_URL)
 
 
@@ -293,3 +388,30 @@ def test_the_edit_page_without_htmx_is_a_plain_form_that_returns_to_the_week(coa
     assert "hx-post" not in page
     response = as_user(coach_a).post(url, _data(minutes="40", next=week))
     assert response["Location"] == week
+
+
+def test_the_quick_add_answer_query_count_is_pinned_and_flat(coach_a, team_a, client, django_assert_num_queries):
+    today = timezone.localdate()
+    clients = [ClientFactory(team=team_a, coach=coach_a, programme_entry=today - timedelta(days=40)) for _ in range(3)]
+    _fill_day(coach_a, team_a, clients, 6)
+    client.force_login(coach_a)
+
+    def add():
+        data = _data(minutes="5")
+        with CaptureQueriesContext(connection) as context:
+            response = client.post(ADD_URL, data, HTTP_HX_REQUEST="true")
+        assert 'role="status"' in response.content.decode()
+        return len(context.captured_queries)
+
+    add()
+    few = add()
+    more = [ClientFactory(team=team_a, coach=coach_a, programme_entry=today - timedelta(days=40)) for _ in range(27)]
+    _fill_day(coach_a, team_a, clients + more, 60)
+    assert add() == few
+    # Session, user, roles (2), the double-submit check; the form's checks (kind, day total, the model's kind
+    # reference and minutes constraint, each constraint check in a savepoint); the insert and its audit row in a
+    # savepoint (4); today's total; the week (totals, kinds with their minutes, by day); the fresh form's kind and
+    # client choices. No overdue list (not a contact with an own client), no client to log, no session write.
+    data = _data(minutes="5")
+    with django_assert_num_queries(21):
+        client.post(ADD_URL, data, HTTP_HX_REQUEST="true")

@@ -23,7 +23,7 @@ WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE")
 
 
 def writes(queries) -> list[str]:
-    """The statements that changed data, apart from the session (saved on every request: the idle timeout)."""
+    """The statements that changed data, apart from the session (written when its idle expiry goes stale)."""
     return [
         query["sql"][:100]
         for query in queries.captured_queries

@@ -113,8 +113,8 @@ def test_a_client_named_only_in_the_jobs_sheet_is_logged_too(outcomes, as_user, 
 
 
 # Session, user, roles, the scopes (2), the figures (12), the quarters (3), the ESF+ participants (1),
-# the coaches (4), the user's recent exports (1).
-QUERIES = 25
+# the coaches (4), the user's recent exports (1); no session write within its minute (ips/sessions.py).
+QUERIES = 22
 
 
 def _more_rows(team, coach, n):

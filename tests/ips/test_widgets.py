@@ -1,0 +1,74 @@
+"""The quick-add form's Python-rendered select writes exactly what Django's select.html would."""
+
+import pytest
+from django import forms
+
+from employers.forms import QuickContactForm
+from ips.forms.entries import TimeEntryForm
+from ips.forms.widgets import PlainSelect
+from tests.employers.factories import EmployerFactory
+from tests.factories import ClientFactory
+
+CHOICES = [
+    ("", "No client"),
+    (1, 'Aino <b>"A"</b> & co'),
+    ("2", "Eero · É."),
+    ("Group <x>", [("3", "Helmi"), (4, "Ilmari's")]),
+]
+
+
+def _both(value, attrs=None, choices=CHOICES, widget_attrs=None):
+    django, plain = forms.Select(widget_attrs, choices), PlainSelect(widget_attrs, choices)
+    return str(django.render("client", value, attrs)), str(plain.render("client", value, attrs))
+
+
+@pytest.mark.parametrize("value", [None, "", 1, "2", "3", 4, "99", ["2"]])
+def test_it_writes_the_same_options_and_selection_as_django(value):
+    django, plain = _both(value, {"id": "add_client"})
+    assert plain == django
+
+
+def test_it_writes_the_same_attributes_as_django():
+    attrs = {"id": "x", "required": True, "disabled": False, "aria-describedby": 'x_error "q"', "aria-invalid": "true"}
+    django, plain = _both("2", attrs, widget_attrs={"data-autofocus": "", "class": "a&b"})
+    assert plain == django
+    assert ' required aria-describedby="x_error &quot;q&quot;"' in plain
+    assert "disabled" not in plain
+
+
+def test_an_empty_select_is_the_same_as_djangos():
+    assert _both(None, choices=[])[0] == _both(None, choices=[])[1]
+
+
+def _as_with_djangos_select(form, names):
+    for name in names:
+        field = form[name]
+        plain = str(field)
+        assert "<select" in plain
+        field.field.widget = forms.Select(field.field.widget.attrs, field.field.widget.choices)
+        field.field.widget.is_required = field.field.required
+        assert plain == str(field), name
+        assert plain.count("<option") == len(field.field.choices)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("bound", [False, True])
+def test_the_entry_forms_pickers_are_the_same_as_with_djangos_select(coach_a, team_a, bound):
+    for n in range(3):
+        ClientFactory(team=team_a, coach=coach_a, first_name=f"<Aino {n}>", last_name="Öst & Väst")
+    form = TimeEntryForm(user=coach_a, auto_id="add_%s", data={"minutes": "0", "client": "x"} if bound else None)
+    assert form.errors if bound else not form.is_bound
+    _as_with_djangos_select(form, ["kind", "client", "setting"])
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("bound", [False, True])
+def test_the_quick_contact_forms_pickers_are_the_same_as_with_djangos_select(coach_a, team_a, org_a, bound):
+    for n in range(3):
+        ClientFactory(team=team_a, coach=coach_a)
+        EmployerFactory(organisation=org_a, name=f"Kone & <Tehdas> {n}")
+    data = {"employer-contact-employer": "x", "employer-contact-client": "y"} if bound else None
+    form = QuickContactForm(data, user=coach_a, prefix="employer-contact")
+    assert form.errors if bound else not form.is_bound
+    assert isinstance(form.fields["client"].widget, PlainSelect)
+    _as_with_djangos_select(form, ["employer", "client"])
