@@ -13,17 +13,15 @@ from ips import audit
 from ips.access import get_for_user
 from ips.forms import posted_data
 from ips.models import Client, VocationalProfile
+from ips.params import query_uuid
 
 
 def _initial_client(request):
     """?client=<uuid> from a client's page preselects that client, if the user may see them."""
-    uuid = request.GET.get("client")
-    if not uuid:
+    uuid = query_uuid(request, "client")
+    if uuid is None:
         return {}
-    try:
-        client = Client.objects.visible_to(request.user).filter(uuid=uuid).first()
-    except ValueError:
-        return {}
+    client = Client.objects.visible_to(request.user).filter(uuid=uuid).first()
     return {"client": client, "purpose": "on_behalf_of_client"} if client else {}
 
 

@@ -7,7 +7,6 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django_tables2 import RequestConfig
 
 from employers.filters import EmployerFilter
 from employers.forms import ContactPersonForm, EmployerForm
@@ -18,6 +17,7 @@ from ips import audit
 from ips.access import get_for_user
 from ips.forms import posted_data
 from ips.models import Organisation
+from ips.params import configure_table
 
 EMPLOYERS_PER_PAGE = 50
 # The page shows recent history; a year of weekly visits fits with room to spare.
@@ -37,7 +37,7 @@ def employer_list(request):
         request.GET or None, queryset=visible.with_activity(), municipalities=list(municipalities)
     )
     table = EmployerTable(employer_filter.qs)
-    RequestConfig(request, paginate={"per_page": EMPLOYERS_PER_PAGE}).configure(table)
+    configure_table(request, table, per_page=EMPLOYERS_PER_PAGE)
     context = {
         "filter": employer_filter,
         "table": table,

@@ -14,7 +14,6 @@ from django.db.models.functions import Coalesce
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 
 from employers.forms import QuickContactForm
@@ -24,6 +23,7 @@ from ips import audit
 from ips.access import get_for_user
 from ips.forms import posted_data
 from ips.models import Client, Membership, Stage
+from ips.params import query_date
 
 QUICK_PREFIX = "employer-contact"
 FOLLOW_UPS_SHOWN = 20
@@ -113,7 +113,7 @@ def team_contacts_week(request):
     teams = request.user.roles.supervisor_teams
     if not teams:
         raise PermissionDenied
-    day = parse_date(request.GET.get("week") or "") or timezone.localdate()
+    day = query_date(request, "week", timezone.localdate())
     monday, sunday = week_of(day)
     contacts = (
         EmployerContact.objects.filter(

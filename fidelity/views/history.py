@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from fidelity.models import ItemRating, Review, ScaleItem, ScaleSection
 from ips.access import get_for_user
 from ips.models import Team
+from ips.params import query_uuid
 
 
 def _compare(current, previous):
@@ -101,8 +102,8 @@ def team_history(request, team_uuid):
         ],
     }
     current = previous = None
-    if request.GET.get("compare"):
-        current = get_for_user(request, Review.objects.filter(team=team), uuid=request.GET["compare"])
+    if compare := query_uuid(request, "compare"):
+        current = get_for_user(request, Review.objects.filter(team=team), uuid=compare)
     elif finalised:
         current = finalised[-1]
     if current is not None:

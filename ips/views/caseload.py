@@ -5,11 +5,11 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext
-from django_tables2 import RequestConfig
 
 from ips import audit, xlsx
 from ips.filters import CaseloadFilter
 from ips.models import Client
+from ips.params import configure_table
 from ips.tables import CaseloadTable
 
 PER_PAGE = 25
@@ -26,7 +26,7 @@ def _filtered(request):
 def caseload(request):
     caseload_filter = _filtered(request)
     table = CaseloadTable(caseload_filter.qs)
-    RequestConfig(request, paginate={"per_page": PER_PAGE}).configure(table)
+    configure_table(request, table, per_page=PER_PAGE)
     clients = list(table.page.object_list.data)
     audit.log_access_many(request, clients)
     template = "ips/caseload.html#results" if request.htmx else "ips/caseload.html"

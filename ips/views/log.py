@@ -20,6 +20,7 @@ from ips.access import get_for_user
 from ips.forms.clients import team_coaches
 from ips.forms.entries import TimeEntryForm
 from ips.models import COMMUNITY_SETTINGS, ActivityKind, Client, Setting, Team, TimeEntry
+from ips.params import query_date, query_text
 from ips.services import time_entry_find_submitted, time_entry_record
 
 WORKDAY_MINUTES = 7 * 60 + 39  # the Finnish municipal full day (7 h 39 min): the scale of the day bars
@@ -247,13 +248,6 @@ def entry_delete(request, uuid):
     return render(request, "ips/entry_delete.html", {"entry": entry, "next": _next_url(request)})
 
 
-def _parse_day(value) -> date:
-    try:
-        return date.fromisoformat(value)
-    except (TypeError, ValueError):
-        return timezone.localdate()
-
-
 @login_required
 def week(request):
     """A coach's timesheet for one week; a supervisor picks any coach of their teams and sees the team's totals."""
@@ -261,11 +255,11 @@ def week(request):
     roles = user.roles
     if not roles.team_ids:
         raise PermissionDenied
-    days = _week_days(_parse_day(request.GET.get("on")))
+    days = _week_days(query_date(request, "on", timezone.localdate()))
     coaches = list(team_coaches(roles.supervisor_teams)) if roles.is_supervisor else []
     if roles.is_coach and user not in coaches:
         coaches.insert(0, user)
-    wanted = request.GET.get("coach")
+    wanted = query_text(request, "coach")
     if wanted:
         coach = next((c for c in coaches if c.username == wanted), None)
         if coach is None:
