@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from ips import audit, xlsx
 from ips.access import get_for_user
 from ips.models import Client
+from ips.params import query_text
 from reports import metrics, workbook
 from reports.forms import ReportForm, WorkbookForm
 from reports.metrics import BENCHMARKS, GROW_BENCHMARK, Period, add_months
@@ -28,7 +29,7 @@ def _choices(request, data=None):
     choices = choices_for(request.user)
     if not choices:
         raise PermissionDenied
-    asked = (request.GET if data is None else data).get("scope")
+    asked = query_text(request, "scope") if data is None else data.get("scope")
     if asked and asked not in {choice.value for choice in choices}:
         raise Http404
     return choices

@@ -7,6 +7,8 @@ from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 
+from ips.params import query_text
+
 
 def require_team_role(user) -> None:
     """Recording contacts and jobs is team work: coaches and supervisors only (others read or see nothing)."""
@@ -21,7 +23,7 @@ def require_employer_viewer(user) -> None:
 
 
 def safe_next(request, default: str) -> str:
-    candidate = request.POST.get("next") or request.GET.get("next") or ""
+    candidate = request.POST.get("next") or query_text(request, "next")
     if candidate and url_has_allowed_host_and_scheme(candidate, {request.get_host()}, request.is_secure()):
         return candidate
     return default

@@ -205,7 +205,7 @@ def _after_save(request, entry):
 
 
 def _next_url(request):
-    url = request.POST.get("next") or request.GET.get("next")
+    url = request.POST.get("next") or query_text(request, "next")
     if url and url_has_allowed_host_and_scheme(url, {request.get_host()}, request.is_secure()):
         return url
     return None

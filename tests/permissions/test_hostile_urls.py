@@ -11,11 +11,14 @@ Each example is rolled back. POLKU_FUZZ_EXAMPLES raises the number of examples p
 """
 
 import os
+import re
 from contextlib import contextmanager
+from pathlib import Path
 from unittest import mock
 from urllib.parse import quote, urlencode
 
 import pytest
+from django.conf import settings as django_settings
 from django.db import transaction
 from django.http import QueryDict
 from django.test import Client
@@ -26,6 +29,7 @@ from tests.hostile import HOSTILE_STRINGS
 from tests.permissions.walker import FILLERS, PARAMETER, expectation_for, fill, routes
 from tests.permissions.world import ROLES
 
+APPS = ["ips", "employers", "fidelity", "reports", "content", "config"]
 ROUTES = {route.key: route for route in routes()}
 PROBED = {}  # route key -> what query_parameters() found
 EXAMPLES = max(4, int(os.environ.get("POLKU_FUZZ_EXAMPLES", 25)) // 4)
@@ -211,3 +215,27 @@ def test_each_query_parameter_survives_each_hostile_value(walked):
                 if response.status_code >= 500:
                     wrong.append(f"{role} {method.upper()} {url[:120]}: {response.status_code}")
     assert not wrong, "\n".join(wrong)
+
+
+# Reading request.GET whole is fine where a form or filter validates it, or to pass the query string on; picking
+# a value out of it by hand is not.
+PICKED = re.compile(r"request\.GET(\.(get|getlist|pop|dict|items|values|lists|keys|copy)\b|\[)")
+
+
+def test_views_read_query_parameters_only_through_a_form_or_ips_params():
+    """A value picked out of request.GET by hand (`.get(...)`, `[...]`) skips the parsing the walk relies on."""
+    found = []
+    for app in APPS:
+        for path in sorted((Path(django_settings.BASE_DIR) / app).rglob("*.py")):
+            if path.name == "params.py" and app == "ips":
+                continue
+            for number, line in enumerate(path.read_text().splitlines(), 1):
+                if PICKED.search(line):
+                    found.append(f"{path.relative_to(django_settings.BASE_DIR)}:{number}: {line.strip()}")
+    assert not found, "read these with ips/params.py (query_int, query_date, query_uuid...):\n" + "\n".join(found)
+
+
+def test_the_check_catches_a_parameter_picked_by_hand():
+    assert PICKED.search('day = request.GET.get("on")')
+    assert PICKED.search('uuid=request.GET["compare"]')
+    assert not PICKED.search("form = ReportForm(request.GET or None, choices=choices)")
