@@ -1,8 +1,8 @@
 """Hostile values for every kind of form field, and the checks a rejected submission must pass.
 
-Used by tests/test_hostile_input.py: a payload starts from values the form accepts and replaces some fields with
-something hostile (or drops them), so each example probes one or a few fields while the rest still validates and
-the view gets as far as its service layer.
+Used by tests/hostile_input/ (forms) and tests/permissions/test_hostile_urls.py (query strings): a payload starts
+from values the form accepts and replaces some fields with something hostile (or drops them), so each example probes
+one or a few fields while the rest still validates and the view gets as far as its service layer.
 """
 
 import re
