@@ -32,10 +32,14 @@ def _require_coach(user):
 
 
 def _entry_team(user, client) -> int:
-    """The team an entry belongs to: the client's team when the coach works there, else the coach's (first) team."""
-    teams = user.roles.coach_teams
+    """The team an entry belongs to: the client's team when the coach works there, else the coach's (first) team
+    of the client's organisation."""
+    roles = user.roles
+    teams = roles.coach_teams
     if client is not None and client.team_id in teams:
         return client.team_id
+    if client is not None:  # the form offers only clients of an organisation where the coach has a team
+        teams = roles.teams_in(client.organisation_id, teams)
     return min(teams)
 
 
