@@ -36,7 +36,7 @@ def _coaches_of(organisation):
     )
 
 
-class EmployerForm(forms.ModelForm):
+class EmployerForm(OrganisationScopedForm, forms.ModelForm):
     class Meta:
         model = Employer
         fields = ["name", "business_id", "industry", "municipality", "address", "status", "responsible_coach", "notes"]
@@ -47,6 +47,7 @@ class EmployerForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.organisation = organisation
         self.fields["responsible_coach"].queryset = _coaches_of(organisation)
+        self.limit_to_organisations([organisation.pk])
 
     def clean_business_id(self):
         value = self.cleaned_data["business_id"].strip()

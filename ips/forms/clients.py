@@ -54,7 +54,7 @@ def team_coaches(team_ids):
     )
 
 
-class ReferralForm(forms.ModelForm):
+class ReferralForm(OrganisationScopedForm, forms.ModelForm):
     class Meta:
         model = Referral
         fields = [
@@ -77,6 +77,7 @@ class ReferralForm(forms.ModelForm):
         self.fields["team"].queryset = Team.objects.filter(pk__in=user.roles.team_ids)
         self.fields["team"].empty_label = None
         self.fields["source"].queryset = ReferralSource.objects.filter(active=True)
+        self.limit_to_organisations(user.roles.organisations_of(user.roles.team_ids))
         self.fields["first_name"].required = self.fields["last_name"].required = True
         self.fields["referred_on"].initial = timezone.localdate()
 

@@ -15,9 +15,7 @@ run, so CI is stable) and their number is modest; POLKU_FUZZ_EXAMPLES=500 runs a
 test_every_form_is_driven fails when a form is added to an app without a case in cases.py.
 """
 
-import importlib
 import os
-import pkgutil
 from contextlib import contextmanager
 
 import pytest
@@ -30,13 +28,12 @@ from wagtail.models import Site
 
 from content.forms import DocumentForm
 from ips.forms.general import LanguageForm
-from tests.hostile import assert_errors_next_to_fields, payloads, row_counts
+from tests.hostile import assert_errors_next_to_fields, defined_in_apps, payloads, row_counts
 from tests.hostile_input.cases import CASES
 from tests.hostile_input.world import World
 
 pytestmark = pytest.mark.django_db
 
-APPS = ["ips", "employers", "fidelity", "reports", "content"]
 
 FUZZ = settings(
     max_examples=int(os.environ.get("POLKU_FUZZ_EXAMPLES", 25)),
@@ -47,28 +44,13 @@ FUZZ = settings(
 )
 
 
-def discovered_forms() -> set[type]:
-    """Every Form and ModelForm class defined in a Polku app."""
-    found = set()
-    for app in APPS:
-        package = importlib.import_module(app)
-        for info in pkgutil.walk_packages(package.__path__, f"{app}."):
-            if ".migrations" in info.name:
-                continue
-            module = importlib.import_module(info.name)
-            for value in vars(module).values():
-                if isinstance(value, type) and issubclass(value, forms.BaseForm) and value.__module__ == info.name:
-                    found.add(value)
-    return found
-
-
 # The CMS's document form takes a file, not field values: tests/content/test_uploads.py drives it with hostile files.
 DRIVEN_ELSEWHERE = {DocumentForm}
 
 
 def test_every_form_is_driven():
     driven = {case.form for case in CASES} | DRIVEN_ELSEWHERE
-    missing = {form.__qualname__ for form in discovered_forms() - driven}
+    missing = {form.__qualname__ for form in defined_in_apps(forms.BaseForm) - driven}
     assert not missing, f"add a hostile-input case for {sorted(missing)}"
 
 
