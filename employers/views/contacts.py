@@ -16,12 +16,16 @@ from ips.models import Client, VocationalProfile
 from ips.params import query_uuid
 
 
-def _initial_client(request):
-    """?client=<uuid> from a client's page preselects that client, if the user may see them."""
+def _initial_client(request, employer=None):
+    """?client=<uuid> from a client's page preselects that client, if the user may see them (and, with a known
+    employer, the client is of the employer's organisation: the form offers no other)."""
     uuid = query_uuid(request, "client")
     if uuid is None:
         return {}
-    client = Client.objects.visible_to(request.user).filter(uuid=uuid).first()
+    clients = Client.objects.visible_to(request.user)
+    if employer is not None:
+        clients = clients.filter(organisation_id=employer.organisation_id)
+    client = clients.filter(uuid=uuid).first()
     return {"client": client, "purpose": "on_behalf_of_client"} if client else {}
 
 
@@ -41,7 +45,7 @@ def contact_create(request, uuid=None):
     employer = None
     if uuid is not None:
         employer = get_for_user(request, Employer, write=True, uuid=uuid)
-    initial = _initial_client(request)
+    initial = _initial_client(request, employer)
     form = EmployerContactForm(posted_data(request), user=user, employer=employer, initial=initial)
     if request.method == "POST" and form.is_valid():
         contact = form.save()

@@ -95,6 +95,14 @@ def test_no_contact_with_an_employer_of_one_organisation_about_a_client_of_the_o
     assert not EmployerContact.objects.exists()
 
 
+def test_a_client_of_the_other_organisation_is_not_preselected_for_an_employer(signed_in, cast):
+    url = reverse("employers:employer_contact_create", args=[cast["employer_b"].uuid])
+    response = signed_in.get(url, {"client": cast["client_a"].uuid})
+    assert response.status_code == 200 and response.context["form"].initial.get("client") is None
+    response = signed_in.get(url, {"client": cast["client_b"].uuid})
+    assert response.context["form"].initial["client"] == cast["client_b"]
+
+
 def test_a_quick_contact_within_one_organisation_counts_for_its_team(signed_in, cast):
     quick = {f"employer-contact-{key}": value for key, value in _contact(client=cast["client_b"].pk).items()}
     quick["employer-contact-employer"] = cast["employer_b"].pk
