@@ -4,7 +4,6 @@ The functions under "ips integration" are the only places that know how ips reco
 its daily log, so a change on the ips side is mended here and nowhere else.
 """
 
-import calendar
 import datetime
 from dataclasses import dataclass
 from decimal import Decimal
@@ -13,17 +12,11 @@ from django.db import transaction
 from django.db.models import OuterRef, Subquery
 
 from employers.models import Employer, FollowUp, Job
+from ips.periods import add_months
 
 # --- follow-along plan (IPS fidelity V12) ---------------------------------------------------------------------
 
 FOLLOW_UP_MONTHS = 12
-
-
-def add_months(day: datetime.date, months: int) -> datetime.date:
-    """The same day `months` later, clamped to the month's last day (31 Jan + 1 month = 28/29 Feb)."""
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
 
 
 @dataclass(frozen=True)

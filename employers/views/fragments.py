@@ -24,14 +24,10 @@ from ips import audit
 from ips.access import get_for_user
 from ips.forms import posted_data
 from ips.models import Client, Membership, Stage
+from ips.periods import week_of
 
 QUICK_PREFIX = "employer-contact"
 FOLLOW_UPS_SHOWN = 20
-
-
-def week_of(day: datetime.date) -> tuple[datetime.date, datetime.date]:
-    monday = day - datetime.timedelta(days=day.weekday())
-    return monday, monday + datetime.timedelta(days=6)
 
 
 def _fragment_or_page(request, template: str, partial: str, context: dict):

@@ -20,6 +20,7 @@ from ips.access import get_for_user
 from ips.forms.clients import team_coaches
 from ips.forms.entries import TimeEntryForm
 from ips.models import COMMUNITY_SETTINGS, ActivityKind, Client, Setting, Team, TimeEntry
+from ips.periods import week_days, whole_percent
 from ips.services import time_entry_find_submitted, time_entry_record
 
 WORKDAY_MINUTES = 7 * 60 + 39  # the Finnish municipal full day (7 h 39 min): the scale of the day bars
@@ -55,15 +56,6 @@ def _new_form(user, *, last=None):
     return TimeEntryForm(user=user, initial=initial, auto_id="add_%s")
 
 
-def _week_days(day: date) -> list[date]:
-    monday = day - timedelta(days=day.weekday())
-    return [monday + timedelta(days=n) for n in range(7)]
-
-
-def _share(part, whole) -> int | None:
-    return round(100 * part / whole) if whole else None
-
-
 def _week_context(user, today) -> dict:
     """This week's totals, by kind and by day, for the week section of Today."""
     week = TimeEntry.objects.of_coach(user).week_of(today)
@@ -71,9 +63,9 @@ def _week_context(user, today) -> dict:
     per_day = {row["date"]: row["minutes_total"] for row in week.by_day()}
     return {
         "week_totals": totals,
-        "community_share": _share(totals["community"], totals["total"]),
+        "community_share": whole_percent(totals["community"], totals["total"]),
         "by_kind": [{"kind": kind, "minutes": kind.minutes} for kind in week.by_kind()],
-        "days": [{"date": d, "minutes": per_day.get(d, 0)} for d in _week_days(today)],
+        "days": [{"date": d, "minutes": per_day.get(d, 0)} for d in week_days(today)],
         "workday_minutes": WORKDAY_MINUTES,
     }
 
@@ -134,7 +126,7 @@ def _render_added(request, entry):
         )
         context.update(entry=entry, today_minutes=day["minutes"], entries=[entry] if day["count"] == 1 else [])
         shown = _about_clients([entry])
-    if entry.date >= _week_days(today)[0]:
+    if entry.date >= week_days(today)[0]:
         context.update(_week_context(user, today))
     if entry.client_id and entry.client.coach_id == user.pk and entry.kind.is_client_contact:
         context["overdue"] = _overdue(user, today)
@@ -261,7 +253,7 @@ def week(request):
     roles = user.roles
     if not roles.team_ids:
         raise PermissionDenied
-    days = _week_days(_parse_day(request.GET.get("on")))
+    days = week_days(_parse_day(request.GET.get("on")))
     coaches = list(team_coaches(roles.supervisor_teams)) if roles.is_supervisor else []
     if roles.is_coach and user not in coaches:
         coaches.insert(0, user)
@@ -302,7 +294,7 @@ def week(request):
                     "coach": person,
                     "cells": row,
                     "total": sum(row),
-                    "community_share": _share(shares["community"], shares["total"]),
+                    "community_share": whole_percent(shares["community"], shares["total"]),
                 }
             )
     previous, following = days[0] - timedelta(days=7), days[0] + timedelta(days=7)
@@ -316,7 +308,7 @@ def week(request):
             "grid": grid,
             "entries": entries,
             "totals": totals,
-            "community_share": _share(totals["community"], totals["total"]) if totals else None,
+            "community_share": whole_percent(totals["community"], totals["total"]) if totals else None,
             "team_rows": team_rows,
             "teams": Team.objects.filter(pk__in=roles.supervisor_teams) if roles.is_supervisor else [],
             "previous": previous,
