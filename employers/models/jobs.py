@@ -17,6 +17,7 @@ from employers.models.employers import Employer
 from employers.validators import validate_occupation_code
 from ips.access import AccessQuerySet
 from ips.models import Client
+from ips.periods import overlapping
 
 MAX_HOURS_PER_WEEK = Decimal("60")
 DUE_SOON_DAYS = 7
@@ -38,7 +39,7 @@ class ClientOwnedQuerySet(AccessQuerySet):
 class JobQuerySet(ClientOwnedQuerySet):
     def current(self, on=None):
         on = on or timezone.localdate()
-        return self.filter(Q(end_date__isnull=True) | Q(end_date__gte=on), start_date__lte=on)
+        return self.filter(overlapping(on, on, started="start_date", ended="end_date", last_day=True))
 
 
 class Job(models.Model):
