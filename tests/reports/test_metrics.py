@@ -167,7 +167,7 @@ def test_a_client_who_moves_teams_mid_year_counts_for_both_teams_and_once_for_th
     assert metrics.client_figures(team_scope, Period(*YEAR))["clients"] == 5  # c1, c2, c3, c5 and the mover
     assert metrics.client_figures(team_b_scope, Period(*YEAR))["clients"] == 2  # c6 and the mover
     assert metrics.client_figures(org_scope, Period(*YEAR))["clients"] == 6  # counted once
-    # By quarter the mover is team A's until the move (1.7. belongs to both: the day of the handover).
+    # By quarter the mover is team A's until the move (1.7., the day of the handover, is team B's only).
     active = [row["active"] for row in metrics.quarterly_rates(team_b_scope, Period(*YEAR))]
     assert active == [1, 1, 2, 2]
     # Caseloads at the year's end follow the open assignment: team B's, with coach B.
