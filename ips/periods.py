@@ -6,17 +6,16 @@ A span is a stretch of time recorded as a start and an end field: a client's ass
 (`started`/`ended`), a staff membership (`started`/`ended`), a client's programme (`programme_entry`/`closed_on`).
 The rule for every span: **the end date is the first day the span no longer covers** (the end is exclusive).
 `ips.services.client_assign` writes it so: the old assignment ends on the day the new one starts, and that day is
-the new team's only; read inclusively, the handover day would count in both teams' caseloads. A client closed on
-day D was last served on D - 1 (the caseload on D leaves them out), and a membership ended on D gives no role
-on D. A span always covers its first day, so one that ends the day it starts covers that day (a client closed on
-the day of entry was served that day; client_assign replaces such an assignment rather than leaving it). An open
-span (no end) covers every day from its start; a span with no start date covers every day up to its end.
+the new team's only; read inclusively, the handover day would count in both teams' caseloads. The closing day is
+still a day of service: `client_close` ends the assignment the day after it, and a client's programme
+(`programme_entry`/`closed_on`) is read with `last_day=True`, so a client closed on a period's first day is served
+and counted as closed in that period. (The caseload *on a day* leaves out clients closed that day: they are no
+longer carried.) A membership ended on D gives no role on D. A span always covers its first day, so one that ends
+the day it starts covers that day (client_assign replaces such an assignment rather than leaving it). An open span
+(no end) covers every day from its start; a span with no start date covers every day up to its end.
 
-So a client closed on the first day of a period was last served in the period before it, and their closure date
-falls in the next: figures that count closures among the clients served in a period do not see such a closure.
-
-A job's `end_date` is the exception, and says so where it is used (`last_day=True`): employers report the last day
-at work, so the job still runs on its end date.
+Two ends are the last day covered, and say so where they are used (`last_day=True`): a job's `end_date` (employers
+report the last day at work) and a client's `closed_on` (the closing day is the programme's last).
 """
 
 import calendar

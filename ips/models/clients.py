@@ -416,5 +416,10 @@ class ClientAssignment(models.Model):
     def __str__(self):
         return f"{self.client} · {self.team} · {self.coach or '–'}"
 
+    @property
+    def last_day(self):
+        """The last day the assignment covered (`ended` is the first day it no longer does), as people read it."""
+        return max(self.ended - timedelta(days=1), self.started) if self.ended else None
+
     def get_additional_data(self) -> dict:
         return {"client": str(self.client.uuid)}

@@ -141,7 +141,7 @@ def _overlaps(spans: list[tuple], period: Period, *, last_day=False) -> bool:
 def _active_in(client: dict, period: Period) -> bool:
     """Python's active_in()."""
     entry = client["programme_entry"]
-    return entry is not None and span_overlaps(entry, client["closed_on"], period)
+    return entry is not None and span_overlaps(entry, client["closed_on"], period, last_day=True)
 
 
 def first_job_start() -> Min:

@@ -61,8 +61,9 @@ def suppress_derived(value, *counts, enabled: bool = True):
 
 
 def active_in(period: Period) -> Q:
-    """Clients in the project at any time in the period: entered by its end, not closed by its start."""
-    return overlapping(period.start, period.end, started="programme_entry", ended="closed_on")
+    """Clients in the project at any time in the period: entered by its end, not closed before its start (the
+    closing day is the programme's last day)."""
+    return overlapping(period.start, period.end, started="programme_entry", ended="closed_on", last_day=True)
 
 
 def jobs_held_in(period: Period) -> Q:

@@ -153,7 +153,7 @@ def test_closing_records_outcome_satisfaction_and_the_closed_stage(client_a, coa
         9,
     )
     assert StageChange.objects.get(client=client_a).stage == Stage.CLOSED
-    assert ClientAssignment.objects.get(client=client_a).ended == day
+    assert ClientAssignment.objects.get(client=client_a).last_day == day  # the closing day is still served
 
 
 @pytest.mark.parametrize("satisfaction", ["0", "11"])

@@ -84,14 +84,24 @@ def test_the_backfill_gives_clients_without_assignments_the_span_of_their_progra
         assignment=False,
     )
     kept = ClientFactory(team=team_a, programme_entry=date(2024, 1, 1), assignment__started=date(2024, 3, 1))
+    # Closed before the rule: its assignment ended on the closing day, which is still a day of service.
+    closed_before = ClientFactory(
+        team=team_a,
+        programme_entry=date(2024, 1, 1),
+        stage="closed",
+        closed_on=date(2024, 6, 30),
+        assignment__started=date(2024, 1, 1),
+        assignment__ended=date(2024, 6, 30),
+    )
     backfill(apps, None)
     spans = {
         row[0]: row[1:] for row in ClientAssignment.objects.values_list("client", "team", "coach", "started", "ended")
     }
     assert spans == {
         open_client.pk: (team_a.pk, coach_a.pk, date(2024, 5, 1), None),
-        closed.pk: (team_a.pk, None, date(2024, 2, 1), date(2024, 9, 30)),
+        closed.pk: (team_a.pk, None, date(2024, 2, 1), date(2024, 10, 1)),
         kept.pk: (team_a.pk, None, date(2024, 3, 1), None),
+        closed_before.pk: (team_a.pk, None, date(2024, 1, 1), date(2024, 7, 1)),
     }
 
 
