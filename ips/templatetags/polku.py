@@ -1,5 +1,7 @@
 from django import template
 
+from ips.i18n import translated
+
 register = template.Library()
 
 
@@ -14,8 +16,6 @@ def minutes(duration) -> int:
 @register.filter
 def tr(obj, field: str) -> str:
     """The reader's-language value of a three-language field: {{ kind|tr:"name" }}."""
-    from ips.i18n import translated
-
     return translated(obj, field)
 
 
