@@ -13,7 +13,7 @@ import time
 from datetime import date
 from pathlib import Path
 
-import django
+from bench.national.vocabulary import VERSION
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
 BENCH_SECONDS = 600
@@ -59,9 +59,6 @@ def main() -> int:
     parser.add_argument("--db", choices=["sqlite", "postgres"], default="sqlite")
     options = parser.parse_args()
     sys.stdout.reconfigure(line_buffering=True)  # progress lines show at once, between the subprocesses' output
-    django.setup()
-    from bench.national import VERSION
-
     if options.db == "postgres":
         if not os.environ.get("PGDATABASE"):
             sys.exit("No PostgreSQL: run inside pg_virtualenv (make bench-pg).")

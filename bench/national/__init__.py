@@ -1,9 +1,5 @@
 """National-scale data for benchmarks: every wellbeing services county on Polku, three years of work.
 
-Dev-only, as all of bench/: `python -m bench.national [--scale tiny] [--today YYYY-MM-DD] [--seed N]`.
+Dev-only, as all of bench/: `python -m bench.national [--scale tiny] [--today YYYY-MM-DD] [--seed N]`. The package
+itself imports nothing, so `python -m` can set Django up before generate.py loads the models.
 """
-
-from bench.national.generate import GeneratorError, generate
-from bench.national.vocabulary import NATIONAL_MINIMUMS, PASSWORD, SCALES, VERSION
-
-__all__ = ["NATIONAL_MINIMUMS", "PASSWORD", "SCALES", "VERSION", "GeneratorError", "generate"]

@@ -19,7 +19,10 @@ def referral_list(request):
     return render(
         request,
         "ips/referral_list.html",
-        {"pending": list(referrals.pending()), "decided": list(referrals.exclude(decision="pending")[:30])},
+        {
+            "pending": list(referrals.pending()),
+            "decided": list(referrals.exclude(decision=Referral.Decision.PENDING)[:30]),
+        },
     )
 
 

@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from employers.models import Job
-from fidelity.models import ItemRating
+from fidelity.models import ItemRating, Review
 from ips import xlsx
 from ips.i18n import translated
 from ips.models import EducationLevel, Gender, KykyviisariScore, LabourMarketStatus, Outcome, ServiceType, age_band
@@ -185,7 +185,7 @@ def clients_sheet(book, scope: Scope, period: Period) -> list[int]:
 def fidelity_sheet(book, scope: Scope, period: Period) -> None:
     ratings = (
         ItemRating.objects.filter(
-            review__status="finalised",
+            review__status=Review.Status.FINALISED,
             review__team__in=scope.team_ids if not scope.coach_id else [],
             review__period_start__lte=period.end,
             review__period_end__gte=period.start,

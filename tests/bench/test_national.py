@@ -7,8 +7,8 @@ import pytest
 from django.db import transaction
 from django.db.models import Count
 
-from bench.national import generate
 from bench.national.command import main
+from bench.national.generate import generate
 from employers.models import EmployerContact, FollowUp, Job
 from fidelity.models import ItemRating, Review
 from ips.models import Client, ClientAssignment, Membership, Organisation, Stage, Team, TimeEntry
