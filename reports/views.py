@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from ips import audit, xlsx
 from ips.access import get_for_user
+from ips.http import render_page_or_fragment
 from ips.models import Client
 from reports import metrics, workbook
 from reports.forms import ReportForm, WorkbookForm
@@ -158,8 +159,7 @@ def export_start(request):
 @login_required
 def export_detail(request, pk):
     export = get_for_user(request, Export.objects.defer("content", "client_ids"), pk=pk)
-    template = "reports/export_detail.html#status" if request.htmx else "reports/export_detail.html"
-    return render(request, template, {"export": export})
+    return render_page_or_fragment(request, "reports/export_detail.html", "status", {"export": export})
 
 
 @login_required

@@ -37,8 +37,7 @@ from hypothesis import strategies as st
 from wagtail.models import Page, Site
 
 from content.forms import DocumentForm
-from content.listing import TrainingFilterForm
-from content.models import TrainingHomePage
+from content.models import TrainingFilterForm, TrainingHomePage
 from employers import forms as employer_forms
 from fidelity import forms as fidelity_forms
 from fidelity import services as fidelity_services

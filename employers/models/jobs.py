@@ -16,7 +16,7 @@ from employers.models.contacts import EmployerContact
 from employers.models.employers import Employer
 from employers.validators import validate_occupation_code
 from ips.access import AccessQuerySet
-from ips.models import Client
+from ips.models import ActivityKind, Client, TimeEntry
 from ips.periods import overlapping
 
 MAX_HOURS_PER_WEEK = Decimal("60")
@@ -139,6 +139,28 @@ class Job(models.Model):
         return {"client": str(client_uuid)}
 
 
+# Daily-log kinds that count as follow-along support.
+FOLLOW_UP_TIME_ENTRY_KINDS = (
+    ActivityKind.Code.ON_THE_JOB_SUPPORT,
+    ActivityKind.Code.OFF_THE_JOB_SUPPORT,
+    ActivityKind.Code.CLIENT_MEETING,
+)
+
+
+def _first_support_entry_date():
+    """A subquery: the date of the first daily-log entry that meets a follow-up (same client, a support kind,
+    on or after its window start)."""
+    return Subquery(
+        TimeEntry.objects.filter(
+            client=OuterRef("client"),
+            date__gte=OuterRef("window_start"),
+            kind__code__in=FOLLOW_UP_TIME_ENTRY_KINDS,
+        )
+        .order_by("date")
+        .values("date")[:1]
+    )
+
+
 class FollowUpQuerySet(ClientOwnedQuerySet):
     def open(self):
         return self.filter(cancelled_on__isnull=True)
@@ -150,15 +172,13 @@ class FollowUpQuerySet(ClientOwnedQuerySet):
         on or after the start of its window; a coach can also mark it done by hand (done_on). Nothing is stored
         when a contact is recorded, so the state cannot go stale.
         """
-        from employers.services import follow_up_time_entry_dates
-
         today = today or timezone.localdate()
         contact_on = Subquery(
             EmployerContact.objects.filter(client=OuterRef("client"), date__gte=OuterRef("window_start"))
             .order_by("date")
             .values("date")[:1]
         )
-        entry_on = follow_up_time_entry_dates()
+        entry_on = _first_support_entry_date()
         # LEAST() with a NULL differs between SQLite and PostgreSQL: coalesce each side with the other first.
         met = Least(Coalesce(contact_on, entry_on), Coalesce(entry_on, contact_on))
         return self.annotate(met_on=Coalesce(F("done_on"), met)).annotate(

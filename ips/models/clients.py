@@ -187,11 +187,13 @@ class ClientQuerySet(AccessQuerySet):
         return self.annotate(current_job=Subquery(running))
 
     def with_last_contact(self):
-        """last_contact: the date of the newest log entry with the client of a kind that counts as contact."""
-        from ips.models.activity import TimeEntry
+        """last_contact: the date of the newest log entry with the client of a kind that counts as contact.
 
+        ips.models.activity imports this module, so TimeEntry is reached through the reverse relation.
+        """
+        entry_model = self.model._meta.get_field("time_entries").related_model
         newest = (
-            TimeEntry.objects.filter(client=OuterRef("pk"), kind__is_client_contact=True)
+            entry_model.objects.filter(client=OuterRef("pk"), kind__is_client_contact=True)
             .order_by()
             .values("client")
             .annotate(newest=Max("date"))

@@ -1,5 +1,6 @@
 from django import template
 
+from ips.i18n import translated
 from ips.periods import percent_step
 
 register = template.Library()
@@ -16,8 +17,6 @@ def minutes(duration) -> int:
 @register.filter
 def tr(obj, field: str) -> str:
     """The reader's-language value of a three-language field: {{ kind|tr:"name" }}."""
-    from ips.i18n import translated
-
     return translated(obj, field)
 
 

@@ -7,28 +7,23 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q, Sum
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from ips import audit
-from ips.access import get_for_user
+from ips.access import get_for_user, require_role
 from ips.forms.clients import team_coaches
 from ips.forms.entries import TimeEntryForm
+from ips.http import redirect_next, render_page_or_fragment, safe_next
 from ips.models import COMMUNITY_SETTINGS, ActivityKind, Client, Setting, Team, TimeEntry
 from ips.periods import week_days, whole_percent
 from ips.services import time_entry_find_submitted, time_entry_record
 
 WORKDAY_MINUTES = 7 * 60 + 39  # the Finnish municipal full day (7 h 39 min): the scale of the day bars
-
-
-def _require_coach(user):
-    if not user.roles.is_coach:
-        raise PermissionDenied
 
 
 def _entry_team(user, client) -> int:
@@ -156,7 +151,7 @@ def _submitted_id(request):
 @require_POST
 def entry_create(request):
     user = request.user
-    _require_coach(user)
+    require_role(user, "coach")
     submission_id = _submitted_id(request)
     existing = time_entry_find_submitted(coach=user, submission_id=submission_id)
     if existing is not None:
@@ -192,14 +187,7 @@ def _after_save(request, entry):
     if request.htmx:
         return _render_log(request, _new_form(request.user, last=entry), saved=entry)
     messages.success(request, gettext("Saved."))
-    return HttpResponseRedirect(_next_url(request) or reverse("ips:today"))
-
-
-def _next_url(request):
-    url = request.POST.get("next") or request.GET.get("next")
-    if url and url_has_allowed_host_and_scheme(url, {request.get_host()}, request.is_secure()):
-        return url
-    return None
+    return redirect_next(request, reverse("ips:today"))
 
 
 def _entry_for_write(request, uuid):
@@ -223,8 +211,8 @@ def entry_edit(request, uuid):
             return response
     else:
         form = _focus(TimeEntryForm(instance=entry, user=request.user, auto_id=prefix))
-    template = "ips/entry_edit.html#edit-form" if request.htmx else "ips/entry_edit.html"
-    return render(request, template, {"form": form, "entry": entry, "next": _next_url(request)})
+    context = {"form": form, "entry": entry, "next": safe_next(request, None)}
+    return render_page_or_fragment(request, "ips/entry_edit.html", "edit-form", context)
 
 
 @login_required
@@ -235,8 +223,8 @@ def entry_delete(request, uuid):
         if request.htmx:
             return _render_log(request, _new_form(request.user))
         messages.success(request, gettext("Entry deleted."))
-        return HttpResponseRedirect(_next_url(request) or reverse("ips:today"))
-    return render(request, "ips/entry_delete.html", {"entry": entry, "next": _next_url(request)})
+        return redirect_next(request, reverse("ips:today"))
+    return render(request, "ips/entry_delete.html", {"entry": entry, "next": safe_next(request, None)})
 
 
 def _parse_day(value) -> date:
@@ -250,9 +238,8 @@ def _parse_day(value) -> date:
 def week(request):
     """A coach's timesheet for one week; a supervisor picks any coach of their teams and sees the team's totals."""
     user = request.user
+    require_role(user, "coach", "supervisor")
     roles = user.roles
-    if not roles.team_ids:
-        raise PermissionDenied
     days = week_days(_parse_day(request.GET.get("on")))
     coaches = list(team_coaches(roles.supervisor_teams)) if roles.is_supervisor else []
     if roles.is_coach and user not in coaches:
