@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext
 
+from ips import audit
 from ips.access import get_for_user
 from ips.forms import posted_data
 from ips.forms.clients import ReferralAcceptForm, ReferralDeclineForm, ReferralForm
@@ -22,11 +23,12 @@ def _require_team_role(user):
 def referral_list(request):
     _require_team_role(request.user)
     referrals = Referral.objects.visible_to(request.user).select_related("source", "team", "client")
-    return render(
-        request,
-        "ips/referral_list.html",
-        {"pending": list(referrals.pending()), "decided": list(referrals.exclude(decision="pending")[:30])},
+    pending, decided = list(referrals.pending()), list(referrals.exclude(decision="pending")[:30])
+    # Pending referrals show a name, accepted ones the client's code; declined ones keep neither.
+    audit.log_access_many(
+        request, [referral for referral in (*pending, *decided) if referral.client_id or referral.first_name]
     )
+    return render(request, "ips/referral_list.html", {"pending": pending, "decided": decided})
 
 
 @login_required

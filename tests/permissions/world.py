@@ -211,6 +211,10 @@ def build() -> World:
         last_name="Marrowbyte",
         programme_entry=today - datetime.timedelta(days=60),
     )
+    # Accepted from a referral: the referral list shows the client's code.
+    ReferralFactory(
+        team=team_a, client=overdue, decision="accepted", decided_on=today, first_name="", last_name="", birth_year=None
+    )
     # A client of the other team of organisation A, named in a contact with organisation A's shared employer.
     neighbour = ClientFactory(
         team=team_a2,
