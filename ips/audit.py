@@ -13,6 +13,7 @@ walks every URL and fails on a client shown without a row).
 from auditlog.context import set_actor
 from auditlog.models import LogEntry
 from auditlog.signals import accessed
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 
@@ -30,7 +31,13 @@ def _is_client_data(obj) -> bool:
 
 
 def remote_addr(request) -> str | None:
-    return request.META.get("REMOTE_ADDR")
+    """The address the request came from: behind the balancer (CLIENT_IP_FROM_FORWARDED_FOR) the last
+    X-Forwarded-For entry, the one the balancer appended, which a client cannot forge; else REMOTE_ADDR."""
+    if settings.CLIENT_IP_FROM_FORWARDED_FOR:
+        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
+        if forwarded:
+            return forwarded[-1]
+    return request.META.get("REMOTE_ADDR") or None
 
 
 def log_access(request, obj) -> None:

@@ -98,3 +98,11 @@ def test_a_refused_or_failed_request_writes_no_access_row(status, client_a, coac
 
     _through_middleware(coach_a, view)
     assert not LogEntry.objects.filter(action=LogEntry.Action.ACCESS).exists()
+
+
+def test_behind_the_balancer_an_access_row_names_the_client_ip_the_balancer_appended(coach_a, client_a, settings):
+    settings.CLIENT_IP_FROM_FORWARDED_FOR = True
+    request = RequestFactory().get("/", REMOTE_ADDR="192.168.0.1", HTTP_X_FORWARDED_FOR="6.6.6.6, 203.0.113.7")
+    request.user = coach_a
+    AccessLogMiddleware(lambda request: audit.log_access_many(request, [client_a]) or HttpResponse())(request)
+    assert LogEntry.objects.get(action=LogEntry.Action.ACCESS).remote_addr == "203.0.113.7"
