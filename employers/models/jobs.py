@@ -37,6 +37,14 @@ class ClientOwnedQuerySet(AccessQuerySet):
 
 
 class JobQuerySet(ClientOwnedQuerySet):
+    def with_client_shown_to(self, user):
+        """As for any client's row, and the job title (free text that may name a person) only with the client."""
+        return (
+            super()
+            .with_client_shown_to(user)
+            .annotate(shown_title=Case(When(client__team__in=user.roles.team_ids, then=F("title")), default=Value("")))
+        )
+
     def current(self, on=None):
         on = on or timezone.localdate()
         return self.filter(overlapping(on, on, started="start_date", ended="end_date", last_day=True))
@@ -132,7 +140,8 @@ class Job(models.Model):
         ]
 
     def __str__(self):
-        return self.title
+        # Not the title: __str__ goes into audit rows, which the organisation admin reads, and a title is free text.
+        return f"{self.start_date:%Y-%m-%d} · {self.occupation_code}"
 
     def get_additional_data(self) -> dict:
         client_uuid = getattr(self, "shown_client_uuid", None) or self.client.uuid

@@ -55,6 +55,7 @@ def employer_detail(request, uuid):
     today = timezone.localdate()
     contacts = list(
         employer.contacts.with_client_shown_to(user)
+        .with_notes_for(user)
         .with_changeable_by(user)
         .select_related("coach", "contact_person", "team")[:CONTACT_HISTORY_LIMIT]
     )
@@ -64,7 +65,7 @@ def employer_detail(request, uuid):
             contact.edit_url, contact.delete_url = edit_url(contact.uuid), delete_url(contact.uuid)
     jobs = list(employer.jobs.with_client_shown_to(user).order_by("-start_date")[:JOB_LIMIT])
     next_planned = (
-        employer.contacts.with_client_shown_to(user)
+        employer.contacts.with_notes_for(user)
         .filter(next_step_on__gte=today)
         .select_related("coach")
         .order_by("next_step_on")

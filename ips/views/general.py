@@ -79,4 +79,5 @@ def client_audit_log(request):
             form.add_error("code", gettext("No client with this code in your organisation."))
         else:
             entries = audit.entries_for_client(client)[:500]
+            audit.log_access_many(request, [client])  # reading a client's log is itself a read of the client
     return render(request, "ips/client_audit_log.html", {"form": form, "client": client, "entries": entries})

@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext
 
+from ips import audit
 from ips.access import get_for_user, require_role
 from ips.forms import posted_data
 from ips.forms.clients import ReferralAcceptForm, ReferralDeclineForm, ReferralForm
@@ -16,14 +17,13 @@ from ips.services import referral_accept, referral_decline
 def referral_list(request):
     require_role(request.user, "coach", "supervisor")
     referrals = Referral.objects.visible_to(request.user).select_related("source", "team", "client")
-    return render(
-        request,
-        "ips/referral_list.html",
-        {
-            "pending": list(referrals.pending()),
-            "decided": list(referrals.exclude(decision=Referral.Decision.PENDING)[:30]),
-        },
+    pending = list(referrals.pending())
+    decided = list(referrals.exclude(decision=Referral.Decision.PENDING)[:30])
+    # Pending referrals show a name, accepted ones the client's code; declined ones keep neither.
+    audit.log_access_many(
+        request, [referral for referral in (*pending, *decided) if referral.client_id or referral.first_name]
     )
+    return render(request, "ips/referral_list.html", {"pending": pending, "decided": decided})
 
 
 @login_required
