@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from ips import audit, xlsx
 from ips.access import get_for_user
+from ips.http import render_page_or_fragment
 from ips.models import Client
 from ips.params import query_text
 from reports import metrics, workbook
@@ -167,9 +168,9 @@ def _exports(request, choices=None):
 def export_detail(request, pk):
     """The workbook's progress, for its requester; the download link only while they may still report on its scope."""
     export = get_for_user(request, Export.objects.defer("content", "client_ids"), pk=pk)
-    template = "reports/export_detail.html#status" if request.htmx else "reports/export_detail.html"
     may_download = _exports(request).filter(pk=export.pk).exists()
-    return render(request, template, {"export": export, "may_download": may_download})
+    context = {"export": export, "may_download": may_download}
+    return render_page_or_fragment(request, "reports/export_detail.html", "status", context)
 
 
 @login_required

@@ -8,10 +8,10 @@ from django.utils.translation import gettext as _
 
 from employers.forms import EmployerContactForm
 from employers.models import Employer, EmployerContact
-from employers.views.common import redirect_next, require_team_role, safe_next
 from ips import audit
-from ips.access import get_for_user
+from ips.access import get_for_user, require_role
 from ips.forms import posted_data
+from ips.http import redirect_next, safe_next
 from ips.models import Client, VocationalProfile
 from ips.params import query_uuid
 
@@ -41,7 +41,7 @@ def _preferences(request, client) -> str:
 def contact_create(request, uuid=None):
     """Record a contact; with an employer uuid the employer is fixed and its contact persons are offered."""
     user = request.user
-    require_team_role(user)
+    require_role(user, "coach", "supervisor")
     employer = None
     if uuid is not None:
         employer = get_for_user(request, Employer, write=True, uuid=uuid)

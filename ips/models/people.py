@@ -14,6 +14,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from ips.access import AccessQuerySet
+from ips.periods import overlapping
 
 CONTENT_EDITORS_GROUP = "Content editors"
 
@@ -169,7 +170,7 @@ class Team(models.Model):
 class MembershipQuerySet(models.QuerySet):
     def active(self, on=None):
         on = on or timezone.localdate()
-        return self.filter(Q(started__lte=on) | Q(started__isnull=True), Q(ended__isnull=True) | Q(ended__gt=on))
+        return self.filter(overlapping(on, on, open_start=True))
 
     def coaches(self):
         return self.filter(role=Membership.Role.COACH)

@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from django.urls import reverse
 
-from content.listing import TrainingFilterForm
+from content.models import TrainingFilterForm
 from employers import forms as employer_forms
 from fidelity import forms as fidelity_forms
 from fidelity.models import FidelityScale
