@@ -17,7 +17,9 @@ from pathlib import Path
 from unittest import mock
 from urllib.parse import quote, urlencode
 
+import django_filters
 import pytest
+from django import forms
 from django.conf import settings as django_settings
 from django.db import transaction
 from django.http import QueryDict
@@ -101,10 +103,25 @@ def query_parameters(route, expected, world, browsers) -> dict[str, set]:
     for role in ROLES[1:]:
         for method in ("get", "post"):
             with recording() as asked, rolled_back():
-                getattr(browsers[role], method)(url)
+                response = getattr(browsers[role], method)(url)
+            if method == "get":
+                asked |= bound_form_fields(response)
             for name in asked - {PROBE}:
                 readers.setdefault(name, set()).add((role, method))
     return readers
+
+
+def bound_form_fields(response) -> set[str]:
+    """The fields of the forms a GET page bound: a form that copies the query string (`data.items()`) reads
+    names the recording cannot see."""
+    contexts = response.context if isinstance(response.context, list) else [response.context]
+    names = set()
+    for context in filter(None, contexts):
+        for value in context.flatten().values():
+            form = value.form if isinstance(value, django_filters.FilterSet) else value
+            if isinstance(form, forms.BaseForm) and form.is_bound:
+                names |= {form.add_prefix(name) for name in form.fields}
+    return names
 
 
 def _converter(route, name) -> str:
@@ -160,6 +177,12 @@ def test_the_recording_query_dict_notes_what_a_view_reads(walk, quiet_browsers):
     readers = query_parameters(route, expectation_for(route), world, quiet_browsers)
     assert {"on", "coach"} <= set(readers)
     assert ("coach", "get") in readers["on"]
+
+
+def test_the_fields_of_a_form_bound_to_a_copy_of_the_query_string_are_walked(walk, quiet_browsers):
+    world, _browsers = walk
+    route = ROUTES["reports:dashboard"]
+    assert {"scope", "start", "end"} <= set(query_parameters(route, expectation_for(route), world, quiet_browsers))
 
 
 @pytest.mark.parametrize("walked", list(ROUTES), indirect=True)
