@@ -51,10 +51,5 @@ def test_the_walk_finds_code_and_skips_migrations_and_seed_data():
     assert not _is_seed_data(Path("ips/management/commands/anonymise_closed.py"))
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="still over 500 lines, being split on other branches: reports/workbook.py, reports/national/generate.py, "
-    "tests/test_hostile_input.py",
-)
 def test_no_module_has_more_than_500_lines():
     assert modules_over_the_limit(Path(settings.BASE_DIR)) == {}
