@@ -2,7 +2,6 @@
 
 from pathlib import Path
 
-import pytest
 from django.conf import settings
 
 MAX_LINES = 500
