@@ -1,7 +1,5 @@
 """All validation of what coaches type about employers, contacts and jobs, in the user's language."""
 
-import datetime
-
 from django import forms
 from django.db.models import Q
 from django.utils import timezone
@@ -11,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from employers.models import ContactPerson, Employer, EmployerContact, Job
 from employers.models.jobs import MAX_HOURS_PER_WEEK
 from employers.validators import normalise_business_id
-from ips.forms.fields import within_calendar
+from ips.forms.fields import check_recent, within_calendar
 from ips.forms.scoped import OrganisationScopedForm, PersonChoiceField, ScopedModelChoiceField
 from ips.forms.widgets import use_plain_select
 from ips.models import Client, Membership, Stage, User
@@ -187,8 +185,7 @@ class EmployerContactForm(OrganisationScopedForm, forms.ModelForm):
         if day > timezone.localdate():
             raise forms.ValidationError(_("A contact cannot be in the future. Plan it as a next step instead."))
         # An old contact being corrected keeps its date; only a date typed now is checked for a wrong year.
-        if day < timezone.localdate() - datetime.timedelta(days=366) and day != self.instance.date:
-            raise forms.ValidationError(_("The date is more than a year ago. Check the year."))
+        check_recent(day, kept=self.instance.date)
         return day
 
     def clean(self):

@@ -46,13 +46,14 @@ def _focus(form):
 
 
 def _new_form(user, *, last=None):
-    """A fresh add form: today's date, the last entry's kind, setting, client and minutes, a new submission id."""
-    last = last or TimeEntry.objects.of_coach(user).select_related("client").order_by("-created").first()
+    """A fresh add form: today's date, the last entry's kind, setting and minutes, a new submission id.
+
+    Never the last entry's client: an entry about no one would otherwise be saved on whoever came before.
+    """
+    last = last or TimeEntry.objects.of_coach(user).order_by("-created").first()
     initial = {"date": timezone.localdate(), "submission_id": uuid.uuid4(), "minutes": 30, "setting": Setting.OFFICE}
     if last is not None:
         initial.update(kind=last.kind_id, setting=last.setting, minutes=last.minutes)
-        if last.client_id and not last.client.is_closed:
-            initial["client"] = last.client_id
     return TimeEntryForm(user=user, initial=initial, auto_id="add_%s")
 
 

@@ -162,12 +162,57 @@ def test_a_double_tapped_htmx_save_answers_with_the_whole_log(coach_a, htmx):
     assert _out_of_band(soup) == {}
 
 
-def test_the_form_defaults_to_the_last_entrys_values(coach_a, team_a, client_a, as_user):
+def test_the_form_defaults_to_the_last_entrys_values_but_not_its_client(coach_a, team_a, client_a, as_user):
     _entry(coach_a, team_a, kind=activity_kind("job_search"), setting="workplace", minutes=75, client=client_a)
     initial = as_user(coach_a).get(TODAY_URL).context["form"].initial
     assert initial["kind"] == activity_kind("job_search").pk
-    assert (initial["setting"], initial["minutes"], initial["client"]) == ("workplace", 75, client_a.pk)
+    assert (initial["setting"], initial["minutes"]) == ("workplace", 75)
+    assert "client" not in initial
     assert initial["date"] == timezone.localdate()
+
+
+def test_after_a_save_the_client_picker_is_empty(coach_a, client_a, htmx):
+    """An entry about no one, typed next, must not be saved on the previous entry's client."""
+    soup = _soup(htmx(coach_a).post(ADD_URL, _data(client=client_a.pk, setting="workplace")))
+    picker = soup.select_one("#log-add select[name=client]")
+    assert picker.select_one("option[selected]") is None or picker.select_one("option[selected]")["value"] == ""
+    assert soup.select_one("#log-add select[name=setting] option[selected]")["value"] == "workplace"
+
+
+@pytest.mark.parametrize("days_ago", [367, 365 * 126])
+def test_it_asks_to_check_a_date_more_than_a_year_ago(coach_a, as_user, days_ago):
+    day = timezone.localdate() - timedelta(days=days_ago)
+    response = as_user(coach_a).post(ADD_URL, _data(date=day.isoformat()))
+    assert response.context["form"].has_error("date", "too_old")
+    assert not TimeEntry.objects.exists()
+
+
+def test_it_refuses_the_first_of_january_1900(coach_a, as_user):
+    response = as_user(coach_a).post(ADD_URL, _data(date="1900-01-01"))
+    assert response.context["form"].has_error("date")
+    assert not TimeEntry.objects.exists()
+
+
+def test_a_date_within_the_year_is_taken(coach_a, as_user):
+    day = timezone.localdate() - timedelta(days=300)
+    as_user(coach_a).post(ADD_URL, _data(date=day.isoformat()))
+    assert TimeEntry.objects.get().date == day
+
+
+def test_the_floor_is_the_clients_programme_entry(coach_a, team_a, as_user):
+    today = timezone.localdate()
+    client = ClientFactory(team=team_a, coach=coach_a, programme_entry=today - timedelta(days=10))
+    response = as_user(coach_a).post(ADD_URL, _data(client=client.pk, date=(today - timedelta(days=11)).isoformat()))
+    assert response.context["form"].has_error("date", "before_entry")
+
+
+def test_correcting_an_old_entry_keeps_its_own_date(coach_a, team_a, as_user):
+    old = timezone.localdate() - timedelta(days=400)
+    entry = _entry(coach_a, team_a, date=old, minutes=30)
+    url = reverse("ips:entry_edit", args=[entry.uuid])
+    as_user(coach_a).post(url, _data(date=old.isoformat(), minutes="40"))
+    entry.refresh_from_db()
+    assert entry.minutes == 40
 
 
 def test_a_double_tapped_save_creates_one_entry(coach_a, as_user):
