@@ -1,6 +1,6 @@
 from django.urls import path
 
-from ips.views import caseload, clients, general, log, referrals
+from ips.views import agenda, caseload, clients, general, log, referrals
 
 app_name = "ips"
 
@@ -16,6 +16,10 @@ urlpatterns = [
     path("today/entries/<uuid:uuid>/edit/", log.entry_edit, name="entry_edit"),
     path("today/entries/<uuid:uuid>/delete/", log.entry_delete, name="entry_delete"),
     path("week/", log.week, name="week"),
+    # My agenda and its reminders outside Polku
+    path("agenda/", agenda.agenda_page, name="agenda"),
+    path("agenda/reminders/", agenda.reminders, name="reminders"),
+    path("agenda/calendar/<str:token>.ics", agenda.agenda_feed, name="agenda_feed"),
     # Caseload and clients
     path("clients/", caseload.caseload, name="caseload"),
     path("clients/export.xlsx", caseload.caseload_export, name="caseload_export"),

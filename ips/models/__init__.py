@@ -22,6 +22,7 @@ from ips.models.lists import ActivityKind, ReferralSource, TargetGroup
 from ips.models.people import CONTENT_EDITORS_GROUP, Membership, Organisation, Roles, Team, User
 from ips.models.record import Consent, Goal, KykyviisariScore, VocationalProfile
 from ips.models.referrals import Referral
+from ips.models.reminders import ReminderSettings
 from ips.models.security import PasswordResetRequest, password_reset_allowed
 
 __all__ = [
@@ -47,6 +48,7 @@ __all__ = [
     "PasswordResetRequest",
     "Referral",
     "ReferralSource",
+    "ReminderSettings",
     "Roles",
     "ServiceType",
     "Setting",

@@ -24,6 +24,7 @@ from ips.params import query_date, query_text
 from ips.periods import week_days, whole_percent
 from ips.services import time_entry_find_submitted, time_entry_record
 
+AGENDA_CHANGED = "polku:agenda-changed"
 WORKDAY_MINUTES = 7 * 60 + 39  # the Finnish municipal full day (7 h 39 min): the scale of the day bars
 
 
@@ -173,7 +174,9 @@ def entry_create(request):
     if entry is not form.instance:
         return _after_repeat(request, entry)  # a concurrent double tap saved it first
     if request.htmx:
-        return _render_added(request, entry)
+        response = _render_added(request, entry)
+        response["HX-Trigger"] = AGENDA_CHANGED  # the entry may have met a follow-up: My agenda reloads
+        return response
     return _after_save(request, entry)
 
 
