@@ -59,7 +59,8 @@ def today_panel(request):
     }
     response = render_page_or_fragment(request, "employers/today_panel.html", "panel", context)
     if saved:
-        response["HX-Trigger"] = "polku:agenda-changed"  # a contact may have met a next step or a follow-up
+        # The contact's minutes join Today's log; it may also have met a next step or a follow-up of My agenda.
+        response["HX-Trigger"] = "polku:contact-saved, polku:agenda-changed"
     return response
 
 

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from ips.models import Stage, TimeEntry
+from tests.employers.factories import EmployerContactFactory, EmployerFactory
 from tests.factories import ClientFactory, ConsentFactory, TimeEntryFactory, activity_kind
 
 pytestmark = pytest.mark.django_db
@@ -418,9 +419,10 @@ def test_the_today_page_query_count_is_pinned_and_flat(
     more = [ClientFactory(team=team_a, coach=coach_a, programme_entry=today - timedelta(days=40)) for _ in range(27)]
     _fill_day(coach_a, team_a, clients + more, 60)
     assert count_queries(TODAY_URL) == few
-    # Session, user, roles (2), defaults, today's entries, week totals, the week's kinds with their minutes, by
-    # day, overdue clients, the form's kind and client choices (each read once) and the access log of the
-    # entries' clients (one insert). No session write: the row is written at most once a minute (ips/sessions.py).
+    # Session, user, roles (2), defaults, today's entries, the week by day (its totals are their sum), the week's
+    # kinds with their minutes, the week's employer contacts, overdue clients, the form's kind and client choices
+    # (each read once) and the access log of the entries' clients (one insert). No session write: the row is
+    # written at most once a minute (ips/sessions.py).
     with django_assert_num_queries(13):
         client.get(TODAY_URL)
 
@@ -455,8 +457,43 @@ def test_the_quick_add_answer_query_count_is_pinned_and_flat(coach_a, team_a, cl
     assert add() == few
     # Session, user, roles (2), the double-submit check; the form's checks (kind, day total, the model's kind
     # reference and minutes constraint, each constraint check in a savepoint); the insert and its audit row in a
-    # savepoint (4); today's total; the week (totals, kinds with their minutes, by day); the fresh form's kind and
-    # client choices. No overdue list (not a contact with an own client), no client to log, no session write.
+    # savepoint (4); the week (entries by day, which also give today's total; kinds with their minutes; the
+    # week's employer contacts); the fresh form's kind and client choices. No overdue list (not a contact with an
+    # own client), no client to log, no session write.
     data = _data(minutes="5")
-    with django_assert_num_queries(21):
+    with django_assert_num_queries(20):
         client.post(ADD_URL, data, HTTP_HX_REQUEST="true")
+
+
+def test_an_employer_contacts_minutes_count_once_in_the_days_log(coach_a, team_a, as_user):
+    _entry(coach_a, team_a, minutes=30)
+    employer = EmployerFactory(organisation=team_a.organisation, name="Kauppahalli Oy")
+    contact = EmployerContactFactory(coach=coach_a, team=team_a, employer=employer, minutes=45)
+    response = as_user(coach_a).get(TODAY_URL)
+    assert response.context["today_minutes"] == 75
+    assert response.context["week_totals"]["total"] == 75
+    soup = _soup(response)
+    rows = soup.select("#today-entries li.entry")
+    assert len(rows) == 2 and "Kauppahalli Oy" in rows[1].get_text()
+    assert rows[1].find("a")["href"].startswith(reverse("employers:employer_contact_edit", args=[contact.uuid]))
+
+
+def test_a_day_with_only_an_employer_contact_is_not_empty(coach_a, team_a, as_user):
+    EmployerContactFactory(coach=coach_a, team=team_a, minutes=45)
+    page = as_user(coach_a).get(TODAY_URL).content.decode()
+    assert "Nothing logged yet today." not in page
+
+
+def test_saving_a_contact_in_the_panel_reloads_todays_log(coach_a, team_a, htmx):
+    employer = EmployerFactory(organisation=team_a.organisation)
+    data = {
+        "employer-contact-employer": employer.pk,
+        "employer-contact-date": timezone.localdate().isoformat(),
+        "employer-contact-minutes": "30",
+        "employer-contact-purpose": "first_meeting",
+        "employer-contact-face_to_face": "on",
+    }
+    response = htmx(coach_a).post(reverse("employers:today_panel"), data)
+    assert "polku:contact-saved" in response["HX-Trigger"]
+    log = _soup(htmx(coach_a).get(TODAY_URL)).find(id="today-log")
+    assert log["hx-trigger"] == "polku:contact-saved from:body" and log["hx-get"] == TODAY_URL
