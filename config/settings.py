@@ -110,6 +110,8 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Runs a POST with a one-time submission id itself, after the CSRF check (ips/submissions.py).
+    "ips.submissions.OneTimeSubmissionMiddleware",
     # AxesMiddleware last: it turns a lockout into the lockout response.
     "axes.middleware.AxesMiddleware",
 ]

@@ -12,6 +12,7 @@ from employers.models import ContactPerson, Employer, EmployerContact, Job
 from employers.models.jobs import MAX_HOURS_PER_WEEK
 from employers.validators import normalise_business_id
 from ips.forms.fields import within_calendar
+from ips.forms.trust import TrustedModelForm
 from ips.forms.widgets import use_plain_select
 from ips.models import Client, Membership, Stage, User
 
@@ -35,7 +36,7 @@ def _coaches_of(organisation):
     )
 
 
-class EmployerForm(forms.ModelForm):
+class EmployerForm(TrustedModelForm):
     class Meta:
         model = Employer
         fields = ["name", "business_id", "industry", "municipality", "address", "status", "responsible_coach", "notes"]
@@ -77,7 +78,7 @@ class EmployerForm(forms.ModelForm):
         return Employer.objects.filter(organisation=self.organisation, business_id=value).first()
 
 
-class ContactPersonForm(forms.ModelForm):
+class ContactPersonForm(TrustedModelForm):
     class Meta:
         model = ContactPerson
         fields = ["name", "role", "phone", "email", "active"]
@@ -98,7 +99,7 @@ class _ClientChoiceField(forms.ModelChoiceField):
 PREFERENCE_CHOICES = [("", _("Not stated")), ("true", _("Yes")), ("false", _("No"))]
 
 
-class EmployerContactForm(forms.ModelForm):
+class EmployerContactForm(TrustedModelForm):
     """A contact with an employer; the client list holds only clients the coach may see.
 
     With an instance it corrects a recorded contact: the employer stays, and so do the coach who recorded it and
@@ -115,7 +116,7 @@ class EmployerContactForm(forms.ModelForm):
     matches_client_preferences = forms.TypedChoiceField(
         label=_("Matches the client's preferences"),
         choices=PREFERENCE_CHOICES,
-        coerce=lambda value: value == "true",
+        coerce=lambda value: value in (True, "true"),
         empty_value=None,
         required=False,
         help_text=_("Was this employer chosen because of the client's own job preferences?"),
@@ -224,7 +225,7 @@ def contact_team_id(user, client=None) -> int | None:
     return None
 
 
-class JobStartForm(forms.ModelForm):
+class JobStartForm(TrustedModelForm):
     class Meta:
         model = Job
         fields = [
@@ -271,7 +272,7 @@ class JobStartForm(forms.ModelForm):
         return data
 
 
-class JobEndForm(forms.ModelForm):
+class JobEndForm(TrustedModelForm):
     class Meta:
         model = Job
         fields = ["end_date", "end_reason"]

@@ -6,6 +6,7 @@ from wagtail.models import Page
 from fidelity.models import EVIDENCE_SOURCES, ActionPlanItem, FidelityScale, ItemRating, Review, ScaleItem
 from fidelity.services import review_check_reviewers
 from ips.forms.fields import ModelMultipleChoiceField
+from ips.forms.trust import TrustedModelForm
 from ips.models import Membership, Team, User
 
 
@@ -21,7 +22,7 @@ class ReviewerChoiceField(ModelMultipleChoiceField):
         return str(obj)
 
 
-class ReviewSettingsForm(forms.ModelForm):
+class ReviewSettingsForm(TrustedModelForm):
     """Data period, review dates and who reviews; the team and scale are fixed once a review exists."""
 
     reviewers = ReviewerChoiceField(
@@ -145,7 +146,7 @@ class ScaleItemChoiceField(ModelMultipleChoiceField):
         return f"{obj.code} {obj.name}"
 
 
-class ActionPlanItemForm(forms.ModelForm):
+class ActionPlanItemForm(TrustedModelForm):
     items = ScaleItemChoiceField(
         label=_("Scale items"), queryset=ScaleItem.objects.none(), required=False, widget=forms.CheckboxSelectMultiple
     )

@@ -22,6 +22,7 @@ from ips.models.lists import ActivityKind, ReferralSource, TargetGroup
 from ips.models.people import CONTENT_EDITORS_GROUP, Membership, Organisation, Roles, Team, User
 from ips.models.record import Consent, Goal, KykyviisariScore, VocationalProfile
 from ips.models.referrals import Referral
+from ips.models.submissions import Submission
 
 __all__ = [
     "AGE_BANDS",
@@ -50,6 +51,7 @@ __all__ = [
     "Setting",
     "Stage",
     "StageChange",
+    "Submission",
     "TargetGroup",
     "Team",
     "TimeEntry",

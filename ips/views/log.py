@@ -21,6 +21,7 @@ from ips.forms.clients import team_coaches
 from ips.forms.entries import TimeEntryForm
 from ips.models import COMMUNITY_SETTINGS, ActivityKind, Client, Setting, Team, TimeEntry
 from ips.services import time_entry_find_submitted, time_entry_record
+from ips.submissions import submission_exempt
 
 WORKDAY_MINUTES = 7 * 60 + 39  # the Finnish municipal full day (7 h 39 min): the scale of the day bars
 
@@ -160,6 +161,9 @@ def _submitted_id(request):
         return None
 
 
+# The quick add keeps its own one-time record: the submission id is stored on the entry it creates, and a repeat
+# re-renders the whole log (_after_repeat) rather than the middleware's generic answer.
+@submission_exempt
 @login_required
 @require_POST
 def entry_create(request):
