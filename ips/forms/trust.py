@@ -34,6 +34,7 @@ FINGERPRINT_FIELD = "row_fingerprint"
 # The fingerprint of a row that did not exist when the form was loaded (a vocational profile written for the first
 # time): if someone creates it meanwhile, the second save is refused like any other stale one.
 NO_ROW = "none"
+TRANSPORT_FIELDS = {SUBMISSION_FIELD, FINGERPRINT_FIELD}
 
 STALE_MESSAGE = _(
     "Someone else saved this while you were editing, so your changes are not saved yet. What they saved is shown "
@@ -99,6 +100,8 @@ def _row_fields(instance, names) -> list[models.Field]:
     """The model fields among the form's fields (a form may add fields of its own)."""
     fields = []
     for name in names:
+        if name in TRANSPORT_FIELDS:
+            continue  # a log entry's own submission_id column is not a value the user edits
         try:
             field = instance._meta.get_field(name)
         except FieldDoesNotExist:
@@ -137,7 +140,8 @@ class StaleSaveMixin:
         self.fields[FINGERPRINT_FIELD] = forms.CharField(widget=forms.HiddenInput, required=False)
         self.saved_meanwhile = {}
         if not self.is_bound:
-            self.initial[FINGERPRINT_FIELD] = row_fingerprint(self.instance, self.fields)
+            # Computed when rendered: a subclass's __init__ may still remove fields (a fixed employer, say).
+            self.initial[FINGERPRINT_FIELD] = lambda: row_fingerprint(self.instance, self.fields)
 
     def _post_clean(self):
         super()._post_clean()

@@ -1,4 +1,9 @@
+import uuid
+
 from django import template
+from django.utils.html import format_html
+
+from ips.forms.trust import SUBMISSION_FIELD
 
 register = template.Library()
 
@@ -35,3 +40,9 @@ def percent_of(part, whole) -> int:
     if not whole:
         return 0
     return min(100, round(100 * (part or 0) / whole / 5) * 5)
+
+
+@register.simple_tag
+def one_time_submission():
+    """A button form's hidden one-time submission id (ips/submissions.py): a double click acts once."""
+    return format_html('<input type="hidden" name="{}" value="{}">', SUBMISSION_FIELD, uuid.uuid4())
