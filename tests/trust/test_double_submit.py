@@ -58,7 +58,8 @@ def test_a_refused_submission_can_be_corrected_and_sent_with_the_same_id(world, 
     token = str(uuid.uuid4())
     refused = browser.post(url, {"text": "", "status": "open", "set_on": "", SUBMISSION_FIELD: token})
     assert refused.status_code == 200 and refused.context["form"].errors
-    saved = browser.post(url, {"text": "Kesätyö", "status": "open", "set_on": "2026-01-05", SUBMISSION_FIELD: token})
+    corrected = {"text": "Kesätyö", "status": "open", "set_on": world.today.isoformat(), SUBMISSION_FIELD: token}
+    saved = browser.post(url, corrected)
     assert saved.status_code == 302
     assert world.client.goals.count() == 1
 
@@ -66,7 +67,7 @@ def test_a_refused_submission_can_be_corrected_and_sent_with_the_same_id(world, 
 def test_a_broken_id_only_goes_without_the_protection(world, browser_for):
     browser = browser_for("coach_a")
     url = reverse("ips:goal_add", args=[world.client.uuid])
-    data = {"text": "Kesätyö", "status": "open", "set_on": "2026-01-05", SUBMISSION_FIELD: "' OR 1=1 --"}
+    data = {"text": "Kesätyö", "status": "open", "set_on": world.today.isoformat(), SUBMISSION_FIELD: "' OR 1=1 --"}
     assert browser.post(url, data).status_code == 302
     assert browser.post(url, data).status_code == 302
     assert world.client.goals.count() == 2
@@ -75,7 +76,7 @@ def test_a_broken_id_only_goes_without_the_protection(world, browser_for):
 def test_two_people_with_the_same_id_do_not_meet(world, browser_for):
     """The id is one user's: a colleague's form that happened to carry it would still save."""
     url = reverse("ips:goal_add", args=[world.client.uuid])
-    data = {"text": "Kesätyö", "status": "open", "set_on": "2026-01-05", SUBMISSION_FIELD: str(uuid.uuid4())}
+    data = {"text": "Kesätyö", "status": "open", "set_on": world.today.isoformat(), SUBMISSION_FIELD: str(uuid.uuid4())}
     assert browser_for("coach_a").post(url, data).status_code == 302
     assert browser_for("coach_a2").post(url, data).status_code == 302
     assert world.client.goals.count() == 2
