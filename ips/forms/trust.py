@@ -68,6 +68,19 @@ class SubmissionIdField(forms.Field):
     def clean(self, value):
         return parse_submission_id(value)
 
+    def has_changed(self, initial, data):
+        return False  # transport, not a value the user changes (form.changed_data stays about the user's input)
+
+
+class FingerprintField(forms.CharField):
+    widget = forms.HiddenInput
+
+    def __init__(self, **kwargs):
+        super().__init__(required=False, **kwargs)
+
+    def has_changed(self, initial, data):
+        return False
+
 
 @contextmanager
 def collect_validated_forms():
@@ -137,7 +150,7 @@ class StaleSaveMixin:
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields[FINGERPRINT_FIELD] = forms.CharField(widget=forms.HiddenInput, required=False)
+        self.fields[FINGERPRINT_FIELD] = FingerprintField()
         self.saved_meanwhile = {}
         if not self.is_bound:
             # Computed when rendered: a subclass's __init__ may still remove fields (a fixed employer, say).

@@ -1,5 +1,6 @@
 """The edges of the two mechanisms (ips/forms/trust.py, ips/submissions.py) that the walks do not reach."""
 
+import uuid
 from datetime import timedelta
 
 import pytest
@@ -7,6 +8,7 @@ from bs4 import BeautifulSoup
 from django.urls import reverse
 from django.utils import timezone
 
+from ips.forms.clients import GoalForm
 from ips.forms.trust import FINGERPRINT_FIELD, NO_ROW, SUBMISSION_FIELD
 from ips.models import Client, Stage, Submission, VocationalProfile
 from tests.trust.cases import form_data
@@ -78,3 +80,10 @@ def test_submissions_are_kept_for_a_day(world, browser_for):
     assert browser_for("coach_a").post(url, data).status_code == 302
     assert Submission.objects.filter(user=world.coach_a).count() == 1
     assert not Submission.objects.filter(pk=old.pk).exists()
+
+
+def test_the_hidden_fields_are_not_changes_of_the_user(world):
+    goal = world.goal
+    data = {"text": goal.text, "status": goal.status, "set_on": goal.set_on.isoformat()}
+    form = GoalForm({**data, SUBMISSION_FIELD: str(uuid.uuid4()), FINGERPRINT_FIELD: "x"}, instance=goal)
+    assert form.changed_data == []
