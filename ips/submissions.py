@@ -92,7 +92,7 @@ class OneTimeSubmissionMiddleware:
             if _saved(request, response, forms):
                 claim.result_url = response.get("Location", "")[:2000]
                 claim.save(update_fields=["result_url"])
-                Submission.objects.filter(user=user, created_at__lt=timezone.now() - SUBMISSION_KEEP).delete()
+                Submission.objects.filter(created_at__lt=timezone.now() - SUBMISSION_KEEP).delete()
             else:
                 claim.delete()
         return response
