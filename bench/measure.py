@@ -233,7 +233,7 @@ def measure_pages(typical: Actors, other: Actors, today: date) -> list[Row]:
                 f"p95 ≤ {target} ms", p95(times) <= target and len(times) >= REQUESTS,
             )
         )  # fmt: skip
-        print(f"  {name}: p95 {rows[-1].p95:.0f} ms", file=sys.stderr, flush=True)
+        sys.stderr.write(f"  {name}: p95 {rows[-1].p95:.0f} ms\n")
     return rows
 
 
@@ -251,7 +251,7 @@ def measure_workbooks(typical: Actors) -> list[Row]:
         measured = f"{result['rows']:,} client rows, {result['peak_mb']:.0f} MB peak"
         ms = result["seconds"] * 1000
         rows.append(Row(label, "reporter", 1, ms, ms, result["cpu_seconds"] * 1000, measured, target, ok))
-        print(f"  {label}: {result['seconds']:.1f} s", file=sys.stderr, flush=True)
+        sys.stderr.write(f"  {label}: {result['seconds']:.1f} s\n")
     return rows
 
 
@@ -277,7 +277,7 @@ def side_by_side(typical: Actors, today: date) -> list[str]:
 
     def ours():
         book = xlsx.new_workbook()
-        counted["ours"] = len(workbook._clients_sheet(book, scope, period))
+        counted["ours"] = len(workbook.clients_sheet(book, scope, period))
         book.save(BytesIO())
 
     def theirs():
@@ -350,7 +350,7 @@ def main() -> int:
         f"queries are the typical team's / the largest team's ({other.team}) and, for the organisation "
         f"dashboard, the largest / the smallest organisation's."
     )
-    print(header, file=sys.stderr, flush=True)
+    sys.stderr.write(header + "\n")
     rows = measure_pages(typical, other, today)
     rows += measure_workbooks(typical)
     comparisons = side_by_side(typical, today)
@@ -360,9 +360,9 @@ def main() -> int:
         "MISS*: wall time over the target, CPU time within it (waiting for a core on a busy machine)."
     )
     output = "\n".join([header, "", table(rows), "", *comparisons, "", footer])
-    print(output)
+    sys.stdout.write(output + "\n")
     misses = [row.name for row in rows if not row.ok] + [line for line in comparisons if "MISS" in line]
-    print("\nMisses: " + ("; ".join(misses) if misses else "none"))
+    sys.stdout.write(f"\nMisses: {'; '.join(misses) if misses else 'none'}\n")
     os.makedirs("bench/results", exist_ok=True)
     with open(f"bench/results/{date.today()}-{connection.vendor}.md", "w") as out:
         out.write(output + "\n")

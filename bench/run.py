@@ -13,7 +13,7 @@ import time
 from datetime import date
 from pathlib import Path
 
-import django
+from bench.national.vocabulary import VERSION
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
 BENCH_SECONDS = 600
@@ -27,9 +27,9 @@ def manage(*args: str, env: dict) -> None:
 
 def make_data(env: dict) -> float:
     started = time.monotonic()
-    print("== making the national data: migrate, then seed_national", flush=True)
+    sys.stdout.write("== making the national data: migrate, then python -m bench.national\n")
     manage("migrate", "--noinput", "-v0", env=env)
-    manage("seed_national", "--scale", "national", env=env)
+    subprocess.run([sys.executable, "-m", "bench.national", "--scale", "national"], env=env, check=True)
     return time.monotonic() - started
 
 
@@ -42,7 +42,7 @@ def sqlite_env(version: int) -> dict:
             env = {**os.environ, "SQLITE_PATH": str(path)}
             manage("migrate", "--noinput", "-v0", env=env)  # new indexes reach the cached data too
             return env
-        print(f"== the cached data is from {made}: making it again", flush=True)
+        sys.stdout.write(f"== the cached data is from {made}: making it again\n")
     DATA.mkdir(exist_ok=True)
     partial = DATA / f"national-v{version}.partial.sqlite3"
     for old in DATA.glob(f"national-v{version}*"):
@@ -50,7 +50,7 @@ def sqlite_env(version: int) -> dict:
     seconds = make_data({**os.environ, "SQLITE_PATH": str(partial)})
     partial.rename(path)
     stamp.write_text(json.dumps({"today": date.today().isoformat(), "seconds": round(seconds)}))
-    print(f"== data made in {seconds:.0f} s", flush=True)
+    sys.stdout.write(f"== data made in {seconds:.0f} s\n")
     return {**os.environ, "SQLITE_PATH": str(path)}
 
 
@@ -58,17 +58,15 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--db", choices=["sqlite", "postgres"], default="sqlite")
     options = parser.parse_args()
-    django.setup()
-    from reports.national import VERSION
-
+    sys.stdout.reconfigure(line_buffering=True)  # progress lines show at once, between the subprocesses' output
     if options.db == "postgres":
         if not os.environ.get("PGDATABASE"):
             sys.exit("No PostgreSQL: run inside pg_virtualenv (make bench-pg).")
         env = dict(os.environ)
-        print(f"== data made in {make_data(env):.0f} s", flush=True)
+        sys.stdout.write(f"== data made in {make_data(env):.0f} s\n")
     else:
         env = sqlite_env(VERSION)
-    print(f"== measuring (bounded to {BENCH_SECONDS // 60} minutes)", flush=True)
+    sys.stdout.write(f"== measuring (bounded to {BENCH_SECONDS // 60} minutes)\n")
     try:
         subprocess.run([sys.executable, "-m", "bench.measure"], env=env, check=True, timeout=BENCH_SECONDS)
     except subprocess.TimeoutExpired:

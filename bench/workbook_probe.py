@@ -61,7 +61,7 @@ def main(what: str, organisation_id: int) -> None:
     seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     sampler.running = False
     sampler.join()
-    print(
+    sys.stdout.write(
         json.dumps(
             {
                 "seconds": round(seconds, 2),
@@ -72,6 +72,7 @@ def main(what: str, organisation_id: int) -> None:
                 "bytes": buffer.tell(),
             }
         )
+        + "\n"
     )
 
 

@@ -103,12 +103,17 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Signs out SESSION_MAX_HOURS after signing in; then "no-store, private" on every signed-in response.
+    "ips.middleware.SessionLifetimeMiddleware",
+    "ips.middleware.NoStoreMiddleware",
     "ips.middleware.UserLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
+    # One insert per request of the access-log rows its views collected (ips/audit.py).
+    "ips.middleware.AccessLogMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Runs a POST with a one-time submission id itself, after the CSRF check (ips/submissions.py).
     "ips.submissions.OneTimeSubmissionMiddleware",
@@ -186,6 +191,8 @@ LOGOUT_REDIRECT_URL = "login"
 SESSION_ENGINE = "ips.sessions"
 SESSION_COOKIE_AGE = env_int("SESSION_IDLE_MINUTES", 30) * 60
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+# However active, a user signs in again this many hours after signing in (ips.middleware.SessionLifetimeMiddleware).
+SESSION_MAX_HOURS = env_int("SESSION_MAX_HOURS", 12)
 
 # Repeated failed logins lock the account (django-axes: maintained, database-backed, per username).
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
@@ -197,6 +204,14 @@ SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
+
+# Password-reset mail: at most this many requests per address and per client IP within the window (refused ones
+# count too), counted in the shared database (ips/models/security.py); over a limit the answer stays the same.
+PASSWORD_RESET_PER_ADDRESS = env_int("PASSWORD_RESET_PER_ADDRESS", 3)
+PASSWORD_RESET_PER_IP = env_int("PASSWORD_RESET_PER_IP", 10)
+PASSWORD_RESET_WINDOW_MINUTES = env_int("PASSWORD_RESET_WINDOW_MINUTES", 60)
+# Behind the balancer REMOTE_ADDR is the balancer: the client is the last X-Forwarded-For entry it appends.
+CLIENT_IP_FROM_FORWARDED_FOR = env_bool("CLIENT_IP_FROM_FORWARDED_FOR", False)
 
 LANGUAGE_CODE = "fi"
 LANGUAGES = [("fi", "Suomi"), ("sv", "Svenska"), ("en", "English")]

@@ -1,5 +1,6 @@
 """The building blocks of a training page body."""
 
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
@@ -140,11 +141,11 @@ class FidelityItemBlock(blocks.StructBlock):
         template = "content/blocks/fidelity_item.html"
 
     def get_context(self, value, parent_context=None):
-        from content.models import Topic
-
+        # Looked up by label: content.models builds its pages from these blocks, so blocks cannot import it.
+        topic_model = apps.get_model("content", "Topic")
         context = super().get_context(value, parent_context)
         context["item_url"] = fidelity_item_url(value["code"])
-        topic = Topic.objects.filter(code=value["code"]).first()
+        topic = topic_model.objects.filter(code=value["code"]).first()
         context["item_label"] = topic.label if topic else value["code"]
         return context
 

@@ -2,7 +2,6 @@ from functools import wraps
 
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
@@ -12,6 +11,7 @@ from wagtail.models import Site
 from content.models import ReadingMark, Topic, TrainingHomePage, TrainingPage, in_reader_language
 from content.progress import team_progress_tables
 from content.wagtail_hooks import reader_may_read
+from ips.access import require_role
 
 
 def reader_required(view):
@@ -57,9 +57,8 @@ def mark_read(request, page_id):
 @login_required
 def team_progress(request):
     """Which training pages each member of the supervisor's teams has marked read."""
+    require_role(request.user, "supervisor")
     team_ids = request.user.roles.supervisor_teams
-    if not team_ids:
-        raise PermissionDenied
     return render(request, "content/team_progress.html", {"tables": team_progress_tables(team_ids)})
 
 

@@ -10,6 +10,9 @@ from django.utils.translation import gettext_lazy as _
 
 from employers.models import Employer, Industry
 
+# Ten years: longer than any employer register has existed, and far from the calendar's end.
+MAX_DAYS = 3650
+
 
 class EmployerFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="search")
@@ -20,6 +23,7 @@ class EmployerFilter(django_filters.FilterSet):
         label=_("Not contacted for (days)"),
         method="not_contacted",
         min_value=1,
+        max_value=MAX_DAYS,
         widget=forms.NumberInput(attrs={"min": 1, "inputmode": "numeric"}),
     )
 

@@ -12,6 +12,7 @@ from employers.models import ContactPerson, Employer, EmployerContact, Job
 from employers.models.jobs import MAX_HOURS_PER_WEEK
 from employers.validators import normalise_business_id
 from ips.forms.fields import within_calendar
+from ips.forms.scoped import OrganisationScopedForm, PersonChoiceField, ScopedModelChoiceField
 from ips.forms.trust import TrustedModelForm
 from ips.forms.widgets import use_plain_select
 from ips.models import Client, Membership, Stage, User
@@ -36,16 +37,18 @@ def _coaches_of(organisation):
     )
 
 
-class EmployerForm(TrustedModelForm):
+class EmployerForm(OrganisationScopedForm, TrustedModelForm):
     class Meta:
         model = Employer
         fields = ["name", "business_id", "industry", "municipality", "address", "status", "responsible_coach", "notes"]
         widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
+        field_classes = {"responsible_coach": PersonChoiceField}
 
     def __init__(self, *args, organisation, **kwargs):
         super().__init__(*args, **kwargs)
         self.organisation = organisation
         self.fields["responsible_coach"].queryset = _coaches_of(organisation)
+        self.limit_to_organisations([organisation.pk])
 
     def clean_business_id(self):
         value = self.cleaned_data["business_id"].strip()
@@ -90,7 +93,11 @@ class ContactPersonForm(TrustedModelForm):
             del self.fields["active"]  # a new person is a current one; the choice is for correcting later
 
 
-class _ClientChoiceField(forms.ModelChoiceField):
+class ContactPersonChoiceField(ScopedModelChoiceField):
+    organisation_path = "employer__organisation"
+
+
+class _ClientChoiceField(ScopedModelChoiceField):
     def label_from_instance(self, obj):
         # Pseudonym code only: client names stay on the client's own pages.
         return obj.code
@@ -99,7 +106,7 @@ class _ClientChoiceField(forms.ModelChoiceField):
 PREFERENCE_CHOICES = [("", _("Not stated")), ("true", _("Yes")), ("false", _("No"))]
 
 
-class EmployerContactForm(TrustedModelForm):
+class EmployerContactForm(OrganisationScopedForm, TrustedModelForm):
     """A contact with an employer; the client list holds only clients the coach may see.
 
     With an instance it corrects a recorded contact: the employer stays, and so do the coach who recorded it and
@@ -142,6 +149,7 @@ class EmployerContactForm(TrustedModelForm):
             "next_step_on": DateInput(),
             "minutes": forms.NumberInput(attrs={"min": 1, "max": 480, "inputmode": "numeric"}),
         }
+        field_classes = {"employer": ScopedModelChoiceField, "contact_person": ContactPersonChoiceField}
 
     def __init__(self, *args, user, employer=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -154,15 +162,24 @@ class EmployerContactForm(TrustedModelForm):
         if current.contact_person_id:
             offered_persons |= Q(pk=current.contact_person_id)
         self.fields["client"].queryset = (
-            Client.objects.visible_to(user).filter(offered_clients).order_by("code").only("pk", "code", "uuid")
+            Client.objects.visible_to(user)
+            .filter(offered_clients)
+            .order_by("code")
+            .only("pk", "code", "uuid", "organisation_id", "team_id")
         )
         if employer is not None:
             del self.fields["employer"]
             self.fields["contact_person"].queryset = employer.contact_persons.filter(offered_persons)
         else:
-            self.fields["employer"].queryset = Employer.objects.visible_to(user).only("pk", "name")
+            self.fields["employer"].queryset = Employer.objects.visible_to(user).only("pk", "name", "organisation_id")
             # Without a known employer the contact person list would mix every employer's people.
             self.fields.pop("contact_person", None)
+        # The contact belongs to the employer's organisation; without a fixed employer the one chosen decides, and
+        # its client must be of the same organisation (a user may work in teams of two).
+        roles = user.roles
+        self.limit_to_organisations(
+            [employer.organisation_id] if employer is not None else roles.organisations_of(roles.team_ids)
+        )
         self.fields["date"].initial = timezone.localdate
         self.fields["minutes"].initial = 60
 
@@ -192,10 +209,12 @@ class EmployerContactForm(TrustedModelForm):
             contact.employer = self.fixed_employer
         if contact.coach_id is None:
             contact.coach = self.user
-            contact.team_id = contact_team_id(self.user, contact.client)
+            contact.team_id = contact_team_id(self.user, contact.client, contact.employer.organisation_id)
         elif "client" in self.changed_data:
             # A correction of the client follows the rule of recording: the team of the coach who recorded it.
-            contact.team_id = contact_team_id(contact.coach, contact.client) or contact.team_id
+            contact.team_id = (
+                contact_team_id(contact.coach, contact.client, contact.employer.organisation_id) or contact.team_id
+            )
         if commit:
             contact.save()
         return contact
@@ -214,18 +233,21 @@ class QuickContactForm(EmployerContactForm):
             use_plain_select(self.fields[name])
 
 
-def contact_team_id(user, client=None) -> int | None:
-    """The team a contact counts for: the client's team when the user works in it, else the user's coach team."""
+def contact_team_id(user, client=None, organisation_id=None) -> int | None:
+    """The team a contact counts for: the client's team when the user works in it, else the user's coach team (of
+    the employer's organisation, when given)."""
     roles = user.roles
     if client is not None and client.team_id in roles.team_ids:
         return client.team_id
     for teams in (roles.coach_teams, roles.supervisor_teams):
+        if organisation_id is not None:
+            teams = roles.teams_in(organisation_id, teams)
         if teams:
             return min(teams)
     return None
 
 
-class JobStartForm(TrustedModelForm):
+class JobStartForm(OrganisationScopedForm, TrustedModelForm):
     class Meta:
         model = Job
         fields = [
@@ -245,11 +267,13 @@ class JobStartForm(TrustedModelForm):
             "hours_per_week": forms.NumberInput(attrs={"min": 0, "max": 60, "step": "0.5"}),
             "hourly_wage": forms.NumberInput(attrs={"min": 0, "step": "0.01"}),
         }
+        field_classes = {"employer": ScopedModelChoiceField}
 
     def __init__(self, *args, user, client, **kwargs):
         super().__init__(*args, **kwargs)
         self.client = client
-        self.fields["employer"].queryset = Employer.objects.visible_to(user).only("pk", "name")
+        self.fields["employer"].queryset = Employer.objects.visible_to(user).only("pk", "name", "organisation_id")
+        self.limit_to_organisations([client.organisation_id])
         self.fields["start_date"].initial = timezone.localdate
         self.fields["start_date"].validators.append(within_calendar)
 

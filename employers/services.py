@@ -1,29 +1,24 @@
 """Writes that touch several models: starting and ending a job, and the bridge to the ips side.
 
-The functions under "ips integration" are the only places that know how ips records a client's stage and
-its daily log, so a change on the ips side is mended here and nowhere else.
+The functions under "ips integration" are the only places that know how ips records a client's stage, so a
+change on the ips side is mended here and nowhere else (the daily-log entries that meet a follow-up are read in
+employers.models.jobs, FollowUpQuerySet.with_state).
 """
 
-import calendar
 import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import transaction
-from django.db.models import OuterRef, Subquery
 
 from employers.models import Employer, FollowUp, Job
+from ips.models import Stage
+from ips.periods import add_months
+from ips.services import client_stage_change
 
 # --- follow-along plan (IPS fidelity V12) ---------------------------------------------------------------------
 
 FOLLOW_UP_MONTHS = 12
-
-
-def add_months(day: datetime.date, months: int) -> datetime.date:
-    """The same day `months` later, clamped to the month's last day (31 Jan + 1 month = 28/29 Feb)."""
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
 
 
 @dataclass(frozen=True)
@@ -123,18 +118,12 @@ def follow_up_mark_done(*, follow_up: FollowUp, on: datetime.date, by) -> Follow
 
 # --- ips integration -------------------------------------------------------------------------------------------
 
-# Daily-log kinds that count as follow-along support (ips TimeEntry.kind codes).
-FOLLOW_UP_TIME_ENTRY_KINDS = ("on_the_job_support", "off_the_job_support", "client_meeting")
-
 
 def client_move_to_support(*, client, on: datetime.date, by) -> None:
     """Move the client to EUSE stage 5 (on- and off-the-job support) through ips's stage-change service.
 
     A client already in support keeps their stage date; a closed client is not reopened by a job record.
     """
-    from ips.models import Stage
-    from ips.services import client_stage_change
-
     if client.stage in (Stage.SUPPORT, Stage.CLOSED):
         return
     client_stage_change(client=client, stage=Stage.SUPPORT, changed_on=on, by=by)
@@ -143,8 +132,6 @@ def client_move_to_support(*, client, on: datetime.date, by) -> None:
 def on_client_stage_changed(*, client, stage, previous, changed_on, **kwargs) -> None:
     """ips's client_stage_changed signal (connected in EmployersConfig.ready), inside the stage change's
     transaction: closing cancels the client's open follow-ups, reopening plans the ones still ahead again."""
-    from ips.models import Stage
-
     if stage == Stage.CLOSED:
         follow_ups_cancel_for_closure(client=client, on=changed_on)
     elif previous == Stage.CLOSED:
@@ -169,20 +156,4 @@ def follow_ups_restore_after_reopening(*, client, on: datetime.date) -> int:
     the service was closed stay cancelled. Returns how many were restored."""
     return client.follow_ups.filter(cancel_reason=FollowUp.CancelReason.SERVICE_CLOSED, due_on__gte=on).update(
         cancelled_on=None, cancel_reason=""
-    )
-
-
-def follow_up_time_entry_dates():
-    """A subquery: the date of the first daily-log entry that meets a follow-up (same client, a support kind,
-    on or after its window start)."""
-    from ips.models import TimeEntry
-
-    return Subquery(
-        TimeEntry.objects.filter(
-            client=OuterRef("client"),
-            date__gte=OuterRef("window_start"),
-            kind__code__in=FOLLOW_UP_TIME_ENTRY_KINDS,
-        )
-        .order_by("date")
-        .values("date")[:1]
     )

@@ -6,6 +6,7 @@ from wagtail.models import Page
 from fidelity.models import EVIDENCE_SOURCES, ActionPlanItem, FidelityScale, ItemRating, Review, ScaleItem
 from fidelity.services import review_check_reviewers
 from ips.forms.fields import ModelMultipleChoiceField
+from ips.forms.scoped import OrganisationScopedForm, PeopleChoiceField, PersonChoiceField, ScopedModelChoiceField
 from ips.forms.trust import TrustedModelForm
 from ips.models import Membership, Team, User
 
@@ -17,12 +18,12 @@ class DateInput(forms.DateInput):
         super().__init__(attrs, format="%Y-%m-%d")
 
 
-class ReviewerChoiceField(ModelMultipleChoiceField):
+class ReviewerChoiceField(PeopleChoiceField):
     def label_from_instance(self, obj):
         return str(obj)
 
 
-class ReviewSettingsForm(TrustedModelForm):
+class ReviewSettingsForm(OrganisationScopedForm, TrustedModelForm):
     """Data period, review dates and who reviews; the team and scale are fixed once a review exists."""
 
     reviewers = ReviewerChoiceField(
@@ -42,6 +43,7 @@ class ReviewSettingsForm(TrustedModelForm):
         super().__init__(*args, **kwargs)
         memberships = Membership.objects.active().filter(role=Membership.Role.REVIEWER, organisation__in=organisations)
         self.fields["reviewers"].queryset = User.objects.filter(pk__in=memberships.values("user"), is_active=True)
+        self.limit_to_organisations(organisations)
 
     def review_team(self):
         return self.instance.team
@@ -62,7 +64,7 @@ class ReviewSettingsForm(TrustedModelForm):
 
 
 class ReviewCreateForm(ReviewSettingsForm):
-    team = forms.ModelChoiceField(label=_("Team"), queryset=Team.objects.none())
+    team = ScopedModelChoiceField(label=_("Team"), queryset=Team.objects.none())
     scale = forms.ModelChoiceField(label=_("Scale"), queryset=FidelityScale.objects.active())
 
     class Meta(ReviewSettingsForm.Meta):
@@ -71,6 +73,7 @@ class ReviewCreateForm(ReviewSettingsForm):
     def __init__(self, *args, teams=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["team"].queryset = teams
+        self.limit_to_organisations(self.organisation_ids)
         self.order_fields(["team", "scale"])
         self.fields["scale"].label_from_instance = lambda scale: f"{scale.name} ({scale.version})"
         if self.fields["scale"].queryset.count() == 1:
@@ -146,7 +149,7 @@ class ScaleItemChoiceField(ModelMultipleChoiceField):
         return f"{obj.code} {obj.name}"
 
 
-class ActionPlanItemForm(TrustedModelForm):
+class ActionPlanItemForm(OrganisationScopedForm, TrustedModelForm):
     items = ScaleItemChoiceField(
         label=_("Scale items"), queryset=ScaleItem.objects.none(), required=False, widget=forms.CheckboxSelectMultiple
     )
@@ -158,6 +161,7 @@ class ActionPlanItemForm(TrustedModelForm):
         model = ActionPlanItem
         fields = ["text", "owner_user", "owner_name", "due_date", "status", "items", "training_page"]
         widgets = {"text": forms.Textarea(attrs={"rows": 2}), "due_date": DateInput()}
+        field_classes = {"owner_user": PersonChoiceField}
 
     def __init__(self, *args, review: Review, **kwargs):
         super().__init__(*args, **kwargs)
@@ -167,6 +171,7 @@ class ActionPlanItemForm(TrustedModelForm):
         )
         self.fields["owner_user"].queryset = User.objects.filter(pk__in=people.values("user"), is_active=True)
         self.fields["items"].queryset = review.scale.items.order_by("order")
+        self.limit_to_organisations([team.organisation_id])
         # Training pages live in Wagtail; the root and the site home are not training material.
         self.fields["training_page"].queryset = Page.objects.live().filter(depth__gt=2).order_by("title")
 

@@ -13,6 +13,9 @@ from django.shortcuts import get_object_or_404
 
 from ips import audit
 
+# The roles require_role() knows, each read from user.roles (ips.models.Roles).
+ROLES = ("coach", "supervisor", "reviewer", "reporter", "org_admin")
+
 
 class AccessQuerySet(models.QuerySet):
     def visible_to(self, user):
@@ -31,12 +34,35 @@ def get_for_user(request, queryset, *, write=False, **lookup):
     if not user.is_authenticated:
         raise Http404
     obj = get_object_or_404(queryset.visible_to(user), **lookup)
-    if write and not queryset.editable_by(user).filter(pk=obj.pk).exists():
+    if write and not can_edit(user, obj, queryset):
         raise PermissionDenied
     audit.log_access(request, obj)
     return obj
 
 
-def require_write(request) -> bool:
-    """True for requests that change data (everything but GET and HEAD)."""
-    return request.method not in ("GET", "HEAD", "OPTIONS")
+def can_edit(user, obj, queryset=None) -> bool:
+    """May the user change this row (its model's editable_by)? One EXISTS query."""
+    if queryset is None:
+        queryset = type(obj)._default_manager.all()
+    return queryset.editable_by(user).filter(pk=obj.pk).exists()
+
+
+def has_role(user, *roles: str) -> bool:
+    """Does the user hold any of the named roles (ROLES) in some team or organisation?"""
+    unknown = set(roles) - set(ROLES)
+    if unknown:
+        raise ValueError(f"Unknown roles: {sorted(unknown)}")
+    held = user.roles
+    return any(getattr(held, f"is_{role}") for role in roles)
+
+
+def require_role(user, *roles: str) -> None:
+    """PermissionDenied unless the user holds one of the roles: require_role(user, "coach", "supervisor")."""
+    if not has_role(user, *roles):
+        raise PermissionDenied
+
+
+def manages_team(user, team) -> bool:
+    """Supervisors of the team and admins of its organisation set up its reviews and see its history."""
+    roles = user.roles
+    return team.pk in roles.supervisor_teams or team.organisation_id in roles.admin_orgs

@@ -8,6 +8,7 @@ class IpsConfig(AppConfig):
 
     def ready(self):
         from auditlog.registry import auditlog
+        from django.contrib.auth.signals import user_logged_in
 
         from ips.models import (
             Client,
@@ -21,6 +22,7 @@ class IpsConfig(AppConfig):
             TimeEntry,
             VocationalProfile,
         )
+        from ips.sessions import mark_signed_in
 
         # Names are masked in change rows: the log proves who changed what without copying the name around.
         # Wholly: auditlog's default mask keeps the second half of a value, which for a surname is most of it.
@@ -30,3 +32,5 @@ class IpsConfig(AppConfig):
         auditlog.register(Referral, **names)
         for model in (ClientAssignment, Consent, Goal, KykyviisariScore, StageChange, TimeEntry, VocationalProfile):
             auditlog.register(model)
+
+        user_logged_in.connect(mark_signed_in, dispatch_uid="ips_session_signed_in_at")

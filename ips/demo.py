@@ -248,7 +248,9 @@ def _client(*, code, first, last, team, coach, stage, entry, demographics, statu
     StageChange.objects.bulk_create(
         StageChange(client=client, stage=s, changed_on=d, changed_by=coach) for s, d in changes
     )
-    ClientAssignment.objects.create(client=client, team=team, coach=coach, started=entry, ended=closed_on)
+    ClientAssignment.objects.create(
+        client=client, team=team, coach=coach, started=entry, ended=closed_on + timedelta(days=1) if closed_on else None
+    )
     if code != "POH-D0014":  # one new client still waits for consent: network work is blocked for them
         Consent.objects.create(client=client, given_on=entry, scope="Työllisyyspalvelut, Kela, hoitotaho")
     for n, text in enumerate(GOALS[: 1 + reached % 3]):

@@ -1,6 +1,6 @@
 """Writes that touch several client records at once: referral decisions, stage moves, reassignment, closure."""
 
-from datetime import date
+from datetime import date, timedelta
 
 from django.db import IntegrityError, transaction
 
@@ -90,7 +90,8 @@ def client_close(
     client.satisfaction = satisfaction
     client.service_ended = client.service_ended or closed_on
     client_stage_change(client=client, stage=Stage.CLOSED, changed_on=closed_on, by=by)
-    ClientAssignment.objects.filter(client=client, ended__isnull=True).update(ended=closed_on)
+    # The closing day is still a day of service (the client is in the programme on it): the span ends after it.
+    ClientAssignment.objects.filter(client=client, ended__isnull=True).update(ended=closed_on + timedelta(days=1))
     return client
 
 

@@ -6,15 +6,28 @@ the middleware saves the session only when that expiry is more than REFRESH_AFTE
 now. A session therefore ends between 29 and 30 minutes after the last request, and a coach at work writes the row
 about once a minute. Sessions stay in the database: that is what makes instances interchangeable.
 
+Beside the idle timeout a session has an absolute lifetime: SESSION_MAX_HOURS after signing in the user is
+signed out however active they were (ips.middleware.SessionLifetimeMiddleware). The time of signing in is kept
+in the session itself, so every instance reads the same.
+
 Settings: SESSION_ENGINE = "ips.sessions" and ips.sessions.SessionMiddleware in place of Django's.
 """
 
+import time
 from datetime import timedelta
 
 from django.contrib.sessions import middleware
 from django.contrib.sessions.backends import db
 
 REFRESH_AFTER = timedelta(minutes=1)
+# The session key holding when the user signed in, in seconds since the epoch.
+SIGNED_IN_AT = "polku_signed_in_at"
+
+
+def mark_signed_in(sender, request, user, **kwargs):
+    """user_logged_in receiver: the session's absolute lifetime starts now."""
+    if request is not None and hasattr(request, "session"):
+        request.session[SIGNED_IN_AT] = int(time.time())
 
 
 class SessionStore(db.SessionStore):

@@ -10,6 +10,7 @@ import io
 import os
 import pstats
 import re
+import sys
 import time
 import uuid
 
@@ -72,7 +73,7 @@ def main():
     requests = coach_requests(User.objects.get(username=args.coach))
     for _name, call in requests:  # warm templates and caches, as a running worker is
         assert call().status_code in (200, 302)
-    print(f"{'request':<24} {'queries':>7} {'wall ms':>8} {'CPU ms':>7}")
+    sys.stdout.write(f"{'request':<24} {'queries':>7} {'wall ms':>8} {'CPU ms':>7}\n")
     for name, call in requests:
         queries = []
 
@@ -87,7 +88,7 @@ def main():
             call()
         wall = (time.perf_counter() - started) * 1000 / args.rounds
         cpu = (time.process_time() - cpu) * 1000 / args.rounds
-        print(f"{name:<24} {len(queries):>7} {wall:>8.1f} {cpu:>7.1f}")
+        sys.stdout.write(f"{name:<24} {len(queries):>7} {wall:>8.1f} {cpu:>7.1f}\n")
     profile = cProfile.Profile()
     profile.enable()
     for _ in range(args.rounds):
@@ -96,7 +97,7 @@ def main():
     profile.disable()
     out = io.StringIO()
     pstats.Stats(profile, stream=out).sort_stats(args.sort).print_stats(args.top)
-    print(out.getvalue())
+    sys.stdout.write(out.getvalue() + "\n")
 
 
 if __name__ == "__main__":

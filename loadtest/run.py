@@ -92,7 +92,7 @@ def prepare(env, users: int):
     manage(env, "shell", "-c", SEED.format(users=users))
     if static.wait() != 0:
         raise RuntimeError("collectstatic failed")
-    print(f"prepared the database and static files in {time.monotonic() - started:.0f} s", flush=True)
+    sys.stdout.write(f"prepared the database and static files in {time.monotonic() - started:.0f} s\n")
 
 
 def start_gunicorn(env, port, workers, threads, log):
@@ -244,37 +244,46 @@ def run_locust(url, sessions, args, summary_path, groups):
 
 
 def report(summary, cpu, logins, args):
-    print()
-    print(f"== Polku load test: {args.users} coaches, {args.duration} s, offered ~{args.rps:.0f} requests/s")
-    print(f"   gunicorn: {args.workers} worker(s) x {args.threads} thread(s); {psutil.cpu_count()} cores")
-    print(f"{'endpoint':<40} {'requests':>8} {'fail':>5} {'p50 ms':>7} {'p95 ms':>7}")
-    for name, row in summary["endpoints"].items():
-        print(f"{name:<40} {row['requests']:>8} {row['failures']:>5} {row['p50_ms']:>7.0f} {row['p95_ms']:>7.0f}")
-    print(
-        f"{'all':<40} {summary['requests']:>8} {summary['failures']:>5} "
-        f"{summary['p50_ms']:>7.0f} {summary['p95_ms']:>7.0f}"
+    sys.stdout.write("\n")
+    sys.stdout.write(
+        f"== Polku load test: {args.users} coaches, {args.duration} s, offered ~{args.rps:.0f} requests/s\n"
     )
-    print(f"logins (warm-up, not in the figures): {len(logins)}, median {sorted(logins)[len(logins) // 2]:.2f} s")
-    print("CPU over the measured window, % of all cores: " + ", ".join(f"{k} {v['percent']}" for k, v in cpu.items()))
+    sys.stdout.write(f"   gunicorn: {args.workers} worker(s) x {args.threads} thread(s); {psutil.cpu_count()} cores\n")
+    sys.stdout.write(f"{'endpoint':<40} {'requests':>8} {'fail':>5} {'p50 ms':>7} {'p95 ms':>7}\n")
+    for name, row in summary["endpoints"].items():
+        sys.stdout.write(
+            f"{name:<40} {row['requests']:>8} {row['failures']:>5} {row['p50_ms']:>7.0f} {row['p95_ms']:>7.0f}\n"
+        )
+    sys.stdout.write(
+        f"{'all':<40} {summary['requests']:>8} {summary['failures']:>5} "
+        f"{summary['p50_ms']:>7.0f} {summary['p95_ms']:>7.0f}" + "\n"
+    )
+    sys.stdout.write(
+        f"logins (warm-up, not in the figures): {len(logins)}, median {sorted(logins)[len(logins) // 2]:.2f} s\n"
+    )
+    shares = ", ".join(f"{k} {v['percent']}" for k, v in cpu.items())
+    sys.stdout.write(f"CPU over the measured window, % of all cores: {shares}\n")
     served = max(summary["requests"], 1)
     per_request = {name: 1000 * cpu[name]["seconds"] / served for name in ("gunicorn", "postgresql", "locust")}
-    print("CPU per request: " + ", ".join(f"{name} {ms:.1f} ms" for name, ms in per_request.items()))
+    costs = ", ".join(f"{name} {ms:.1f} ms" for name, ms in per_request.items())
+    sys.stdout.write(f"CPU per request: {costs}\n")
     ceiling = 1000 * psutil.cpu_count() / sum(per_request.values())
-    print(f"ceiling if these three had every core to themselves: ~{ceiling:.0f} requests/s (a projection)")
+    sys.stdout.write(f"ceiling if these three had every core to themselves: ~{ceiling:.0f} requests/s (a projection)\n")
     for error in summary["errors"]:
-        print(f"ERROR {error['occurrences']}x {error['name']}: {error['error']}")
+        sys.stdout.write(f"ERROR {error['occurrences']}x {error['name']}: {error['error']}\n")
     checks = {
         f"requests/s {summary['rps']:.1f} >= {TARGET_RPS}": summary["rps"] >= TARGET_RPS,
         f"p95 {summary['p95_ms']:.0f} ms <= {TARGET_P95_MS} ms": summary["p95_ms"] <= TARGET_P95_MS,
         f"errors {summary['failures']} == 0": summary["failures"] == 0,
     }
     for text, ok in checks.items():
-        print(f"{'met   ' if ok else 'MISSED'} {text}")
+        sys.stdout.write(f"{'met   ' if ok else 'MISSED'} {text}\n")
     return all(checks.values())
 
 
 def main():
     args = parse_args()
+    sys.stdout.reconfigure(line_buffering=True)  # progress lines show at once, between the subprocesses' output
     if not os.environ.get("PGDATABASE"):
         sys.exit("No PostgreSQL: run `make loadtest`, which starts this inside pg_virtualenv.")
     workdir = Path(tempfile.mkdtemp(prefix="polku-loadtest-"))
@@ -293,7 +302,9 @@ def main():
         with ThreadPoolExecutor(max_workers=args.workers) as pool:
             results = list(pool.map(lambda name: log_in(url, name, PASSWORD), names))
         sessions, logins = [r[0] for r in results], [r[1] for r in results]
-        print(f"logged {len(sessions)} coaches in through the login form in {time.monotonic() - started:.0f} s")
+        sys.stdout.write(
+            f"logged {len(sessions)} coaches in through the login form in {time.monotonic() - started:.0f} s\n"
+        )
         groups = {
             "gunicorn": lambda: processes_of(psutil.Process(gunicorn.pid)),
             "postgresql": lambda: processes_of(postmaster(env)),
@@ -310,8 +321,8 @@ def main():
         result = {"args": vars(args), "cpu_percent": cpu, "login_seconds": logins, **summary}
         (BASE_DIR / "loadtest" / "results" / "last.json").write_text(json.dumps(result, indent=2))
     except (RuntimeError, subprocess.CalledProcessError) as error:
-        print(f"CRASH: {error}", file=sys.stderr)
-        print(log_path.read_text()[-4000:], file=sys.stderr)
+        sys.stderr.write(f"CRASH: {error}\n")
+        sys.stderr.write(log_path.read_text()[-4000:] + "\n")
         return 2
     finally:
         gunicorn.terminate()

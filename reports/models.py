@@ -17,7 +17,15 @@ class ExportQuerySet(AccessQuerySet):
         return self.filter(requested_by=user) if user.is_authenticated else self.none()
 
     def expired(self):
-        return self.filter(created__lt=timezone.now() - timedelta(hours=settings.EXPORT_KEEP_HOURS))
+        return self.filter(created__lt=expiry_cutoff())
+
+    def current(self):
+        return self.filter(created__gte=expiry_cutoff())
+
+
+def expiry_cutoff():
+    """Workbooks built before this are deleted: they may not be downloaded even while the row still exists."""
+    return timezone.now() - timedelta(hours=settings.EXPORT_KEEP_HOURS)
 
 
 class Export(models.Model):
@@ -54,6 +62,10 @@ class Export(models.Model):
 
     def __str__(self):
         return self.filename
+
+    @property
+    def is_expired(self) -> bool:
+        return self.created < expiry_cutoff()
 
     @property
     def is_pending(self) -> bool:

@@ -14,7 +14,9 @@ from django.views.decorators.http import require_POST
 
 from ips import audit, xlsx
 from ips.access import get_for_user
+from ips.http import render_page_or_fragment
 from ips.models import Client
+from ips.params import query_text
 from reports import metrics, workbook
 from reports.forms import ReportForm, WorkbookForm
 from reports.metrics import BENCHMARKS, GROW_BENCHMARK, Period, add_months
@@ -28,7 +30,7 @@ def _choices(request, data=None):
     choices = choices_for(request.user)
     if not choices:
         raise PermissionDenied
-    asked = (request.GET if data is None else data).get("scope")
+    asked = query_text(request, "scope") if data is None else data.get("scope")
     if asked and asked not in {choice.value for choice in choices}:
         raise Http404
     return choices
@@ -125,7 +127,7 @@ def dashboard(request):
             workbook_form=WorkbookForm(
                 {"scope": choice.value, "start": period.start, "end": period.end, "suppress": "on"}, choices=choices
             ),
-            exports=Export.objects.visible_to(request.user).defer("content", "client_ids")[:5],
+            exports=_exports(request, choices).current().defer("content", "client_ids")[:5],
             keep_hours=settings.EXPORT_KEEP_HOURS,
         )
     return render(request, "reports/dashboard.html", context)
@@ -155,16 +157,27 @@ def export_start(request):
     return redirect("reports:export", pk=export.pk)
 
 
+def _exports(request, choices=None):
+    """The user's workbooks of scopes they may still report on: a reporter who has moved to another organisation
+    no longer gets what they built for the old one (the scope is checked now, not when the file was built)."""
+    choices = choices_for(request.user) if choices is None else choices
+    return Export.objects.filter(scope__in=[choice.value for choice in choices])
+
+
 @login_required
 def export_detail(request, pk):
+    """The workbook's progress, for its requester; the download link only while they may still report on its scope."""
     export = get_for_user(request, Export.objects.defer("content", "client_ids"), pk=pk)
-    template = "reports/export_detail.html#status" if request.htmx else "reports/export_detail.html"
-    return render(request, template, {"export": export})
+    may_download = _exports(request).filter(pk=export.pk).exists()
+    context = {"export": export, "may_download": may_download}
+    return render_page_or_fragment(request, "reports/export_detail.html", "status", context)
 
 
 @login_required
 def export_download(request, pk):
-    export = get_for_user(request, Export, pk=pk, status=Export.Status.DONE)
+    export = get_for_user(request, _exports(request), pk=pk, status=Export.Status.DONE)
+    if export.is_expired:
+        return render(request, "reports/export_detail.html", {"export": export, "may_download": False}, status=410)
     # The Clients sheet lists clients by pseudonym code: each download is logged as access to each of them.
     audit.log_access_many(request, Client.objects.filter(pk__in=export.client_ids).only("pk", "code", "uuid"))
     response = HttpResponse(bytes(export.content), content_type=xlsx.XLSX_CONTENT_TYPE)

@@ -39,7 +39,7 @@ def main(path: str) -> int:
         todo = [e.msgid for e in po if not e.obsolete and (not e.translated() or "fuzzy" in e.flags)]
         missing += len(todo)
         for msgid in todo:
-            print(f"{lang}: {msgid!r}")
+            sys.stdout.write(f"{lang}: {msgid!r}\n")
     return 1 if missing else 0
 
 

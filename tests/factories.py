@@ -7,6 +7,7 @@ from factory.django import DjangoModelFactory
 from ips.models import (
     ActivityKind,
     Client,
+    ClientAssignment,
     Consent,
     Membership,
     Organisation,
@@ -71,11 +72,24 @@ class MembershipFactory(DjangoModelFactory):
 class ClientFactory(DjangoModelFactory):
     class Meta:
         model = Client
+        skip_postgeneration_save = True
 
     team = factory.SubFactory(TeamFactory)
     organisation = factory.LazyAttribute(lambda c: c.team.organisation)
     first_name = factory.Faker("first_name", locale="fi_FI")
     last_name = factory.Faker("last_name", locale="fi_FI")
+
+    @factory.post_generation
+    def assignment(obj, create, extracted, **kwargs):
+        """The assignment ips.services writes with the client: the client's team and coach from programme entry
+        (else from the day the record was made) to closure. `assignment=False` makes none; `assignment__started`
+        and `assignment__ended` set the span."""
+        if not create or extracted is False:
+            return
+        started = kwargs.get("started", obj.programme_entry or timezone.localtime(obj.created).date())
+        ClientAssignment.objects.create(
+            client=obj, team=obj.team, coach=obj.coach, started=started, ended=kwargs.get("ended", obj.closed_on)
+        )
 
 
 def activity_kind(code: str):

@@ -1,10 +1,12 @@
 """Hostile values for every kind of form field, and the checks a rejected submission must pass.
 
-Used by tests/test_hostile_input.py: a payload starts from values the form accepts and replaces some fields with
-something hostile (or drops them), so each example probes one or a few fields while the rest still validates and
-the view gets as far as its service layer.
+Used by tests/hostile_input/ (forms) and tests/permissions/test_hostile_urls.py (query strings): a payload starts
+from values the form accepts and replaces some fields with something hostile (or drops them), so each example probes
+one or a few fields while the rest still validates and the view gets as far as its service layer.
 """
 
+import importlib
+import pkgutil
 import re
 from datetime import date, timedelta
 
@@ -134,6 +136,24 @@ def payloads(form: forms.BaseForm, valid: dict, today: date):
         return {form.add_prefix(name): value for name, value in data.items() if value is not None}
 
     return build()
+
+
+APPS = ["ips", "employers", "fidelity", "reports", "content"]
+
+
+def defined_in_apps(base: type) -> set[type]:
+    """Every subclass of `base` defined in a Polku app (every Form, every FilterSet...)."""
+    found = set()
+    for app in APPS:
+        package = importlib.import_module(app)
+        for info in pkgutil.walk_packages(package.__path__, f"{app}."):
+            if ".migrations" in info.name:
+                continue
+            module = importlib.import_module(info.name)
+            for value in vars(module).values():
+                if isinstance(value, type) and issubclass(value, base) and value.__module__ == info.name:
+                    found.add(value)
+    return found
 
 
 def row_counts() -> dict[str, int]:

@@ -63,6 +63,17 @@ class EmployerContactQuerySet(AccessQuerySet):
             shown_client_uuid=Case(When(shown, then=F("client__uuid")), default=Value(None)),
         )
 
+    def with_notes_for(self, user):
+        """Annotate `shown_outcome` and `shown_next_step`: the free text of a contact (where a coach may have typed
+        a name) only for the teams the user works in. Other teams and the organisation admin see the date, purpose,
+        team, coach and contact person of the contact, not what was said; the masking happens in SQL, like the
+        client's code, so the text never leaves the database for them."""
+        own = Q(team__in=user.roles.team_ids)
+        return self.annotate(
+            shown_outcome=Case(When(own, then=F("outcome")), default=Value("")),
+            shown_next_step=Case(When(own, then=F("next_step")), default=Value("")),
+        )
+
     def between(self, start, end):
         return self.filter(date__gte=start, date__lte=end)
 

@@ -50,6 +50,11 @@ def _team_organisations(user):
     return Team.objects.filter(pk__in=user.roles.team_ids).values("organisation_id")
 
 
+def _related_model(queryset, relation: str):
+    """Contacts and jobs import this module (their foreign key to Employer): reach them through the reverse relation."""
+    return queryset.model._meta.get_field(relation).related_model
+
+
 class EmployerQuerySet(AccessQuerySet):
     def visible_to(self, user):
         """Employers are shared within an organisation: its coaches, supervisors and admins see them all."""
@@ -62,12 +67,11 @@ class EmployerQuerySet(AccessQuerySet):
 
     def with_activity(self, today=None):
         """Last contact, contacts this year, jobs and clients working there now, each a correlated subquery."""
-        from employers.models.contacts import EmployerContact
-        from employers.models.jobs import Job
-
         today = today or timezone.localdate()
-        contacts = EmployerContact.objects.filter(employer=OuterRef("pk")).order_by().values("employer")
-        jobs = Job.objects.filter(employer=OuterRef("pk")).order_by().values("employer")
+        contacts = (
+            _related_model(self, "contacts").objects.filter(employer=OuterRef("pk")).order_by().values("employer")
+        )
+        jobs = _related_model(self, "jobs").objects.filter(employer=OuterRef("pk")).order_by().values("employer")
         current = jobs.filter(Q(end_date__isnull=True) | Q(end_date__gte=today), start_date__lte=today)
         return self.annotate(
             last_contact=Subquery(contacts.annotate(last=Max("date")).values("last")),
@@ -83,9 +87,8 @@ class EmployerQuerySet(AccessQuerySet):
 
     def not_contacted_since(self, day):
         """No contact on or after `day` (never contacted counts too)."""
-        from employers.models.contacts import EmployerContact
-
-        return self.exclude(Exists(EmployerContact.objects.filter(employer=OuterRef("pk"), date__gte=day)))
+        contacts = _related_model(self, "contacts")
+        return self.exclude(Exists(contacts.objects.filter(employer=OuterRef("pk"), date__gte=day)))
 
 
 class Employer(models.Model):

@@ -16,7 +16,8 @@ from employers.models.contacts import EmployerContact
 from employers.models.employers import Employer
 from employers.validators import validate_occupation_code
 from ips.access import AccessQuerySet
-from ips.models import Client
+from ips.models import ActivityKind, Client, TimeEntry
+from ips.periods import overlapping
 
 MAX_HOURS_PER_WEEK = Decimal("60")
 DUE_SOON_DAYS = 7
@@ -36,9 +37,17 @@ class ClientOwnedQuerySet(AccessQuerySet):
 
 
 class JobQuerySet(ClientOwnedQuerySet):
+    def with_client_shown_to(self, user):
+        """As for any client's row, and the job title (free text that may name a person) only with the client."""
+        return (
+            super()
+            .with_client_shown_to(user)
+            .annotate(shown_title=Case(When(client__team__in=user.roles.team_ids, then=F("title")), default=Value("")))
+        )
+
     def current(self, on=None):
         on = on or timezone.localdate()
-        return self.filter(Q(end_date__isnull=True) | Q(end_date__gte=on), start_date__lte=on)
+        return self.filter(overlapping(on, on, started="start_date", ended="end_date", last_day=True))
 
 
 class Job(models.Model):
@@ -131,11 +140,34 @@ class Job(models.Model):
         ]
 
     def __str__(self):
-        return self.title
+        # Not the title: __str__ goes into audit rows, which the organisation admin reads, and a title is free text.
+        return f"{self.start_date:%Y-%m-%d} · {self.occupation_code}"
 
     def get_additional_data(self) -> dict:
         client_uuid = getattr(self, "shown_client_uuid", None) or self.client.uuid
         return {"client": str(client_uuid)}
+
+
+# Daily-log kinds that count as follow-along support.
+FOLLOW_UP_TIME_ENTRY_KINDS = (
+    ActivityKind.Code.ON_THE_JOB_SUPPORT,
+    ActivityKind.Code.OFF_THE_JOB_SUPPORT,
+    ActivityKind.Code.CLIENT_MEETING,
+)
+
+
+def _first_support_entry_date():
+    """A subquery: the date of the first daily-log entry that meets a follow-up (same client, a support kind,
+    on or after its window start)."""
+    return Subquery(
+        TimeEntry.objects.filter(
+            client=OuterRef("client"),
+            date__gte=OuterRef("window_start"),
+            kind__code__in=FOLLOW_UP_TIME_ENTRY_KINDS,
+        )
+        .order_by("date")
+        .values("date")[:1]
+    )
 
 
 class FollowUpQuerySet(ClientOwnedQuerySet):
@@ -149,15 +181,13 @@ class FollowUpQuerySet(ClientOwnedQuerySet):
         on or after the start of its window; a coach can also mark it done by hand (done_on). Nothing is stored
         when a contact is recorded, so the state cannot go stale.
         """
-        from employers.services import follow_up_time_entry_dates
-
         today = today or timezone.localdate()
         contact_on = Subquery(
             EmployerContact.objects.filter(client=OuterRef("client"), date__gte=OuterRef("window_start"))
             .order_by("date")
             .values("date")[:1]
         )
-        entry_on = follow_up_time_entry_dates()
+        entry_on = _first_support_entry_date()
         # LEAST() with a NULL differs between SQLite and PostgreSQL: coalesce each side with the other first.
         met = Least(Coalesce(contact_on, entry_on), Coalesce(entry_on, contact_on))
         return self.annotate(met_on=Coalesce(F("done_on"), met)).annotate(

@@ -8,22 +8,24 @@ from django.utils.translation import gettext as _
 
 from employers.forms import EmployerContactForm
 from employers.models import Employer, EmployerContact
-from employers.views.common import redirect_next, require_team_role, safe_next
 from ips import audit
-from ips.access import get_for_user
+from ips.access import get_for_user, require_role
 from ips.forms import posted_data
+from ips.http import redirect_next, safe_next
 from ips.models import Client, VocationalProfile
+from ips.params import query_uuid
 
 
-def _initial_client(request):
-    """?client=<uuid> from a client's page preselects that client, if the user may see them."""
-    uuid = request.GET.get("client")
-    if not uuid:
+def _initial_client(request, employer=None):
+    """?client=<uuid> from a client's page preselects that client, if the user may see them (and, with a known
+    employer, the client is of the employer's organisation: the form offers no other)."""
+    uuid = query_uuid(request, "client")
+    if uuid is None:
         return {}
-    try:
-        client = Client.objects.visible_to(request.user).filter(uuid=uuid).first()
-    except ValueError:
-        return {}
+    clients = Client.objects.visible_to(request.user)
+    if employer is not None:
+        clients = clients.filter(organisation_id=employer.organisation_id)
+    client = clients.filter(uuid=uuid).first()
     return {"client": client, "purpose": "on_behalf_of_client"} if client else {}
 
 
@@ -39,11 +41,11 @@ def _preferences(request, client) -> str:
 def contact_create(request, uuid=None):
     """Record a contact; with an employer uuid the employer is fixed and its contact persons are offered."""
     user = request.user
-    require_team_role(user)
+    require_role(user, "coach", "supervisor")
     employer = None
     if uuid is not None:
         employer = get_for_user(request, Employer, write=True, uuid=uuid)
-    initial = _initial_client(request)
+    initial = _initial_client(request, employer)
     form = EmployerContactForm(posted_data(request), user=user, employer=employer, initial=initial)
     if request.method == "POST" and form.is_valid():
         contact = form.save()

@@ -7,17 +7,18 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django_tables2 import RequestConfig
 
 from employers.filters import EmployerFilter
 from employers.forms import ContactPersonForm, EmployerForm
 from employers.models import ContactPerson, Employer
 from employers.tables import EmployerTable
-from employers.views.common import redirect_next, require_employer_viewer, require_team_role, safe_next, uuid_url
+from employers.views.common import uuid_url
 from ips import audit
-from ips.access import get_for_user
+from ips.access import can_edit, get_for_user, require_role
 from ips.forms import posted_data
+from ips.http import redirect_next, render_page_or_fragment, safe_next
 from ips.models import Organisation
+from ips.params import configure_table
 
 EMPLOYERS_PER_PAGE = 50
 # The page shows recent history; a year of weekly visits fits with room to spare.
@@ -28,7 +29,7 @@ JOB_LIMIT = 60
 @login_required
 def employer_list(request):
     user = request.user
-    require_employer_viewer(user)
+    require_role(user, "coach", "supervisor", "org_admin")
     visible = Employer.objects.visible_to(user)
     municipalities = (
         visible.exclude(municipality="").order_by("municipality").values_list("municipality", flat=True).distinct()
@@ -37,15 +38,14 @@ def employer_list(request):
         request.GET or None, queryset=visible.with_activity(), municipalities=list(municipalities)
     )
     table = EmployerTable(employer_filter.qs)
-    RequestConfig(request, paginate={"per_page": EMPLOYERS_PER_PAGE}).configure(table)
+    configure_table(request, table, per_page=EMPLOYERS_PER_PAGE)
     context = {
         "filter": employer_filter,
         "table": table,
         "employers": list(table.page.object_list.data),
         "can_add": bool(user.roles.team_ids),
     }
-    template = "employers/employer_list.html#results" if request.htmx else "employers/employer_list.html"
-    return render(request, template, context)
+    return render_page_or_fragment(request, "employers/employer_list.html", "results", context)
 
 
 @login_required
@@ -55,6 +55,7 @@ def employer_detail(request, uuid):
     today = timezone.localdate()
     contacts = list(
         employer.contacts.with_client_shown_to(user)
+        .with_notes_for(user)
         .with_changeable_by(user)
         .select_related("coach", "contact_person", "team")[:CONTACT_HISTORY_LIMIT]
     )
@@ -64,7 +65,7 @@ def employer_detail(request, uuid):
             contact.edit_url, contact.delete_url = edit_url(contact.uuid), delete_url(contact.uuid)
     jobs = list(employer.jobs.with_client_shown_to(user).order_by("-start_date")[:JOB_LIMIT])
     next_planned = (
-        employer.contacts.with_client_shown_to(user)
+        employer.contacts.with_notes_for(user)
         .filter(next_step_on__gte=today)
         .select_related("coach")
         .order_by("next_step_on")
@@ -82,7 +83,7 @@ def employer_detail(request, uuid):
         "persons": [person for person in persons if person.active],
         "former_persons": [person for person in persons if not person.active],
         "next_planned": next_planned,
-        "can_write": Employer.objects.editable_by(user).filter(pk=employer.pk).exists(),
+        "can_write": can_edit(user, employer),
         "today": today,
     }
     return render(request, "employers/employer_detail.html", context)
@@ -97,7 +98,7 @@ def _organisation_for_new_employer(user):
 
 @login_required
 def employer_create(request):
-    require_team_role(request.user)
+    require_role(request.user, "coach", "supervisor")
     organisation = _organisation_for_new_employer(request.user)
     form = EmployerForm(
         posted_data(request),

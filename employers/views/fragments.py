@@ -8,41 +8,31 @@ import datetime
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count, OuterRef, Subquery, Sum
 from django.db.models.functions import Coalesce
-from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 
 from employers.forms import QuickContactForm
 from employers.models import WEEKLY_FACE_TO_FACE_TARGET, EmployerContact, FollowUp
-from employers.views.common import redirect_next, require_team_role
 from ips import audit
-from ips.access import get_for_user
+from ips.access import can_edit, get_for_user, has_role, require_role
 from ips.forms import posted_data
+from ips.http import redirect_next, render_page_or_fragment
 from ips.models import Client, Membership, Stage
+from ips.params import query_date
+from ips.periods import week_of
 
 QUICK_PREFIX = "employer-contact"
 FOLLOW_UPS_SHOWN = 20
-
-
-def week_of(day: datetime.date) -> tuple[datetime.date, datetime.date]:
-    monday = day - datetime.timedelta(days=day.weekday())
-    return monday, monday + datetime.timedelta(days=6)
-
-
-def _fragment_or_page(request, template: str, partial: str, context: dict):
-    return render(request, f"{template}#{partial}" if request.htmx else template, context)
 
 
 @login_required
 def today_panel(request):
     """The coach's week with employers: face-to-face contacts against six, minutes, follow-ups, quick entry."""
     user = request.user
-    require_team_role(user)
+    require_role(user, "coach", "supervisor")
     form = QuickContactForm(posted_data(request), user=user, prefix=QUICK_PREFIX)
     saved = False
     if request.method == "POST" and form.is_valid():
@@ -75,7 +65,7 @@ def today_panel(request):
         "follow_ups": follow_ups,
         "today": today,
     }
-    return _fragment_or_page(request, "employers/today_panel.html", "panel", context)
+    return render_page_or_fragment(request, "employers/today_panel.html", "panel", context)
 
 
 @login_required
@@ -100,20 +90,18 @@ def client_jobs(request, uuid):
         "jobs": jobs,
         "follow_ups": follow_ups,
         "cancelled_at_closure": cancelled_at_closure,
-        "can_write": Client.objects.editable_by(request.user).filter(pk=client.pk).exists()
-        and bool(request.user.roles.team_ids),
+        "can_write": can_edit(request.user, client) and has_role(request.user, "coach", "supervisor"),
         "today": today,
     }
-    return _fragment_or_page(request, "employers/client_jobs.html", "jobs", context)
+    return render_page_or_fragment(request, "employers/client_jobs.html", "jobs", context)
 
 
 @login_required
 def team_contacts_week(request):
     """Each coach's employer contacts in a week, for the supervisor of their team (fidelity V6)."""
+    require_role(request.user, "supervisor")
     teams = request.user.roles.supervisor_teams
-    if not teams:
-        raise PermissionDenied
-    day = parse_date(request.GET.get("week") or "") or timezone.localdate()
+    day = query_date(request, "week", timezone.localdate())
     monday, sunday = week_of(day)
     contacts = (
         EmployerContact.objects.filter(
@@ -142,4 +130,4 @@ def team_contacts_week(request):
         "next_week": monday + datetime.timedelta(days=7),
         "is_current_week": monday <= timezone.localdate() <= sunday,
     }
-    return _fragment_or_page(request, "employers/team_contacts_week.html", "week", context)
+    return render_page_or_fragment(request, "employers/team_contacts_week.html", "week", context)

@@ -12,9 +12,9 @@ from django.views.decorators.http import require_POST
 from employers import services
 from employers.forms import JobEndForm, JobStartForm
 from employers.models import FollowUp, Job
-from employers.views.common import redirect_next, require_team_role
-from ips.access import get_for_user
+from ips.access import get_for_user, require_role
 from ips.forms import posted_data
+from ips.http import redirect_next
 from ips.models import Client
 
 
@@ -24,7 +24,7 @@ def _client_page(client) -> str:
 
 @login_required
 def job_start(request, uuid):
-    require_team_role(request.user)
+    require_role(request.user, "coach", "supervisor")
     client = get_for_user(request, Client, write=True, uuid=uuid)
     form = JobStartForm(posted_data(request), user=request.user, client=client)
     if request.method == "POST" and form.is_valid():
@@ -42,7 +42,7 @@ def job_start(request, uuid):
 
 @login_required
 def job_end(request, uuid):
-    require_team_role(request.user)
+    require_role(request.user, "coach", "supervisor")
     job = get_for_user(request, Job.objects.select_related("client", "employer"), write=True, uuid=uuid)
     form = JobEndForm(posted_data(request), instance=job)
     if request.method == "POST" and form.is_valid():
@@ -64,7 +64,7 @@ def job_end(request, uuid):
 @require_POST
 @login_required
 def follow_up_done(request, uuid):
-    require_team_role(request.user)
+    require_role(request.user, "coach", "supervisor")
     follow_up = get_for_user(request, FollowUp.objects.select_related("client"), write=True, uuid=uuid)
     services.follow_up_mark_done(follow_up=follow_up, on=timezone.localdate(), by=request.user)
     messages.success(request, _("Follow-up marked done."))

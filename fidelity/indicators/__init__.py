@@ -1,12 +1,11 @@
 """Fidelity indicators computed from Polku's own data, one function per scale item.
 
-Each function takes a Period (team and data period of a review) and returns a Suggestion: the suggested score by
-the item's anchors (None when there is no data, never 0), the measured value and the rows behind it (client
-pseudonym codes only). Every function runs a fixed number of aggregate queries, so compute_all() costs the same
-for a week of data as for a year. Shared definitions (caseload, FTE, rounding) are in common.py.
+Each function takes an ips.periods.TeamPeriod (team and data period of a review) and returns a Suggestion: the
+suggested score by the item's anchors (None when there is no data, never 0), the measured value and the rows
+behind it (client pseudonym codes only). Every function runs a fixed number of aggregate queries, so compute_all()
+costs the same for a week of data as for a year. Shared definitions (caseload, FTE, rounding) are in common.py.
 """
 
-from fidelity.indicators.common import Period
 from fidelity.indicators.jobs import v1_benefits, v8_job_types, v9_employers, v10_competitive, v12_follow_along
 from fidelity.indicators.staffing import o1_treatment_teams, o6_referrals, s1_caseload, s2_employment_time
 from fidelity.indicators.work import (
@@ -19,6 +18,7 @@ from fidelity.indicators.work import (
     v14_outreach,
 )
 from fidelity.services import Suggestion, review_apply_suggestions
+from ips.periods import TeamPeriod
 
 INDICATORS = {
     "S1": s1_caseload,
@@ -42,7 +42,7 @@ INDICATORS = {
 
 def compute_all(review) -> dict[str, Suggestion]:
     """Every indicator for the review's team and data period, keyed by item code."""
-    period = Period.of(review)
+    period = TeamPeriod.of(review)
     return {code: indicator(period) for code, indicator in INDICATORS.items()}
 
 
@@ -51,4 +51,4 @@ def refresh_review(review) -> int:
     return review_apply_suggestions(review=review, suggestions=compute_all(review))
 
 
-__all__ = ["INDICATORS", "Period", "compute_all", "refresh_review"]
+__all__ = ["INDICATORS", "compute_all", "refresh_review"]

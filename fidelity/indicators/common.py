@@ -4,10 +4,9 @@ Definitions that every indicator shares (a reviewer reads them in the item's det
 
 - The period is the review's data period, both ends included. Weeks in the period = days / 7.
 - A client belongs to the team's caseload for the period when a ClientAssignment to the team overlaps the period
-  at any time (started on or before the last day, not ended before the first). A client who moved from team A to
-  team B mid-period therefore counts in the caseload of both teams for that period. Clients with no assignment
-  rows at all (records made before assignments were kept) fall back to their current team, programme entry and
-  closure date.
+  at any time (started on or before the last day, ended after the first: the end day belongs to the next
+  assignment, ips/periods.py). A client who moved from team A to team B mid-period therefore counts in the
+  caseload of both teams for that period.
 - A coach counts with their FTE share when their coach membership of the team overlaps the period at any time;
   a coach without an FTE share counts as full-time (1.0).
 - Scores compare the exact value with the anchors, never a rounded one: S1 20.4 clients per FTE is above 20 and
@@ -15,7 +14,6 @@ Definitions that every indicator shares (a reviewer reads them in the item's det
 - No data for an item gives no suggestion (score None), never a zero or a 1.
 """
 
-from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
@@ -26,74 +24,40 @@ from django.utils.translation import gettext_noop
 
 from fidelity.services import Suggestion
 from ips.models import Client, ClientAssignment, Membership
+from ips.periods import TeamPeriod, overlapping
 
 # The detail lists at most this many rows behind a figure; the totals always cover all rows.
 MAX_ROWS = 50
 
 
-@dataclass(frozen=True)
-class Period:
-    team_id: int
-    start: date
-    end: date
-
-    @classmethod
-    def of(cls, review) -> "Period":
-        return cls(team_id=review.team_id, start=review.period_start, end=review.period_end)
-
-    @property
-    def days(self) -> int:
-        return (self.end - self.start).days + 1
-
-    @property
-    def weeks(self) -> Fraction:
-        return Fraction(self.days, 7)
-
-
 def assigned_on(team_id: int, day_ref, client_ref="client") -> Exists:
     """The client was assigned to the team on a given day (an OuterRef or a date): jobs count for that team."""
     return Exists(
-        ClientAssignment.objects.filter(client=OuterRef(client_ref), team_id=team_id, started__lte=day_ref).filter(
-            Q(ended__isnull=True) | Q(ended__gte=day_ref)
-        )
+        ClientAssignment.objects.filter(overlapping(day_ref, day_ref), client=OuterRef(client_ref), team_id=team_id)
     )
 
 
-def _has_assignments(client_ref="pk") -> Exists:
-    return Exists(ClientAssignment.objects.filter(client=OuterRef(client_ref)))
-
-
-def caseload(period: Period):
+def caseload(period: TeamPeriod):
     """Clients in the team's caseload at any time in the period: ips.models.served(), shared with the reports."""
     return Client.objects.served_by([period.team_id], period.start, period.end)
 
 
-def team_client_on(period: Period, day_ref) -> Q:
+def team_client_on(period: TeamPeriod, day_ref) -> Q:
     """For rows with a client (jobs): the client was in the team on a day, the row's own date (an OuterRef to
     e.g. the job start) or a fixed date.
 
     The first condition is implied by the second and changes no result: it lets the database start from the
-    team's clients instead of testing every row of the installation.
+    team's clients (one IN list) instead of testing every row of the installation.
     """
-    # One IN list (not an OR across the client join), so the database reads the rows by client id.
-    team_clients = (
-        ClientAssignment.objects.filter(team_id=period.team_id)
-        .order_by()
-        .values("client_id")
-        .union(Client.objects.filter(team_id=period.team_id).order_by().values("pk"), all=True)
-    )
-    ever_in_team = Q(client__in=team_clients)
-    legacy = Q(client__team_id=period.team_id) & ~_has_assignments("client")
-    return ever_in_team & (Q(assigned_on(period.team_id, day_ref)) | legacy)
+    ever_in_team = Q(client__in=ClientAssignment.objects.filter(team_id=period.team_id).order_by().values("client_id"))
+    return ever_in_team & Q(assigned_on(period.team_id, day_ref))
 
 
-def coach_fte(period: Period) -> Decimal:
+def coach_fte(period: TeamPeriod) -> Decimal:
     """Sum of the FTE shares of the team's coaches whose membership overlaps the period (one query)."""
-    return Membership.objects.filter(team_id=period.team_id, role=Membership.Role.COACH).filter(
-        Q(started__isnull=True) | Q(started__lte=period.end)
-    ).filter(Q(ended__isnull=True) | Q(ended__gte=period.start)).aggregate(
-        total=Sum(Coalesce("fte", Value(Decimal("1.00"))))
-    )["total"] or Decimal("0")
+    return Membership.objects.filter(
+        overlapping(period.start, period.end, open_start=True), team_id=period.team_id, role=Membership.Role.COACH
+    ).aggregate(total=Sum(Coalesce("fte", Value(Decimal("1.00")))))["total"] or Decimal("0")
 
 
 def score_at_least(value: Fraction, lower_bounds: list[tuple[int, int]]) -> int:
@@ -110,10 +74,6 @@ def score_at_most(value: Fraction, upper_bounds: list[tuple[int, int]]) -> int:
         if value <= bound:
             return score
     return 1
-
-
-def percent(part, whole) -> Fraction:
-    return Fraction(int(part) * 100, int(whole))
 
 
 def decimal(value) -> Decimal:

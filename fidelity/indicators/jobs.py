@@ -13,17 +13,16 @@ from django.utils.translation import gettext_noop
 from employers.models import EmployerContact, FollowUp, Job
 from fidelity.indicators.common import (
     NO_DATA_NOTE,
-    Period,
     decimal,
     detail,
     no_data,
-    percent,
     score_at_least,
     team_client_on,
 )
 from fidelity.services import Suggestion
 from ips.models import TimeEntry
 from ips.models.activity import Setting
+from ips.periods import TeamPeriod, percent
 
 DIVERSITY_BANDS = [(85, 5), (70, 4), (60, 3), (50, 2)]
 V10_BANDS = [(95, 5), (85, 4), (75, 3), (65, 2)]
@@ -32,16 +31,16 @@ V12_BANDS = [(95, 5), (80, 4), (60, 3), (40, 2)]
 FOLLOW_ALONG_DAYS = 3
 
 
-def _team_jobs(period: Period, day_ref):
+def _team_jobs(period: TeamPeriod, day_ref):
     """Jobs whose client was in the team on day_ref (the start date, or a fixed day)."""
     return Job.objects.filter(team_client_on(period, day_ref))
 
 
-def _started_jobs(period: Period):
+def _started_jobs(period: TeamPeriod):
     return _team_jobs(period, OuterRef("start_date")).filter(start_date__gte=period.start, start_date__lte=period.end)
 
 
-def _diversity(period: Period, field: str, label: str, column: str) -> Suggestion:
+def _diversity(period: TeamPeriod, field: str, label: str, column: str) -> Suggestion:
     rows = list(
         _started_jobs(period)
         .annotate(group=Substr("occupation_code", 1, 2) if field == "occupation" else F("employer__name"))
@@ -67,7 +66,7 @@ def _diversity(period: Period, field: str, label: str, column: str) -> Suggestio
     )
 
 
-def v8_job_types(period: Period) -> Suggestion:
+def v8_job_types(period: TeamPeriod) -> Suggestion:
     """V8: distinct occupation groups (first two digits of the ISCO code) ÷ jobs started in the period.
 
     No job started in the period: no suggestion.
@@ -77,12 +76,12 @@ def v8_job_types(period: Period) -> Suggestion:
     )
 
 
-def v9_employers(period: Period) -> Suggestion:
+def v9_employers(period: TeamPeriod) -> Suggestion:
     """V9: distinct employers ÷ jobs started in the period. No job started in the period: no suggestion."""
     return _diversity(period, "employer", gettext_noop("Distinct employers"), gettext_noop("Employer"))
 
 
-def v10_competitive(period: Period) -> Suggestion:
+def v10_competitive(period: TeamPeriod) -> Suggestion:
     """V10: % competitive among the jobs running on the last day of the period.
 
     No current job: no suggestion. Fewer than 10 current jobs scores 1, as the scale says, with the reason in
@@ -120,7 +119,7 @@ def v10_competitive(period: Period) -> Suggestion:
     )
 
 
-def v12_follow_along(period: Period) -> Suggestion:
+def v12_follow_along(period: TeamPeriod) -> Suggestion:
     """V12: share of job starts in the period met in person within 3 days after the start.
 
     Simplification of a ladder item: a start is met by a face-to-face employer contact naming the client, or an
@@ -189,7 +188,7 @@ def v12_follow_along(period: Period) -> Suggestion:
     )
 
 
-def v1_benefits(period: Period) -> Suggestion:
+def v1_benefits(period: TeamPeriod) -> Suggestion:
     """V1 (figures only): job starts in the period whose client had benefits counselling on or before the start."""
     counselled = Exists(
         TimeEntry.objects.filter(

@@ -10,25 +10,24 @@ from django.utils.translation import gettext_noop
 from employers.models import EmployerContact
 from fidelity.indicators.common import (
     NO_DATA_NOTE,
-    Period,
     caseload,
     coach_fte,
     decimal,
     detail,
     no_data,
-    percent,
     score_at_least,
     score_at_most,
 )
 from fidelity.services import Suggestion
 from ips.models import Referral, TimeEntry, TreatmentTeam
+from ips.periods import TeamPeriod, percent
 
 S1_BANDS = [(20, 5), (25, 4), (30, 3), (40, 2)]
 S2_BANDS = [(96, 5), (90, 4), (75, 3), (60, 2)]
 O1_BANDS = [(90, 5), (50, 4)]
 
 
-def s1_caseload(period: Period) -> Suggestion:
+def s1_caseload(period: TeamPeriod) -> Suggestion:
     """S1: clients in the caseload at any time in the period ÷ sum of coach FTE shares in the period.
 
     A part-time coach counts with their share (0.5 FTE and 10 clients is 20 per FTE). No clients, or no coach
@@ -58,7 +57,7 @@ def s1_caseload(period: Period) -> Suggestion:
     )
 
 
-def s2_employment_time(period: Period) -> Suggestion:
+def s2_employment_time(period: TeamPeriod) -> Suggestion:
     """S2: employment-work minutes ÷ all minutes, from the daily log plus employer contacts.
 
     Daily-log minutes of kinds marked as employment work count as employment services; every employer contact's
@@ -90,7 +89,7 @@ def s2_employment_time(period: Period) -> Suggestion:
     )
 
 
-def o1_treatment_teams(period: Period) -> Suggestion:
+def o1_treatment_teams(period: TeamPeriod) -> Suggestion:
     """O1: % of the caseload whose treatment team is one their coach belongs to, the coach in at most two teams.
 
     Uses each client's current coach and treatment team. No client with a coach gives no suggestion; when no
@@ -144,7 +143,7 @@ def o1_treatment_teams(period: Period) -> Suggestion:
     )
 
 
-def o6_referrals(period: Period) -> Suggestion:
+def o6_referrals(period: TeamPeriod) -> Suggestion:
     """O6 (figures only): referrals decided in the period by decision, declined ones by reason, and sources."""
     counts = list(
         Referral.objects.filter(team_id=period.team_id, referred_on__gte=period.start, referred_on__lte=period.end)

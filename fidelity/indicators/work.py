@@ -8,19 +8,18 @@ from django.utils.translation import gettext_noop
 from employers.models import EmployerContact
 from fidelity.indicators.common import (
     NO_DATA_NOTE,
-    Period,
     caseload,
     coach_fte,
     decimal,
     detail,
     no_data,
-    percent,
     score_at_least,
     score_at_most,
 )
 from fidelity.services import Suggestion
 from ips.models import TimeEntry, VocationalProfile
 from ips.models.activity import COMMUNITY_SETTINGS
+from ips.periods import TeamPeriod, percent
 
 V4_BANDS = [(30, 5), (60, 4), (150, 3), (270, 2)]
 V5_BANDS = [(90, 5), (75, 4), (50, 3), (25, 2)]
@@ -28,11 +27,11 @@ V6_BANDS = [(6, 5), (5, 4), (4, 3), (2, 2)]
 V13_BANDS = [(65, 5), (50, 4), (40, 3), (30, 2)]
 
 
-def _contacts(period: Period):
+def _contacts(period: TeamPeriod):
     return EmployerContact.objects.filter(team_id=period.team_id, date__gte=period.start, date__lte=period.end)
 
 
-def v4_rapid_search(period: Period) -> Suggestion:
+def v4_rapid_search(period: TeamPeriod) -> Suggestion:
     """V4: mean days from programme entry to the first face-to-face employer contact naming the client.
 
     Counted over clients of the caseload with programme entry on or before the last day of the period whose first
@@ -83,7 +82,7 @@ def v4_rapid_search(period: Period) -> Suggestion:
     )
 
 
-def v5_individualised(period: Period) -> Suggestion:
+def v5_individualised(period: TeamPeriod) -> Suggestion:
     """V5: % of client-specific employer contacts marked as matching the client's preferences.
 
     Contacts that name a client are the denominator; an unmarked contact counts as not matching (it is listed
@@ -121,7 +120,7 @@ def v5_individualised(period: Period) -> Suggestion:
     )
 
 
-def v6_employer_contacts(period: Period) -> Suggestion:
+def v6_employer_contacts(period: TeamPeriod) -> Suggestion:
     """V6: face-to-face employer contacts in the period ÷ (sum of coach FTE × weeks in the period).
 
     Weeks = days of the period / 7, so a 182-day period is 26 weeks. Exact comparison: 5.99 scores 4, 6 scores 5.
@@ -147,7 +146,7 @@ def v6_employer_contacts(period: Period) -> Suggestion:
     )
 
 
-def v13_community(period: Period) -> Suggestion:
+def v13_community(period: TeamPeriod) -> Suggestion:
     """V13: daily-log minutes in the community (community, workplace, client's home) ÷ all logged minutes.
 
     Phone and video count as not in the community. Exact comparison: 64.9 % scores 4, 65 % scores 5.
@@ -172,7 +171,7 @@ def v13_community(period: Period) -> Suggestion:
     )
 
 
-def _caseload_log_counts(period: Period, kind_code: str):
+def _caseload_log_counts(period: TeamPeriod, kind_code: str):
     """Per client of the caseload: entries of one activity kind in the period (one query, codes only)."""
     entries = (
         TimeEntry.objects.filter(
@@ -186,7 +185,7 @@ def _caseload_log_counts(period: Period, kind_code: str):
     return caseload(period).annotate(entries=Subquery(entries)).filter(entries__gt=0).order_by("code")
 
 
-def v2_disclosure(period: Period) -> Suggestion:
+def v2_disclosure(period: TeamPeriod) -> Suggestion:
     """V2 (figures only): clients with disclosure discussions logged in the period, and with more than one."""
     clients = caseload(period).count()
     rows = list(_caseload_log_counts(period, "disclosure_discussion").values_list("code", "entries"))
@@ -207,7 +206,7 @@ def v2_disclosure(period: Period) -> Suggestion:
     )
 
 
-def v3_profiles(period: Period) -> Suggestion:
+def v3_profiles(period: TeamPeriod) -> Suggestion:
     """V3 (figures only): clients of the caseload with a vocational profile, and with it updated in the period."""
     profiles = VocationalProfile.objects.filter(client__in=caseload(period)).aggregate(
         with_profile=Count("pk"),
@@ -229,7 +228,7 @@ def v3_profiles(period: Period) -> Suggestion:
     )
 
 
-def v14_outreach(period: Period) -> Suggestion:
+def v14_outreach(period: TeamPeriod) -> Suggestion:
     """V14 (figures only): outreach attempts logged in the period, clients reached out to, and home visits."""
     log = TimeEntry.objects.filter(team_id=period.team_id, date__gte=period.start, date__lte=period.end)
     figures = log.aggregate(

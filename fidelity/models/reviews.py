@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from fidelity.models.scales import EVIDENCE_SOURCES, FidelityScale, ScaleBand, ScaleItem
 from ips.access import AccessQuerySet
 from ips.models import Membership, Team, User
+from ips.models.people import TeamQuerySet
 
 
 def eligible_reviewers(organisation):
@@ -78,11 +79,6 @@ class ReviewQuerySet(AccessQuerySet):
         assigned = Review.reviewers.through.objects.filter(user=user).values("review_id")
         return self.filter(pk__in=assigned, team__organisation__in=user.roles.reviewer_orgs)
 
-    def manageable_by(self, user):
-        """Supervisors of the team and admins of its organisation set reviews up and assign reviewers."""
-        roles = user.roles
-        return self.filter(Q(team__in=roles.supervisor_teams) | Q(team__organisation__in=roles.admin_orgs))
-
     def with_totals(self):
         """Progress and sum of scores in SQL: one query however many reviews and ratings."""
         return self.annotate(
@@ -93,6 +89,25 @@ class ReviewQuerySet(AccessQuerySet):
 
     def finalised(self):
         return self.filter(status=Review.Status.FINALISED)
+
+
+class ReviewTeamQuerySet(TeamQuerySet):
+    """Teams as fidelity sees them: `ReviewTeamQuerySet(Team)`, fetched with ips.access.get_for_user."""
+
+    def managed_by(self, user):
+        """Supervisors of the team and admins of its organisation set its reviews up (ips.access.manages_team)."""
+        roles = user.roles
+        return self.filter(Q(pk__in=roles.supervisor_teams) | Q(organisation__in=roles.admin_orgs))
+
+    def visible_to(self, user):
+        """Whose fidelity history the user may see: the teams they manage and those with a review they may see
+        (assigned reviewers included). Any other team is a 404, as if it did not exist."""
+        roles = user.roles
+        return self.filter(
+            Q(pk__in=roles.supervisor_teams)
+            | Q(organisation__in=roles.admin_orgs)
+            | Q(pk__in=Review.objects.visible_to(user).values("team"))
+        )
 
 
 class Review(models.Model):
@@ -242,10 +257,6 @@ class ItemRating(models.Model):
 
     def __str__(self):
         return f"{self.item.code}: {self.score or '–'}"
-
-    @property
-    def from_data(self) -> bool:
-        return self.source != self.Source.MANUAL
 
     def source_labels(self) -> list[str]:
         labels = dict(EVIDENCE_SOURCES)

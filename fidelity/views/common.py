@@ -3,7 +3,6 @@
 from functools import wraps
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 from django.views.decorators.http import require_POST
 
@@ -70,18 +69,3 @@ def review_edit_page(view):
         return view(request, review, *args, **kwargs)
 
     return wrapper
-
-
-def can_manage(user, review) -> bool:
-    roles = user.roles
-    return review.team_id in roles.supervisor_teams or review.team.organisation_id in roles.admin_orgs
-
-
-def can_edit(user, review) -> bool:
-    return Review.objects.editable_by(user).filter(pk=review.pk).exists()
-
-
-def require_fidelity_role(user):
-    roles = user.roles
-    if not (roles.is_reviewer or roles.is_supervisor or roles.is_org_admin):
-        raise PermissionDenied

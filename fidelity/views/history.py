@@ -1,15 +1,16 @@
 """A team's fidelity over time, and a scale item on its own page."""
 
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Sum
 from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from fidelity.models import ItemRating, Review, ScaleItem, ScaleSection
+from fidelity.models import ItemRating, Review, ReviewTeamQuerySet, ScaleItem, ScaleSection
 from ips.access import get_for_user
 from ips.models import Team
+from ips.params import query_uuid
 
 
 def _compare(current, previous):
@@ -33,22 +34,11 @@ def _compare(current, previous):
     return rows
 
 
-def _teams_with_history(user):
-    """Teams whose fidelity history the user may see: those they manage (supervisor, organisation admin) and
-    those with a review the user may see. Any other team is a 404, as if it did not exist."""
-    roles = user.roles
-    return Team.objects.filter(
-        Q(pk__in=roles.supervisor_teams)
-        | Q(organisation__in=roles.admin_orgs)
-        | Q(pk__in=Review.objects.visible_to(user).values("team"))
-    )
-
-
 @login_required
 def team_history(request, team_uuid):
     """Every review of the team the user may see, the trend of the finalised ones, and one review vs the previous."""
     user = request.user
-    team = get_object_or_404(_teams_with_history(user).select_related("organisation"), uuid=team_uuid)
+    team = get_for_user(request, ReviewTeamQuerySet(Team).select_related("organisation"), uuid=team_uuid)
     reviews = list(
         Review.objects.visible_to(user)
         .filter(team=team)
@@ -101,8 +91,8 @@ def team_history(request, team_uuid):
         ],
     }
     current = previous = None
-    if request.GET.get("compare"):
-        current = get_for_user(request, Review.objects.filter(team=team), uuid=request.GET["compare"])
+    if compare := query_uuid(request, "compare"):
+        current = get_for_user(request, Review.objects.filter(team=team), uuid=compare)
     elif finalised:
         current = finalised[-1]
     if current is not None:

@@ -5,7 +5,7 @@ from datetime import timedelta
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -14,18 +14,16 @@ from django.views.decorators.http import require_POST
 
 from fidelity import services
 from fidelity.forms import RatingForm, ReviewCreateForm, ReviewSettingsForm, ReviewTextsForm, VersionForm
-from fidelity.models import ItemRating, ScaleItem, totals_from_ratings
+from fidelity.models import ItemRating, ReviewTeamQuerySet, ScaleItem, totals_from_ratings
 from fidelity.views.common import (
-    can_edit,
-    can_manage,
     get_review,
     locked_response,
     log_clients_in_figures,
-    require_fidelity_role,
     review_edit_page,
     review_queryset,
     review_write,
 )
+from ips.access import can_edit, manages_team, require_role
 from ips.forms import posted_data
 from ips.models import Team
 
@@ -34,7 +32,7 @@ from ips.models import Team
 def review_list(request):
     """Reviews the user may see: assigned ones for a reviewer, the team's for a supervisor, all for an org admin."""
     user = request.user
-    require_fidelity_role(user)
+    require_role(user, "reviewer", "supervisor", "org_admin")
     reviews = (
         review_queryset()
         .visible_to(user)
@@ -51,10 +49,7 @@ def review_list(request):
 
 
 def _creatable_teams(user):
-    roles = user.roles
-    return Team.objects.filter(Q(pk__in=roles.supervisor_teams) | Q(organisation__in=roles.admin_orgs)).select_related(
-        "organisation"
-    )
+    return ReviewTeamQuerySet(Team).managed_by(user).select_related("organisation")
 
 
 @login_required
@@ -97,7 +92,7 @@ def review_create(request):
 def review_settings(request, uuid):
     """Dates and reviewers: for whoever set the review up (supervisor, org admin) and its assigned reviewers."""
     review = get_review(request, uuid)
-    if not (can_manage(request.user, review) or can_edit(request.user, review)):
+    if not (manages_team(request.user, review.team) or can_edit(request.user, review)):
         raise PermissionDenied
     if review.is_finalised:
         return locked_response(request, review)
@@ -132,7 +127,7 @@ def _sections(ratings, forms=None):
 def _detail_context(request, review, *, bound=None, texts_form=None, conflict=None):
     """Everything the scoring page shows, in a fixed number of queries whatever the number of items or plans."""
     assigned = can_edit(request.user, review)
-    manager = can_manage(request.user, review)
+    manager = manages_team(request.user, review.team)
     editable = assigned and not review.is_finalised
     ratings = _ratings(review)
     log_clients_in_figures(request, review, ratings)
@@ -321,7 +316,7 @@ def review_finalise(request, review):
 def review_copy(request, uuid):
     """Start a new review from this one: corrections to a finalised review go in a new draft."""
     review = get_review(request, uuid)
-    if not (can_edit(request.user, review) or can_manage(request.user, review)):
+    if not (can_edit(request.user, review) or manages_team(request.user, review.team)):
         raise PermissionDenied
     copy = services.review_copy(review=review, by=request.user)
     messages.success(request, _("A new draft review was started from the earlier one."))

@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ips.forms.fields import ModelMultipleChoiceField
+from ips.forms.scoped import OrganisationScopedForm, PersonChoiceField, ScopedModelChoiceField
 from ips.forms.trust import TrustedForm, TrustedModelForm
 from ips.models import (
     OPEN_STAGES,
@@ -19,7 +20,6 @@ from ips.models import (
     Stage,
     TargetGroup,
     Team,
-    TreatmentTeam,
     User,
     VocationalProfile,
 )
@@ -55,7 +55,7 @@ def team_coaches(team_ids):
     )
 
 
-class ReferralForm(TrustedModelForm):
+class ReferralForm(OrganisationScopedForm, TrustedModelForm):
     class Meta:
         model = Referral
         fields = [
@@ -70,13 +70,15 @@ class ReferralForm(TrustedModelForm):
             "municipality",
         ]
         widgets = {"referred_on": DATE, "birth_year": forms.NumberInput(attrs={"inputmode": "numeric"})}
-        field_classes = {"source": NamedChoiceField}
+        # The team chosen fixes the referral's organisation: only the user's own teams are offered.
+        field_classes = {"source": NamedChoiceField, "team": ScopedModelChoiceField}
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["team"].queryset = Team.objects.filter(pk__in=user.roles.team_ids)
         self.fields["team"].empty_label = None
         self.fields["source"].queryset = ReferralSource.objects.filter(active=True)
+        self.limit_to_organisations(user.roles.organisations_of(user.roles.team_ids))
         self.fields["first_name"].required = self.fields["last_name"].required = True
         self.fields["referred_on"].initial = timezone.localdate()
 
@@ -84,17 +86,18 @@ class ReferralForm(TrustedModelForm):
         return not_in_future(self.cleaned_data["referred_on"])
 
 
-class ReferralAcceptForm(TrustedForm):
+class ReferralAcceptForm(OrganisationScopedForm, TrustedForm):
     accepted_on = forms.DateField(label=_("Programme entry date"), widget=DATE, initial=timezone.localdate)
     first_name = forms.CharField(label=_("First name"), max_length=100)
     last_name = forms.CharField(label=_("Last name"), max_length=100)
-    coach = forms.ModelChoiceField(label=_("Coach"), queryset=User.objects.none(), required=False)
+    coach = PersonChoiceField(label=_("Coach"), queryset=User.objects.none(), required=False)
     service_type = forms.ChoiceField(label=_("Service"), choices=ServiceType.choices, initial=ServiceType.IPS)
 
     def __init__(self, *args, referral, **kwargs):
         super().__init__(*args, **kwargs)
         self.referral = referral
         self.fields["coach"].queryset = team_coaches([referral.team_id])
+        self.limit_to_organisations([referral.team.organisation_id])
 
     def clean_accepted_on(self):
         day = not_in_future(self.cleaned_data["accepted_on"])
@@ -117,7 +120,7 @@ class ReferralDeclineForm(TrustedForm):
         return not_in_future(self.cleaned_data["declined_on"])
 
 
-class ClientForm(TrustedModelForm):
+class ClientForm(OrganisationScopedForm, TrustedModelForm):
     """The client's details; changing the team or coach is recorded as a new assignment."""
 
     class Meta:
@@ -150,7 +153,13 @@ class ClientForm(TrustedModelForm):
             "target_groups": forms.CheckboxSelectMultiple,
             "birth_year": forms.NumberInput(attrs={"inputmode": "numeric"}),
         }
-        field_classes = {"target_groups": NamedMultipleChoiceField}
+        field_classes = {
+            "target_groups": NamedMultipleChoiceField,
+            "team": ScopedModelChoiceField,
+            "coach": PersonChoiceField,
+            "treatment_team": ScopedModelChoiceField,
+            "coordinator_user": PersonChoiceField,
+        }
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -158,12 +167,8 @@ class ClientForm(TrustedModelForm):
         self.fields["team"].empty_label = None
         self.fields["coach"].queryset = team_coaches(user.roles.team_ids)
         self.fields["target_groups"].queryset = TargetGroup.objects.filter(active=True)
-        self.fields["treatment_team"].queryset = TreatmentTeam.objects.filter(
-            organisation_id=self.instance.organisation_id
-        )
-        self.fields["coordinator_user"].queryset = User.objects.filter(
-            memberships__organisation_id=self.instance.organisation_id
-        ).distinct()
+        # A user with roles in two organisations may not move the client into the other one's team.
+        self.limit_to_organisations([self.instance.organisation_id])
 
     def clean(self):
         cleaned = super().clean()

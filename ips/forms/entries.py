@@ -7,12 +7,13 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from ips.forms.scoped import OrganisationScopedForm, ScopedModelChoiceField
 from ips.forms.trust import TrustedModelForm
 from ips.forms.widgets import ModelChoices, PlainSelect
 from ips.models import MAX_DAY_MINUTES, OPEN_STAGES, ActivityKind, Client, Consent, TimeEntry
 
 
-class ClientChoiceField(forms.ModelChoiceField):
+class ClientChoiceField(ScopedModelChoiceField):
     # The picker lists the whole team's clients on every Today: five columns of each, not the whole record.
     iterator = ModelChoices
     label_columns = ("pk", "code", "first_name", "last_name", "anonymised_on")
@@ -28,7 +29,7 @@ class KindChoiceField(forms.ModelChoiceField):
         return obj.name
 
 
-class TimeEntryForm(TrustedModelForm):
+class TimeEntryForm(OrganisationScopedForm, TrustedModelForm):
     class Meta:
         model = TimeEntry
         fields = ["date", "minutes", "kind", "setting", "client", "note"]
@@ -59,6 +60,15 @@ class TimeEntryForm(TrustedModelForm):
         current = Q(pk=self.instance.client_id) if self.instance.client_id else Q(pk__in=[])
         self.fields["client"].queryset = clients.filter(Q(stage__in=OPEN_STAGES) | current).order_by("code")
         self.fields["client"].empty_label = _("No client")
+        # An entry counts for a team the coach works in, so its client is of that team's organisation: the entry's
+        # own when it is corrected, else one where the coach has a team (a supervisor of another organisation's
+        # team sees its clients, but cannot file work about them under their own team).
+        roles = user.roles
+        teams = {self.instance.team_id} if self.instance.team_id else roles.coach_teams
+        self.limit_to_organisations(roles.organisations_of(teams) or self._organisation_of_team())
+
+    def _organisation_of_team(self):
+        return [self.instance.team.organisation_id] if self.instance.team_id else []
 
     def clean_minutes(self):
         minutes = self.cleaned_data["minutes"]

@@ -11,9 +11,13 @@ EARLIEST_DATE = date(1900, 1, 1)
 YEARS_AHEAD = 20
 
 
+def latest_date() -> date:
+    return date(timezone.localdate().year + YEARS_AHEAD, 12, 31)
+
+
 def within_calendar(day):
     """Refuse years such as 0001 and 9999: follow-up plans and report periods count days and months from a date."""
-    latest = date(timezone.localdate().year + YEARS_AHEAD, 12, 31)
+    latest = latest_date()
     if day is not None and not EARLIEST_DATE <= day <= latest:
         raise forms.ValidationError(
             _("Check the year: give a date between %(first)s and %(last)s."),

@@ -22,6 +22,7 @@ from ips.models.lists import ActivityKind, ReferralSource, TargetGroup
 from ips.models.people import CONTENT_EDITORS_GROUP, Membership, Organisation, Roles, Team, User
 from ips.models.record import Consent, Goal, KykyviisariScore, VocationalProfile
 from ips.models.referrals import Referral
+from ips.models.security import PasswordResetRequest, password_reset_allowed
 from ips.models.submissions import Submission
 
 __all__ = [
@@ -44,6 +45,7 @@ __all__ = [
     "Membership",
     "Organisation",
     "Outcome",
+    "PasswordResetRequest",
     "Referral",
     "ReferralSource",
     "Roles",
@@ -59,6 +61,7 @@ __all__ = [
     "User",
     "VocationalProfile",
     "age_band",
+    "password_reset_allowed",
     "served",
     "served_spans",
 ]

@@ -1,6 +1,5 @@
 """The coach's daily log: minutes by kind and setting, optionally about one client."""
 
-from datetime import timedelta
 from uuid import uuid4
 
 from django.conf import settings
@@ -12,6 +11,7 @@ from ips.access import AccessQuerySet
 from ips.models.clients import Client
 from ips.models.lists import ActivityKind
 from ips.models.people import Team
+from ips.periods import week_of
 
 MAX_DAY_MINUTES = 16 * 60
 
@@ -44,8 +44,7 @@ class TimeEntryQuerySet(AccessQuerySet):
         return self.filter(date__gte=first, date__lte=last)
 
     def week_of(self, day):
-        monday = day - timedelta(days=day.weekday())
-        return self.between(monday, monday + timedelta(days=6))
+        return self.between(*week_of(day))
 
     def totals(self) -> dict:
         """Total minutes, community minutes and employment-work minutes in one query."""

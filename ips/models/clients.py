@@ -7,7 +7,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import IntegrityError, models, transaction
-from django.db.models import Exists, F, Max, OuterRef, Q, Subquery
+from django.db.models import F, Max, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from ips.access import AccessQuerySet
 from ips.models.lists import TargetGroup
 from ips.models.people import Organisation, Team
+from ips.periods import overlapping
 
 # Crockford-style alphabet: no I, L, O or U, so a code read aloud or copied by hand stays unambiguous.
 CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -118,53 +119,30 @@ def served(team_ids, start, end, *, coach_id=None) -> Q:
     """The client was served by one of the teams (by one coach, if given) at some time from start to end.
 
     The one definition of "whose client, when" that caseloads, fidelity items and outcome reports share: a
-    ClientAssignment to the team overlaps the period (a client who moved teams mid-period counts for both).
-    Clients with no assignment rows at all (records made before assignments were kept) fall back to their current
-    team and coach, programme entry and closure date.
+    ClientAssignment to the team overlaps the period (a client who moved teams mid-period counts for both). Every
+    client has assignment rows from programme entry on (ips.services writes them; migration 0005 backfilled older
+    records); an assignment's end day already belongs to the next one (ips.periods).
     """
-    return Q(pk__in=served_ids(team_ids, start, end, coach_id=coach_id))
+    return Q(pk__in=served_assignments(team_ids, start, end, coach_id=coach_id).values("client_id"))
 
 
-def _served_parts(team_ids, start, end, coach_id):
-    """served()'s two halves: the teams' assignments overlapping the period, and the teams' clients without any
-    assignment rows whose programme (entry to closure) overlaps it."""
-    assigned = ClientAssignment.objects.filter(team__in=team_ids, started__lte=end).filter(
-        Q(ended__isnull=True) | Q(ended__gte=start)
-    )
-    legacy = (
-        Client.objects.filter(team__in=team_ids, programme_entry__lte=end)
-        .filter(Q(closed_on__isnull=True) | Q(closed_on__gte=start))
-        .filter(~Exists(ClientAssignment.objects.filter(client=OuterRef("pk"))))
-    )
+def served_assignments(team_ids, start, end, *, coach_id=None):
+    """The teams' (or one coach's) assignments overlapping start to end, read through the team index."""
+    assigned = ClientAssignment.objects.filter(overlapping(start, end), team__in=team_ids)
     if coach_id:
         assigned = assigned.filter(coach=coach_id)
-        legacy = legacy.filter(coach=coach_id)
-    return assigned.order_by(), legacy.order_by()
-
-
-def served_ids(team_ids, start, end, *, coach_id=None):
-    """The ids of the clients served(), as one `IN (… UNION ALL …)` subquery.
-
-    The database reads it once per statement through the team indexes of both tables, whatever the rest of the
-    query: written as `pk IN (assignments) OR (fallback)` instead, the fallback's "has no assignment rows" probe
-    ran again for every client in every aggregate that tested it (docs/performance.md). The fallback stays:
-    records made before assignments were kept have none, and neither do clients made outside ips.services.
-    """
-    assigned, legacy = _served_parts(team_ids, start, end, coach_id)
-    return assigned.values("client_id").union(legacy.values("pk"), all=True)
+    return assigned.order_by()
 
 
 def served_spans(team_ids, start, end, *, coach_id=None, fields=()):
-    """Rows (client id, from, to, *fields) of the spans in which served() holds, overlapping start to end.
+    """Rows (client id, from, to, *fields) of the assignments in which served() holds, overlapping start to end.
 
-    A span is an assignment (to None while it is open) or, for a client without assignment rows, programme entry
-    to closure; a client who moved between the teams, or left and came back, has several. `fields` are the
-    client's own fields to carry along. For figures over sub-periods (quarters): one read gives every sub-period's
-    clients, where served() would be one subquery each.
+    A client who moved between the teams, or left and came back, has several; `to` is None while the assignment
+    is open. `fields` are the client's own fields to carry along. For figures over sub-periods (quarters): one read
+    gives every sub-period's clients, where served() would be one subquery each.
     """
-    assigned, legacy = _served_parts(team_ids, start, end, coach_id)
-    return assigned.values_list("client_id", "started", "ended", *(f"client__{name}" for name in fields)).union(
-        legacy.values_list("pk", "programme_entry", "closed_on", *fields), all=True
+    return served_assignments(team_ids, start, end, coach_id=coach_id).values_list(
+        "client_id", "started", "ended", *(f"client__{name}" for name in fields)
     )
 
 
@@ -200,19 +178,22 @@ class ClientQuerySet(AccessQuerySet):
         today = today or timezone.localdate()
         job_model = self.model._meta.get_field("jobs").related_model
         running = (
-            job_model.objects.filter(client=OuterRef("pk"), start_date__lte=today)
-            .filter(Q(end_date__isnull=True) | Q(end_date__gte=today))
+            job_model.objects.filter(
+                overlapping(today, today, started="start_date", ended="end_date", last_day=True), client=OuterRef("pk")
+            )
             .order_by("-start_date")
             .values("title")[:1]
         )
         return self.annotate(current_job=Subquery(running))
 
     def with_last_contact(self):
-        """last_contact: the date of the newest log entry with the client of a kind that counts as contact."""
-        from ips.models.activity import TimeEntry
+        """last_contact: the date of the newest log entry with the client of a kind that counts as contact.
 
+        ips.models.activity imports this module, so TimeEntry is reached through the reverse relation.
+        """
+        entry_model = self.model._meta.get_field("time_entries").related_model
         newest = (
-            TimeEntry.objects.filter(client=OuterRef("pk"), kind__is_client_contact=True)
+            entry_model.objects.filter(client=OuterRef("pk"), kind__is_client_contact=True)
             .order_by()
             .values("client")
             .annotate(newest=Max("date"))
@@ -436,6 +417,11 @@ class ClientAssignment(models.Model):
 
     def __str__(self):
         return f"{self.client} · {self.team} · {self.coach or '–'}"
+
+    @property
+    def last_day(self):
+        """The last day the assignment covered (`ended` is the first day it no longer does), as people read it."""
+        return max(self.ended - timedelta(days=1), self.started) if self.ended else None
 
     def get_additional_data(self) -> dict:
         return {"client": str(self.client.uuid)}

@@ -9,6 +9,16 @@ from ips.i18n import TranslatedName
 class ActivityKind(TranslatedName):
     """What a coach spent logged minutes on. Fidelity indicators count by code, so codes never change."""
 
+    class Code:
+        """The codes Polku counts by (the rows come from a data migration; admins add others)."""
+
+        CLIENT_MEETING = "client_meeting"
+        ON_THE_JOB_SUPPORT = "on_the_job_support"
+        OFF_THE_JOB_SUPPORT = "off_the_job_support"
+        BENEFITS_COUNSELLING = "benefits_counselling"
+        DISCLOSURE_DISCUSSION = "disclosure_discussion"
+        OUTREACH_ATTEMPT = "outreach_attempt"
+
     is_employment_work = models.BooleanField(
         _("employment work"),
         default=True,

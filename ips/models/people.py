@@ -14,6 +14,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from ips.access import AccessQuerySet
+from ips.periods import overlapping
 
 CONTENT_EDITORS_GROUP = "Content editors"
 
@@ -28,6 +29,18 @@ class Roles:
     reporter_orgs: frozenset[int] = frozenset()
     admin_orgs: frozenset[int] = frozenset()
     content_editor: bool = False
+    # (team, organisation) for each team role: a record written for a team belongs to that team's organisation.
+    team_organisations: frozenset[tuple[int, int]] = frozenset()
+
+    def organisations_of(self, teams) -> frozenset[int]:
+        """The organisations of those of `teams` the user works in."""
+        return frozenset(organisation for team, organisation in self.team_organisations if team in teams)
+
+    def teams_in(self, organisation_id, teams) -> frozenset[int]:
+        """Those of `teams` the user works in that belong to the organisation."""
+        return frozenset(
+            team for team, organisation in self.team_organisations if organisation == organisation_id and team in teams
+        )
 
     @property
     def team_ids(self) -> frozenset[int]:
@@ -70,10 +83,13 @@ class User(AbstractUser):
         if not self.is_active or not self.pk:
             return Roles()
         by_role: dict[str, set[int]] = {role: set() for role in Membership.Role.values}
+        team_organisations = set()
         for role, team_id, organisation_id in (
             Membership.objects.filter(user=self).active().values_list("role", "team_id", "organisation_id")
         ):
             by_role[role].add(team_id if role in Membership.TEAM_ROLES else organisation_id)
+            if role in Membership.TEAM_ROLES:
+                team_organisations.add((team_id, organisation_id))
         return Roles(
             coach_teams=frozenset(by_role[Membership.Role.COACH]),
             supervisor_teams=frozenset(by_role[Membership.Role.SUPERVISOR]),
@@ -81,6 +97,7 @@ class User(AbstractUser):
             reporter_orgs=frozenset(by_role[Membership.Role.REPORTER]),
             admin_orgs=frozenset(by_role[Membership.Role.ORG_ADMIN]),
             content_editor=self.is_superuser or self.groups.filter(name=CONTENT_EDITORS_GROUP).exists(),
+            team_organisations=frozenset(team_organisations),
         )
 
 
@@ -153,7 +170,7 @@ class Team(models.Model):
 class MembershipQuerySet(models.QuerySet):
     def active(self, on=None):
         on = on or timezone.localdate()
-        return self.filter(Q(started__lte=on) | Q(started__isnull=True), Q(ended__isnull=True) | Q(ended__gt=on))
+        return self.filter(overlapping(on, on, open_start=True))
 
     def coaches(self):
         return self.filter(role=Membership.Role.COACH)

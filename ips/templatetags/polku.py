@@ -4,6 +4,8 @@ from django import template
 from django.utils.html import format_html
 
 from ips.forms.trust import SUBMISSION_FIELD
+from ips.i18n import translated
+from ips.periods import percent_step
 
 register = template.Library()
 
@@ -19,8 +21,6 @@ def minutes(duration) -> int:
 @register.filter
 def tr(obj, field: str) -> str:
     """The reader's-language value of a three-language field: {{ kind|tr:"name" }}."""
-    from ips.i18n import translated
-
     return translated(obj, field)
 
 
@@ -37,9 +37,7 @@ def duration(total_minutes) -> str:
 @register.filter
 def percent_of(part, whole) -> int:
     """A bar's width bucket (0–100 in steps of 5) for CSS classes, since style="" is forbidden by the CSP."""
-    if not whole:
-        return 0
-    return min(100, round(100 * (part or 0) / whole / 5) * 5)
+    return percent_step(part, whole, 5)
 
 
 @register.simple_tag

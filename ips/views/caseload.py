@@ -1,23 +1,22 @@
 """The caseload: my clients or my team's, filtered with htmx, exportable by a supervisor."""
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
-from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext
-from django_tables2 import RequestConfig
 
 from ips import audit, xlsx
+from ips.access import require_role
 from ips.filters import CaseloadFilter
+from ips.http import render_page_or_fragment
 from ips.models import Client
+from ips.params import configure_table
 from ips.tables import CaseloadTable
 
 PER_PAGE = 25
 
 
 def _filtered(request):
-    if not request.user.roles.team_ids:
-        raise PermissionDenied
+    require_role(request.user, "coach", "supervisor")
     queryset = Client.objects.visible_to(request.user).with_last_contact().with_current_job().select_related("coach")
     return CaseloadFilter(request.GET, queryset=queryset, request=request)
 
@@ -26,24 +25,22 @@ def _filtered(request):
 def caseload(request):
     caseload_filter = _filtered(request)
     table = CaseloadTable(caseload_filter.qs)
-    RequestConfig(request, paginate={"per_page": PER_PAGE}).configure(table)
+    configure_table(request, table, per_page=PER_PAGE)
     clients = list(table.page.object_list.data)
     audit.log_access_many(request, clients)
-    template = "ips/caseload.html#results" if request.htmx else "ips/caseload.html"
     context = {
         "filter": caseload_filter,
         "table": table,
         "clients": clients,
         "can_export": request.user.roles.is_supervisor,
     }
-    return render(request, template, context)
+    return render_page_or_fragment(request, "ips/caseload.html", "results", context)
 
 
 @login_required
 def caseload_export(request):
     """The team's working list as Excel, for supervisors: names and codes, no free text."""
-    if not request.user.roles.is_supervisor:
-        raise PermissionDenied
+    require_role(request.user, "supervisor")
     caseload_filter = _filtered(request)
     clients = list(caseload_filter.qs.select_related("referral__source").order_by("code"))
     audit.log_access_many(request, clients)

@@ -2,15 +2,15 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import connection
 from django.db.models import Prefetch
-from django.http import HttpResponse, HttpResponseRedirect
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import translation
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from ips import audit
 from ips.forms import ClientCodeForm, LanguageForm
+from ips.http import redirect_next
 from ips.models import Client, Membership, Organisation, Team
 
 
@@ -36,11 +36,7 @@ def home(request):
 def language_set(request):
     """Switch the UI language; a signed-in user's choice is saved so it follows them to other devices."""
     form = LanguageForm(request.POST)
-    next_url = request.POST.get("next") or "/"
-    if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
-        next_url = "/"
-    # A plain redirect: shortcuts.redirect would take a bare word for a view name and fail on it.
-    response = HttpResponseRedirect(next_url)
+    response = redirect_next(request, "/")
     if form.is_valid():
         language = form.cleaned_data["language"]
         if request.user.is_authenticated:
@@ -83,4 +79,5 @@ def client_audit_log(request):
             form.add_error("code", gettext("No client with this code in your organisation."))
         else:
             entries = audit.entries_for_client(client)[:500]
+            audit.log_access_many(request, [client])  # reading a client's log is itself a read of the client
     return render(request, "ips/client_audit_log.html", {"form": form, "client": client, "entries": entries})

@@ -1,41 +1,42 @@
 """The coach's daily log: Today (quick add, edit and delete in place) and the week's timesheet."""
 
 import uuid
-from datetime import date, timedelta
+from datetime import timedelta
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q, Sum
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from ips import audit
-from ips.access import get_for_user
+from ips.access import get_for_user, require_role
 from ips.forms.clients import team_coaches
 from ips.forms.entries import TimeEntryForm
+from ips.http import redirect_next, render_page_or_fragment, safe_next
 from ips.models import COMMUNITY_SETTINGS, ActivityKind, Client, Setting, Team, TimeEntry
+from ips.params import query_date, query_text
+from ips.periods import week_days, whole_percent
 from ips.services import time_entry_find_submitted, time_entry_record
 from ips.submissions import submission_exempt
 
 WORKDAY_MINUTES = 7 * 60 + 39  # the Finnish municipal full day (7 h 39 min): the scale of the day bars
 
 
-def _require_coach(user):
-    if not user.roles.is_coach:
-        raise PermissionDenied
-
-
 def _entry_team(user, client) -> int:
-    """The team an entry belongs to: the client's team when the coach works there, else the coach's (first) team."""
-    teams = user.roles.coach_teams
+    """The team an entry belongs to: the client's team when the coach works there, else the coach's (first) team
+    of the client's organisation."""
+    roles = user.roles
+    teams = roles.coach_teams
     if client is not None and client.team_id in teams:
         return client.team_id
+    if client is not None:  # the form offers only clients of an organisation where the coach has a team
+        teams = roles.teams_in(client.organisation_id, teams)
     return min(teams)
 
 
@@ -56,15 +57,6 @@ def _new_form(user, *, last=None):
     return TimeEntryForm(user=user, initial=initial, auto_id="add_%s")
 
 
-def _week_days(day: date) -> list[date]:
-    monday = day - timedelta(days=day.weekday())
-    return [monday + timedelta(days=n) for n in range(7)]
-
-
-def _share(part, whole) -> int | None:
-    return round(100 * part / whole) if whole else None
-
-
 def _week_context(user, today) -> dict:
     """This week's totals, by kind and by day, for the week section of Today."""
     week = TimeEntry.objects.of_coach(user).week_of(today)
@@ -72,9 +64,9 @@ def _week_context(user, today) -> dict:
     per_day = {row["date"]: row["minutes_total"] for row in week.by_day()}
     return {
         "week_totals": totals,
-        "community_share": _share(totals["community"], totals["total"]),
+        "community_share": whole_percent(totals["community"], totals["total"]),
         "by_kind": [{"kind": kind, "minutes": kind.minutes} for kind in week.by_kind()],
-        "days": [{"date": d, "minutes": per_day.get(d, 0)} for d in _week_days(today)],
+        "days": [{"date": d, "minutes": per_day.get(d, 0)} for d in week_days(today)],
         "workday_minutes": WORKDAY_MINUTES,
     }
 
@@ -135,7 +127,7 @@ def _render_added(request, entry):
         )
         context.update(entry=entry, today_minutes=day["minutes"], entries=[entry] if day["count"] == 1 else [])
         shown = _about_clients([entry])
-    if entry.date >= _week_days(today)[0]:
+    if entry.date >= week_days(today)[0]:
         context.update(_week_context(user, today))
     if entry.client_id and entry.client.coach_id == user.pk and entry.kind.is_client_contact:
         context["overdue"] = _overdue(user, today)
@@ -168,7 +160,7 @@ def _submitted_id(request):
 @require_POST
 def entry_create(request):
     user = request.user
-    _require_coach(user)
+    require_role(user, "coach")
     submission_id = _submitted_id(request)
     existing = time_entry_find_submitted(coach=user, submission_id=submission_id)
     if existing is not None:
@@ -204,14 +196,7 @@ def _after_save(request, entry):
     if request.htmx:
         return _render_log(request, _new_form(request.user, last=entry), saved=entry)
     messages.success(request, gettext("Saved."))
-    return HttpResponseRedirect(_next_url(request) or reverse("ips:today"))
-
-
-def _next_url(request):
-    url = request.POST.get("next") or request.GET.get("next")
-    if url and url_has_allowed_host_and_scheme(url, {request.get_host()}, request.is_secure()):
-        return url
-    return None
+    return redirect_next(request, reverse("ips:today"))
 
 
 def _entry_for_write(request, uuid):
@@ -235,8 +220,8 @@ def entry_edit(request, uuid):
             return response
     else:
         form = _focus(TimeEntryForm(instance=entry, user=request.user, auto_id=prefix))
-    template = "ips/entry_edit.html#edit-form" if request.htmx else "ips/entry_edit.html"
-    return render(request, template, {"form": form, "entry": entry, "next": _next_url(request)})
+    context = {"form": form, "entry": entry, "next": safe_next(request, None)}
+    return render_page_or_fragment(request, "ips/entry_edit.html", "edit-form", context)
 
 
 @login_required
@@ -247,29 +232,21 @@ def entry_delete(request, uuid):
         if request.htmx:
             return _render_log(request, _new_form(request.user))
         messages.success(request, gettext("Entry deleted."))
-        return HttpResponseRedirect(_next_url(request) or reverse("ips:today"))
-    return render(request, "ips/entry_delete.html", {"entry": entry, "next": _next_url(request)})
-
-
-def _parse_day(value) -> date:
-    try:
-        return date.fromisoformat(value)
-    except (TypeError, ValueError):
-        return timezone.localdate()
+        return redirect_next(request, reverse("ips:today"))
+    return render(request, "ips/entry_delete.html", {"entry": entry, "next": safe_next(request, None)})
 
 
 @login_required
 def week(request):
     """A coach's timesheet for one week; a supervisor picks any coach of their teams and sees the team's totals."""
     user = request.user
+    require_role(user, "coach", "supervisor")
     roles = user.roles
-    if not roles.team_ids:
-        raise PermissionDenied
-    days = _week_days(_parse_day(request.GET.get("on")))
+    days = week_days(query_date(request, "on", timezone.localdate()))
     coaches = list(team_coaches(roles.supervisor_teams)) if roles.is_supervisor else []
     if roles.is_coach and user not in coaches:
         coaches.insert(0, user)
-    wanted = request.GET.get("coach")
+    wanted = query_text(request, "coach")
     if wanted:
         coach = next((c for c in coaches if c.username == wanted), None)
         if coach is None:
@@ -306,7 +283,7 @@ def week(request):
                     "coach": person,
                     "cells": row,
                     "total": sum(row),
-                    "community_share": _share(shares["community"], shares["total"]),
+                    "community_share": whole_percent(shares["community"], shares["total"]),
                 }
             )
     previous, following = days[0] - timedelta(days=7), days[0] + timedelta(days=7)
@@ -320,7 +297,7 @@ def week(request):
             "grid": grid,
             "entries": entries,
             "totals": totals,
-            "community_share": _share(totals["community"], totals["total"]) if totals else None,
+            "community_share": whole_percent(totals["community"], totals["total"]) if totals else None,
             "team_rows": team_rows,
             "teams": Team.objects.filter(pk__in=roles.supervisor_teams) if roles.is_supervisor else [],
             "previous": previous,

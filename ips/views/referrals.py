@@ -2,36 +2,33 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext
 
-from ips.access import get_for_user
+from ips import audit
+from ips.access import get_for_user, require_role
 from ips.forms import posted_data
 from ips.forms.clients import ReferralAcceptForm, ReferralDeclineForm, ReferralForm
 from ips.models import Referral
 from ips.services import referral_accept, referral_decline
 
 
-def _require_team_role(user):
-    if not user.roles.team_ids:
-        raise PermissionDenied
-
-
 @login_required
 def referral_list(request):
-    _require_team_role(request.user)
+    require_role(request.user, "coach", "supervisor")
     referrals = Referral.objects.visible_to(request.user).select_related("source", "team", "client")
-    return render(
-        request,
-        "ips/referral_list.html",
-        {"pending": list(referrals.pending()), "decided": list(referrals.exclude(decision="pending")[:30])},
+    pending = list(referrals.pending())
+    decided = list(referrals.exclude(decision=Referral.Decision.PENDING)[:30])
+    # Pending referrals show a name, accepted ones the client's code; declined ones keep neither.
+    audit.log_access_many(
+        request, [referral for referral in (*pending, *decided) if referral.client_id or referral.first_name]
     )
+    return render(request, "ips/referral_list.html", {"pending": pending, "decided": decided})
 
 
 @login_required
 def referral_create(request):
-    _require_team_role(request.user)
+    require_role(request.user, "coach", "supervisor")
     form = ReferralForm(posted_data(request), user=request.user)
     if request.method == "POST" and form.is_valid():
         referral = form.save()

@@ -12,9 +12,10 @@ from django.utils.formats import date_format
 
 from employers import services
 from employers.models import FollowUp
-from fidelity.indicators import Period, v12_follow_along
+from fidelity.indicators import v12_follow_along
 from ips import services as ips_services
-from ips.models import Client, ClientAssignment, Stage
+from ips.models import Client, Stage
+from ips.periods import TeamPeriod
 from tests.employers.factories import EmployerContactFactory, EmployerFactory, FollowUpFactory, JobFactory
 
 pytestmark = pytest.mark.django_db
@@ -34,7 +35,7 @@ def _days_ago(days):
 def working(client_a, coach_a, org_a):
     """client_a started a job 40 days ago: the start's follow-up was met by a visit, one weekly one was marked
     done by hand, the other weekly ones are overdue and the monthly ones are ahead."""
-    ClientAssignment.objects.create(client=client_a, team=client_a.team, coach=coach_a, started=_days_ago(60))
+    client_a.assignments.update(started=_days_ago(60))
     Client.objects.filter(pk=client_a.pk).update(programme_entry=_days_ago(60), stage_since=_days_ago(60))
     client_a.refresh_from_db()
     job = services.job_start_record(
@@ -160,7 +161,7 @@ def test_an_open_clients_page_does_not_mention_a_closure(as_user, coach_a, clien
 
 
 def test_v12_gives_the_same_figures_before_and_after_the_closure(as_user, coach_a, client_a, team_a, working):
-    period = Period(team_id=team_a.pk, start=_days_ago(50), end=_today())
+    period = TeamPeriod(team_id=team_a.pk, start=_days_ago(50), end=_today())
     before = v12_follow_along(period)
     assert before.measured_value == 100  # met by the visit two days after the start
     _close(as_user, coach_a, client_a)

@@ -5,6 +5,7 @@ import pytest
 
 from employers import services
 from employers.models import Employer, FollowUp
+from employers.models.jobs import FOLLOW_UP_TIME_ENTRY_KINDS
 from ips.models import ActivityKind, Stage, StageChange, TimeEntry
 from tests.employers.factories import EmployerContactFactory, EmployerFactory, FollowUpFactory, JobFactory
 
@@ -123,7 +124,7 @@ def test_an_unrelated_log_entry_does_not_meet_the_follow_up(client_a, coach_a, t
         coach=coach_a,
         team=team_a,
         minutes=60,
-        kind=ActivityKind.objects.exclude(code__in=services.FOLLOW_UP_TIME_ENTRY_KINDS).first(),
+        kind=ActivityKind.objects.exclude(code__in=FOLLOW_UP_TIME_ENTRY_KINDS).first(),
         client=client_a,
     )
     assert _state(follow_up, D(2026, 3, 3)) == "due"

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from employers.models import EmployerContact
-from employers.views.fragments import week_of
+from ips.periods import week_of
 from tests.employers.factories import EmployerContactFactory, EmployerFactory, FollowUpFactory, JobFactory
 from tests.factories import ClientFactory
 

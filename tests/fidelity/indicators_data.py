@@ -3,8 +3,8 @@
 from datetime import date
 from decimal import Decimal
 
-from fidelity.indicators import Period
-from ips.models import ClientAssignment, Membership
+from ips.models import Membership
+from ips.periods import TeamPeriod
 from tests.factories import ClientFactory, MembershipFactory, UserFactory
 
 START = date(2025, 1, 1)
@@ -12,8 +12,8 @@ START = date(2025, 1, 1)
 END = date(2025, 1, 28)
 
 
-def period(team, start=START, end=END) -> Period:
-    return Period(team_id=team.pk, start=start, end=end)
+def period(team, start=START, end=END) -> TeamPeriod:
+    return TeamPeriod(team_id=team.pk, start=start, end=end)
 
 
 def coach(team, fte="1.00", *, started=None, ended=None):
@@ -32,9 +32,7 @@ def coach(team, fte="1.00", *, started=None, ended=None):
 def client(team, *, coach=None, started=date(2024, 6, 1), ended=None, **extra):
     """A client assigned to the team from `started` (to `ended`), entered into the programme on that day."""
     extra.setdefault("programme_entry", started)
-    made = ClientFactory(team=team, coach=coach, **extra)
-    ClientAssignment.objects.create(client=made, team=team, coach=coach, started=started, ended=ended)
-    return made
+    return ClientFactory(team=team, coach=coach, assignment__started=started, assignment__ended=ended, **extra)
 
 
 def clients(team, count, **extra):

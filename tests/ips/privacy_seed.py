@@ -3,13 +3,15 @@
 from datetime import date, timedelta
 from decimal import Decimal
 
-from ips.models import ClientAssignment, Goal, KykyviisariScore, StageChange, VocationalProfile
+from ips.models import Goal, KykyviisariScore, StageChange, VocationalProfile
 from tests.employers.factories import EmployerContactFactory, FollowUpFactory, JobFactory
 from tests.factories import ConsentFactory, ReferralFactory, TimeEntryFactory
 
 
 def seed_every_record(client, coach, *, day: date, name: str) -> dict:
-    """Rows of every kind that has a foreign key to the client; `name` is quoted in the free text."""
+    """Rows of every kind that has a foreign key to the client; `name` is quoted in the free text.
+
+    The client's assignment is ClientFactory's, as the app writes one with every client."""
     texts = {
         "note": f"{name} soitti, puhelin 040 123 4567",
         "consent": f"Kela ja tk-lääkäri (koskee {name})",
@@ -20,7 +22,6 @@ def seed_every_record(client, coach, *, day: date, name: str) -> dict:
         "referrer": "Terttu Lähettäjä, 050 765 4321",
     }
     StageChange.objects.create(client=client, stage="profile", changed_on=day, changed_by=coach)
-    ClientAssignment.objects.create(client=client, team=client.team, coach=coach, started=day)
     ConsentFactory(client=client, given_on=day, scope=texts["consent"])
     Goal.objects.create(client=client, text=texts["goal"], set_on=day)
     VocationalProfile.objects.create(client=client, preferences=texts["profile"], strengths=texts["profile"])

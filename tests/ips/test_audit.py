@@ -1,9 +1,14 @@
 import pytest
 from auditlog.models import LogEntry
+from django.db import connection
+from django.http import HttpResponse
+from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from ips import audit
-from tests.factories import TimeEntryFactory
+from ips.middleware import AccessLogMiddleware
+from tests.factories import ClientFactory, TimeEntryFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -61,3 +66,43 @@ def test_the_week_logs_the_clients_its_entries_name(client_a, coach_a, superviso
     TimeEntryFactory(coach=coach_a, team=team_a, client=client_a)
     as_user(supervisor_a).get(reverse("ips:week"), {"coach": coach_a.username})
     assert audit.entries_for_client(client_a).filter(action=LogEntry.Action.ACCESS, actor=supervisor_a).exists()
+
+
+def _through_middleware(user, view):
+    request = RequestFactory().get("/", REMOTE_ADDR="10.9.8.7")
+    request.user = user
+    return AccessLogMiddleware(view)(request)
+
+
+def test_a_request_writes_what_its_views_collect_in_one_insert(client_a, coach_a, team_a):
+    second = ClientFactory(team=team_a, coach=coach_a)
+
+    def view(request):
+        audit.log_access_many(request, [client_a])
+        audit.log_access_many(request, [client_a, second])
+        assert not LogEntry.objects.filter(action=LogEntry.Action.ACCESS).exists()  # collected, not yet written
+        return HttpResponse()
+
+    with CaptureQueriesContext(connection) as queries:
+        _through_middleware(coach_a, view)
+    assert sum(query["sql"].startswith("INSERT") for query in queries.captured_queries) == 1
+    rows = LogEntry.objects.filter(action=LogEntry.Action.ACCESS, actor=coach_a, remote_addr="10.9.8.7")
+    assert sorted(rows.values_list("object_repr", flat=True)) == sorted([client_a.code, second.code])
+
+
+@pytest.mark.parametrize("status", [400, 403, 404, 500])
+def test_a_refused_or_failed_request_writes_no_access_row(status, client_a, coach_a):
+    def view(request):
+        audit.log_access_many(request, [client_a])
+        return HttpResponse(status=status)
+
+    _through_middleware(coach_a, view)
+    assert not LogEntry.objects.filter(action=LogEntry.Action.ACCESS).exists()
+
+
+def test_behind_the_balancer_an_access_row_names_the_client_ip_the_balancer_appended(coach_a, client_a, settings):
+    settings.CLIENT_IP_FROM_FORWARDED_FOR = True
+    request = RequestFactory().get("/", REMOTE_ADDR="192.168.0.1", HTTP_X_FORWARDED_FOR="6.6.6.6, 203.0.113.7")
+    request.user = coach_a
+    AccessLogMiddleware(lambda request: audit.log_access_many(request, [client_a]) or HttpResponse())(request)
+    assert LogEntry.objects.get(action=LogEntry.Action.ACCESS).remote_addr == "203.0.113.7"

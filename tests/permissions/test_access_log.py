@@ -1,8 +1,11 @@
-"""Every page and fragment that shows a client's data writes an access-log row for that client.
+"""Every page, fragment and file that shows a client's name or code writes an access-log row for that client,
+naming the viewer, in the same request.
 
-Which pages show client data is found, not listed: every URL is asked by the client's own coach and supervisor
-(organisation A's objects in its parameters), and a response that carries a client's name or pseudonym code is a
-client-data page. Pickers (a form's <select>) do not count: see docs/permissions.md.
+Which pages show client data is found, not listed: every URL is asked by the client's own coach and supervisor and
+by the reviewer, reporter and organisation admin (organisation A's objects in its parameters; report URLs for every
+scope, the funder workbook built and downloaded), and every client whose name or pseudonym code a response carries
+must have an ACCESS row by that user written by that request. Pickers (a form's <select>) do not count: see
+docs/permissions.md.
 """
 
 import html
@@ -13,25 +16,25 @@ from auditlog.models import LogEntry
 from django.db.models import Max
 
 from ips import audit
-from tests.permissions.test_client_names import is_page, query_variants, response_text
+from tests.permissions.test_client_names import EXPORT, is_page, query_variants, response_text
 from tests.permissions.walker import expectation_for, fill, routes
+from tests.reports.conftest import export_responses
 
 ROUTES = {route.key: route for route in routes()}
-TEAM_ROLES = ["coach", "supervisor"]
+VIEWERS = ["coach", "supervisor", "reviewer", "reporter", "org admin"]
 PICKER = re.compile(r"<select\b.*?</select>", re.DOTALL)
 
 
 def shown_clients(world, user, text, url="") -> list:
-    """The user's own team's clients whose name or code the response carries outside a picker (and outside the
-    echo of the requested URL, e.g. the language switcher's "next")."""
+    """The clients whose name or code the response carries outside a picker (and outside the echo of the requested
+    URL, e.g. the language switcher's "next")."""
     text = PICKER.sub("", text)
     if url:
         text = text.replace(html.escape(url), "").replace(url, "")
-    teams = user.roles.team_ids
     return [
         client
         for client in world.clients
-        if client.team_id in teams and any(word in text for word in (client.code, client.first_name, client.last_name))
+        if any(word in text for word in (client.code, client.first_name, client.last_name))
     ]
 
 
@@ -45,21 +48,26 @@ def test_a_page_showing_a_client_logs_the_access(key, walk):
     route = ROUTES[key]
     expected = expectation_for(route)
     unlogged = []
-    for role in TEAM_ROLES:
+    for role in VIEWERS:
         user = world.users[role]
         for extra in query_variants(key, user):
             url = fill(route, expected, world, world.own, extra)
             for how, headers in (("", {}), (" (htmx)", {"HTTP_HX_REQUEST": "true"})):
                 before = _newest_log_id()
-                response = browsers[role].get(url, **headers)
-                for client in shown_clients(world, user, response_text(response), url):
+                if key == EXPORT:
+                    # Built, its page opened and the file downloaded: what the user receives is the workbook.
+                    responses = export_responses(browsers[role], extra)
+                else:
+                    responses = [browsers[role].get(url, **headers)]
+                text = "\n".join(response_text(response) for response in responses)
+                for client in shown_clients(world, user, text, url):
                     logged = audit.entries_for_client(client).filter(
                         action=LogEntry.Action.ACCESS, actor=user, pk__gt=before
                     )
                     if not logged.exists():
                         unlogged.append(f"{role} GET {url}{how} showed {client.code} without logging it")
-                if not is_page(response):
-                    break  # a refusal, a redirect or an export: htmx gets the same
+                if key == EXPORT or not is_page(responses[-1]):
+                    break  # a refusal, a redirect or a file: htmx gets the same
     assert not unlogged, "\n".join(unlogged)
 
 

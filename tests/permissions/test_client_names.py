@@ -1,6 +1,7 @@
 """Client names reach only the client's own team: every URL, asked by every other role about its own
 organisation's objects (pages, htmx fragments, Excel exports, the funder workbook), carries no name of a client
-or referred person outside the user's teams."""
+or referred person outside the user's teams, nor the notes of another team's employer contacts (outcome, next
+step) or the title of another team's client's job, where a coach may have typed a name."""
 
 import io
 import zipfile
@@ -37,10 +38,12 @@ def is_page(response) -> bool:
 
 
 def forbidden_names(world, user) -> set[str]:
-    """First and last names of every client and referred person outside the user's teams."""
+    """First and last names of every client and referred person outside the user's teams, and the names typed into
+    the notes of those teams' employer contacts and their clients' job titles."""
     teams = user.roles.team_ids
     people = [*world.clients, *world.referrals]
     names = {name for person in people if person.team_id not in teams for name in (person.first_name, person.last_name)}
+    names |= {name for team, typed in world.notes.items() if team.pk not in teams for name in typed}
     assert all(len(name) > 6 for name in names), "made-up names must be long enough to be unmistakable"
     return names
 

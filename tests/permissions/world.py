@@ -77,6 +77,7 @@ class World:
     training_page: object
     clients: list  # every client in the data
     referrals: list  # every referral still holding a name
+    notes: dict  # team -> names typed into its employer contacts' notes and job titles
     extra_users: dict = field(default_factory=dict)  # users outside the role columns, by name
 
 
@@ -89,7 +90,7 @@ def _user(username, role=None, *, team=None, organisation=None):
     return user
 
 
-def _side(organisation, team, *, coach, supervisor, reviewer, names, referral_names, today) -> Side:
+def _side(organisation, team, *, coach, supervisor, reviewer, names, referral_names, note_names, today) -> Side:
     client = ClientFactory(
         team=team,
         coach=coach,
@@ -104,7 +105,13 @@ def _side(organisation, team, *, coach, supervisor, reviewer, names, referral_na
     KykyviisariScore.objects.create(client=client, measured_on=today, score=Decimal("6.5"), recorded_by=coach)
     referral = ReferralFactory(team=team, first_name=referral_names[0], last_name=referral_names[1])
     employer = EmployerFactory(organisation=organisation)
-    job = JobFactory(client=client, employer=employer, start_date=today - datetime.timedelta(days=10))
+    # Free text a coach typed, naming people: only the contact's own team may read it.
+    job = JobFactory(
+        client=client,
+        employer=employer,
+        start_date=today - datetime.timedelta(days=10),
+        title=f"Avustaja, esihenkilö {note_names[0]}",
+    )
     follow_up = FollowUpFactory(job=job)
     contact_person = ContactPersonFactory(employer=employer)
     contact = EmployerContactFactory(
@@ -114,6 +121,9 @@ def _side(organisation, team, *, coach, supervisor, reviewer, names, referral_na
         client=client,
         contact_person=contact_person,
         purpose=EmployerContact.Purpose.ON_BEHALF_OF_CLIENT,
+        outcome=f"Asiakas kertoi, että {note_names[1]} on sukulainen",
+        next_step=f"Soita {note_names[2]}",
+        next_step_on=today + datetime.timedelta(days=3),
     )
     review = services.review_create(
         team=team,
@@ -191,6 +201,7 @@ def build() -> World:
         reviewer=users["reviewer"],
         names=("Zebulon", "Quaggafield"),
         referral_names=("Xanthippe", "Vorpalsson"),
+        note_names=("Hildebrandine", "Mortimerius", "Grindlewickson"),
         today=today,
     )
     foreign = _side(
@@ -201,6 +212,7 @@ def build() -> World:
         reviewer=reviewer_b,
         names=("Bartholomew", "Zyzzyvander"),
         referral_names=("Ottoline", "Wobblecroft"),
+        note_names=("Cornelius Fiddlesworth", "Persimmona", "Thaddeusina"),
         today=today,
     )
     # A second client of the coach, not met for weeks: Today lists them as overdue.
@@ -210,6 +222,10 @@ def build() -> World:
         first_name="Quillon",
         last_name="Marrowbyte",
         programme_entry=today - datetime.timedelta(days=60),
+    )
+    # Accepted from a referral: the referral list shows the client's code.
+    ReferralFactory(
+        team=team_a, client=overdue, decision="accepted", decided_on=today, first_name="", last_name="", birth_year=None
     )
     # A client of the other team of organisation A, named in a contact with organisation A's shared employer.
     neighbour = ClientFactory(
@@ -234,6 +250,10 @@ def build() -> World:
         training_page=_training_page(),
         clients=[own.client, overdue, neighbour, foreign.client],
         referrals=[own.referral, foreign.referral],
+        notes={
+            team_a: ["Hildebrandine", "Mortimerius", "Grindlewickson"],
+            team_b: ["Cornelius Fiddlesworth", "Persimmona", "Thaddeusina"],
+        },
         extra_users={"coach of team A2": coach_a2},
     )
 

@@ -11,9 +11,10 @@ from decimal import Decimal
 import pytest
 
 from fidelity.models import FidelityScale
-from ips.models import ClientAssignment
+from ips import services
 from reports import metrics
 from reports.metrics import Period, Scope
+from tests.factories import ClientFactory
 from tests.fidelity.conftest import finalise, make_review, score_all
 from tests.reports.conftest import Q1, YEAR
 
@@ -158,18 +159,17 @@ def test_a_client_who_moves_teams_mid_year_counts_for_both_teams_and_once_for_th
     outcomes, team_scope, org_scope, team_a, team_b, coach_a, coach_b, supervisor_a
 ):
     """The reports and the fidelity caseload share one definition: assignment to the team at some time in the period."""
-    from ips import services
+
     from tests.factories import ClientFactory
 
     mover = ClientFactory(team=team_a, coach=coach_a, programme_entry=date(2025, 1, 10))
-    ClientAssignment.objects.create(client=mover, team=team_a, coach=coach_a, started=date(2025, 1, 10))
     services.client_assign(client=mover, team=team_b, coach=coach_b, on=date(2025, 7, 1))
     team_b_scope = Scope(team_ids=frozenset({team_b.pk}), label=team_b.name, kind="team")
 
     assert metrics.client_figures(team_scope, Period(*YEAR))["clients"] == 5  # c1, c2, c3, c5 and the mover
     assert metrics.client_figures(team_b_scope, Period(*YEAR))["clients"] == 2  # c6 and the mover
     assert metrics.client_figures(org_scope, Period(*YEAR))["clients"] == 6  # counted once
-    # By quarter the mover is team A's until the move (1.7. belongs to both: the day of the handover).
+    # By quarter the mover is team A's until the move (1.7., the day of the handover, is team B's only).
     active = [row["active"] for row in metrics.quarterly_rates(team_b_scope, Period(*YEAR))]
     assert active == [1, 1, 2, 2]
     # Caseloads at the year's end follow the open assignment: team B's, with coach B.
@@ -178,8 +178,8 @@ def test_a_client_who_moves_teams_mid_year_counts_for_both_teams_and_once_for_th
     coach_b_scope = Scope(team_ids=frozenset({team_b.pk}), label="", kind="coach", coach_id=coach_b.pk)
     assert metrics.client_figures(coach_b_scope, Period(*YEAR))["clients"] == 2
     # The fidelity caseload of team A for the first half-year counts the mover too.
-    from fidelity.indicators.common import Period as ReviewPeriod
     from fidelity.indicators.common import caseload
+    from ips.periods import TeamPeriod as ReviewPeriod
 
     half = ReviewPeriod(team_id=team_a.pk, start=date(2025, 1, 1), end=date(2025, 6, 30))
     assert mover in caseload(half)
@@ -201,3 +201,21 @@ def test_a_share_or_mean_from_a_small_count_is_hidden_with_the_count(outcomes, t
     assert shown["Mean satisfaction (1–10)"][3] == Decimal("8.5")
     assert hidden["Mean satisfaction (1–10)"][3] == "< 5"  # two people's mean
     assert hidden["Share of community time"][2] == shown["Share of community time"][2]  # minutes, not people
+
+
+@pytest.mark.django_db
+def test_a_client_closed_on_the_first_day_of_a_quarter_counts_as_closed_in_that_quarter(team_a, coach_a, team_scope):
+
+    client = ClientFactory(
+        team=team_a, coach=coach_a, programme_entry=date(2025, 1, 15), assignment__started=date(2025, 1, 15)
+    )
+    services.client_close(
+        client=client, closed_on=date(2025, 4, 1), outcome="education", reason="", satisfaction=None, by=coach_a
+    )
+    q1, q2 = Period(date(2025, 1, 1), date(2025, 3, 31)), Period(date(2025, 4, 1), date(2025, 6, 30))
+    assert (metrics.client_figures(team_scope, q1)["closed"], metrics.client_figures(team_scope, q2)["closed"]) == (
+        0,
+        1,
+    )
+    rows = metrics.quarterly_rates(team_scope, Period(date(2025, 1, 1), date(2025, 6, 30)))
+    assert [(row["active"], row["closed"]) for row in rows] == [(1, 0), (1, 1)]

@@ -102,11 +102,9 @@ def test_a_client_named_only_in_the_jobs_sheet_is_logged_too(outcomes, as_user, 
     from auditlog.models import LogEntry
 
     from ips import audit
-    from ips.models import ClientAssignment
 
     # Assigned to the team in the period but with no programme entry: in the Jobs sheet, not the Clients sheet.
-    client = ClientFactory(team=team_a, coach=coach_a, programme_entry=None)
-    ClientAssignment.objects.create(client=client, team=team_a, coach=coach_a, started=date(2025, 1, 1))
+    client = ClientFactory(team=team_a, coach=coach_a, programme_entry=None, assignment__started=date(2025, 1, 1))
     JobFactory(client=client, employer=outcomes["employer"], start_date=date(2025, 5, 1))
     download_workbook(as_user(reporter), {"scope": org_value(org_a), **YEAR})
     assert audit.entries_for_client(client).filter(action=LogEntry.Action.ACCESS, actor=reporter).exists()

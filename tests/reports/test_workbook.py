@@ -6,6 +6,7 @@ from datetime import date
 
 import pandas as pd
 import pytest
+from auditlog.models import LogEntry
 from django.core.management import CommandError, call_command
 from openpyxl import load_workbook
 
@@ -15,7 +16,7 @@ SHEETS = ["Summary", "Quarters", "Participants", "Jobs", "Clients", "Fidelity", 
 
 
 @pytest.fixture
-def export(outcomes, tmp_path):
+def export(outcomes, reporter, tmp_path):
     """Run the command for organisation A and 2025, in English; returns the file's path."""
 
     def run(*extra):
@@ -24,6 +25,8 @@ def export(outcomes, tmp_path):
             "export_funder_report",
             "--org",
             "poh",
+            "--as",
+            reporter.username,
             "--from",
             "2025-01-01",
             "--to",
@@ -139,6 +142,8 @@ def test_the_command_refuses_an_unknown_organisation(db, tmp_path):
             "export_funder_report",
             "--org",
             "xxx",
+            "--as",
+            "nobody",
             "--from",
             "2025-01-01",
             "--to",
@@ -146,3 +151,22 @@ def test_the_command_refuses_an_unknown_organisation(db, tmp_path):
             "--out",
             str(tmp_path / "x.xlsx"),
         )
+
+
+def test_the_command_logs_each_listed_client_as_read_by_the_person_it_runs_as(export, outcomes, reporter):
+    codes = set(pd.read_excel(export(), sheet_name="Clients")["Client code"])
+    logged = LogEntry.objects.filter(action=LogEntry.Action.ACCESS, actor=reporter, additional_data__export="xlsx")
+    assert codes == {outcomes[key].code for key in ("c1", "c2", "c3", "c5", "c6")}
+    assert {entry.object_repr for entry in logged} >= codes
+
+
+@pytest.mark.parametrize("who", ["coach_a", "org_admin_b", "nobody"])
+def test_the_command_runs_only_as_a_reporter_or_admin_of_the_organisation(who, request, outcomes, tmp_path):
+    username = who if who == "nobody" else request.getfixturevalue(who).username
+    with pytest.raises(CommandError, match="not an active reporter"):
+        call_command(
+            "export_funder_report",
+            *("--org", "poh", "--as", username, "--from", "2025-01-01", "--to", "2025-12-31"),
+            *("--out", str(tmp_path / "x.xlsx")),
+        )
+    assert not LogEntry.objects.filter(action=LogEntry.Action.ACCESS).exists()

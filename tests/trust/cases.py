@@ -33,8 +33,8 @@ from reports import forms as report_forms
 from reports.models import Export
 from tests.employers.factories import EmployerContactFactory
 from tests.factories import ConsentFactory, TimeEntryFactory
-from tests.test_hostile_input import CASES as HOSTILE_CASES
-from tests.test_hostile_input import World as HostileWorld
+from tests.hostile_input.cases import CASES as HOSTILE_CASES
+from tests.hostile_input.world import World as HostileWorld
 
 
 def valid_payload(form_class) -> Callable:

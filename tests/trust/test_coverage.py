@@ -7,13 +7,13 @@ needs neither); a new URL fails until cases.py walks it or says why it needs no 
 from django import forms
 
 from content.forms import DocumentForm
-from content.listing import TrainingFilterForm
+from content.models import TrainingFilterForm
 from fidelity import forms as fidelity_forms
 from ips.forms.general import ClientCodeForm, LanguageForm
 from ips.forms.trust import OneTimeSubmitMixin, StaleSaveMixin
 from reports.forms import ReportForm
+from tests.hostile import defined_in_apps
 from tests.permissions.walker import routes
-from tests.test_hostile_input import discovered_forms
 from tests.trust.cases import CREATES, EDITS, NEITHER
 
 # Forms that write nothing, or keep their own promise; each with the reason.
@@ -32,7 +32,7 @@ VERSIONED_FORMS = {fidelity_forms.RatingForm, fidelity_forms.ReviewTextsForm, fi
 def test_every_form_that_writes_is_saved_once():
     missing = {
         form.__qualname__
-        for form in discovered_forms()
+        for form in defined_in_apps(forms.BaseForm)
         if not issubclass(form, OneTimeSubmitMixin) and form not in NEITHER_FORMS and form not in VERSIONED_FORMS
     }
     assert not missing, f"start {sorted(missing)} from ips.forms.trust.TrustedForm or TrustedModelForm"
@@ -41,7 +41,7 @@ def test_every_form_that_writes_is_saved_once():
 def test_every_model_form_refuses_a_stale_save():
     missing = {
         form.__qualname__
-        for form in discovered_forms()
+        for form in defined_in_apps(forms.BaseForm)
         if issubclass(form, forms.BaseModelForm) and not issubclass(form, StaleSaveMixin) and form not in NEITHER_FORMS
     }
     assert not missing, f"start {sorted(missing)} from ips.forms.trust.TrustedModelForm"

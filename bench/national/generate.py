@@ -1,7 +1,7 @@
 """The generator: organisations, people, clients with their paths and jobs, daily logs, employer contacts, reviews.
 
 Everything comes from one seeded random.Random and dates relative to `today`, so two runs on the same day write the
-same rows with the same ids. Rows go in with bulk inserts (reports.national.writer), not through model saves:
+same rows with the same ids. Rows go in with bulk inserts (bench.national.writer), not through model saves:
 no signals, no audit rows, no per-row queries. Reference rows (activity kinds, referral sources, target groups,
 the IPS-25 scale) are the ones the data migrations ship.
 """
@@ -15,6 +15,32 @@ from itertools import accumulate
 from django.contrib.auth.hashers import make_password
 from django.db import connection, transaction
 
+from bench.national import paths
+from bench.national.vocabulary import (
+    CLIENT_COLUMNS,
+    CONSENT_SCOPE,
+    CONTACT_PURPOSES,
+    CONTRACTS,
+    EDUCATION,
+    EMPLOYER_STEMS,
+    END_REASONS,
+    FIRST_NAMES,
+    GENDERS,
+    GOALS,
+    INDUSTRIES,
+    JOB_COLUMNS,
+    JOBS,
+    LABOUR_MARKET,
+    LAST_NAMES,
+    NEXT_STEPS,
+    ORGANISATIONS,
+    OUTCOMES,
+    PASSWORD,
+    SCALES,
+    SERVICES,
+    Scale,
+)
+from bench.national.writer import Writer, at
 from employers.models import ContactPerson, Employer, EmployerContact, FollowUp, Job
 from employers.services import follow_up_plan
 from employers.validators import business_id_check_digit
@@ -40,119 +66,6 @@ from ips.models import (
     VocationalProfile,
 )
 from ips.models.clients import CODE_ALPHABET
-from reports.national import paths
-from reports.national.writer import Writer, at
-
-# Bump when the generated data changes: the benchmark's cached database is named after it.
-VERSION = 1
-PASSWORD = "polku-national-2026"
-
-# The 21 wellbeing services counties: code, name, residents (thousands), two municipalities.
-ORGANISATIONS = [
-    ("itu", "Itä-Uudenmaan hyvinvointialue", 97, ("Porvoo", "Loviisa")),
-    ("kuu", "Keski-Uudenmaan hyvinvointialue", 200, ("Hyvinkää", "Järvenpää")),
-    ("luu", "Länsi-Uudenmaan hyvinvointialue", 480, ("Espoo", "Lohja")),
-    ("vak", "Vantaan ja Keravan hyvinvointialue", 280, ("Vantaa", "Kerava")),
-    ("vsh", "Varsinais-Suomen hyvinvointialue", 485, ("Turku", "Salo")),
-    ("sat", "Satakunnan hyvinvointialue", 213, ("Pori", "Rauma")),
-    ("kha", "Kanta-Hämeen hyvinvointialue", 170, ("Hämeenlinna", "Riihimäki")),
-    ("pir", "Pirkanmaan hyvinvointialue", 530, ("Tampere", "Nokia")),
-    ("pha", "Päijät-Hämeen hyvinvointialue", 205, ("Lahti", "Heinola")),
-    ("kym", "Kymenlaakson hyvinvointialue", 162, ("Kotka", "Kouvola")),
-    ("eka", "Etelä-Karjalan hyvinvointialue", 127, ("Lappeenranta", "Imatra")),
-    ("esa", "Etelä-Savon hyvinvointialue", 131, ("Mikkeli", "Savonlinna")),
-    ("psa", "Pohjois-Savon hyvinvointialue", 248, ("Kuopio", "Iisalmi")),
-    ("pka", "Pohjois-Karjalan hyvinvointialue", 163, ("Joensuu", "Lieksa")),
-    ("ksu", "Keski-Suomen hyvinvointialue", 275, ("Jyväskylä", "Äänekoski")),
-    ("epo", "Etelä-Pohjanmaan hyvinvointialue", 191, ("Seinäjoki", "Lapua")),
-    ("poh", "Pohjanmaan hyvinvointialue", 176, ("Vaasa", "Pietarsaari")),
-    ("kpo", "Keski-Pohjanmaan hyvinvointialue", 68, ("Kokkola", "Kannus")),
-    ("ppo", "Pohjois-Pohjanmaan hyvinvointialue", 415, ("Oulu", "Raahe")),
-    ("kai", "Kainuun hyvinvointialue", 71, ("Kajaani", "Kuhmo")),
-    ("lap", "Lapin hyvinvointialue", 176, ("Rovaniemi", "Kemi")),
-]
-FIRST_NAMES = [
-    "Aino", "Eino", "Helmi", "Väinö", "Sofia", "Leo", "Ella", "Oliver", "Venla", "Elias", "Aada", "Onni", "Lilja",
-    "Eetu", "Emma", "Juho", "Iida", "Ville", "Kaisa", "Jari", "Sanna", "Petri", "Leena", "Mikko", "Tiina", "Anders",
-    "Johanna", "Emil", "Marja", "Heikki", "Noora", "Antti",
-]  # fmt: skip
-LAST_NAMES = [
-    "Korhonen", "Virtanen", "Mäkinen", "Nieminen", "Mäkelä", "Hämäläinen", "Laine", "Heikkinen", "Koskinen",
-    "Järvinen", "Lehtonen", "Lehtinen", "Saarinen", "Salminen", "Heinonen", "Niemi", "Heikkilä", "Kinnunen",
-    "Salonen", "Turunen", "Salo", "Laitinen", "Tuominen", "Rantanen", "Karjalainen", "Jokinen", "Mattila",
-    "Holm", "Lindqvist", "Björk", "Savolainen", "Lahtinen",
-]  # fmt: skip
-JOBS = [
-    ("Myyjä", "5223"), ("Varastotyöntekijä", "9333"), ("Keittiöapulainen", "9412"), ("Siivooja", "9112"),
-    ("Kiinteistönhoitaja", "5153"), ("Lähihoitaja", "5322"), ("Asiakaspalvelija", "4222"), ("Kuljettaja", "8322"),
-    ("Tuotantotyöntekijä", "9329"), ("Toimistotyöntekijä", "4110"), ("Ohjelmistotestaaja", "2519"),
-    ("Leipomotyöntekijä", "7512"), ("Puutarhatyöntekijä", "6113"), ("Kokki", "5120"),
-]  # fmt: skip
-EMPLOYER_STEMS = [
-    "Kauppahalli", "Logistiikka", "Metallityö", "Kiinteistöhuolto", "Ravintolat", "Puusepänliike", "Konepaja",
-    "Siivouspalvelu", "Kasvihuone", "Satamapalvelu", "Rakennus", "Kirjapaino", "Hoivakoti", "IT-palvelut",
-    "Leipomo", "Autokorjaamo", "Kukkakauppa", "Kuljetus",
-]  # fmt: skip
-INDUSTRIES = "CCGGGHHIINNQQFJA"
-OUTCOMES = [("education", 3), ("rehabilitation", 2), ("other_services", 3), ("pension", 1), ("moved_away", 1)]
-OUTCOMES += [("declined_or_stopped", 3)]
-CONTACT_PURPOSES = [
-    ("first_meeting", 2), ("relationship_visit", 4), ("job_opening", 3), ("on_behalf_of_client", 4),
-    ("workplace_support", 2),
-]  # fmt: skip
-SERVICES = ["ips", "assessment"]
-GENDERS = ["female", "male", "other", "unknown"]
-LABOUR_MARKET = ["unemployed", "long_term_unemployed", "long_term_unemployed", "inactive", "student", "rehabilitation"]
-EDUCATION = ["isced_0_2", "isced_3_4", "isced_3_4", "isced_5_8", ""]
-CONTRACTS = ["permanent", "fixed_term", "on_call", "apprenticeship", "self_employed", "other"]
-CONSENT_SCOPE = "Työllisyyspalvelut, Kela, hoitotaho"
-GOALS = ["Löytää osa-aikatyö omalta alalta", "Säännöllinen päivärytmi", "Ajokortin hankkiminen"]
-NEXT_STEPS = {
-    "engagement": "Sopia tavoitteet ja suostumus",
-    "profile": "Täydentää ammatillinen profiili",
-    "job_finding": "Kaksi työnantajakäyntiä tällä viikolla",
-    "employer_engagement": "Sopia työnkuvasta työnantajan kanssa",
-    "support": "Seurantakäynti työpaikalla",
-}
-CLIENT_COLUMNS = [
-    "id", "organisation_id", "team_id", "coach_id", "code", "first_name", "last_name", "stage", "stage_since",
-    "programme_entry", "service_type", "service_started", "service_ended", "birth_year", "gender", "municipality",
-    "language", "labour_market_status", "education_level", "out_of_work_at_referral", "treatment_team_id",
-    "coordinator_name", "next_step", "closed_on", "outcome", "satisfaction", "created", "updated",
-]  # fmt: skip
-JOB_COLUMNS = [
-    "id", "client_id", "employer_id", "title", "occupation_code", "start_date", "end_date", "hours_per_week",
-    "hourly_wage", "contract_type", "competitive", "wage_subsidy", "end_reason", "created_by_id", "created",
-]  # fmt: skip
-END_REASONS = ["contract_ended", "better_job", "resigned", "dismissed", "laid_off", "health", "studies", "other"]
-
-
-@dataclass(frozen=True)
-class Scale:
-    organisations: int
-    residents_per_team: int  # thousands of residents per IPS team: fewer means more teams
-    min_teams: int
-    coaches_per_team: tuple[int, ...]  # cycled over the teams
-    clients_per_coach: int
-    days: int  # history
-    entries_per_day: tuple[int, int]
-    contact_chance: float  # of an employer contact on a working day
-    employers_per_coach: int
-
-
-SCALES = {
-    "national": Scale(21, 38, 2, (4, 5, 6), 33, 3 * 365, (4, 6), 0.78, 18),
-    "tiny": Scale(2, 100_000, 2, (2,), 5, 400, (2, 3), 0.5, 3),
-}
-# Minimums the issue sets for the national scale; the command checks them after a run.
-NATIONAL_MINIMUMS = {
-    "ips.Organisation": 21,
-    "ips.Team": 120,
-    "ips.Client": 20_000,
-    "ips.TimeEntry": 2_000_000,
-    "employers.EmployerContact": 300_000,
-    "employers.Job": 25_000,
-}
 
 
 class GeneratorError(Exception):
@@ -368,16 +281,18 @@ class _Generator:
                 handover = entry + (min(closed or today, today) - entry) // 2
                 consent = rng.random() < 0.93
                 quiet = today - timedelta(days=rng.randint(15, 40)) if not closed and rng.random() < 0.1 else None
+                # An assignment ends on the first day it no longer covers (ips/periods.py); the closing day is served.
+                ended = closed + timedelta(days=1) if closed else None
                 if colleagues and handover > entry and rng.random() < 0.125:
                     previous = rng.choice(colleagues)
-                    assignments.append((pk, team["id"], previous, entry, handover))
-                    assignments.append((pk, team["id"], coach["id"], handover + timedelta(days=1), closed))
+                    assignments.append((pk, team["id"], previous, entry, handover + timedelta(days=1)))
+                    assignments.append((pk, team["id"], coach["id"], handover + timedelta(days=1), ended))
                     self.caseloads[previous].append(Caseload(pk, entry, handover, consent, None))
                     self.caseloads[coach["id"]].append(
                         Caseload(pk, handover + timedelta(days=1), closed or today, consent, quiet)
                     )
                 else:
-                    assignments.append((pk, team["id"], coach["id"], entry, closed))
+                    assignments.append((pk, team["id"], coach["id"], entry, ended))
                     self.caseloads[coach["id"]].append(Caseload(pk, entry, closed or today, consent, quiet))
                 if consent:
                     given = min(entry + timedelta(days=rng.randint(0, 10)), today)

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('ips', '0004_performance_indexes'),
+        ('ips', '0006_password_reset_request'),
     ]
 
     operations = [

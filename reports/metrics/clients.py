@@ -1,0 +1,213 @@
+"""Client and job figures: clients served, employment rates by quarter, job starts, ESF+ participants.
+
+Every figure is an SQL aggregate over the scope's rows, or a small computation over rows fetched once with
+.values(): the number of queries depends on the number of figures, never on the number of clients.
+"""
+
+import statistics
+from collections import Counter, defaultdict
+from datetime import timedelta
+
+from django.db.models import Avg, Count, DecimalField, ExpressionWrapper, F, Min, OuterRef, Q, Subquery
+
+from ips.models import KykyviisariScore, ServiceType, age_band, served_spans
+from ips.periods import Period, add_months, ratio, span_overlaps
+from reports.metrics.scope import (
+    SUSTAINED_MONTHS,
+    Scope,
+    active_in,
+    held_job,
+    jobs_held_in,
+    rounded,
+    scope_clients,
+    scope_jobs,
+)
+from reports.metrics.work import time_figures
+
+
+def client_figures(scope: Scope, period: Period) -> dict:
+    """The seed's table and the employment rates: one query."""
+    entry_score = (
+        KykyviisariScore.objects.filter(client=OuterRef("pk"), kind=KykyviisariScore.Kind.ENTRY)
+        .order_by("measured_on")
+        .values("score")[:1]
+    )
+    later_score = (
+        KykyviisariScore.objects.filter(
+            client=OuterRef("pk"), kind=KykyviisariScore.Kind.FOLLOW_UP, measured_on__lte=period.end
+        )
+        .order_by("-measured_on", "-pk")
+        .values("score")[:1]
+    )
+    # Flags as annotations: the aggregate then runs over a subquery whose columns the filters refer to.
+    competitive = Q(in_competitive_job=True)
+    ips = Q(service_type=ServiceType.IPS)
+    grow = Q(out_of_work_at_referral=True)
+    figures = (
+        scope_clients(scope, period)
+        .filter(active_in(period))
+        .annotate(
+            in_competitive_job=held_job(period, competitive_only=True),
+            in_any_job=held_job(period, competitive_only=False),
+            kyky_change=ExpressionWrapper(
+                Subquery(later_score) - Subquery(entry_score), output_field=DecimalField(max_digits=4, decimal_places=1)
+            ),
+        )
+        .aggregate(
+            clients=Count("pk"),
+            new=Count("pk", filter=Q(programme_entry__gte=period.start)),
+            closed=Count("pk", filter=Q(closed_on__lte=period.end)),
+            employed=Count("pk", filter=competitive),
+            employed_any_job=Count("pk", filter=Q(in_any_job=True)),
+            ips_clients=Count("pk", filter=ips),
+            ips_employed=Count("pk", filter=ips & competitive),
+            grow_clients=Count("pk", filter=grow),
+            grow_employed=Count("pk", filter=grow & competitive),
+            satisfaction_mean=Avg("satisfaction"),
+            satisfaction_count=Count("satisfaction"),
+            kykyviisari_mean=Avg("kyky_change"),
+            kykyviisari_count=Count("kyky_change"),
+        )
+    )
+    figures["employment_rate"] = ratio(figures["employed"], figures["clients"])
+    figures["ips_employment_rate"] = ratio(figures["ips_employed"], figures["ips_clients"])
+    figures["grow_employment_rate"] = ratio(figures["grow_employed"], figures["grow_clients"])
+    figures["satisfaction"] = rounded(figures.pop("satisfaction_mean"))
+    figures["kykyviisari_change"] = rounded(figures.pop("kykyviisari_mean"), "0.01")
+    return figures
+
+
+def quarterly_rates(scope: Scope, period: Period, time: dict | None = None) -> list[dict]:
+    """Employment rate per quarter, both definitions: one read of the served spans, one of the jobs.
+
+    `time` is time_figures() of the same scope and period when the caller has it: its hours by quarter then come
+    from the same read of the log entries.
+    """
+    quarters = period.quarters()
+    # The clients' spans and jobs of the whole period, fetched once, then counted per quarter in Python. As SQL
+    # counts, each of the 30 tested its own served-in-quarter subquery and job probe, and building that query cost
+    # more than running it (docs/performance.md).
+    spans, facts = defaultdict(list), {}
+    for client_id, began, ended, *fields in served_spans(
+        scope.team_ids, period.start, period.end, coach_id=scope.coach_id, fields=CLIENT_FACTS
+    ):
+        spans[client_id].append((began, ended))
+        facts[client_id] = dict(zip(CLIENT_FACTS, fields, strict=True))
+    competitive_jobs, starts = defaultdict(list), [0] * len(quarters)
+    for client_id, began, ended, competitive in (
+        scope_jobs(scope, period)
+        .filter(jobs_held_in(period))
+        .values_list("client_id", "start_date", "end_date", "competitive")
+    ):
+        if competitive:
+            competitive_jobs[client_id].append((began, ended))
+        for index, quarter in enumerate(quarters):
+            starts[index] += began in quarter
+    hours = (time or time_figures(scope, period))["hours_by_quarter"]
+    rows = []
+    for index, quarter in enumerate(quarters):
+        served = [client_id for client_id, held in spans.items() if _overlaps(held, quarter)]
+        active = [client_id for client_id in served if _active_in(facts[client_id], quarter)]
+        employed = [client_id for client_id in active if _overlaps(competitive_jobs[client_id], quarter, last_day=True)]
+        row = {
+            "active": len(active),
+            "employed": len(employed),
+            "grow_active": sum(1 for client_id in active if facts[client_id]["out_of_work_at_referral"]),
+            "grow_employed": sum(1 for client_id in employed if facts[client_id]["out_of_work_at_referral"]),
+            "new": sum(1 for client_id in served if facts[client_id]["programme_entry"] in quarter),
+            "closed": sum(1 for client_id in served if facts[client_id]["closed_on"] in quarter),
+        }
+        row.update(
+            quarter=quarter,
+            label=quarter.label,
+            employment_rate=ratio(row["employed"], row["active"]),
+            grow_employment_rate=ratio(row["grow_employed"], row["grow_active"]),
+            job_starts=starts[index],
+            support_hours=hours[index],
+        )
+        rows.append(row)
+    return rows
+
+
+# The client's fields that quarterly_rates() reads with the spans.
+CLIENT_FACTS = ("programme_entry", "closed_on", "out_of_work_at_referral")
+
+
+def _overlaps(spans: list[tuple], period: Period, *, last_day=False) -> bool:
+    """Python's served_in() and jobs_held_in(): one of the (from, to or None) spans overlaps the period."""
+    return any(span_overlaps(began, ended, period, last_day=last_day) for began, ended in spans)
+
+
+def _active_in(client: dict, period: Period) -> bool:
+    """Python's active_in()."""
+    entry = client["programme_entry"]
+    return entry is not None and span_overlaps(entry, client["closed_on"], period, last_day=True)
+
+
+def first_job_start() -> Min:
+    """The client's first job start on or after programme entry: a job held before entry was not our doing."""
+    return Min("jobs__start_date", filter=Q(jobs__start_date__gte=F("programme_entry")))
+
+
+def job_figures(scope: Scope, period: Period) -> dict:
+    """Job starts, first jobs, days to first job and sustained jobs: one query for job rows, one for first jobs."""
+    jobs = list(
+        scope_jobs(scope, period)
+        .filter(jobs_held_in(period))
+        .values("start_date", "end_date", "competitive", "client_id")
+    )
+    starts = [job for job in jobs if job["start_date"] >= period.start]
+    sustained = {}
+    for months in SUSTAINED_MONTHS:
+        # A job counts in the period when it reached its n-month anniversary in the period, still running.
+        reached = 0
+        # A month is at most 31 days: a job started before `earliest` had its anniversary before the period.
+        earliest = period.start - timedelta(days=31 * months)
+        for job in jobs:
+            if job["start_date"] < earliest:
+                continue
+            anniversary = add_months(job["start_date"], months)
+            if period.start <= anniversary <= period.end and (
+                job["end_date"] is None or job["end_date"] >= anniversary
+            ):
+                reached += 1
+        sustained[months] = reached
+    firsts = list(
+        scope_clients(scope, period)
+        .values("pk", "programme_entry")  # grouped by these two, not by every column of the client
+        .annotate(first_start=first_job_start())
+        .filter(first_start__range=(period.start, period.end))
+        .values_list("first_start", "programme_entry")
+    )
+    days = [(first - entry).days for first, entry in firsts if entry is not None]
+    return {
+        "job_starts": len(starts),
+        "competitive_job_starts": sum(1 for job in starts if job["competitive"]),
+        "first_job_starts": len(firsts),
+        "days_to_first_job": rounded(statistics.median(days), "1") if days else None,
+        "sustained": sustained,
+        "jobs_held": len(jobs),
+    }
+
+
+def participant_figures(scope: Scope, period: Period) -> dict:
+    """ESF+ participant indicators: entrants in the period by characteristic, and leavers' results at exit."""
+    rows = list(
+        scope_clients(scope, period)
+        .filter(Q(programme_entry__range=(period.start, period.end)) | Q(closed_on__range=(period.start, period.end)))
+        .values(
+            "programme_entry", "birth_year", "gender", "labour_market_status", "education_level", "closed_on", "outcome"
+        )
+    )
+    entrants = [row for row in rows if row["programme_entry"] in period]
+    leavers = [row for row in rows if row["closed_on"] in period]
+    return {
+        "entrants": len(entrants),
+        "gender": Counter(row["gender"] for row in entrants),
+        "age_band": Counter(age_band(row["programme_entry"], row["birth_year"]) for row in entrants),
+        "labour_market_status": Counter(row["labour_market_status"] or "unknown" for row in entrants),
+        "education_level": Counter(row["education_level"] or "unknown" for row in entrants),
+        "leavers": len(leavers),
+        "in_employment_at_exit": sum(1 for row in leavers if row["outcome"] == "open_market_job"),
+        "in_education_at_exit": sum(1 for row in leavers if row["outcome"] == "education"),
+    }

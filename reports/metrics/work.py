@@ -1,0 +1,151 @@
+"""Work and staff figures: support hours, community share, coaches, FTE and caseloads per coach."""
+
+from decimal import Decimal
+
+from django.db.models import Case, Count, IntegerField, OuterRef, Q, Subquery, Sum, Value, When
+
+from employers.models import EmployerContact
+from ips.models import ActivityKind, ClientAssignment, Membership, TimeEntry
+from ips.models.activity import COMMUNITY_SETTINGS
+from ips.periods import Period, overlapping, ratio
+from reports.metrics.scope import Scope, open_at, per_week, rounded
+
+
+def time_figures(scope: Scope, period: Period) -> dict:
+    """Support hours by kind and by quarter, and the community share of all logged time.
+
+    One pass over the period's entries, grouped by kind id and quarter: the totals, the kinds' rows and the
+    quarters' hours are sums of its rows. The kinds' names come from their own small table afterwards; joined to
+    every entry and grouped by name, the pass cost three times as much (docs/performance.md).
+    """
+    quarters = period.quarters()
+    quarter_of = Case(
+        *[When(date__lte=quarter.end, then=Value(index)) for index, quarter in enumerate(quarters[:-1])],
+        default=Value(len(quarters) - 1),
+        output_field=IntegerField(),
+    )
+    sums = (
+        TimeEntry.objects.filter(scope.q())
+        .between(period.start, period.end)
+        .order_by()
+        .values("kind_id", quarter=quarter_of)
+        .annotate(
+            all_minutes=Sum("minutes"),
+            community_minutes=Sum("minutes", filter=Q(setting__in=COMMUNITY_SETTINGS), default=0),
+        )
+    )
+    kinds, by_quarter = {}, [0] * len(quarters)
+    for row in sums:
+        kind = kinds.setdefault(row["kind_id"], {"minutes_total": 0, "community_minutes": 0})
+        kind["minutes_total"] += row["all_minutes"]
+        kind["community_minutes"] += row["community_minutes"]
+        by_quarter[row["quarter"]] += row["all_minutes"]
+    # An empty id list asks the database nothing.
+    names = ActivityKind.objects.filter(pk__in=list(kinds)).order_by("order", "code")
+    by_kind = [
+        {
+            "kind__code": kind.code,
+            "kind__name_fi": kind.name_fi,
+            "kind__name_sv": kind.name_sv,
+            "kind__name_en": kind.name_en,
+            "kind__order": kind.order,
+            **kinds[kind.pk],
+        }
+        for kind in names.only("code", "name_fi", "name_sv", "name_en", "order")
+    ]
+    total = sum(row["minutes_total"] for row in by_kind)
+    community = sum(row["community_minutes"] for row in by_kind)
+    return {
+        "support_hours": rounded(Decimal(total) / 60),
+        "community_share": ratio(community, total),
+        "by_kind": by_kind,
+        "hours_by_quarter": [rounded(Decimal(minutes) / 60) for minutes in by_quarter],
+    }
+
+
+def staff_figures(scope: Scope, period: Period) -> dict:
+    """Face-to-face employer contacts per coach per week, and caseload per full-time coach at the period's end."""
+    coaches = Membership.objects.coaches().filter(team__in=scope.team_ids)
+    if scope.coach_id:
+        coaches = coaches.filter(user_id=scope.coach_id)
+    staff = coaches.filter(overlapping(period.start, period.end, open_start=True)).aggregate(
+        coaches=Count("user", distinct=True),
+        fte_at_end=Sum("fte", filter=overlapping(period.end, period.end, open_start=True), default=0),
+    )
+    face_to_face = EmployerContact.objects.filter(
+        scope.q(), face_to_face=True, date__range=(period.start, period.end)
+    ).count()
+    open_at_end = open_at(scope, period.end).count()
+    contacts_per_coach_week = None
+    if staff["coaches"]:
+        contacts_per_coach_week = rounded(per_week(Decimal(face_to_face) / staff["coaches"], period))
+    return {
+        "coaches": staff["coaches"],
+        "fte": staff["fte_at_end"],
+        "face_to_face_contacts": face_to_face,
+        "contacts_per_coach_week": contacts_per_coach_week,
+        "open_at_end": open_at_end,
+        "caseload_per_fte": rounded(Decimal(open_at_end) / Decimal(staff["fte_at_end"]))
+        if staff["fte_at_end"]
+        else None,
+    }
+
+
+def coach_rows(scope: Scope, period: Period) -> list[dict]:
+    """Per coach of the scope's teams: open caseload, FTE, hours, community share, face-to-face contacts a week.
+
+    Four grouped queries, however many coaches and rows; shown only to the team's supervisors.
+    """
+    memberships = (
+        Membership.objects.coaches()
+        .filter(team__in=scope.team_ids)
+        .filter(overlapping(period.start, period.end, open_start=True))
+        .select_related("user")
+        .order_by("user__last_name", "user__first_name")
+    )
+    # The coach of the client's assignment to the scope's teams on the period's last day.
+    coach_at_end = (
+        ClientAssignment.objects.filter(
+            overlapping(period.end, period.end), client=OuterRef("pk"), team__in=scope.team_ids
+        )
+        .order_by("-started", "-pk")
+        .values("coach")[:1]
+    )
+    caseloads = dict(
+        open_at(scope, period.end)
+        .annotate(owner=Subquery(coach_at_end, output_field=IntegerField()))
+        .values("owner")
+        .annotate(n=Count("pk"))
+        .values_list("owner", "n")
+    )
+    time = {
+        row["coach"]: row
+        for row in TimeEntry.objects.filter(scope.q(), date__range=(period.start, period.end))
+        .order_by()
+        .values("coach")
+        .annotate(total=Sum("minutes"), community=Sum("minutes", filter=Q(setting__in=COMMUNITY_SETTINGS), default=0))
+    }
+    contacts = dict(
+        EmployerContact.objects.filter(scope.q(), face_to_face=True, date__range=(period.start, period.end))
+        .order_by()
+        .values("coach")
+        .annotate(n=Count("pk"))
+        .values_list("coach", "n")
+    )
+    rows = []
+    for membership in memberships:
+        coach_id = membership.user_id
+        if any(row["coach"].pk == coach_id for row in rows):
+            continue
+        logged = time.get(coach_id, {"total": 0, "community": 0})
+        rows.append(
+            {
+                "coach": membership.user,
+                "fte": membership.fte,
+                "caseload": caseloads.get(coach_id, 0),
+                "hours": rounded(Decimal(logged["total"]) / 60),
+                "community_share": ratio(logged["community"], logged["total"]),
+                "contacts_per_week": rounded(per_week(contacts.get(coach_id, 0), period)),
+            }
+        )
+    return rows

@@ -1,0 +1,144 @@
+"""The records the hostile-input cases need, and how a case describes driving one form through its view."""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import timedelta
+from functools import cached_property
+from typing import Any
+
+from django import forms
+from django.http import QueryDict
+from django.utils import timezone
+from wagtail.models import Page, Site
+
+from content.models import TrainingHomePage
+from fidelity import forms as fidelity_forms
+from fidelity import services as fidelity_services
+from fidelity.models import FidelityScale, ItemRating
+from ips.models import ActivityKind
+from tests.employers.factories import ContactPersonFactory, EmployerFactory, JobFactory
+from tests.factories import ClientFactory, OrganisationFactory, ReferralFactory, TeamFactory
+
+
+class World:
+    """The cast and the records the forms' views need, made on first use (before any example runs)."""
+
+    def __init__(self, request):
+        self._request = request
+        self.today = timezone.localdate()
+        # Rows no user of team A may use: their ids are among the hostile values of every choice field.
+        org_c = OrganisationFactory(name="Kainuun hyvinvointialue", code="kai")
+        team_c = TeamFactory(organisation=org_c)
+        self.client_b = ClientFactory(team=self.team_b, coach=self.coach_b)
+        self.employer_c = EmployerFactory(organisation=org_c)
+        ContactPersonFactory(employer=self.employer_c)
+        ClientFactory(team=team_c)
+
+    def __getattr__(self, name):
+        """The shared cast of tests/conftest.py: coach_a, supervisor_a, reviewer, org_admin..."""
+        if name.startswith("_"):
+            raise AttributeError(name)
+        value = self._request.getfixturevalue(name)
+        setattr(self, name, value)
+        return value
+
+    @cached_property
+    def client(self):
+        return ClientFactory(
+            team=self.team_a,
+            coach=self.coach_a,
+            programme_entry=self.today - timedelta(days=200),
+            stage_since=self.today - timedelta(days=100),
+        )
+
+    @cached_property
+    def referral(self):
+        return ReferralFactory(team=self.team_a, referred_on=self.today - timedelta(days=10))
+
+    @cached_property
+    def employer(self):
+        employer = EmployerFactory(organisation=self.org_a)
+        ContactPersonFactory(employer=employer)
+        return employer
+
+    @cached_property
+    def job(self):
+        return JobFactory(client=self.client, employer=self.employer, start_date=self.today - timedelta(days=30))
+
+    @cached_property
+    def review(self):
+        scale = FidelityScale.objects.get(code="IPS-25")
+        start = self.today - timedelta(days=180)
+        return fidelity_services.review_create(
+            team=self.team_a,
+            scale=scale,
+            period_start=start,
+            period_end=self.today,
+            review_start=self.today,
+            review_end=self.today + timedelta(days=1),
+            reviewers=[self.reviewer],
+            by=self.supervisor_a,
+        )
+
+    @cached_property
+    def rating(self):
+        rating = self.review.ratings.select_related("item").order_by("item__order").first()
+        # A suggestion from data, so accepting it and overriding it are both possible.
+        ItemRating.objects.filter(pk=rating.pk).update(suggested_score=3)
+        rating.refresh_from_db()
+        return rating
+
+    @cached_property
+    def training_home(self):
+        home = Page.get_first_root_node().add_child(instance=TrainingHomePage(title="Koulutus", slug="koulutus"))
+        Site.objects.filter(is_default_site=True).update(root_page=home)
+        Site.clear_site_root_paths_cache()
+        return home
+
+
+@dataclass(frozen=True)
+class Case:
+    form: type[forms.BaseForm]
+    user: str
+    url: Callable[[World], str]
+    # The unbound form as the view builds it: its fields, prefix and choices.
+    build: Callable[[World], forms.BaseForm]
+    valid: Callable[[World], dict]
+    method: str = "post"
+    htmx: bool = False
+    fixed: dict = field(default_factory=dict)
+    bound: Callable[[Any], forms.BaseForm] = lambda context: context["form"]
+    # Records an invalid submission must leave untouched.
+    watch: Callable[[World], list] = lambda w: []
+    # For views that answer bad input with a redirect and a message (a button form with hidden fields): the oracle.
+    accepts: Callable[[World, dict], bool] | None = None
+    allowed_statuses: tuple = ()
+
+    @property
+    def id(self):
+        return self.form.__name__
+
+
+def iso(day):
+    return day.isoformat()
+
+
+def activity_kind(code="client_meeting"):
+    return ActivityKind.objects.get(code=code).pk
+
+
+def as_sent(payload) -> QueryDict:
+    """The payload as the view reads it: a list is a repeated key."""
+    query = QueryDict(mutable=True)
+    for key, value in payload.items():
+        query.setlist(key, [str(v) for v in value] if isinstance(value, list) else [str(value)])
+    return query
+
+
+def is_current_version(data, version):
+    form = fidelity_forms.VersionForm(as_sent(data))
+    return form.is_valid() and form.cleaned_data["version"] == version
+
+
+def bound_rating_form(context):
+    return next(row["form"] for section in context["sections"] for row in section["rows"] if row["form"].is_bound)

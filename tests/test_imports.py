@@ -1,0 +1,137 @@
+"""The house rules about imports, read from the source with ast: no Polku import inside a function (except
+AppConfig.ready), and no app importing one above it (ips < employers < fidelity < reports; content may import
+ips; nothing imports the dev-only bench/ and loadtest/)."""
+
+import ast
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CHECKED = ("ips", "employers", "fidelity", "reports", "content", "config")
+POLKU = (*CHECKED, "bench", "loadtest")
+
+# What each package may import of Polku besides itself.
+ALLOWED = {
+    "ips": set(),
+    "employers": {"ips"},
+    "fidelity": {"ips", "employers"},
+    "reports": {"ips", "employers", "fidelity"},
+    "content": {"ips"},
+    "config": {"ips", "employers", "fidelity", "reports", "content"},
+}
+
+
+def _imported(node) -> list[str]:
+    """Top-level Polku packages a (non-relative) import statement names."""
+    if isinstance(node, ast.Import):
+        names = [alias.name for alias in node.names]
+    elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+        names = [node.module]
+    else:
+        return []
+    return [name.split(".")[0] for name in names if name.split(".")[0] in POLKU]
+
+
+def _is_app_config_ready(function, parent) -> bool:
+    if function.name != "ready" or not isinstance(parent, ast.ClassDef):
+        return False
+    return any(getattr(base, "id", getattr(base, "attr", None)) == "AppConfig" for base in parent.bases)
+
+
+def function_local_imports(source: str) -> list[tuple[str, int, str]]:
+    """(function, line, package) for each Polku import inside a function other than AppConfig.ready."""
+    found = []
+
+    def visit(node, parent=None, function=None):
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, ast.FunctionDef | ast.AsyncFunctionDef):
+                inner = None if _is_app_config_ready(child, node) else child
+                visit(child, node, inner if function is None else function)
+                continue
+            if function is not None:
+                found.extend((function.name, child.lineno, package) for package in _imported(child))
+            visit(child, node, function)
+
+    visit(ast.parse(source))
+    return found
+
+
+def layering_breaches(package: str, source: str) -> list[tuple[int, str]]:
+    """(line, imported package) for each import of a Polku package that `package` may not import."""
+    allowed = ALLOWED[package] | {package}
+    return [
+        (node.lineno, imported)
+        for node in ast.walk(ast.parse(source))
+        for imported in _imported(node)
+        if imported not in allowed
+    ]
+
+
+def _sources():
+    for package in CHECKED:
+        for path in sorted((ROOT / package).rglob("*.py")):
+            if "migrations" not in path.parts:
+                yield package, path
+
+
+def test_no_polku_module_is_imported_inside_a_function():
+    offences = [
+        f"{path.relative_to(ROOT)}:{line} {function}() imports {package}"
+        for _package, path in _sources()
+        for function, line, package in function_local_imports(path.read_text())
+    ]
+    assert offences == []
+
+
+def test_no_app_imports_a_higher_one():
+    offences = [
+        f"{path.relative_to(ROOT)}:{line} imports {imported}"
+        for package, path in _sources()
+        for line, imported in layering_breaches(package, path.read_text())
+    ]
+    assert offences == []
+
+
+def test_the_walk_sees_every_app():
+    assert {package for package, _path in _sources()} == set(CHECKED)
+
+
+FUNCTION_IMPORT = """
+from django.apps import AppConfig
+from ips.models import Client
+
+
+class EmployersConfig(AppConfig):
+    def ready(self):
+        from employers import services
+
+
+def with_state():
+    import json
+    from employers.services import follow_up_time_entry_dates
+
+
+class Page:
+    def get_context(self):
+        def inner():
+            import content.listing
+"""
+
+
+def test_the_check_finds_imports_inside_functions_but_allows_app_config_ready():
+    assert function_local_imports(FUNCTION_IMPORT) == [("with_state", 13, "employers"), ("get_context", 19, "content")]
+
+
+@pytest.mark.parametrize(
+    ("package", "source", "breaches"),
+    [
+        ("ips", "from employers.models import Job\n", [(1, "employers")]),
+        ("employers", "import fidelity.models\nfrom ips.models import Client\n", [(1, "fidelity")]),
+        ("content", "from ips.i18n import TranslatedName\nfrom fidelity import models\n", [(2, "fidelity")]),
+        ("reports", "from bench.national import generate\n", [(1, "bench")]),
+        ("reports", "from fidelity.models import Review\nfrom . import metrics\n", []),
+    ],
+)
+def test_the_check_finds_a_lower_app_importing_a_higher_one(package, source, breaches):
+    assert layering_breaches(package, source) == breaches
