@@ -24,6 +24,7 @@ from ips.models.record import Consent, Goal, KykyviisariScore, VocationalProfile
 from ips.models.referrals import Referral
 from ips.models.reminders import ReminderSettings
 from ips.models.security import PasswordResetRequest, password_reset_allowed
+from ips.models.submissions import Submission
 
 __all__ = [
     "AGE_BANDS",
@@ -54,6 +55,7 @@ __all__ = [
     "Setting",
     "Stage",
     "StageChange",
+    "Submission",
     "TargetGroup",
     "Team",
     "TimeEntry",
