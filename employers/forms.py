@@ -97,8 +97,8 @@ class ContactPersonChoiceField(ScopedModelChoiceField):
 
 class _ClientChoiceField(ScopedModelChoiceField):
     def label_from_instance(self, obj):
-        # Pseudonym code only: client names stay on the client's own pages.
-        return obj.code
+        # The choices are the user's own teams' clients (visible_to): "CODE · First L.", as on Today's picker.
+        return obj.short_label
 
 
 PREFERENCE_CHOICES = [("", _("Not stated")), ("true", _("Yes")), ("false", _("No"))]

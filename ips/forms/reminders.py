@@ -3,10 +3,11 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ips.forms.trust import TrustedModelForm
 from ips.models import ReminderSettings
 
 
-class ReminderForm(forms.ModelForm):
+class ReminderForm(TrustedModelForm):
     KEEP, ON, NEW, OFF = "keep", "on", "new", "off"
 
     feed = forms.ChoiceField(

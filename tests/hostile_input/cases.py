@@ -11,7 +11,8 @@ from fidelity.models import FidelityScale
 from ips.forms import clients as client_forms
 from ips.forms.entries import TimeEntryForm
 from ips.forms.general import ClientCodeForm, LanguageForm
-from ips.models import Goal, ReferralSource, TargetGroup
+from ips.forms.reminders import ReminderForm
+from ips.models import Goal, ReferralSource, ReminderSettings, TargetGroup
 from reports import forms as report_forms
 from reports.scopes import choices_for
 from tests.hostile_input.world import Case, activity_kind, as_sent, bound_rating_form, is_current_version, iso
@@ -133,6 +134,15 @@ CASES = [
             "note": "",
         },
         htmx=True,
+    ),
+    Case(
+        ReminderForm,
+        "coach_a",
+        lambda w: reverse("ips:reminders"),
+        lambda w: ReminderForm(instance=ReminderSettings.objects.get_or_create(user=w.coach_a)[0]),
+        lambda w: {"feed": "on", "daily_digest": "on"},
+        # The settings row exists once the page was shown: a save changes it, never adds one.
+        watch=lambda w: list(ReminderSettings.objects.filter(user=w.coach_a)),
     ),
     Case(
         LanguageForm,

@@ -8,7 +8,7 @@ from django.utils import translation
 
 from employers.forms import EmployerForm
 from ips.forms.entries import TimeEntryForm
-from tests.factories import OrganisationFactory
+from tests.factories import OrganisationFactory, TimeEntryFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -47,3 +47,22 @@ def test_empty_choices_say_choose_in_the_users_language(language, label):
 
 def test_a_time_entrys_kind_has_no_empty_choice(coach_a):
     assert "---------" not in str(TimeEntryForm(user=coach_a)["kind"])
+
+
+def test_todays_entries_name_own_clients_as_code_and_first_name_initial(coach_a, team_a, client_a, as_user):
+    TimeEntryFactory(coach=coach_a, team=team_a, client=client_a)
+    page = as_user(coach_a).get(reverse("ips:today")).content.decode()
+    assert f">{client_a.short_label}</a>" in page
+
+
+def test_a_client_who_moved_to_another_team_is_shown_by_code(coach_a, team_a, team_b, client_a, as_user):
+    TimeEntryFactory(coach=coach_a, team=team_a, client=client_a)
+    client_a.team = team_b
+    client_a.save()
+    page = as_user(coach_a).get(reverse("ips:week")).content.decode()
+    assert f">{client_a.code}</a>" in page and client_a.first_name not in page
+
+
+def test_the_contact_forms_client_picker_shows_code_and_first_name_initial(coach_a, client_a, as_user):
+    page = as_user(coach_a).get(reverse("employers:contact_create")).content.decode()
+    assert client_a.short_label in page
