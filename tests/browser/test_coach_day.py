@@ -139,7 +139,7 @@ def test_the_demo_coach_runs_a_day_on_a_phone_logging_by_keyboard(page, demo, lo
     assert int(panel.locator("progress").get_attribute("value")) == visits_before + 1
     assert outi.employer_contacts.count() == 0  # the visit was about no one client
     page.screenshot(path=screenshot_dir / "coach-5-employer-visit-fi.png", full_page=True)
-    expect(panel.locator("li.follow-up", has_text=code)).to_have_count(0)
+    expect(page.locator("#today-agenda li.kind-follow_up", has_text=code)).to_have_count(0)
 
     # Outi starts a job: recorded from her page, which moves her to support and plans the follow-along.
     page.goto(client_url)
@@ -164,9 +164,9 @@ def test_the_demo_coach_runs_a_day_on_a_phone_logging_by_keyboard(page, demo, lo
     _check(page, axe)
     page.screenshot(path=screenshot_dir / "coach-7-client-follow-up-due-fi.png", full_page=True)
 
-    # Back on Today, the follow-along contact is due.
+    # Back on Today, the follow-along contact is due: a line of My agenda.
     page.locator("a[href='/today/']").first.click()
-    expect(page.locator("#employer-panel li.follow-up.state-due", has_text=code)).to_have_count(1)
+    expect(page.locator("#today-agenda li.kind-follow_up", has_text=code)).to_have_count(1)
     _check(page, axe)
     page.screenshot(path=screenshot_dir / "coach-8-today-follow-up-due-fi.png", full_page=True)
 
