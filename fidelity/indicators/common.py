@@ -22,6 +22,7 @@ from django.db.models import Exists, OuterRef, Q, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_noop
 
+from fidelity.models import AnchorRule, FidelityScale
 from fidelity.services import Suggestion
 from ips.models import Client, ClientAssignment, Membership
 from ips.periods import TeamPeriod, overlapping
@@ -58,6 +59,47 @@ def coach_fte(period: TeamPeriod) -> Decimal:
     return Membership.objects.filter(
         overlapping(period.start, period.end, open_start=True), team_id=period.team_id, role=Membership.Role.COACH
     ).aggregate(total=Sum(Coalesce("fte", Value(Decimal("1.00")))))["total"] or Decimal("0")
+
+
+class CutPoints:
+    """The anchor rules of a scale's items, read from its rows (fidelity.models.AnchorRule) in one query.
+
+    An indicator never holds a threshold of its own: `score(code, value)` tries the item's rules from the best score
+    down and gives the lowest score when none holds. Changing a row changes the suggestion, with no code change.
+    """
+
+    def __init__(self, rules, lowest: int = 1):
+        self.lowest = lowest
+        self.rules: dict[str, list[tuple[str, Fraction, int]]] = {}
+        for code, compare, bound, score in sorted(rules, key=lambda rule: -rule[3]):
+            self.rules.setdefault(code, []).append((compare, Fraction(bound), score))
+
+    @classmethod
+    def of_scale(cls, scale_id: int) -> "CutPoints":
+        rows = AnchorRule.objects.filter(item__scale_id=scale_id).values_list("item__code", "compare", "bound", "score")
+        return cls(list(rows))
+
+    @classmethod
+    def default(cls) -> "CutPoints":
+        """The rules of the newest active IPS-25 scale, for an indicator computed outside a review."""
+        scale = FidelityScale.objects.active().filter(code="IPS-25").order_by("-version").values("pk")[:1]
+        rows = AnchorRule.objects.filter(item__scale__in=scale).values_list("item__code", "compare", "bound", "score")
+        return cls(list(rows))
+
+    def score(self, code: str, value) -> int | None:
+        """The item's score for an exact value; None when the scale has no rules for the item."""
+        if code not in self.rules:
+            return None
+        value = Fraction(value)
+        for compare, bound, score in self.rules[code]:
+            if (value >= bound) if compare == AnchorRule.Compare.AT_LEAST else (value <= bound):
+                return score
+        return self.lowest
+
+
+def scored(cut: "CutPoints | None", code: str, value) -> int | None:
+    """An indicator's score by the scale's rows: those of the review (compute_all passes them) or the default."""
+    return (cut or CutPoints.default()).score(code, value)
 
 
 def score_at_least(value: Fraction, lower_bounds: list[tuple[int, int]]) -> int:

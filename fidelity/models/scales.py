@@ -161,3 +161,53 @@ class ScaleItem(models.Model):
     def evidence_source_labels(self) -> list[str]:
         labels = dict(EVIDENCE_SOURCES)
         return [str(labels.get(code, code)) for code in self.evidence_sources]
+
+
+class AnchorRule(models.Model):
+    """A cut point of an item's anchors, a row beside the anchor texts.
+
+    The item scores `score` when the measured value (or, for a component item, the count of components present)
+    is at least / at most `bound`. Rules are tried from the best score down; a value that meets none gets the
+    scale's lowest score. A new scale version is new rows, read by fidelity.indicators and the component ticks.
+    """
+
+    class Compare(models.TextChoices):
+        AT_LEAST = "at_least", _("at least")
+        AT_MOST = "at_most", _("at most")
+
+    item = models.ForeignKey(ScaleItem, on_delete=models.CASCADE, related_name="rules", verbose_name=_("item"))
+    score = models.PositiveSmallIntegerField(_("score"))
+    compare = models.CharField(_("comparison"), max_length=10, choices=Compare.choices)
+    bound = models.DecimalField(_("bound"), max_digits=8, decimal_places=2)
+
+    class Meta:
+        ordering = ["item", "-score"]
+        verbose_name = _("anchor rule")
+        verbose_name_plural = _("anchor rules")
+        constraints = [models.UniqueConstraint(fields=["item", "score"], name="fidelity_rule_item_score_unique")]
+
+    def __str__(self):
+        return f"{self.item.code} {self.score}: {self.get_compare_display()} {self.bound}"
+
+
+class ScaleComponent(models.Model):
+    """One component of a "count of components" item (O2, O5, O7, O8, V2, V14): what a reviewer can tick."""
+
+    item = models.ForeignKey(ScaleItem, on_delete=models.CASCADE, related_name="components", verbose_name=_("item"))
+    number = models.PositiveSmallIntegerField(_("number"))
+    text_fi = models.TextField(_("text in Finnish"))
+    text_sv = models.TextField(_("text in Swedish"))
+    text_en = models.TextField(_("text in English"))
+
+    class Meta:
+        ordering = ["item", "number"]
+        verbose_name = _("component")
+        verbose_name_plural = _("components")
+        constraints = [models.UniqueConstraint(fields=["item", "number"], name="fidelity_component_number_unique")]
+
+    def __str__(self):
+        return f"{self.item.code}.{self.number}"
+
+    @property
+    def text(self) -> str:
+        return translated(self, "text")
