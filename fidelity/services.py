@@ -203,9 +203,11 @@ def review_apply_suggestions(*, review: Review, suggestions: Mapping[str, Sugges
         raise ReviewLocked
     ratings = list(
         ItemRating.objects.select_for_update()
-        .filter(review=review, review__status=Review.Status.DRAFT, item__code__in=list(suggestions))
-        .values("pk", "score", "override_reason", "item__code")
+        .filter(review=review, item__code__in=list(suggestions))
+        .values("pk", "score", "override_reason", "item__code", "review__status")
     )
+    if any(row["review__status"] != Review.Status.DRAFT for row in ratings):
+        raise ReviewLocked
     for row in ratings:
         rating = ItemRating(pk=row["pk"], score=row["score"], override_reason=row["override_reason"])
         values = _suggestion_values(rating, suggestions[row["item__code"]])

@@ -1,4 +1,5 @@
-from fidelity.views.history import item_detail, team_history
+from fidelity.views.components import rating_components
+from fidelity.views.history import item_detail, reviews_due, team_history
 from fidelity.views.indicators import review_refresh
 from fidelity.views.outputs import review_report, review_xlsx
 from fidelity.views.plan import plan_item_create, plan_item_delete, plan_item_edit
@@ -20,6 +21,7 @@ __all__ = [
     "plan_item_delete",
     "plan_item_edit",
     "rating_accept",
+    "rating_components",
     "rating_save",
     "review_copy",
     "review_create",
@@ -31,5 +33,6 @@ __all__ = [
     "review_settings",
     "review_texts",
     "review_xlsx",
+    "reviews_due",
     "team_history",
 ]
