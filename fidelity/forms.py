@@ -7,7 +7,7 @@ from fidelity.models import EVIDENCE_SOURCES, ActionPlanItem, FidelityScale, Ite
 from fidelity.services import review_check_reviewers
 from ips.forms.fields import ModelMultipleChoiceField
 from ips.forms.scoped import OrganisationScopedForm, PeopleChoiceField, PersonChoiceField, ScopedModelChoiceField
-from ips.forms.trust import TrustedModelForm
+from ips.forms.trust import TrustedForm, TrustedModelForm
 from ips.models import Membership, Team, User
 
 
@@ -182,7 +182,7 @@ class ActionPlanItemForm(OrganisationScopedForm, TrustedModelForm):
         return data
 
 
-class ComponentTicksForm(forms.Form):
+class ComponentTicksForm(TrustedForm):
     """One checkbox per component of an item, each with its evidence source and a note."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)

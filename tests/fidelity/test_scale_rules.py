@@ -38,9 +38,7 @@ def test_every_item_with_a_data_score_has_rules_and_component_items_have_count_r
     }
 
 
-@pytest.mark.parametrize(
-    ("value", "score"), [(20, 5), ("20.01", 4), (25, 4), (26, 3), (30, 3), (40, 2), ("40.5", 1)]
-)
+@pytest.mark.parametrize(("value", "score"), [(20, 5), ("20.01", 4), (25, 4), (26, 3), (30, 3), (40, 2), ("40.5", 1)])
 def test_cut_points_compare_the_exact_value_with_the_rows(scale, value, score):
     assert CutPoints.of_scale(scale.pk).score("S1", Decimal(str(value))) == score
 

@@ -229,6 +229,9 @@ NEITHER = {
     "fidelity:rating_save": "versioned: fidelity.services refuses a stale `version` (tests/fidelity)",
     "fidelity:rating_accept": "versioned: fidelity.services refuses a stale `version` (tests/fidelity)",
     "fidelity:review_texts": "versioned: fidelity.services refuses a stale `version` (tests/fidelity)",
+    "fidelity:rating_components": "versioned (a stale `version` is refused, tests/fidelity/test_components.py) and a "
+    "one-time id; ticking the same components twice gives the same ticks and score",
+    "fidelity:reviews_due": "read only (a fragment)",
     "fidelity:review_refresh": "a button form with a one-time id; recomputing twice gives the same figures",
     "fidelity:plan_item_delete": "a button form with a one-time id",
     "fidelity:review_finalise": "a button form with a one-time id; a finalised review refuses a second finalise",
