@@ -12,6 +12,7 @@ urlpatterns = [
     path("reviews/<uuid:uuid>/items/<str:code>/", views.rating_save, name="rating_save"),
     path("reviews/<uuid:uuid>/items/<str:code>/accept/", views.rating_accept, name="rating_accept"),
     path("reviews/<uuid:uuid>/items/<str:code>/components/", views.rating_components, name="rating_components"),
+    path("reviews/<uuid:uuid>/items/<str:code>/rows.xlsx", views.rating_rows_xlsx, name="rating_rows_xlsx"),
     path("reviews/<uuid:uuid>/refresh/", views.review_refresh, name="review_refresh"),
     path("reviews/<uuid:uuid>/texts/", views.review_texts, name="review_texts"),
     path("reviews/<uuid:uuid>/plan/new/", views.plan_item_create, name="plan_item_create"),

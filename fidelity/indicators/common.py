@@ -27,7 +27,7 @@ from fidelity.services import Suggestion
 from ips.models import Client, ClientAssignment, Membership
 from ips.periods import TeamPeriod, overlapping
 
-# The detail lists at most this many rows behind a figure; the totals always cover all rows.
+# The review page lists at most this many rows behind a figure; the stored detail and its download hold all.
 MAX_ROWS = 50
 
 
@@ -143,7 +143,7 @@ def detail(*, figures, note="", columns=(), rows=(), row_count=None, translated=
 
     Labels, notes and column names are English msgids marked with gettext_noop: the page translates them into the
     reader's language when it shows them, and so does it for the row cells of the `translated` columns (English
-    labels of choices). Rows carry client pseudonym codes only, never names, and are capped.
+    labels of choices). Rows carry client pseudonym codes only, never names.
     """
     rows = list(rows)
     data = {"figures": [[label, shown(value)] for label, value in figures]}
@@ -151,7 +151,8 @@ def detail(*, figures, note="", columns=(), rows=(), row_count=None, translated=
         data["note"] = note
     if columns:
         data["columns"] = list(columns)
-        data["rows"] = [[shown(cell) for cell in row] for row in rows[:MAX_ROWS]]
+        # Every row is stored: the page shows the first MAX_ROWS, the Excel download all of them.
+        data["rows"] = [[shown(cell) for cell in row] for row in rows]
         data["row_count"] = len(rows) if row_count is None else row_count
         if translated:
             data["translated"] = list(translated)

@@ -10,7 +10,32 @@ from fidelity import services
 from fidelity.components import Tick, rating_ticks_save
 from fidelity.forms import ComponentTicksForm
 from fidelity.models import ScaleComponent
-from fidelity.views.common import locked_response, review_edit_page
+from fidelity.views.common import locked_response, log_clients_in_figures, review_edit_page
+
+# V14 components Polku's log shows: the figure (an English msgid of fidelity.indicators.work.v14_outreach) that
+# pre-ticks the component when above zero. The reviewer sees the figures and can untick.
+DATA_TICKS = {
+    "V14": {
+        2: "Outreach attempts logged",
+        4: "Entries in clients' homes",
+    }
+}
+
+
+def _data_ticks(rating) -> dict[str, object]:
+    """Initial values pre-ticking the components the team's data shows, when nothing is ticked yet."""
+    figures = dict((rating.measured_detail or {}).get("figures", []))
+    initial = {}
+    for number, label in DATA_TICKS.get(rating.item.code, {}).items():
+        value = figures.get(label)
+        if isinstance(value, int) and value > 0:
+            initial[f"seen_{number}"] = True
+            initial[f"source_{number}"] = "MIS"
+            initial[f"note_{number}"] = _("From Polku's data: %(label)s %(value)s.") % {
+                "label": _(label),
+                "value": value,
+            }
+    return initial
 
 
 @review_edit_page
@@ -20,13 +45,15 @@ def rating_components(request, review, code):
     components = list(ScaleComponent.objects.filter(item_id=rating.item_id).order_by("number"))
     if not components:
         raise Http404
-    ticks = rating.ticks.select_related("component")
+    ticks = list(rating.ticks.select_related("component"))
     form = ComponentTicksForm(
         request.POST if request.method == "POST" else None,
         components=components,
         ticks=ticks,
         version=rating.version,
     )
+    if not ticks and request.method != "POST":
+        form.initial.update(_data_ticks(rating))
     if request.method == "POST" and form.is_valid():
         chosen = [Tick(number, source, note) for number, source, note in form.ticked()]
         try:
@@ -44,4 +71,5 @@ def rating_components(request, review, code):
             % {"code": code, "count": len(chosen), "score": rating.suggested_score},
         )
         return redirect(reverse("fidelity:review_detail", kwargs={"uuid": review.uuid}) + f"#item-{code}")
+    log_clients_in_figures(request, review, [rating])
     return render(request, "fidelity/rating_components.html", {"review": review, "rating": rating, "form": form})

@@ -100,3 +100,13 @@ def test_the_tick_page_is_hidden_from_another_team_and_refused_to_a_reader(clien
     assert client.get(_url(review)).status_code == 404
     client.force_login(supervisor_a)
     assert client.post(_url(review), {"version": 0}).status_code == 403
+
+
+def test_v14_components_the_log_shows_are_ticked_in_advance(client, review, reviewer, team_a):
+    rating = review.ratings.get(item__code="V14")
+    figures = [["Outreach attempts logged", 3], ["Clients reached out to", 2], ["Entries in clients' homes", 0]]
+    ItemRating.objects.filter(pk=rating.pk).update(measured_detail={"figures": figures})
+    client.force_login(reviewer)
+    form = client.get(_url(review, "V14")).context["form"]
+    assert form.initial.get("seen_2") is True and form.initial["source_2"] == "MIS"
+    assert "seen_4" not in form.initial  # no home visits logged: not ticked

@@ -231,6 +231,7 @@ NEITHER = {
     "fidelity:review_texts": "versioned: fidelity.services refuses a stale `version` (tests/fidelity)",
     "fidelity:rating_components": "versioned (a stale `version` is refused, tests/fidelity/test_components.py) and a "
     "one-time id; ticking the same components twice gives the same ticks and score",
+    "fidelity:rating_rows_xlsx": "a download",
     "fidelity:reviews_due": "read only (a fragment)",
     "fidelity:review_refresh": "a button form with a one-time id; recomputing twice gives the same figures",
     "fidelity:plan_item_delete": "a button form with a one-time id",
