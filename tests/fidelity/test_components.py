@@ -109,4 +109,4 @@ def test_v14_components_the_log_shows_are_ticked_in_advance(client, review, revi
     client.force_login(reviewer)
     form = client.get(_url(review, "V14")).context["form"]
     assert form.initial.get("seen_2") is True and form.initial["source_2"] == "MIS"
-    assert "seen_4" not in form.initial  # no home visits logged: not ticked
+    assert form.initial["seen_4"] is False  # no home visits logged: not ticked

@@ -7,7 +7,7 @@ from django.urls import reverse
 from content.models import TrainingFilterForm
 from employers import forms as employer_forms
 from fidelity import forms as fidelity_forms
-from fidelity.models import FidelityScale
+from fidelity.models import FidelityScale, ScaleComponent
 from ips.forms import clients as client_forms
 from ips.forms.entries import TimeEntryForm
 from ips.forms.general import ClientCodeForm, LanguageForm
@@ -264,6 +264,19 @@ CASES = [
         accepts=lambda w, data: is_current_version(data, w.rating.version),
     ),
     Case(
+        fidelity_forms.ComponentTicksForm,
+        "reviewer",
+        lambda w: reverse("fidelity:rating_components", args=[w.review.uuid, "O2"]),
+        lambda w: fidelity_forms.ComponentTicksForm(
+            components=list(ScaleComponent.objects.filter(item__scale=w.review.scale, item__code="O2")),
+            version=_o2(w).version,
+        ),
+        lambda w: {"version": _o2(w).version, "seen_1": "on", "source_1": "INT", "note_1": "Viikkopalaveri"},
+        watch=lambda w: [_o2(w)],
+        # A stale version is answered with a redirect and a message, and changes nothing.
+        accepts=lambda w, data: is_current_version(data, _o2(w).version),
+    ),
+    Case(
         fidelity_forms.ReviewTextsForm,
         "reviewer",
         lambda w: reverse("fidelity:review_texts", args=[w.review.uuid]),
@@ -307,3 +320,8 @@ CASES = [
         bound=lambda context: context["filter_form"],
     ),
 ]
+
+
+def _o2(w):
+    """The review's O2 rating: an item scored from ticks."""
+    return w.review.ratings.select_related("item").get(item__code="O2")
