@@ -15,15 +15,16 @@ def seed(data: dict) -> None:
     from django.contrib.auth import get_user_model
 
     client = data["client"]
-    Client.objects.create(
+    provider_client = Client(
         id=client["id"],
-        secret=client["secret"],
         name="Polku",
         scopes="openid\nprofile\nemail",
         redirect_uris="\n".join(client["redirect_uris"]),
         grant_types="authorization_code",
         response_types="code",
     )
+    provider_client.set_secret(client["secret"])
+    provider_client.save()
     for person in data["users"]:
         user = get_user_model().objects.create_user(person["username"], person["email"], person["password"])
         EmailAddress.objects.create(user=user, email=person["email"], verified=True, primary=True)
