@@ -1,7 +1,8 @@
 """Django's sign-in views, where Polku adds to them: password reset with a limit on the mail it sends, and sign-in
 through allauth's login flow (two-factor sign-in) with a link to each organisation's single sign-on."""
 
-from allauth.account.utils import perform_login
+from allauth.account.internal.flows.login import perform_password_login
+from allauth.account.models import Login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
@@ -48,7 +49,11 @@ class LoginView(auth_views.LoginView):
 
     def form_valid(self, form):
         self.request.session[PASSWORD_SIGN_IN] = True
-        return perform_login(self.request, form.get_user(), redirect_url=self.get_success_url())
+        user = form.get_user()
+        # What allauth's own LoginForm.login() does: records the password sign-in (so setting up two-factor
+        # sign-in right after needs no second password), then runs the login stages (the second factor).
+        login = Login(user=user, redirect_url=self.get_success_url())
+        return perform_password_login(self.request, {"username": user.get_username()}, login)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(**kwargs) | {"sso_providers": sso_providers()}
