@@ -264,6 +264,13 @@ SOCIALACCOUNT_PROVIDERS = {
     "openid_connect": {"APPS": oidc_apps(env_str("OIDC_PROVIDERS")), "SCOPE": ["openid", "profile", "email"]}
 }
 
+# The accessibility statement (/accessibility/): when Polku was last assessed against WCAG 2.1 AA, when the statement
+# was last updated, where feedback may also be e-mailed, and how many messages one address may send in an hour.
+ACCESSIBILITY_ASSESSED_ON = env_str("ACCESSIBILITY_ASSESSED_ON", "2026-12-01")
+ACCESSIBILITY_STATEMENT_UPDATED_ON = env_str("ACCESSIBILITY_STATEMENT_UPDATED_ON", "2026-12-06")
+ACCESSIBILITY_CONTACT_EMAIL = env_str("ACCESSIBILITY_CONTACT_EMAIL", "")
+ACCESSIBILITY_FEEDBACK_PER_HOUR = env_int("ACCESSIBILITY_FEEDBACK_PER_HOUR", 5)
+
 # Password-reset mail: at most this many requests per address and per client IP within the window (refused ones
 # count too), counted in the shared database (ips/models/security.py); over a limit the answer stays the same.
 PASSWORD_RESET_PER_ADDRESS = env_int("PASSWORD_RESET_PER_ADDRESS", 3)
