@@ -1,7 +1,11 @@
 """Single sign-on against a real OpenID Connect provider process (tests/sso/conftest.py): Polku's side through the
 Django test client, the provider's login form and consent page over HTTP."""
 
+from io import StringIO
+
+import pytest
 from allauth.socialaccount.models import SocialAccount
+from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from ips.models import Membership
@@ -80,3 +84,14 @@ def test_organisation_without_passwords_refuses_a_password(client, sso_settings,
     response = client.post(reverse("login"), {"username": "coach_a", "password": PASSWORD})
     assert response.status_code == 200 and not signed_in_user(client).is_authenticated
     assert "sso_only" in [error.code for error in response.context["form"].non_field_errors().as_data()]
+
+
+def test_password_sign_in_command_switches_passwords_off_and_on(org_a):
+    call_command("password_sign_in", org_a.code, "off", stdout=StringIO())
+    org_a.refresh_from_db()
+    assert org_a.password_sign_in is False
+    call_command("password_sign_in", org_a.code, "on", stdout=StringIO())
+    org_a.refresh_from_db()
+    assert org_a.password_sign_in is True
+    with pytest.raises(CommandError):
+        call_command("password_sign_in", "nosuch", "off")
