@@ -34,6 +34,27 @@ def test_accounts_a_made_up_reset_link_offers_no_form(client, coach_a):
     assert 'type="password"' not in response.text
 
 
+@pytest.mark.parametrize(
+    "path",
+    ["/accounts/2fa/", "/accounts/2fa/totp/activate/", "/accounts/2fa/recovery-codes/", "/accounts/email/",
+     "/accounts/3rdparty/", "/accounts/reauthenticate/"],
+)  # fmt: skip
+def test_allauth_account_pages_need_a_signed_in_user(client, path):
+    assert _to_login(client.get(path)), path
+
+
+def test_allauth_second_factor_step_without_a_password_first_signs_nobody_in(client, coach_a):
+    response = client.post(reverse("mfa_authenticate"), {"code": "123456"})
+    assert response.status_code in (302, 200)
+    assert not client.get(reverse("login")).wsgi_request.user.is_authenticated
+
+
+def test_allauth_sign_up_is_closed(client, django_user_model):
+    before = django_user_model.objects.count()
+    client.post(reverse("account_signup"), {"username": "new", "email": "new@example.org", "password1": "x" * 12})
+    assert django_user_model.objects.count() == before
+
+
 @pytest.mark.parametrize("path", ["/django-admin/", "/django-admin/ips/client/", "/django-admin/auth/user/"])
 def test_django_admin_refuses_anonymous_and_non_staff_users(client, coach_a, org_admin, path):
     admin_login = reverse("admin:login")
