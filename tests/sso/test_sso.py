@@ -57,7 +57,7 @@ def test_unknown_person_is_refused_with_a_clear_page(client, sso_settings, team_
 
     assert response.status_code == 403
     assert "registration/sso_refused.html" in [template.name for template in response.templates]
-    assert "admin" in response.content.decode()
+    assert "Polku-pääkäyttäjä" in response.content.decode()  # "ask your Polku admin", in the default Finnish
     assert not signed_in_user(client).is_authenticated
     assert django_user_model.objects.count() == users_before and not SocialAccount.objects.exists()
 

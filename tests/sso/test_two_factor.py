@@ -66,7 +66,7 @@ def test_a_recovery_code_signs_in_once(client, coach_a):
 def test_admins_and_reporters_set_up_two_factor_before_anything_else(client, role, request):
     user = request.getfixturevalue(role)
     sign_in(client, role)
-    for url in (reverse("ips:home"), reverse("reports:index") if role == "reporter" else reverse("ips:home")):
+    for url in (reverse("ips:home"), reverse("reports:dashboard") if role == "reporter" else reverse("ips:home")):
         assert client.get(url)["Location"] == reverse("mfa_activate_totp")
     enable_totp(client)
     assert client.get(reverse("ips:home")).get("Location") != reverse("mfa_activate_totp")
