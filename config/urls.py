@@ -6,7 +6,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from ips.views.accounts import LoginView, PasswordResetView
+from ips.views.accounts import LoginView, PasswordResetView, not_offered
 
 auth_patterns = [
     path("login/", LoginView.as_view(), name="login"),
@@ -32,6 +32,21 @@ urlpatterns = [
     path("accounts/", include(auth_patterns)),
     # django-allauth after Polku's own: two-factor set-up and sign-in (/accounts/2fa/), single sign-on
     # (/accounts/oidc/<organisation>/login/). Its login and logout names resolve to Polku's pages above.
+    *(
+        path(f"accounts/{route}", not_offered)
+        for route in (
+            "email/",
+            "confirm-email/",
+            "password/set/",
+            "password/reset/key/done/",
+            "password/reset/done/",
+            "login/code/confirm/",
+            "3rdparty/",
+            "3rdparty/signup/",
+            "social/connections/",
+            "social/signup/",
+        )
+    ),
     path("accounts/", include("allauth.urls")),
     path("employers/", include("employers.urls")),
     path("fidelity/", include("fidelity.urls")),

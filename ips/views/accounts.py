@@ -6,7 +6,7 @@ from allauth.account.models import Login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.utils.translation import gettext_lazy as _
 
 from ips.audit import remote_addr
@@ -57,3 +57,9 @@ class LoginView(auth_views.LoginView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(**kwargs) | {"sso_providers": sso_providers()}
+
+
+def not_offered(request, *args, **kwargs):
+    """django-allauth pages Polku does not offer: a user's e-mail address is what single sign-on links an account
+    by, so nobody changes it themselves; accounts are connected to a provider only at an invited first sign-in."""
+    raise Http404

@@ -36,8 +36,7 @@ def test_accounts_a_made_up_reset_link_offers_no_form(client, coach_a):
 
 @pytest.mark.parametrize(
     "path",
-    ["/accounts/2fa/", "/accounts/2fa/totp/activate/", "/accounts/2fa/recovery-codes/", "/accounts/email/",
-     "/accounts/3rdparty/", "/accounts/reauthenticate/"],
+    ["/accounts/2fa/", "/accounts/2fa/totp/activate/", "/accounts/2fa/recovery-codes/", "/accounts/reauthenticate/"],
 )  # fmt: skip
 def test_allauth_account_pages_need_a_signed_in_user(client, path):
     assert _to_login(client.get(path)), path
@@ -89,3 +88,10 @@ def test_documents_need_a_signed_in_reader(client, coach_a, settings, tmp_path):
 
 def test_training_pages_need_a_signed_in_reader(client):
     assert _to_login(client.get("/training/"))
+
+
+@pytest.mark.parametrize("path", ["/accounts/email/", "/accounts/3rdparty/", "/accounts/password/set/"])
+def test_allauth_pages_polku_does_not_offer_answer_404(path, coach_a, as_user):
+    """An e-mail address is what single sign-on links by: nobody changes it or connects a provider themselves."""
+    assert as_user(coach_a).get(path).status_code == 404
+    assert as_user(coach_a).post(path, {"email": "someone@example.org", "action_add": "1"}).status_code == 404
