@@ -12,6 +12,7 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 
+from tests.needs import mark_unavailable
 from tests.reference_data import restore_migrated_rows
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -35,12 +36,7 @@ SCREENSHOTS_USED = pytest.StashKey[bool]()
 def pytest_collection_modifyitems(config, items):
     if CHROMIUM.exists():
         return
-    for item in items:
-        if "browser" in item.keywords:
-            if os.environ.get("CI"):
-                item.add_marker(pytest.mark.xfail(reason="no chromium in CI", run=False, strict=True))
-            else:
-                item.add_marker(pytest.mark.skip(reason=f"{CHROMIUM} is not installed"))
+    mark_unavailable(items, "browser", ci_reason="no chromium in CI", local_reason=f"{CHROMIUM} is not installed")
 
 
 @pytest.fixture(scope="session")

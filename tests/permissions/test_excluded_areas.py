@@ -34,6 +34,7 @@ def test_accounts_a_made_up_reset_link_offers_no_form(client, coach_a):
     assert 'type="password"' not in response.text
 
 
+<<<<<<< HEAD
 @pytest.mark.parametrize(
     "path",
     ["/accounts/2fa/", "/accounts/2fa/totp/activate/", "/accounts/2fa/recovery-codes/", "/accounts/reauthenticate/"],
@@ -52,24 +53,26 @@ def test_allauth_sign_up_is_closed(client, django_user_model):
     before = django_user_model.objects.count()
     client.post(reverse("account_signup"), {"username": "new", "email": "new@example.org", "password1": "x" * 12})
     assert django_user_model.objects.count() == before
+=======
+def _assert_sent_to_login(client, path, login_url, *, users):
+    """Anonymous and each of the users asking for path are sent to login_url."""
+    assert _to_login(client.get(path), login_url)
+    for user in users:
+        client.force_login(user)
+        assert _to_login(client.get(path), login_url), user
+>>>>>>> dups
 
 
 @pytest.mark.parametrize("path", ["/django-admin/", "/django-admin/ips/client/", "/django-admin/auth/user/"])
 def test_django_admin_refuses_anonymous_and_non_staff_users(client, coach_a, org_admin, path):
     admin_login = reverse("admin:login")
-    assert _to_login(client.get(path), admin_login)
-    for user in (coach_a, org_admin):
-        client.force_login(user)
-        assert _to_login(client.get(path), admin_login), user
+    _assert_sent_to_login(client, path, admin_login, users=(coach_a, org_admin))
 
 
 @pytest.mark.parametrize("path", ["/cms/", "/cms/pages/", "/cms/images/", "/cms/documents/", "/cms/users/"])
 def test_wagtail_admin_refuses_anonymous_and_users_who_are_not_editors(client, coach_a, org_admin, path):
     wagtail_login = reverse("wagtailadmin_login")
-    assert _to_login(client.get(path), wagtail_login)
-    for user in (coach_a, org_admin):
-        client.force_login(user)
-        assert _to_login(client.get(path), wagtail_login), user
+    _assert_sent_to_login(client, path, wagtail_login, users=(coach_a, org_admin))
 
 
 def test_the_admins_let_a_superuser_in(client):
