@@ -129,32 +129,21 @@ class TrainingIndexPage(ReaderLanguageMixin, Page):
         return context
 
 
+def topics_of_kind(kind, related_name, verbose_name):
+    """The topics of one kind (principle, stage, fidelity item) a training page is tagged with; none is fine."""
+    return ParentalManyToManyField(
+        Topic, blank=True, related_name=related_name, limit_choices_to={"kind": kind}, verbose_name=verbose_name
+    )
+
+
 class TrainingPage(ReaderLanguageMixin, Page):
     intro = models.TextField(
         _("summary"), max_length=400, help_text=_("One or two sentences shown in lists and search results.")
     )
     body = StreamField(TrainingBodyBlock(), verbose_name=_("body"), blank=True)
-    principles = ParentalManyToManyField(
-        Topic,
-        blank=True,
-        related_name="pages_by_principle",
-        limit_choices_to={"kind": vocabulary.PRINCIPLE},
-        verbose_name=_("IPS principles"),
-    )
-    stages = ParentalManyToManyField(
-        Topic,
-        blank=True,
-        related_name="pages_by_stage",
-        limit_choices_to={"kind": vocabulary.STAGE},
-        verbose_name=_("stages of supported employment"),
-    )
-    fidelity_items = ParentalManyToManyField(
-        Topic,
-        blank=True,
-        related_name="pages_by_fidelity_item",
-        limit_choices_to={"kind": vocabulary.FIDELITY_ITEM},
-        verbose_name=_("fidelity items"),
-    )
+    principles = topics_of_kind(vocabulary.PRINCIPLE, "pages_by_principle", _("IPS principles"))
+    stages = topics_of_kind(vocabulary.STAGE, "pages_by_stage", _("stages of supported employment"))
+    fidelity_items = topics_of_kind(vocabulary.FIDELITY_ITEM, "pages_by_fidelity_item", _("fidelity items"))
 
     content_panels = [
         *Page.content_panels,

@@ -294,32 +294,29 @@ def _next_step(stage):
 
 
 def _referrals(team, sources, today):
-    for first, last, born, town, source, days in PENDING:
+    def referral(decision, born, town, source, days, **details):
         Referral.objects.update_or_create(
             team=team,
-            decision="pending",
+            decision=decision,
             birth_year=born,
             municipality=town,
-            defaults={
-                "source": sources[source],
-                "referred_on": today - timedelta(days=days),
-                "first_name": first,
-                "last_name": last,
-                "referrer_organisation": "Vaasan terveyskeskus",
-            },
+            defaults={"source": sources[source], "referred_on": today - timedelta(days=days), **details},
+        )
+
+    for first, last, born, town, source, days in PENDING:
+        referral(
+            "pending",
+            born,
+            town,
+            source,
+            days,
+            first_name=first,
+            last_name=last,
+            referrer_organisation="Vaasan terveyskeskus",
         )
     for born, town, source, days, reason in DECLINED:
-        Referral.objects.update_or_create(
-            team=team,
-            decision="declined",
-            birth_year=born,
-            municipality=town,
-            defaults={
-                "source": sources[source],
-                "referred_on": today - timedelta(days=days),
-                "decided_on": today - timedelta(days=days - 5),
-                "decline_reason": reason,
-            },
+        referral(
+            "declined", born, town, source, days, decided_on=today - timedelta(days=days - 5), decline_reason=reason
         )
 
 

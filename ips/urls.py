@@ -1,6 +1,6 @@
 from django.urls import path
 
-from ips.views import caseload, clients, general, log, referrals
+from ips.views import accessibility, caseload, clients, general, log, referrals
 
 app_name = "ips"
 
@@ -34,4 +34,7 @@ urlpatterns = [
     path("referrals/", referrals.referral_list, name="referral_list"),
     path("referrals/new/", referrals.referral_create, name="referral_create"),
     path("referrals/<uuid:uuid>/", referrals.referral_decide, name="referral_decide"),
+    # The accessibility statement (public) and the feedback sent from it (organisation admins)
+    path("accessibility/", accessibility.statement, name="accessibility"),
+    path("accessibility/feedback/", accessibility.feedback_list, name="accessibility_feedback"),
 ]

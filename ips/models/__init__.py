@@ -1,3 +1,4 @@
+from ips.models.accessibility import AccessibilityFeedback
 from ips.models.activity import COMMUNITY_SETTINGS, MAX_DAY_MINUTES, Setting, TimeEntry
 from ips.models.clients import (
     AGE_BANDS,
@@ -26,6 +27,7 @@ from ips.models.security import PasswordResetRequest, password_reset_allowed
 from ips.models.submissions import Submission
 
 __all__ = [
+    "AccessibilityFeedback",
     "AGE_BANDS",
     "COMMUNITY_SETTINGS",
     "CONTENT_EDITORS_GROUP",

@@ -123,6 +123,11 @@ class Organisation(models.Model):
         unique=True,
         help_text=_("Used as the prefix of client pseudonym codes."),
     )
+    password_sign_in = models.BooleanField(
+        _("staff may sign in with a password"),
+        default=True,
+        help_text=_("Switch off when the organisation signs its staff in through single sign-on only."),
+    )
 
     objects = OrganisationQuerySet.as_manager()
 

@@ -9,6 +9,7 @@ from employers import forms as employer_forms
 from fidelity import forms as fidelity_forms
 from fidelity.models import FidelityScale, ScaleComponent
 from ips.forms import clients as client_forms
+from ips.forms.accessibility import AccessibilityFeedbackForm
 from ips.forms.entries import TimeEntryForm
 from ips.forms.general import ClientCodeForm, LanguageForm
 from ips.models import Goal, ReferralSource, TargetGroup
@@ -17,6 +18,13 @@ from reports.scopes import choices_for
 from tests.hostile_input.world import Case, activity_kind, as_sent, bound_rating_form, is_current_version, iso
 
 CASES = [
+    Case(
+        AccessibilityFeedbackForm,
+        "coach_a",
+        lambda w: reverse("ips:accessibility"),
+        lambda w: AccessibilityFeedbackForm(),
+        lambda w: {"message": "Kontrasti on heikko", "page": "Tänään", "name": "Anna", "email": "anna@example.org"},
+    ),
     Case(
         client_forms.ReferralForm,
         "coach_a",

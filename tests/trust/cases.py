@@ -18,8 +18,10 @@ from employers.models import ContactPerson, Employer, EmployerContact, FollowUp,
 from fidelity import forms as fidelity_forms
 from fidelity.models import ActionPlanItem, Review
 from ips.forms import clients as client_forms
+from ips.forms.accessibility import AccessibilityFeedbackForm
 from ips.forms.entries import TimeEntryForm
 from ips.models import (
+    AccessibilityFeedback,
     Client,
     Consent,
     Goal,
@@ -123,6 +125,8 @@ def _contact_payload(w):
 
 
 CREATES = [
+    Walk("ips:accessibility", "coach_a", lambda w: reverse("ips:accessibility"),
+         valid_payload(AccessibilityFeedbackForm), adds=AccessibilityFeedback),
     Walk("ips:referral_create", "coach_a", lambda w: reverse("ips:referral_create"),
          valid_payload(client_forms.ReferralForm), adds=Referral),
     Walk("ips:referral_decide", "coach_a", lambda w: reverse("ips:referral_decide", args=[w.referral.uuid]),
@@ -208,6 +212,7 @@ NEITHER = {
     "ips:home": "read only",
     "ips:language_set": "a preference: sending it twice sets the same language",
     "ips:org_overview": "read only",
+    "ips:accessibility_feedback": "read only",
     "ips:client_audit_log": "a search (GET)",
     "ips:today": "read only; its quick add posts to ips:entry_create",
     "ips:entry_delete": "a button form with a one-time id (a repeat gets the first answer, not a 404)",
