@@ -66,12 +66,14 @@ UNKNOWN = "unknown"
 
 def participant_dimensions() -> list[tuple[str, list[str]]]:
     """The ESF+ breakdowns of the entrants: (field, category codes), each with "unknown" last."""
-    return [
-        ("gender", [*Gender.values, UNKNOWN]),
-        ("age_band", ["under_30", "30_54", "55_plus", UNKNOWN]),
-        ("labour_market_status", [*LabourMarketStatus.values, UNKNOWN]),
-        ("education_level", [*EducationLevel.values, UNKNOWN]),
+    dimensions = [
+        ("gender", Gender.values),
+        ("age_band", ["under_30", "30_54", "55_plus"]),
+        ("labour_market_status", LabourMarketStatus.values),
+        ("education_level", EducationLevel.values),
     ]
+    # A choice list may have its own "unknown": then it is that category, not a second one.
+    return [(name, list(dict.fromkeys([*codes, UNKNOWN]))) for name, codes in dimensions]
 
 
 def participant_cells(participants: dict) -> list[tuple[str, str, int]]:
