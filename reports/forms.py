@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ips.forms.fields import within_calendar
+from ips.forms.trust import OneTimeSubmitMixin
 from reports.metrics import Period, add_months
 from reports.scopes import may_unsuppress
 
@@ -53,7 +54,7 @@ class ReportForm(forms.Form):
         return self.choices[self.cleaned_data["scope"]]
 
 
-class WorkbookForm(ReportForm):
+class WorkbookForm(OneTimeSubmitMixin, ReportForm):
     suppress = forms.BooleanField(
         label=_("Hide small counts (1–4) and what would give them back"),
         required=False,
