@@ -15,13 +15,15 @@ from django.views.decorators.http import require_POST
 from ips import audit, xlsx
 from ips.access import get_for_user
 from ips.http import render_page_or_fragment
+from ips.models import Client
 from ips.params import query_text
-from reports import metrics, workbook
+from reports import metrics, participants, workbook
 from reports.forms import ReportForm, WorkbookForm
 from reports.metrics import BENCHMARKS, GROW_BENCHMARK, Period, add_months
 from reports.metrics.figures import figures_for
 from reports.metrics.suppression import HIDDEN, Shown
 from reports.models import Export
+from reports.participants import participant_choices
 from reports.scopes import choices_for, log_unsuppressed
 from reports.tasks import build_export
 from reports.workbook.definitions import chart_definitions
@@ -128,6 +130,7 @@ def dashboard(request):
             quarters=workbook.quarter_rows(shown),
             charts=_charts(shown, figures, figures["reviews"]),
             chart_definitions=chart_definitions(),
+            participant_list=choice.value in {c.value for c in participant_choices(request.user)},
             coaches=metrics.coach_rows(choice.scope, period) if choice.show_coaches else None,
             definitions=workbook.definitions(),
             presets=[
@@ -200,3 +203,18 @@ def export_download(request, pk):
     response["Content-Disposition"] = f'attachment; filename="{export.filename}"'
     response["Content-Length"] = str(len(content))
     return response
+
+
+@login_required
+def participant_list(request):
+    """The participant-level list of an organisation and period: only with the right of its own, access-logged."""
+    choices = participant_choices(request.user)
+    if not choices:
+        raise PermissionDenied
+    form = ReportForm(request.GET, choices=choices)
+    if not form.is_valid():
+        raise Http404
+    period = form.period
+    book, client_ids = participants.build(form.choice.scope, period)
+    audit.log_access_many(request, Client.objects.filter(pk__in=client_ids).only("pk", "code", "uuid"))
+    return xlsx.response(book, f"polku-participants-{period.start:%Y%m%d}-{period.end:%Y%m%d}.xlsx")
