@@ -33,7 +33,7 @@ from employers.models import Employer  # noqa: E402
 from fidelity.models import Review  # noqa: E402
 from ips import xlsx  # noqa: E402
 from ips.models import OPEN_STAGES, Client, Membership, Organisation, Team, User  # noqa: E402
-from reports import participants, workbook  # noqa: E402
+from reports import participants  # noqa: E402
 from reports.metrics import Period, Scope  # noqa: E402
 
 REQUESTS = 30
