@@ -42,6 +42,12 @@ SUMMARY_COUNTS = (
     "job_starts",
     "first_job_starts",
     "open_at_end",
+    "engaged",
+    "competitive_job_starts",
+    "wage_subsidy_job_starts",
+    "competitive_wage_subsidy_job_starts",
+    "in_work_at_end",
+    "jobs_held",
 )
 SUMMARY_DERIVED = {
     "employment_rate": ("employed", "clients"),
@@ -51,6 +57,10 @@ SUMMARY_DERIVED = {
     "kykyviisari_change": ("kykyviisari_count",),
     "days_to_first_job": ("first_job_starts",),
     "caseload_per_fte": ("open_at_end",),
+    "in_work_share": ("in_work_at_end", "open_at_end"),
+    "hours_per_week_median": ("job_starts",),
+    "hourly_wage_median": ("job_starts",),
+    "tenure_days_median": ("jobs_held",),
 }
 QUARTER_COUNTS = ("active", "new", "closed", "employed", "grow_active", "grow_employed", "job_starts")
 QUARTER_DERIVED = {

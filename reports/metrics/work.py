@@ -3,14 +3,14 @@
 from decimal import Decimal
 from fractions import Fraction
 
-from django.db.models import Case, Count, IntegerField, OuterRef, Q, Subquery, Sum, Value, When
+from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, Subquery, Sum, Value, When
 
-from employers.models import EmployerContact
+from employers.models import EmployerContact, Job
 from fidelity.indicators.common import coach_fte
 from ips.models import ActivityKind, ClientAssignment, Membership, TimeEntry
 from ips.models.activity import COMMUNITY_SETTINGS
 from ips.periods import Period, TeamPeriod, overlapping, ratio
-from reports.metrics.scope import Scope, open_at, per_week, rounded
+from reports.metrics.scope import Scope, jobs_held_in, open_at, per_week, rounded
 
 
 def time_figures(scope: Scope, period: Period) -> dict:
@@ -87,13 +87,18 @@ def staff_figures(scope: Scope, period: Period) -> dict:
     face_to_face = EmployerContact.objects.filter(
         scope.q(), face_to_face=True, date__range=(period.start, period.end)
     ).count()
-    open_at_end = open_at(scope, period.end).count()
+    # In-work clients of the caseload at the end: IPS Grow's guidance keeps them at most 15 % of a caseload.
+    working = Exists(Job.objects.filter(jobs_held_in(Period(period.end, period.end)), client=OuterRef("pk")))
+    caseload = open_at(scope, period.end).aggregate(open=Count("pk"), in_work=Count("pk", filter=Q(working)))
+    open_at_end = caseload["open"]
     fte = scope_fte(scope, period)
     return {
         "fte": fte,
         "face_to_face_contacts": face_to_face,
         "contacts_per_fte_week": rounded(Fraction(face_to_face) / (Fraction(fte) * period.weeks)) if fte else None,
         "open_at_end": open_at_end,
+        "in_work_at_end": caseload["in_work"],
+        "in_work_share": ratio(caseload["in_work"], open_at_end),
         "caseload_per_fte": rounded(Fraction(open_at_end) / Fraction(fte)) if fte else None,
     }
 

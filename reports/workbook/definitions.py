@@ -53,6 +53,37 @@ def definitions() -> list[tuple[str, str]]:
             ),
         ),
         (
+            _("Engaged (vocational profile started)"),
+            _("Clients in the project whose vocational profile was started in the period."),
+        ),
+        (
+            _("of which with wage subsidy"),
+            _(
+                "Job starts (all, or competitive) of jobs with a wage subsidy (palkkatuki). They are counted in the "
+                "job starts and in the competitive ones when the job otherwise meets the rule; this line tells how "
+                "many of them had the subsidy."
+            ),
+        ),
+        (
+            _("In-work clients of the caseload at the end"),
+            _(
+                "Clients open at the period's end who hold a job on that day, and their share of the open caseload. "
+                "IPS Grow's guidance keeps in-work clients at most 15 per cent of a caseload."
+            ),
+        ),
+        (
+            _("Job tenure (median days)"),
+            _("For the jobs held in the period: days from the start to the end, or to the period's end; the median."),
+        ),
+        (
+            _("Hours per week (median)"),
+            _("The median of the weekly hours of the jobs that started in the period."),
+        ),
+        (
+            _("Hourly wage (median, €)"),
+            _("The median hourly wage of the jobs that started in the period, where it was recorded."),
+        ),
+        (
             _("Job starts"),
             _("Jobs that started in the period, first and later jobs, of the clients the scope served in the period."),
         ),

@@ -88,6 +88,12 @@ def population(seed: int) -> Figures:
         "job_starts": sum(len(p["job_starts"]) for p in people),
         "first_job_starts": count(lambda p: bool(p["job_starts"])),
         "open_at_end": count(lambda p: p["closed"] is None),
+        "engaged": count(lambda p: p["entered"] is not None and p["ips"]),
+        "competitive_job_starts": sum(len(p["job_starts"]) for p in people if p["employed"]),
+        "wage_subsidy_job_starts": sum(len(p["job_starts"]) for p in people if p["grow"]),
+        "competitive_wage_subsidy_job_starts": sum(len(p["job_starts"]) for p in people if p["grow"] and p["employed"]),
+        "in_work_at_end": count(lambda p: p["closed"] is None and p["employed"]),
+        "jobs_held": sum(len(p["job_starts"]) for p in people) + rng.randint(0, 3),
         "sustained": {months: rng.randint(0, 6) for months in (3, 6, 12)},
     }
     for key, (numerator, denominator) in {
@@ -97,6 +103,7 @@ def population(seed: int) -> Figures:
     }.items():
         summary[key] = Fraction(summary[numerator], summary[denominator]) if summary[denominator] else None
     summary.update(satisfaction=Decimal("8.0"), kykyviisari_change=None, days_to_first_job=30, caseload_per_fte=None)
+    summary.update(in_work_share=None, hours_per_week_median=None, hourly_wage_median=None, tenure_days_median=None)
 
     def breakdown(field):
         result = {}
