@@ -30,10 +30,14 @@ class Figures:
 
 def figures_for(scope: Scope, period: Period) -> Figures:
     headline = summary(scope, period)
+    quarters = quarterly_rates(scope, period, headline)
+    for index, quarter in enumerate(quarters):
+        quarter["engaged"] = headline.pop(f"engaged_q{index}")
+        quarter["first_job_starts"] = headline["first_job_starts_by_quarter"][index]
     return Figures(
         scope=scope,
         period=period,
         summary=headline,
-        quarters=quarterly_rates(scope, period, headline),
+        quarters=quarters,
         participants=participant_figures(scope, period),
     )

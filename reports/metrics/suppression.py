@@ -62,7 +62,18 @@ SUMMARY_DERIVED = {
     "hourly_wage_median": ("job_starts",),
     "tenure_days_median": ("jobs_held",),
 }
-QUARTER_COUNTS = ("active", "new", "closed", "employed", "grow_active", "grow_employed", "job_starts")
+QUARTER_COUNTS = (
+    "active",
+    "new",
+    "closed",
+    "employed",
+    "grow_active",
+    "grow_employed",
+    "job_starts",
+    "engaged",
+    "first_job_starts",
+    "in_work_at_referral",
+)
 QUARTER_DERIVED = {
     "employment_rate": ("employed", "active"),
     "grow_employment_rate": ("grow_employed", "grow_active"),
@@ -70,7 +81,13 @@ QUARTER_DERIVED = {
 # A one-quarter period: the quarter's figures are the period's.
 SAME_AS_PERIOD = {"active": "clients", "employed": "employed", "grow_active": "grow_clients"}
 # The quarters' counts that add up to the period's.
-QUARTERS_ADD_UP = {"new": "new", "closed": "closed", "job_starts": "job_starts"}
+QUARTERS_ADD_UP = {
+    "new": "new",
+    "closed": "closed",
+    "job_starts": "job_starts",
+    "engaged": "engaged",
+    "first_job_starts": "first_job_starts",
+}
 UNKNOWN = "unknown"
 
 

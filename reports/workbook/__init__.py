@@ -15,6 +15,8 @@ from reports.workbook.common import AGE_BANDS, MEAN, PERCENT, yes_no
 from reports.workbook.definitions import definitions, definitions_sheet
 from reports.workbook.fidelity import fidelity_sheet
 from reports.workbook.figures import (
+    grow_rows,
+    grow_sheet,
     participant_rows,
     participants_sheet,
     quarter_rows,
@@ -30,6 +32,7 @@ __all__ = [
     "FunderWorkbook",
     "build",
     "definitions",
+    "grow_rows",
     "participant_rows",
     "quarter_rows",
     "summary_rows",
@@ -60,6 +63,7 @@ def build(
     quarters_sheet(book, shown)
     report(75)
     participants_sheet(book, shown)
+    grow_sheet(book, shown)
     report(80)
     fidelity_sheet(book, scope, period)
     definitions_sheet(book)

@@ -65,6 +65,14 @@ def definitions() -> list[tuple[str, str]]:
             ),
         ),
         (
+            _("IPS Grow"),
+            _(
+                "The IPS Grow Reporting Tool's quarterly figures: referrals (programme entries in the quarter), of "
+                "which in work when referred, clients whose vocational profile was started, clients supported into "
+                "their first job, all job starts, and the employment rate of clients out of work at referral."
+            ),
+        ),
+        (
             _("In-work clients of the caseload at the end"),
             _(
                 "Clients open at the period's end who hold a job on that day, and their share of the open caseload. "

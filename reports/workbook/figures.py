@@ -133,6 +133,48 @@ def quarters_sheet(book, shown: Shown) -> None:
     xlsx.add_sheet(book, _("Quarters"), columns, quarter_rows(shown))
 
 
+def grow_rows(shown: Shown) -> list[tuple]:
+    """The IPS Grow Reporting Tool's quarterly figures: one row per quarter."""
+    return [
+        (
+            q["label"],
+            q["quarter"].start,
+            q["quarter"].end,
+            *(shown.quarter(index, key) for key in GROW_COLUMNS),
+        )
+        for index, q in enumerate(shown.figures.quarters)
+    ]
+
+
+GROW_COLUMNS = (
+    "new",
+    "in_work_at_referral",
+    "engaged",
+    "first_job_starts",
+    "job_starts",
+    "grow_active",
+    "grow_employed",
+    "grow_employment_rate",
+)
+
+
+def grow_sheet(book, shown: Shown) -> None:
+    columns = [
+        xlsx.Column(_("Quarter"), 24),
+        xlsx.Column(_("Starts"), 12),
+        xlsx.Column(_("Ends"), 12),
+        xlsx.Column(_("Referrals (programme entries)"), 14),
+        xlsx.Column(_("of which in work at referral"), 14),
+        xlsx.Column(_("Engaged (vocational profile started)"), 14),
+        xlsx.Column(_("Supported into work (first job starts)"), 14),
+        xlsx.Column(_("Job starts"), 10),
+        xlsx.Column(_("Out of work at referral"), 14),
+        xlsx.Column(_("of whom in competitive work"), 14),
+        xlsx.Column(_("Employment rate (IPS Grow)"), 14, PERCENT),
+    ]
+    xlsx.add_sheet(book, _("IPS Grow"), columns, grow_rows(shown))
+
+
 def participant_rows(shown: Shown) -> list[tuple]:
     """(indicator, category, participants): the ESF+ table of the workbook and the dashboard."""
     count = shown.count

@@ -45,7 +45,7 @@ def test_the_demo_reporter_downloads_last_years_workbook_and_it_matches_the_dash
     download.value.save_as(path)
     assert path.suffix == ".xlsx"
     workbook = load_workbook(path)
-    assert len(workbook.sheetnames) == 5  # Summary, Quarters, Participants, Fidelity, Definitions: aggregates only
+    assert len(workbook.sheetnames) == 6  # Summary, Quarters, Participants, IPS Grow, Fidelity, Definitions
     assert "Määritelmät" in workbook.sheetnames  # the definitions, in the reporter's language
 
     # LibreOffice opens it; each Summary count is the dashboard's, hidden ("x") in both or in neither.

@@ -64,6 +64,9 @@ def population(seed: int) -> Figures:
             "grow_active": sum(1 for p in here if p["grow"]),
             "grow_employed": sum(1 for p in here if p["grow"] and p["employed"]),
             "job_starts": sum(p["job_starts"].count(index) for p in people),
+            "engaged": sum(1 for p in people if p["entered"] == index and p["ips"]),
+            "first_job_starts": sum(1 for p in people if p["job_starts"] and p["job_starts"][0] == index),
+            "in_work_at_referral": sum(1 for p in people if p["entered"] == index and not p["grow"]),
             "support_hours": Decimal("10.0"),
         }
         row["employment_rate"] = Fraction(row["employed"], row["active"]) if row["active"] else None
@@ -135,7 +138,8 @@ def attacker_rules(figures: Figures) -> list[tuple[str, list[str]]]:
     leavers its closed ones; each ESF+ breakdown adds up to the entrants; a one-quarter period is its quarter."""
     quarters = range(len(figures.quarters))
     rules = [(total, [f"q{q}.{key}" for q in quarters]) for key, total in (("new",) * 2, ("closed",) * 2)]
-    rules.append(("job_starts", [f"q{q}.job_starts" for q in quarters]))
+    for key in ("job_starts", "engaged", "first_job_starts"):
+        rules.append((key, [f"q{q}.{key}" for q in quarters]))
     rules += [("new", ["entrants"]), ("closed", ["leavers"])]
     for dimension, codes in participant_dimensions():
         rules.append(("entrants", [f"{dimension}.{code}" for code in codes]))

@@ -149,9 +149,8 @@ def test_the_fidelity_trend_and_sheet_show_finalised_reviews(outcomes, as_user, 
 
     from openpyxl import load_workbook
 
-    sheet = load_workbook(BytesIO(b"".join(download.streaming_content))).worksheets[
-        3
-    ]  # Fidelity, in the user's language
+    book = load_workbook(BytesIO(b"".join(download.streaming_content)))
+    sheet = book.worksheets[4]  # Fidelity, in the user's language
     assert sheet.max_row == 26  # the header and 25 items
 
 

@@ -14,7 +14,7 @@ from ips.models import Membership
 from reports.metrics.suppression import HIDDEN
 from tests.libreoffice import first_sheet_rows, needs_libreoffice
 
-SHEETS = ["Summary", "Quarters", "Participants", "Fidelity", "Definitions"]
+SHEETS = ["Summary", "Quarters", "Participants", "IPS Grow", "Fidelity", "Definitions"]
 
 
 @pytest.fixture
@@ -104,6 +104,16 @@ def test_pandas_reads_the_quarters_and_participants(export, outcomes):
     participants = sheets["Participants"]
     ages = participants[participants["Indicator"] == "Age band at entry"].set_index("Category")["Participants"]
     assert (ages["Under 30"], ages["30–54"], ages["55 or over"]) == (1, 0, 1)
+    grow = sheets["IPS Grow"]
+    # 2025 Q1 for the organisation: c2 entered (15.2., out of work: no), c1 and c6 had first jobs (10.2., 5.1.).
+    assert list(grow.columns)[3:8] == [
+        "Referrals (programme entries)",
+        "of which in work at referral",
+        "Engaged (vocational profile started)",
+        "Supported into work (first job starts)",
+        "Job starts",
+    ]
+    assert list(grow.iloc[0, 3:8]) == [1, 1, 0, 2, 3]
 
 
 def test_no_sheet_lists_a_client_or_a_job(export, outcomes):
