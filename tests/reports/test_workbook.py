@@ -105,7 +105,8 @@ def test_pandas_reads_the_quarters_and_participants(export, outcomes):
     ages = participants[participants["Indicator"] == "Age band at entry"].set_index("Category")["Participants"]
     assert (ages["Under 30"], ages["30–54"], ages["55 or over"]) == (1, 0, 1)
     grow = sheets["IPS Grow"]
-    # 2025 Q1 for the organisation: c2 entered (15.2., out of work: no), c1 and c6 had first jobs (10.2., 5.1.).
+    # 2025 Q1 for the organisation: c2 entered (15.2., in work when referred); first jobs of c6 (5.1.), c1 (10.2.)
+    # and c2 (1.3.), which are also the quarter's three job starts; nobody's profile was started.
     assert list(grow.columns)[3:8] == [
         "Referrals (programme entries)",
         "of which in work at referral",
@@ -113,7 +114,7 @@ def test_pandas_reads_the_quarters_and_participants(export, outcomes):
         "Supported into work (first job starts)",
         "Job starts",
     ]
-    assert list(grow.iloc[0, 3:8]) == [1, 1, 0, 2, 3]
+    assert list(grow.iloc[0, 3:8]) == [1, 1, 0, 3, 3]
 
 
 def test_no_sheet_lists_a_client_or_a_job(export, outcomes):
