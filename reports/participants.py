@@ -16,12 +16,17 @@ from reports.scopes import ScopeChoice, choices_for
 from reports.workbook.common import AGE_BANDS, yes_no
 
 
-def participant_choices(user) -> list[ScopeChoice]:
-    """The organisations whose participant list the user may make: the right of its own, per organisation."""
+def participant_choices(user, choices: list[ScopeChoice] | None = None) -> list[ScopeChoice]:
+    """The organisations whose participant list the user may make: the right of its own, per organisation.
+
+    `choices` are the user's report scopes when the caller has them (no second read).
+    """
     granted = user.roles.participant_list_orgs
+    if not granted:
+        return []
     return [
         choice
-        for choice in choices_for(user)
+        for choice in (choices_for(user) if choices is None else choices)
         if choice.scope.kind == "organisation" and choice.scope.organisation_ids <= granted
     ]
 

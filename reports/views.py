@@ -130,7 +130,7 @@ def dashboard(request):
             quarters=workbook.quarter_rows(shown),
             charts=_charts(shown, figures, figures["reviews"]),
             chart_definitions=chart_definitions(),
-            participant_list=choice.value in {c.value for c in participant_choices(request.user)},
+            participant_list=choice in participant_choices(request.user, choices),
             coaches=metrics.coach_rows(choice.scope, period) if choice.show_coaches else None,
             definitions=workbook.definitions(),
             presets=[

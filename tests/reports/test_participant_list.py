@@ -28,7 +28,10 @@ def test_the_right_gives_the_list_with_its_purpose_first_and_logs_each_client(ou
     assert response.status_code == 200
     book = load_workbook(BytesIO(b"".join(response.streaming_content)))
     purpose, listed = book.worksheets
-    assert "audit" in " ".join(str(cell) for row in purpose.iter_rows(values_only=True) for cell in row).lower()
+    # The first sheet says what the list is, of whom and for what (in the user's language).
+    purpose_text = " ".join(str(cell) for row in purpose.iter_rows(values_only=True) for cell in row)
+    assert org_a.name in purpose_text
+    assert purpose.max_row == 5  # the header, what it is, the period, what it is for, how to keep it
     codes = {row[0] for row in listed.iter_rows(min_row=2, values_only=True)}
     assert codes == {outcomes[key].code for key in ("c1", "c2", "c3", "c5", "c6")}
     for key in ("c1", "c2", "c3", "c5", "c6"):
