@@ -34,7 +34,6 @@ def test_accounts_a_made_up_reset_link_offers_no_form(client, coach_a):
     assert 'type="password"' not in response.text
 
 
-<<<<<<< HEAD
 @pytest.mark.parametrize(
     "path",
     ["/accounts/2fa/", "/accounts/2fa/totp/activate/", "/accounts/2fa/recovery-codes/", "/accounts/reauthenticate/"],
@@ -53,14 +52,14 @@ def test_allauth_sign_up_is_closed(client, django_user_model):
     before = django_user_model.objects.count()
     client.post(reverse("account_signup"), {"username": "new", "email": "new@example.org", "password1": "x" * 12})
     assert django_user_model.objects.count() == before
-=======
+
+
 def _assert_sent_to_login(client, path, login_url, *, users):
     """Anonymous and each of the users asking for path are sent to login_url."""
     assert _to_login(client.get(path), login_url)
     for user in users:
         client.force_login(user)
         assert _to_login(client.get(path), login_url), user
->>>>>>> dups
 
 
 @pytest.mark.parametrize("path", ["/django-admin/", "/django-admin/ips/client/", "/django-admin/auth/user/"])
