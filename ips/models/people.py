@@ -28,6 +28,9 @@ class Roles:
     reviewer_orgs: frozenset[int] = frozenset()
     reporter_orgs: frozenset[int] = frozenset()
     admin_orgs: frozenset[int] = frozenset()
+    # Rights of their own, granted per organisation: funder figures without suppression, participant-level lists.
+    unsuppressed_orgs: frozenset[int] = frozenset()
+    participant_list_orgs: frozenset[int] = frozenset()
     content_editor: bool = False
     # (team, organisation) for each team role: a record written for a team belongs to that team's organisation.
     team_organisations: frozenset[tuple[int, int]] = frozenset()
@@ -96,6 +99,8 @@ class User(AbstractUser):
             reviewer_orgs=frozenset(by_role[Membership.Role.REVIEWER]),
             reporter_orgs=frozenset(by_role[Membership.Role.REPORTER]),
             admin_orgs=frozenset(by_role[Membership.Role.ORG_ADMIN]),
+            unsuppressed_orgs=frozenset(by_role[Membership.Role.UNSUPPRESSED]),
+            participant_list_orgs=frozenset(by_role[Membership.Role.PARTICIPANT_LIST]),
             content_editor=self.is_superuser or self.groups.filter(name=CONTENT_EDITORS_GROUP).exists(),
             team_organisations=frozenset(team_organisations),
         )
@@ -190,6 +195,8 @@ class Membership(models.Model):
         REVIEWER = "reviewer", _("Fidelity reviewer")
         REPORTER = "reporter", _("Funder reporter")
         ORG_ADMIN = "org_admin", _("Organisation admin")
+        UNSUPPRESSED = "unsuppressed", _("Funder figures without suppression")
+        PARTICIPANT_LIST = "participant_list", _("Participant-level list for the funder")
 
     TEAM_ROLES = frozenset({Role.COACH, Role.SUPERVISOR})
 

@@ -313,7 +313,7 @@ CASES = [
         report_forms.WorkbookForm,
         "org_admin",
         lambda w: reverse("reports:export_start"),
-        lambda w: report_forms.WorkbookForm({}, choices=choices_for(w.org_admin)),
+        lambda w: report_forms.WorkbookForm({}, choices=choices_for(w.org_admin), user=w.org_admin),
         lambda w: {"scope": choices_for(w.org_admin)[0].value, "start": "2025-01-01", "end": "2025-12-31"},
         allowed_statuses=(400, 404),
     ),

@@ -249,6 +249,7 @@ NEITHER = {
     "reports:dashboard": "a report (GET)",
     "reports:export": "read only (polled)",
     "reports:export_download": "a download",
+    "reports:participant_list": "a download (GET)",
     "content:home": "a redirect",
     "content:mark_read": "marks once by design: an existing mark is kept (content.views.mark_read)",
     "content:team_progress": "read only",
