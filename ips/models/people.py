@@ -2,7 +2,9 @@
 
 import uuid
 from dataclasses import dataclass
+from datetime import timedelta
 from decimal import Decimal
+from fractions import Fraction
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
@@ -14,7 +16,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from ips.access import AccessQuerySet
-from ips.periods import overlapping
+from ips.periods import Period, overlapping
 
 CONTENT_EDITORS_GROUP = "Content editors"
 
@@ -174,6 +176,24 @@ class MembershipQuerySet(models.QuerySet):
 
     def coaches(self):
         return self.filter(role=Membership.Role.COACH)
+
+    def fte_weighted(self, team_ids, period: Period) -> Fraction:
+        """The teams' coach FTE over the period: each coach membership's share × the days it covers ÷ the period's days.
+
+        An FTE change is a membership ended on the day the next (with the new share) starts, and a hand-over is one
+        coach's membership ending the day another's starts: weighting by days counts each day once (S1, V6). A coach
+        without a share counts as full-time. One query; the few rows of a team are weighed in Python, exactly.
+        """
+        rows = self.filter(
+            overlapping(period.start, period.end, open_start=True), team_id__in=team_ids, role=Membership.Role.COACH
+        ).values_list("started", "ended", "fte")
+        after = period.end + timedelta(days=1)
+        total = Fraction(0)
+        for started, ended, fte in rows:
+            first = max(started or period.start, period.start)
+            stop = after if ended is None else min(max(ended, first + timedelta(days=1)), after)
+            total += Fraction(fte if fte is not None else 1) * (stop - first).days
+        return total / period.days
 
 
 class Membership(models.Model):
