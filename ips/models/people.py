@@ -7,7 +7,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from django.conf import settings
-from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import AbstractUser, UserManager
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -31,6 +31,7 @@ class Roles:
     reporter_orgs: frozenset[int] = frozenset()
     admin_orgs: frozenset[int] = frozenset()
     content_editor: bool = False
+    platform_admin: bool = False
     # (team, organisation) for each team role: a record written for a team belongs to that team's organisation.
     team_organisations: frozenset[tuple[int, int]] = frozenset()
 
@@ -70,8 +71,43 @@ class Roles:
         return bool(self.admin_orgs)
 
 
+class UserQuerySet(AccessQuerySet):
+    def visible_to(self, user):
+        """The people of the organisations the user administers: their home organisation or a role there."""
+        organisations = user.roles.admin_orgs
+        return self.filter(
+            Q(organisation__in=organisations)
+            | Q(pk__in=Membership.objects.filter(organisation__in=organisations).values("user_id"))
+        )
+
+    def of_organisation(self, organisation_ids):
+        return self.filter(
+            Q(organisation__in=organisation_ids)
+            | Q(pk__in=Membership.objects.filter(organisation__in=organisation_ids).values("user_id"))
+        )
+
+
+class PersonManager(UserManager.from_queryset(UserQuerySet)):
+    pass
+
+
 class User(AbstractUser):
     language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES, blank=True)
+    profession = models.CharField(_("profession"), max_length=100, blank=True)
+    # The organisation that added the person: its admins see them before any role is given (and after all ended).
+    organisation = models.ForeignKey(
+        "Organisation",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="people",
+        verbose_name=_("organisation"),
+    )
+    is_platform_admin = models.BooleanField(
+        _("platform admin"), default=False, help_text=_("Manages organisations; sees no client data.")
+    )
+
+    objects = PersonManager()
 
     class Meta:
         verbose_name = _("user")
@@ -98,8 +134,11 @@ class User(AbstractUser):
             reviewer_orgs=frozenset(by_role[Membership.Role.REVIEWER]),
             reporter_orgs=frozenset(by_role[Membership.Role.REPORTER]),
             admin_orgs=frozenset(by_role[Membership.Role.ORG_ADMIN]),
-            content_editor=self.is_superuser or self.groups.filter(name=CONTENT_EDITORS_GROUP).exists(),
+            content_editor=bool(by_role[Membership.Role.CONTENT_EDITOR])
+            or self.is_superuser
+            or self.groups.filter(name=CONTENT_EDITORS_GROUP).exists(),
             team_organisations=frozenset(team_organisations),
+            platform_admin=self.is_platform_admin or self.is_superuser,
         )
 
 
@@ -154,6 +193,7 @@ class Team(models.Model):
         Organisation, on_delete=models.PROTECT, related_name="teams", verbose_name=_("organisation")
     )
     name = models.CharField(_("name"), max_length=200)
+    closed_on = models.DateField(_("closed on"), null=True, blank=True)
 
     objects = TeamQuerySet.as_manager()
 
@@ -169,7 +209,11 @@ class Team(models.Model):
         return self.name
 
 
-class MembershipQuerySet(models.QuerySet):
+class MembershipQuerySet(AccessQuerySet):
+    def visible_to(self, user):
+        """Roles are managed by the admins of their organisation."""
+        return self.filter(organisation__in=user.roles.admin_orgs)
+
     def active(self, on=None):
         on = on or timezone.localdate()
         return self.filter(overlapping(on, on, open_start=True))
@@ -205,6 +249,7 @@ class Membership(models.Model):
         REVIEWER = "reviewer", _("Fidelity reviewer")
         REPORTER = "reporter", _("Funder reporter")
         ORG_ADMIN = "org_admin", _("Organisation admin")
+        CONTENT_EDITOR = "content_editor", _("Content editor")
 
     TEAM_ROLES = frozenset({Role.COACH, Role.SUPERVISOR})
 
