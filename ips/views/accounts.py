@@ -1,7 +1,7 @@
 """Django's sign-in views, where Polku adds to them: password reset with a limit on the mail it sends."""
 
-from django.contrib.auth import views as auth_views
 from django.contrib import messages
+from django.contrib.auth import views as auth_views
 from django.http import HttpResponseRedirect
 from django.urls import reverse_lazy
 from django.utils.translation import gettext
