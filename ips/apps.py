@@ -13,6 +13,7 @@ class IpsConfig(AppConfig):
         from ips.models import (
             Client,
             ClientAssignment,
+            ClientTreatmentTeam,
             Consent,
             Goal,
             KykyviisariScore,
@@ -23,6 +24,7 @@ class IpsConfig(AppConfig):
             Team,
             TimeEntry,
             TreatmentTeam,
+            TreatmentTeamMembership,
             User,
             VocationalProfile,
         )
@@ -37,6 +39,8 @@ class IpsConfig(AppConfig):
         # Not the password hash, and not the sign-in time that every login rewrites.
         auditlog.register(User, exclude_fields=["password", "last_login"], m2m_fields={"groups"})
         auditlog.register(TreatmentTeam, m2m_fields={"coaches"})
+        auditlog.register(TreatmentTeamMembership)
+        auditlog.register(ClientTreatmentTeam)
         for model in (Organisation, Team):
             auditlog.register(model)
         auditlog.register(Referral, **names)

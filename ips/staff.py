@@ -25,7 +25,18 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext_lazy as _
 
-from ips.models import CONTENT_EDITORS_GROUP, ClientAssignment, Membership, Organisation, Team, User
+from ips.models import (
+    CONTENT_EDITORS_GROUP,
+    Client,
+    ClientAssignment,
+    ClientTreatmentTeam,
+    Membership,
+    Organisation,
+    Team,
+    TreatmentTeam,
+    TreatmentTeamMembership,
+    User,
+)
 
 LAST_ADMIN = _("An organisation needs an organisation admin: give the role to someone else first.")
 
@@ -191,3 +202,49 @@ def team_close(*, team: Team, on: date, by: User) -> Team:
     team.closed_on = on
     team.save()
     return team
+
+
+# --- treatment teams -----------------------------------------------------------------------------------------------
+
+
+def _sync_treatment_members(treatment_team: TreatmentTeam) -> None:
+    """`TreatmentTeam.coaches` holds the members in force today (what O1 reads of a coach's teams)."""
+    treatment_team.coaches.set(
+        TreatmentTeamMembership.objects.in_force().filter(treatment_team=treatment_team).values_list("user", flat=True)
+    )
+
+
+@transaction.atomic
+def treatment_member_add(*, treatment_team: TreatmentTeam, person: User, started: date, by: User):
+    membership = TreatmentTeamMembership.objects.create(treatment_team=treatment_team, user=person, started=started)
+    _sync_treatment_members(treatment_team)
+    return membership
+
+
+@transaction.atomic
+def treatment_member_end(*, membership: TreatmentTeamMembership, ended: date, by: User):
+    if ended < membership.started:
+        raise ValidationError(_("A membership cannot end before it started."), code="before_start")
+    membership.ended = ended
+    membership.save()
+    _sync_treatment_members(membership.treatment_team)
+    return membership
+
+
+@transaction.atomic
+def client_treatment_team_move(*, client: Client, treatment_team: TreatmentTeam, on: date, by: User):
+    """The client's treatment team from `on`: the open span ends that day, a new one starts (dated history)."""
+    current = ClientTreatmentTeam.objects.select_for_update().filter(client=client, ended__isnull=True).first()
+    if current is not None:
+        if on < current.started:
+            raise ValidationError(_("The client's current treatment team started later."), code="before_start")
+        if on == current.started:
+            current.delete()  # replaced from its own first day: it never was in force
+        else:
+            current.ended = on
+            current.save()
+    span = ClientTreatmentTeam.objects.create(client=client, treatment_team=treatment_team, started=on)
+    if on <= timezone.localdate():
+        client.treatment_team = treatment_team
+        client.save(update_fields=["treatment_team"])
+    return span

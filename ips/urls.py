@@ -1,6 +1,6 @@
 from django.urls import path
 
-from ips.views import admin_people, admin_teams, caseload, clients, general, log, referrals
+from ips.views import admin_people, admin_teams, admin_treatment, caseload, clients, general, log, referrals
 
 app_name = "ips"
 
@@ -25,6 +25,13 @@ urlpatterns = [
     path("admin/teams/new/", admin_teams.team_create, name="team_create"),
     path("admin/teams/<uuid:uuid>/edit/", admin_teams.team_edit, name="team_edit"),
     path("admin/teams/<uuid:uuid>/close/", admin_teams.team_close, name="team_close"),
+    path("admin/treatment-teams/", admin_treatment.treatment_team_list, name="treatment_team_list"),
+    path("admin/treatment-teams/new/", admin_treatment.treatment_team_create, name="treatment_team_create"),
+    path(
+        "admin/treatment-teams/<int:pk>/members/new/", admin_treatment.treatment_member_add, name="treatment_member_add"
+    ),
+    path("admin/treatment-members/<int:pk>/end/", admin_treatment.treatment_member_end, name="treatment_member_end"),
+    path("admin/client-treatment-team/", admin_treatment.client_treatment_team, name="client_treatment_team"),
     path("admin/history/", admin_teams.history, name="admin_history"),
     path("platform/organisations/", admin_teams.organisation_list, name="organisation_list"),
     path("platform/organisations/new/", admin_teams.organisation_create, name="organisation_create"),

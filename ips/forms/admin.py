@@ -8,8 +8,8 @@ from django.utils.translation import gettext_lazy as _
 
 from ips.access import grantable_roles
 from ips.forms.fields import within_calendar
-from ips.forms.scoped import OrganisationScopedForm, ScopedModelChoiceField
-from ips.models import Membership, Organisation, Team, User
+from ips.forms.scoped import OrganisationScopedForm, PersonChoiceField, ScopedModelChoiceField
+from ips.models import Membership, Organisation, Team, TreatmentTeam, User
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 FTE_HELP = _("Full-time equivalent for IPS work, e.g. 0.8 for four days a week.")
@@ -177,3 +177,44 @@ class OrganisationForm(forms.ModelForm):
         if User.objects.filter(username__iexact=email).exists() or User.objects.filter(email__iexact=email).exists():
             raise forms.ValidationError(_("Someone in Polku already has this e-mail address."), code="taken")
         return email
+
+
+class TreatmentTeamForm(OrganisationScopedForm, forms.ModelForm):
+    organisation = OrganisationChoiceField(label=_("Organisation"), queryset=Organisation.objects.all())
+
+    class Meta:
+        model = TreatmentTeam
+        fields = ["organisation", "name"]
+
+    def __init__(self, *args, organisations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.limit_to_organisations(organisations)
+        if len(organisations) == 1:
+            self.fields["organisation"].initial = next(iter(organisations))
+
+
+class TreatmentMemberForm(OrganisationScopedForm, forms.Form):
+    person = PersonChoiceField(label=_("Coach"), queryset=User.objects.filter(is_active=True))
+    started = _date_field(_("From"), initial=timezone.localdate)
+
+    def __init__(self, *args, organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = (
+            self.fields["person"]
+            .queryset.filter(memberships__role=Membership.Role.COACH)
+            .order_by("last_name", "first_name")
+        )
+        self.limit_to_organisations([organisation.pk])
+
+
+class SpanEndForm(forms.Form):
+    ended = _date_field(_("First day without the membership"), initial=timezone.localdate)
+
+
+class ClientTreatmentTeamForm(OrganisationScopedForm, forms.Form):
+    treatment_team = ScopedModelChoiceField(label=_("Treatment team"), queryset=TreatmentTeam.objects.all())
+    on = _date_field(_("From"), initial=timezone.localdate)
+
+    def __init__(self, *args, organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.limit_to_organisations([organisation.pk])

@@ -23,6 +23,7 @@ from ips.models.people import CONTENT_EDITORS_GROUP, Membership, Organisation, R
 from ips.models.record import Consent, Goal, KykyviisariScore, VocationalProfile
 from ips.models.referrals import Referral
 from ips.models.security import PasswordResetRequest, password_reset_allowed
+from ips.models.treatment import ClientTreatmentTeam, TreatmentTeamMembership
 
 __all__ = [
     "AGE_BANDS",
@@ -35,6 +36,7 @@ __all__ = [
     "Client",
     "ClientAssignment",
     "ClientLanguage",
+    "ClientTreatmentTeam",
     "Consent",
     "EducationLevel",
     "Gender",
@@ -56,6 +58,7 @@ __all__ = [
     "Team",
     "TimeEntry",
     "TreatmentTeam",
+    "TreatmentTeamMembership",
     "User",
     "VocationalProfile",
     "age_band",

@@ -17,7 +17,7 @@ from ips import staff
 from ips.access import get_for_user, require_platform_admin
 from ips.forms.admin import OrganisationForm, TeamCloseForm, TeamForm
 from ips.forms.general import posted_data
-from ips.models import Membership, Organisation, Team, TreatmentTeam, User
+from ips.models import Membership, Organisation, Team, TreatmentTeam, TreatmentTeamMembership, User
 from ips.periods import overlapping
 from ips.views.admin_people import admin_organisations
 
@@ -84,12 +84,18 @@ def _pks(queryset):
 
 def administrative_changes(organisation_ids):
     """Change rows of the organisations' people, roles, teams and treatment teams, newest first (one query)."""
-    types = ContentType.objects.get_for_models(User, Membership, Team, TreatmentTeam, Organisation)
+    types = ContentType.objects.get_for_models(
+        User, Membership, Team, TreatmentTeam, TreatmentTeamMembership, Organisation
+    )
     scopes = [
         (User, User.objects.of_organisation(organisation_ids)),
         (Membership, Membership.objects.filter(organisation__in=organisation_ids)),
         (Team, Team.objects.filter(organisation__in=organisation_ids)),
         (TreatmentTeam, TreatmentTeam.objects.filter(organisation__in=organisation_ids)),
+        (
+            TreatmentTeamMembership,
+            TreatmentTeamMembership.objects.filter(treatment_team__organisation__in=organisation_ids),
+        ),
         (Organisation, Organisation.objects.filter(pk__in=organisation_ids)),
     ]
     where = Q()
