@@ -44,7 +44,7 @@ def treatment_team_create(request):
 
 @login_required
 def treatment_member_add(request, pk):
-    team = get_for_user(request, _treatment_teams(request.user).select_related("organisation"), write=True, pk=pk)
+    team = get_for_user(request, TreatmentTeam.objects.select_related("organisation"), write=True, pk=pk)
     form = TreatmentMemberForm(posted_data(request), organisation=team.organisation)
     if form.is_valid():
         staff.treatment_member_add(
