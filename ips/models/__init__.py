@@ -23,6 +23,7 @@ from ips.models.people import CONTENT_EDITORS_GROUP, Membership, Organisation, R
 from ips.models.record import Consent, Goal, KykyviisariScore, VocationalProfile
 from ips.models.referrals import Referral
 from ips.models.security import PasswordResetRequest, password_reset_allowed
+from ips.models.submissions import Submission
 from ips.models.treatment import ClientTreatmentTeam, TreatmentTeamMembership
 
 __all__ = [
@@ -54,6 +55,7 @@ __all__ = [
     "Setting",
     "Stage",
     "StageChange",
+    "Submission",
     "TargetGroup",
     "Team",
     "TimeEntry",
