@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('ips', '0006_password_reset_request'),
+        ('ips', '0007_submission'),
     ]
 
     operations = [
