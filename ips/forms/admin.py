@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from ips.access import grantable_roles
 from ips.forms.fields import within_calendar
 from ips.forms.scoped import OrganisationScopedForm, PersonChoiceField, ScopedModelChoiceField
+from ips.forms.trust import TrustedForm, TrustedModelForm
 from ips.models import Membership, Organisation, Team, TreatmentTeam, User
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -40,7 +41,7 @@ def _fte_field(**kwargs):
     )
 
 
-class PersonForm(OrganisationScopedForm, forms.ModelForm):
+class PersonForm(OrganisationScopedForm, TrustedModelForm):
     """A person's own details; a new person also names the organisation that adds them."""
 
     organisation = OrganisationChoiceField(label=_("Organisation"), queryset=Organisation.objects.all())
@@ -82,7 +83,7 @@ class PersonFilterForm(OrganisationScopedForm, forms.Form):
         self.limit_to_organisations(organisations)
 
 
-class RoleForm(OrganisationScopedForm, forms.Form):
+class RoleForm(OrganisationScopedForm, TrustedForm):
     """Give a person a role from a date, in a team (coach, supervisor) or in the organisation."""
 
     role = forms.ChoiceField(label=_("Role"))
@@ -120,16 +121,16 @@ class RoleForm(OrganisationScopedForm, forms.Form):
         return cleaned
 
 
-class RoleEndForm(forms.Form):
+class RoleEndForm(TrustedForm):
     ended = _date_field(_("First day without the role"), initial=timezone.localdate)
 
 
-class FteChangeForm(forms.Form):
+class FteChangeForm(TrustedForm):
     fte = _fte_field()
     on = _date_field(_("From"), initial=timezone.localdate, help_text=_("The first day of the new share."))
 
 
-class TeamForm(OrganisationScopedForm, forms.ModelForm):
+class TeamForm(OrganisationScopedForm, TrustedModelForm):
     organisation = OrganisationChoiceField(label=_("Organisation"), queryset=Organisation.objects.all())
 
     class Meta:
@@ -156,11 +157,11 @@ class TeamForm(OrganisationScopedForm, forms.ModelForm):
         return cleaned
 
 
-class TeamCloseForm(forms.Form):
+class TeamCloseForm(TrustedForm):
     closed_on = _date_field(_("Closing day"), initial=timezone.localdate, help_text=_("Open roles end on this day."))
 
 
-class OrganisationForm(forms.ModelForm):
+class OrganisationForm(TrustedModelForm):
     """A new organisation with its first organisation admin, who is invited at once."""
 
     admin_first_name = forms.CharField(label=_("Admin's first name"), max_length=150)
@@ -179,7 +180,7 @@ class OrganisationForm(forms.ModelForm):
         return email
 
 
-class TreatmentTeamForm(OrganisationScopedForm, forms.ModelForm):
+class TreatmentTeamForm(OrganisationScopedForm, TrustedModelForm):
     organisation = OrganisationChoiceField(label=_("Organisation"), queryset=Organisation.objects.all())
 
     class Meta:
@@ -193,7 +194,7 @@ class TreatmentTeamForm(OrganisationScopedForm, forms.ModelForm):
             self.fields["organisation"].initial = next(iter(organisations))
 
 
-class TreatmentMemberForm(OrganisationScopedForm, forms.Form):
+class TreatmentMemberForm(OrganisationScopedForm, TrustedForm):
     person = PersonChoiceField(label=_("Coach"), queryset=User.objects.filter(is_active=True))
     started = _date_field(_("From"), initial=timezone.localdate)
 
@@ -207,11 +208,11 @@ class TreatmentMemberForm(OrganisationScopedForm, forms.Form):
         self.limit_to_organisations([organisation.pk])
 
 
-class SpanEndForm(forms.Form):
+class SpanEndForm(TrustedForm):
     ended = _date_field(_("First day without the membership"), initial=timezone.localdate)
 
 
-class ClientTreatmentTeamForm(OrganisationScopedForm, forms.Form):
+class ClientTreatmentTeamForm(OrganisationScopedForm, TrustedForm):
     treatment_team = ScopedModelChoiceField(label=_("Treatment team"), queryset=TreatmentTeam.objects.all())
     on = _date_field(_("From"), initial=timezone.localdate)
 
