@@ -157,8 +157,7 @@ def role_give(
 @transaction.atomic
 def role_end(*, membership: Membership, ended: date, by: User) -> Membership:
     """The role ends on `ended` (the first day without it); the last organisation admin cannot end their own."""
-    if ended <= timezone.localdate():
-        _check_not_last_admin(membership, ended)
+    _check_not_last_admin(membership, ended)
     if membership.started and ended < membership.started:
         raise ValidationError(_("A role cannot end before it started."), code="before_start")
     membership.ended = ended

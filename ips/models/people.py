@@ -80,6 +80,19 @@ class UserQuerySet(AccessQuerySet):
             | Q(pk__in=Membership.objects.filter(organisation__in=organisations).values("user_id"))
         )
 
+    def editable_by(self, user):
+        """Their account (e-mail, invitation, sign-in) only when the user administers all of it: not someone who
+        also holds a role in another organisation, nor a staff, superuser or platform admin account. Otherwise an
+        admin could change an address, invite it, and sign in as a person of another organisation."""
+        organisations = user.roles.admin_orgs
+        elsewhere = Membership.objects.active().exclude(organisation__in=organisations).values("user_id")
+        return (
+            self.visible_to(user)
+            .filter(is_superuser=False, is_staff=False, is_platform_admin=False)
+            .exclude(pk__in=elsewhere)
+            .exclude(Q(organisation__isnull=False) & ~Q(organisation__in=organisations))
+        )
+
     def of_organisation(self, organisation_ids):
         return self.filter(
             Q(organisation__in=organisation_ids)

@@ -125,7 +125,7 @@ def person_reactivate(request, pk):
 
 @login_required
 def role_give(request, pk):
-    person = get_for_user(request, User, write=True, pk=pk)
+    person = get_for_user(request, User, pk=pk)  # a role here leaves their account and other roles as they are
     organisations = Organisation.objects.filter(pk__in=request.user.roles.admin_orgs)
     organisation = person.organisation if person.organisation in organisations else organisations.first()
     form = RoleForm(posted_data(request), user=request.user, organisation=organisation)

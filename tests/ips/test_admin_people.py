@@ -248,3 +248,18 @@ def test_a_platform_admin_creates_an_organisation_with_its_invited_admin(client)
     assert admin.roles.admin_orgs == {admin.organisation.pk}
     assert mail.outbox[0].to == [admin.email]
     assert client.get(reverse("ips:people_list")).status_code == 403  # no organisation's people
+
+
+def test_an_account_shared_with_another_organisation_or_the_platform_is_not_the_admins_to_change(
+    client, org_admin, org_a, org_b
+):
+    shared = UserFactory(organisation=org_a)
+    MembershipFactory(user=shared, organisation=org_a, team=None, role="reporter")
+    MembershipFactory(user=shared, organisation=org_b, team=None, role="org_admin")
+    platform = UserFactory(organisation=org_a, is_platform_admin=True)
+    client.force_login(org_admin)
+    for person in (shared, platform):
+        assert client.get(reverse("ips:person_detail", kwargs={"pk": person.pk})).status_code == 200
+        for name in ("ips:person_edit", "ips:person_invite", "ips:person_deactivate"):
+            assert client.post(reverse(name, kwargs={"pk": person.pk})).status_code == 403, name
+    assert not mail.outbox
