@@ -6,7 +6,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from ips.views.accounts import LoginView, PasswordResetView, not_offered
+from ips.views.accounts import InviteAcceptView, LoginView, PasswordResetView, not_offered
 
 auth_patterns = [
     path("login/", LoginView.as_view(), name="login"),
@@ -20,6 +20,7 @@ auth_patterns = [
         auth_views.PasswordResetConfirmView.as_view(),
         name="password_reset_confirm",
     ),
+    path("invite/<uidb64>/<token>/", InviteAcceptView.as_view(), name="invite_accept"),
     path(
         "password/reset/complete/",
         auth_views.PasswordResetCompleteView.as_view(),

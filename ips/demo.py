@@ -25,6 +25,7 @@ from ips.models import (
     TargetGroup,
     TimeEntry,
     TreatmentTeam,
+    TreatmentTeamMembership,
     VocationalProfile,
 )
 
@@ -124,6 +125,10 @@ def load(*, teams, users, today: date | None = None) -> None:
     for name, members in TREATMENT_TEAMS:
         team, _ = TreatmentTeam.objects.get_or_create(organisation=organisation, name=name)
         team.coaches.set([users[m] for m in members])
+        for member in members:  # the dated history behind `coaches` (ips.staff keeps the two in step)
+            TreatmentTeamMembership.objects.get_or_create(
+                treatment_team=team, user=users[member], defaults={"started": today - timedelta(days=365)}
+            )
         treatment_teams.append(team)
     sources = {s.code: s for s in ReferralSource.objects.all()}
     groups = {g.code: g for g in TargetGroup.objects.all()}

@@ -7,8 +7,9 @@ Definitions that every indicator shares (a reviewer reads them in the item's det
   at any time (started on or before the last day, ended after the first: the end day belongs to the next
   assignment, ips/periods.py). A client who moved from team A to team B mid-period therefore counts in the
   caseload of both teams for that period.
-- A coach counts with their FTE share when their coach membership of the team overlaps the period at any time;
-  a coach without an FTE share counts as full-time (1.0).
+- A coach counts with their FTE share weighted by the days their coach membership of the team covers in the
+  period (share × days ÷ period days), so an FTE change or a hand-over between coaches counts each day once; a
+  coach without an FTE share counts as full-time (1.0).
 - Scores compare the exact value with the anchors, never a rounded one: S1 20.4 clients per FTE is above 20 and
   scores 4; V13 64.9 % is below 65 and scores 4. The measured value is shown rounded to two decimals.
 - No data for an item gives no suggestion (score None), never a zero or a 1.
@@ -18,8 +19,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
-from django.db.models import Exists, OuterRef, Q, Sum, Value
-from django.db.models.functions import Coalesce
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_noop
 
 from fidelity.models import AnchorRule, FidelityScale
@@ -54,11 +54,9 @@ def team_client_on(period: TeamPeriod, day_ref) -> Q:
     return ever_in_team & Q(assigned_on(period.team_id, day_ref))
 
 
-def coach_fte(period: TeamPeriod) -> Decimal:
-    """Sum of the FTE shares of the team's coaches whose membership overlaps the period (one query)."""
-    return Membership.objects.filter(
-        overlapping(period.start, period.end, open_start=True), team_id=period.team_id, role=Membership.Role.COACH
-    ).aggregate(total=Sum(Coalesce("fte", Value(Decimal("1.00")))))["total"] or Decimal("0")
+def coach_fte(period: TeamPeriod) -> Fraction:
+    """The team's coach FTE over the period, each share weighted by the days it covers (one query)."""
+    return Membership.objects.fte_weighted([period.team_id], period)
 
 
 class CutPoints:

@@ -25,6 +25,7 @@ from ips.models.record import Consent, Goal, KykyviisariScore, VocationalProfile
 from ips.models.referrals import Referral
 from ips.models.security import PasswordResetRequest, password_reset_allowed
 from ips.models.submissions import Submission
+from ips.models.treatment import ClientTreatmentTeam, TreatmentTeamMembership
 
 __all__ = [
     "AccessibilityFeedback",
@@ -38,6 +39,7 @@ __all__ = [
     "Client",
     "ClientAssignment",
     "ClientLanguage",
+    "ClientTreatmentTeam",
     "Consent",
     "EducationLevel",
     "Gender",
@@ -60,6 +62,7 @@ __all__ = [
     "Team",
     "TimeEntry",
     "TreatmentTeam",
+    "TreatmentTeamMembership",
     "User",
     "VocationalProfile",
     "age_band",

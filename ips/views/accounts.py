@@ -3,10 +3,13 @@ through allauth's login flow (two-factor sign-in) with a link to each organisati
 
 from allauth.account.internal.flows.login import perform_password_login
 from allauth.account.models import Login
+from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponseRedirect
+from django.urls import reverse_lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ips.audit import remote_addr
@@ -63,3 +66,15 @@ def not_offered(request, *args, **kwargs):
     """django-allauth pages Polku does not offer: a user's e-mail address is what single sign-on links an account
     by, so nobody changes it themselves; accounts are connected to a provider only at an invited first sign-in."""
     raise Http404
+
+
+class InviteAcceptView(auth_views.PasswordResetConfirmView):
+    """The one-time link of an invitation (ips.staff.person_invite): the person sets their password, then signs in."""
+
+    template_name = "registration/invite_accept.html"
+    success_url = reverse_lazy("login")
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        messages.success(self.request, gettext("Your password is set. Sign in with your e-mail address."))
+        return response

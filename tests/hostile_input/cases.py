@@ -15,6 +15,7 @@ from ips.forms.general import ClientCodeForm, LanguageForm
 from ips.models import Goal, ReferralSource, TargetGroup
 from reports import forms as report_forms
 from reports.scopes import choices_for
+from tests.hostile_input.admin_cases import ADMIN_CASES
 from tests.hostile_input.world import Case, activity_kind, as_sent, bound_rating_form, is_current_version, iso
 
 CASES = [
@@ -326,7 +327,7 @@ CASES = [
         method="get",
         bound=lambda context: context["filter_form"],
     ),
-]
+] + ADMIN_CASES
 
 
 def _o2(w):

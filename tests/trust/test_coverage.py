@@ -9,6 +9,7 @@ from django import forms
 from content.forms import DocumentForm
 from content.models import TrainingFilterForm
 from fidelity import forms as fidelity_forms
+from ips.forms.admin import PersonFilterForm
 from ips.forms.general import ClientCodeForm, LanguageForm
 from ips.forms.trust import OneTimeSubmitMixin, StaleSaveMixin
 from ips.views.accounts import PasswordSignInForm
@@ -21,6 +22,7 @@ from tests.trust.cases import CREATES, EDITS, NEITHER
 NEITHER_FORMS = {
     LanguageForm: "a preference: sending it twice sets the same language",
     ClientCodeForm: "a search (GET)",
+    PersonFilterForm: "a search (GET)",
     ReportForm: "a report's filter (GET)",
     TrainingFilterForm: "a search (GET)",
     DocumentForm: "Wagtail's document upload in the CMS admin, outside Polku's pages",
