@@ -115,6 +115,8 @@ MIDDLEWARE = [
     # One insert per request of the access-log rows its views collected (ips/audit.py).
     "ips.middleware.AccessLogMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Runs a POST with a one-time submission id itself, after the CSRF check (ips/submissions.py).
+    "ips.submissions.OneTimeSubmissionMiddleware",
     # AxesMiddleware last: it turns a lockout into the lockout response.
     "axes.middleware.AxesMiddleware",
 ]

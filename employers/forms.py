@@ -13,6 +13,7 @@ from employers.models.jobs import MAX_HOURS_PER_WEEK
 from employers.validators import normalise_business_id
 from ips.forms.fields import within_calendar
 from ips.forms.scoped import OrganisationScopedForm, PersonChoiceField, ScopedModelChoiceField
+from ips.forms.trust import TrustedModelForm
 from ips.forms.widgets import use_plain_select
 from ips.models import Client, Membership, Stage, User
 
@@ -36,7 +37,7 @@ def _coaches_of(organisation):
     )
 
 
-class EmployerForm(OrganisationScopedForm, forms.ModelForm):
+class EmployerForm(OrganisationScopedForm, TrustedModelForm):
     class Meta:
         model = Employer
         fields = ["name", "business_id", "industry", "municipality", "address", "status", "responsible_coach", "notes"]
@@ -80,7 +81,7 @@ class EmployerForm(OrganisationScopedForm, forms.ModelForm):
         return Employer.objects.filter(organisation=self.organisation, business_id=value).first()
 
 
-class ContactPersonForm(forms.ModelForm):
+class ContactPersonForm(TrustedModelForm):
     class Meta:
         model = ContactPerson
         fields = ["name", "role", "phone", "email", "active"]
@@ -105,7 +106,7 @@ class _ClientChoiceField(ScopedModelChoiceField):
 PREFERENCE_CHOICES = [("", _("Not stated")), ("true", _("Yes")), ("false", _("No"))]
 
 
-class EmployerContactForm(OrganisationScopedForm, forms.ModelForm):
+class EmployerContactForm(OrganisationScopedForm, TrustedModelForm):
     """A contact with an employer; the client list holds only clients the coach may see.
 
     With an instance it corrects a recorded contact: the employer stays, and so do the coach who recorded it and
@@ -122,7 +123,7 @@ class EmployerContactForm(OrganisationScopedForm, forms.ModelForm):
     matches_client_preferences = forms.TypedChoiceField(
         label=_("Matches the client's preferences"),
         choices=PREFERENCE_CHOICES,
-        coerce=lambda value: value == "true",
+        coerce=lambda value: value in (True, "true"),
         empty_value=None,
         required=False,
         help_text=_("Was this employer chosen because of the client's own job preferences?"),
@@ -246,7 +247,7 @@ def contact_team_id(user, client=None, organisation_id=None) -> int | None:
     return None
 
 
-class JobStartForm(OrganisationScopedForm, forms.ModelForm):
+class JobStartForm(OrganisationScopedForm, TrustedModelForm):
     class Meta:
         model = Job
         fields = [
@@ -295,7 +296,7 @@ class JobStartForm(OrganisationScopedForm, forms.ModelForm):
         return data
 
 
-class JobEndForm(forms.ModelForm):
+class JobEndForm(TrustedModelForm):
     class Meta:
         model = Job
         fields = ["end_date", "end_reason"]

@@ -7,6 +7,7 @@ from fidelity.models import EVIDENCE_SOURCES, ActionPlanItem, FidelityScale, Ite
 from fidelity.services import review_check_reviewers
 from ips.forms.fields import ModelMultipleChoiceField
 from ips.forms.scoped import OrganisationScopedForm, PeopleChoiceField, PersonChoiceField, ScopedModelChoiceField
+from ips.forms.trust import TrustedModelForm
 from ips.models import Membership, Team, User
 
 
@@ -22,7 +23,7 @@ class ReviewerChoiceField(PeopleChoiceField):
         return str(obj)
 
 
-class ReviewSettingsForm(OrganisationScopedForm, forms.ModelForm):
+class ReviewSettingsForm(OrganisationScopedForm, TrustedModelForm):
     """Data period, review dates and who reviews; the team and scale are fixed once a review exists."""
 
     reviewers = ReviewerChoiceField(
@@ -148,7 +149,7 @@ class ScaleItemChoiceField(ModelMultipleChoiceField):
         return f"{obj.code} {obj.name}"
 
 
-class ActionPlanItemForm(OrganisationScopedForm, forms.ModelForm):
+class ActionPlanItemForm(OrganisationScopedForm, TrustedModelForm):
     items = ScaleItemChoiceField(
         label=_("Scale items"), queryset=ScaleItem.objects.none(), required=False, widget=forms.CheckboxSelectMultiple
     )

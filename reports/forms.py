@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ips.forms.fields import within_calendar
+from ips.forms.trust import OneTimeSubmitMixin
 from reports.metrics import Period, add_months
 
 # Bounds the number of quarters, and so the size of the one-query-per-figure aggregates.
@@ -52,7 +53,7 @@ class ReportForm(forms.Form):
         return self.choices[self.cleaned_data["scope"]]
 
 
-class WorkbookForm(ReportForm):
+class WorkbookForm(OneTimeSubmitMixin, ReportForm):
     suppress = forms.BooleanField(
         label=_("Show counts of 1–4 as “< 5”"),
         required=False,

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ips.forms.fields import ModelMultipleChoiceField
 from ips.forms.scoped import OrganisationScopedForm, PersonChoiceField, ScopedModelChoiceField
+from ips.forms.trust import TrustedForm, TrustedModelForm
 from ips.models import (
     OPEN_STAGES,
     Client,
@@ -54,7 +55,7 @@ def team_coaches(team_ids):
     )
 
 
-class ReferralForm(OrganisationScopedForm, forms.ModelForm):
+class ReferralForm(OrganisationScopedForm, TrustedModelForm):
     class Meta:
         model = Referral
         fields = [
@@ -85,7 +86,7 @@ class ReferralForm(OrganisationScopedForm, forms.ModelForm):
         return not_in_future(self.cleaned_data["referred_on"])
 
 
-class ReferralAcceptForm(OrganisationScopedForm, forms.Form):
+class ReferralAcceptForm(OrganisationScopedForm, TrustedForm):
     accepted_on = forms.DateField(label=_("Programme entry date"), widget=DATE, initial=timezone.localdate)
     first_name = forms.CharField(label=_("First name"), max_length=100)
     last_name = forms.CharField(label=_("Last name"), max_length=100)
@@ -105,7 +106,7 @@ class ReferralAcceptForm(OrganisationScopedForm, forms.Form):
         return day
 
 
-class ReferralDeclineForm(forms.Form):
+class ReferralDeclineForm(TrustedForm):
     declined_on = forms.DateField(label=_("Decision date"), widget=DATE, initial=timezone.localdate)
     reason = forms.ChoiceField(label=_("Reason for declining"), choices=Referral.DeclineReason.choices)
     note = forms.CharField(
@@ -119,7 +120,7 @@ class ReferralDeclineForm(forms.Form):
         return not_in_future(self.cleaned_data["declined_on"])
 
 
-class ClientForm(OrganisationScopedForm, forms.ModelForm):
+class ClientForm(OrganisationScopedForm, TrustedModelForm):
     """The client's details; changing the team or coach is recorded as a new assignment."""
 
     class Meta:
@@ -180,7 +181,7 @@ class ClientForm(OrganisationScopedForm, forms.ModelForm):
         return cleaned
 
 
-class StageChangeForm(forms.Form):
+class StageChangeForm(TrustedForm):
     stage = forms.ChoiceField(label=_("New stage"), choices=[c for c in Stage.choices if c[0] != Stage.CLOSED])
     changed_on = forms.DateField(label=_("Date"), widget=DATE, initial=timezone.localdate)
 
@@ -205,7 +206,7 @@ class StageChangeForm(forms.Form):
         return stage
 
 
-class ClosureForm(forms.ModelForm):
+class ClosureForm(TrustedModelForm):
     class Meta:
         model = Client
         fields = ["closed_on", "outcome", "closure_reason", "satisfaction"]
@@ -227,7 +228,7 @@ class ClosureForm(forms.ModelForm):
         return day
 
 
-class ConsentForm(forms.ModelForm):
+class ConsentForm(TrustedModelForm):
     class Meta:
         model = Consent
         fields = ["given_on", "scope", "withdrawn_on"]
@@ -248,7 +249,7 @@ class ConsentForm(forms.ModelForm):
         return cleaned
 
 
-class GoalForm(forms.ModelForm):
+class GoalForm(TrustedModelForm):
     class Meta:
         model = Goal
         fields = ["text", "status", "set_on", "target_date", "closed_on"]
@@ -259,14 +260,14 @@ class GoalForm(forms.ModelForm):
         self.fields["set_on"].initial = timezone.localdate()
 
 
-class VocationalProfileForm(forms.ModelForm):
+class VocationalProfileForm(TrustedModelForm):
     class Meta:
         model = VocationalProfile
         fields = ["preferences", "strengths", "work_history"]
         widgets = {name: forms.Textarea(attrs={"rows": 3}) for name in fields}
 
 
-class KykyviisariForm(forms.ModelForm):
+class KykyviisariForm(TrustedModelForm):
     class Meta:
         model = KykyviisariScore
         fields = ["measured_on", "score", "kind"]

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from ips.forms.scoped import OrganisationScopedForm, ScopedModelChoiceField
+from ips.forms.trust import TrustedModelForm
 from ips.forms.widgets import ModelChoices, PlainSelect
 from ips.models import MAX_DAY_MINUTES, OPEN_STAGES, ActivityKind, Client, Consent, TimeEntry
 
@@ -28,9 +29,7 @@ class KindChoiceField(forms.ModelChoiceField):
         return obj.name
 
 
-class TimeEntryForm(OrganisationScopedForm, forms.ModelForm):
-    submission_id = forms.UUIDField(widget=forms.HiddenInput, required=False)
-
+class TimeEntryForm(OrganisationScopedForm, TrustedModelForm):
     class Meta:
         model = TimeEntry
         fields = ["date", "minutes", "kind", "setting", "client", "note"]

@@ -23,6 +23,7 @@ from ips.models.people import CONTENT_EDITORS_GROUP, Membership, Organisation, R
 from ips.models.record import Consent, Goal, KykyviisariScore, VocationalProfile
 from ips.models.referrals import Referral
 from ips.models.security import PasswordResetRequest, password_reset_allowed
+from ips.models.submissions import Submission
 
 __all__ = [
     "AGE_BANDS",
@@ -52,6 +53,7 @@ __all__ = [
     "Setting",
     "Stage",
     "StageChange",
+    "Submission",
     "TargetGroup",
     "Team",
     "TimeEntry",

@@ -1,5 +1,9 @@
-from django import template
+import uuid
 
+from django import template
+from django.utils.html import format_html
+
+from ips.forms.trust import SUBMISSION_FIELD
 from ips.i18n import translated
 from ips.periods import percent_step
 
@@ -34,3 +38,9 @@ def duration(total_minutes) -> str:
 def percent_of(part, whole) -> int:
     """A bar's width bucket (0–100 in steps of 5) for CSS classes, since style="" is forbidden by the CSP."""
     return percent_step(part, whole, 5)
+
+
+@register.simple_tag
+def one_time_submission():
+    """A button form's hidden one-time submission id (ips/submissions.py): a double click acts once."""
+    return format_html('<input type="hidden" name="{}" value="{}">', SUBMISSION_FIELD, uuid.uuid4())

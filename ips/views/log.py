@@ -23,6 +23,7 @@ from ips.models import COMMUNITY_SETTINGS, ActivityKind, Client, Setting, Team, 
 from ips.params import query_date, query_text
 from ips.periods import week_days, whole_percent
 from ips.services import time_entry_find_submitted, time_entry_record
+from ips.submissions import submission_exempt
 
 WORKDAY_MINUTES = 7 * 60 + 39  # the Finnish municipal full day (7 h 39 min): the scale of the day bars
 
@@ -152,6 +153,9 @@ def _submitted_id(request):
         return None
 
 
+# The quick add keeps its own one-time record: the submission id is stored on the entry it creates, and a repeat
+# re-renders the whole log (_after_repeat) rather than the middleware's generic answer.
+@submission_exempt
 @login_required
 @require_POST
 def entry_create(request):

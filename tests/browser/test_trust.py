@@ -1,0 +1,38 @@
+"""Two tabs on one goal: the later save is refused with the other tab's value beside the user's kept typing.
+
+Selectors use URLs, field names and classes, not visible text (the page is in Finnish).
+"""
+
+import pytest
+from django.urls import reverse
+
+from ips.models import Goal
+
+pytestmark = pytest.mark.browser
+
+
+def test_a_second_tab_cannot_overwrite_the_first_one_silently(page, demo, login, axe, screenshot_dir, live_server):
+    login(page, "coach")
+    goal = Goal.objects.filter(client__coach__username="coach").select_related("client").first()
+    url = live_server.url + reverse("ips:goal_edit", args=[goal.client.uuid, goal.uuid])
+    other = page.context.new_page()
+    page.goto(url)
+    other.goto(url)
+
+    page.locator("input[name=text]").fill("Ensimmäisen välilehden tavoite")
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_load_state()
+    other.locator("input[name=text]").fill("Toisen välilehden tavoite")
+    other.locator("main form button[type=submit]").click()
+    other.wait_for_load_state()
+
+    assert Goal.objects.get(pk=goal.pk).text == "Ensimmäisen välilehden tavoite"
+    assert other.locator("input[name=text]").input_value() == "Toisen välilehden tavoite"
+    assert "Ensimmäisen välilehden tavoite" in other.locator(".saved-meanwhile").inner_text()
+    assert other.locator(".form-errors").is_visible()
+    axe(other)
+    other.screenshot(path=screenshot_dir / "stale-save-fi.png", full_page=True)
+
+    other.locator("main form button[type=submit]").click()
+    other.wait_for_load_state()
+    assert Goal.objects.get(pk=goal.pk).text == "Toisen välilehden tavoite"

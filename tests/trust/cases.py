@@ -1,0 +1,299 @@
+"""The URLs that write, as the trust walks drive them: who sends what where, and which rows a save adds or changes.
+
+Valid payloads come from the hostile-input cases (one per form, in tests/test_hostile_input.py), looked up by form
+class, so a form's accepted values are written down once. ROUTES classifies every routed URL: a URL that writes
+is walked (CREATES, EDITS) or says here why it needs neither mechanism; a new URL fails tests/trust until it does.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import timedelta
+from functools import cached_property
+
+from bs4 import BeautifulSoup
+from django.urls import reverse
+
+from employers import forms as employer_forms
+from employers.models import ContactPerson, Employer, EmployerContact, FollowUp, Job
+from fidelity import forms as fidelity_forms
+from fidelity.models import ActionPlanItem, Review
+from ips.forms import clients as client_forms
+from ips.forms.entries import TimeEntryForm
+from ips.models import (
+    Client,
+    Consent,
+    Goal,
+    KykyviisariScore,
+    Referral,
+    StageChange,
+    TimeEntry,
+    VocationalProfile,
+)
+from reports import forms as report_forms
+from reports.models import Export
+from tests.employers.factories import EmployerContactFactory
+from tests.factories import ConsentFactory, TimeEntryFactory
+from tests.hostile_input.cases import CASES as HOSTILE_CASES
+from tests.hostile_input.world import World as HostileWorld
+
+
+def valid_payload(form_class) -> Callable:
+    """The values the hostile-input case of this form starts from (they pass the form)."""
+    return next(case.valid for case in HOSTILE_CASES if case.form is form_class)
+
+
+class World(HostileWorld):
+    """The hostile-input world, plus one existing row of each kind an edit form changes."""
+
+    @cached_property
+    def consent(self):
+        return ConsentFactory(client=self.client, given_on=self.today - timedelta(days=20), scope="Kela")
+
+    @cached_property
+    def goal(self):
+        return Goal.objects.create(client=self.client, text="Työkokeilu", set_on=self.today - timedelta(days=20))
+
+    @cached_property
+    def profile(self):
+        return VocationalProfile.objects.create(client=self.client, preferences="Ulkotyö")
+
+    @cached_property
+    def entry(self):
+        return TimeEntryFactory(coach=self.coach_a, team=self.team_a, client=self.client, minutes=20)
+
+    @cached_property
+    def contact_person(self):
+        return self.employer.contact_persons.first()
+
+    @cached_property
+    def contact(self):
+        return EmployerContactFactory(coach=self.coach_a, team=self.team_a, employer=self.employer)
+
+    @cached_property
+    def plan_item(self):
+        return ActionPlanItem.objects.create(review=self.review, text="Kouluta tiimi", owner_name="Tiimi")
+
+
+@dataclass(frozen=True)
+class Walk:
+    """One URL that writes, driven as a browser would: load the page the form is on, then POST."""
+
+    key: str  # the route's name, as in docs/permissions.md
+    user: str
+    url: Callable[[World], str]
+    valid: Callable[[World], dict]  # values the form accepts (unprefixed)
+    page: Callable[[World], str] | None = None  # where the form is shown, when not at `url`
+    prefix: str = ""
+    htmx: bool = False
+    fixed: dict = field(default_factory=dict)  # sent as they are (a button's name and value)
+    # For double submits: the rows one save adds (their count must grow by exactly one kind of row, once).
+    adds: type | None = None
+    # For lost updates: the row the form edits, and a second person's different values for some of its fields.
+    row: Callable[[World], object] | None = None
+    change: dict = field(default_factory=dict)
+
+    @property
+    def id(self):
+        return self.key
+
+    def page_url(self, world):
+        return (self.page or self.url)(world)
+
+    def name(self, field_name: str) -> str:
+        return f"{self.prefix}-{field_name}" if self.prefix else field_name
+
+    def prefixed(self, data: dict) -> dict:
+        return {self.name(key): value for key, value in data.items()}
+
+    def form_data(self, world, html: bytes, *names: str) -> dict[str, list[str]]:
+        """The walk's form on the page: the one with its first field and the given (hidden) fields."""
+        return form_data(html, self.name(next(iter(self.valid(world)))), *(self.name(n) for n in names))
+
+
+def _entry_payload(w):
+    return {**valid_payload(TimeEntryForm)(w), "minutes": "25"}
+
+
+def _workbook(w):
+    return valid_payload(report_forms.WorkbookForm)(w)
+
+
+def _contact_payload(w):
+    return valid_payload(employer_forms.EmployerContactForm)(w)
+
+
+CREATES = [
+    Walk("ips:referral_create", "coach_a", lambda w: reverse("ips:referral_create"),
+         valid_payload(client_forms.ReferralForm), adds=Referral),
+    Walk("ips:referral_decide", "coach_a", lambda w: reverse("ips:referral_decide", args=[w.referral.uuid]),
+         valid_payload(client_forms.ReferralAcceptForm), fixed={"decision": "accept"}, adds=Client),
+    Walk("ips:client_stage", "coach_a", lambda w: reverse("ips:client_stage", args=[w.client.uuid]),
+         valid_payload(client_forms.StageChangeForm), adds=StageChange),
+    Walk("ips:client_close", "coach_a", lambda w: reverse("ips:client_close", args=[w.client.uuid]),
+         valid_payload(client_forms.ClosureForm), adds=StageChange),
+    Walk("ips:consent_add", "coach_a", lambda w: reverse("ips:consent_add", args=[w.client.uuid]),
+         valid_payload(client_forms.ConsentForm), adds=Consent),
+    Walk("ips:goal_add", "coach_a", lambda w: reverse("ips:goal_add", args=[w.client.uuid]),
+         valid_payload(client_forms.GoalForm), adds=Goal),
+    Walk("ips:score_add", "coach_a", lambda w: reverse("ips:score_add", args=[w.client.uuid]),
+         valid_payload(client_forms.KykyviisariForm), adds=KykyviisariScore),
+    Walk("ips:profile_edit", "coach_a", lambda w: reverse("ips:profile_edit", args=[w.client.uuid]),
+         valid_payload(client_forms.VocationalProfileForm), adds=VocationalProfile),
+    Walk("ips:entry_create", "coach_a", lambda w: reverse("ips:entry_create"), _entry_payload,
+         page=lambda w: reverse("ips:today"), htmx=True, adds=TimeEntry),
+    Walk("employers:employer_create", "coach_a", lambda w: reverse("employers:employer_create"),
+         valid_payload(employer_forms.EmployerForm), adds=Employer),
+    Walk("employers:contact_person_create", "coach_a",
+         lambda w: reverse("employers:contact_person_create", args=[w.employer.uuid]),
+         valid_payload(employer_forms.ContactPersonForm), adds=ContactPerson),
+    Walk("employers:employer_contact_create", "coach_a",
+         lambda w: reverse("employers:employer_contact_create", args=[w.employer.uuid]),
+         _contact_payload, adds=EmployerContact),
+    Walk("employers:contact_create", "coach_a", lambda w: reverse("employers:contact_create"),
+         lambda w: {**_contact_payload(w), "employer": w.employer.pk, "contact_person": None}, adds=EmployerContact),
+    Walk("employers:today_panel", "coach_a", lambda w: reverse("employers:today_panel"),
+         valid_payload(employer_forms.QuickContactForm), prefix="employer-contact", htmx=True, adds=EmployerContact),
+    Walk("employers:job_start", "coach_a", lambda w: reverse("employers:job_start", args=[w.client.uuid]),
+         valid_payload(employer_forms.JobStartForm), adds=Job),
+    Walk("employers:job_end", "coach_a", lambda w: reverse("employers:job_end", args=[w.job.uuid]),
+         valid_payload(employer_forms.JobEndForm), adds=FollowUp),
+    Walk("fidelity:review_create", "supervisor_a", lambda w: reverse("fidelity:review_create"),
+         valid_payload(fidelity_forms.ReviewCreateForm), adds=Review),
+    Walk("fidelity:plan_item_create", "reviewer",
+         lambda w: reverse("fidelity:plan_item_create", args=[w.review.uuid]),
+         valid_payload(fidelity_forms.ActionPlanItemForm), adds=ActionPlanItem),
+    Walk("reports:export_start", "org_admin", lambda w: reverse("reports:export_start"),
+         _workbook, adds=Export,
+         page=lambda w: reverse("reports:dashboard") + "?scope=" + _workbook(w)["scope"]),
+]  # fmt: skip
+
+EDITS = [
+    Walk("ips:client_edit", "coach_a", lambda w: reverse("ips:client_edit", args=[w.client.uuid]),
+         valid_payload(client_forms.ClientForm), row=lambda w: w.client, change={"last_name": "Toinen"}),
+    Walk("ips:client_close", "coach_a", lambda w: reverse("ips:client_close", args=[w.client.uuid]),
+         valid_payload(client_forms.ClosureForm), row=lambda w: w.client, change={"satisfaction": "5"}),
+    Walk("ips:consent_edit", "coach_a", lambda w: reverse("ips:consent_edit", args=[w.client.uuid, w.consent.uuid]),
+         valid_payload(client_forms.ConsentForm), row=lambda w: w.consent, change={"scope": "TE-palvelut"}),
+    Walk("ips:goal_edit", "coach_a", lambda w: reverse("ips:goal_edit", args=[w.client.uuid, w.goal.uuid]),
+         valid_payload(client_forms.GoalForm), row=lambda w: w.goal, change={"text": "Oppisopimus"}),
+    Walk("ips:profile_edit", "coach_a", lambda w: reverse("ips:profile_edit", args=[w.client.uuid]),
+         valid_payload(client_forms.VocationalProfileForm), row=lambda w: w.profile,
+         change={"strengths": "Sinnikäs"}),
+    Walk("ips:entry_edit", "coach_a", lambda w: reverse("ips:entry_edit", args=[w.entry.uuid]),
+         valid_payload(TimeEntryForm), row=lambda w: w.entry, change={"note": "Toinen välilehti"}),
+    Walk("employers:employer_edit", "coach_a", lambda w: reverse("employers:employer_edit", args=[w.employer.uuid]),
+         valid_payload(employer_forms.EmployerForm), row=lambda w: w.employer, change={"address": "Kauppatie 1"}),
+    Walk("employers:contact_person_edit", "coach_a",
+         lambda w: reverse("employers:contact_person_edit", args=[w.contact_person.uuid]),
+         valid_payload(employer_forms.ContactPersonForm), row=lambda w: w.contact_person,
+         change={"role": "Toimitusjohtaja"}),
+    Walk("employers:employer_contact_edit", "coach_a",
+         lambda w: reverse("employers:employer_contact_edit", args=[w.contact.uuid]),
+         _contact_payload, row=lambda w: w.contact, change={"minutes": "15"}),
+    Walk("employers:job_end", "coach_a", lambda w: reverse("employers:job_end", args=[w.job.uuid]),
+         valid_payload(employer_forms.JobEndForm), row=lambda w: w.job, change={"end_reason": "laid_off"}),
+    Walk("fidelity:review_settings", "supervisor_a",
+         lambda w: reverse("fidelity:review_settings", args=[w.review.uuid]),
+         valid_payload(fidelity_forms.ReviewSettingsForm), row=lambda w: w.review,
+         change={"external_reviewers": "Toinen arvioija"}),
+    Walk("fidelity:plan_item_edit", "reviewer",
+         lambda w: reverse("fidelity:plan_item_edit", args=[w.review.uuid, w.plan_item.uuid]),
+         valid_payload(fidelity_forms.ActionPlanItemForm), row=lambda w: w.plan_item,
+         change={"text": "Toinen toimenpide"}),
+]  # fmt: skip
+
+# Every other routed URL, and why it needs neither walk. A URL in CREATES or EDITS needs no line here.
+NEITHER = {
+    "ips:health": "read only",
+    "ips:home": "read only",
+    "ips:language_set": "a preference: sending it twice sets the same language",
+    "ips:org_overview": "read only",
+    "ips:client_audit_log": "a search (GET)",
+    "ips:today": "read only; its quick add posts to ips:entry_create",
+    "ips:entry_delete": "a button form with a one-time id (a repeat gets the first answer, not a 404)",
+    "ips:week": "read only",
+    "ips:caseload": "read only; its filter is a GET",
+    "ips:caseload_export": "a download",
+    "ips:client_detail": "read only; its add forms post to the create URLs",
+    "ips:client_export": "a download",
+    "ips:referral_list": "read only",
+    "employers:employer_list": "read only; its filter is a GET",
+    "employers:employer_detail": "read only",
+    "employers:contact_person_remove": "a button form with a one-time id",
+    "employers:employer_contact_delete": "a button form with a one-time id",
+    "employers:client_jobs": "read only (its follow-up button posts to follow_up_done)",
+    "employers:follow_up_done": "a button form with a one-time id; marking done twice changes nothing more",
+    "employers:team_contacts_week": "read only",
+    "fidelity:review_list": "read only",
+    "fidelity:review_detail": "read only; its forms post to the rating, texts and plan URLs",
+    "fidelity:rating_save": "versioned: fidelity.services refuses a stale `version` (tests/fidelity)",
+    "fidelity:rating_accept": "versioned: fidelity.services refuses a stale `version` (tests/fidelity)",
+    "fidelity:review_texts": "versioned: fidelity.services refuses a stale `version` (tests/fidelity)",
+    "fidelity:review_refresh": "a button form with a one-time id; recomputing twice gives the same figures",
+    "fidelity:plan_item_delete": "a button form with a one-time id",
+    "fidelity:review_finalise": "a button form with a one-time id; a finalised review refuses a second finalise",
+    "fidelity:review_copy": "a button form with a one-time id (tests/trust/test_double_submit.py copies once)",
+    "fidelity:review_report": "read only",
+    "fidelity:review_xlsx": "a download",
+    "fidelity:team_history": "read only",
+    "fidelity:item_detail": "read only",
+    "reports:dashboard": "a report (GET)",
+    "reports:export": "read only (polled)",
+    "reports:export_download": "a download",
+    "content:home": "a redirect",
+    "content:mark_read": "marks once by design: an existing mark is kept (content.views.mark_read)",
+    "content:team_progress": "read only",
+    "content:pages_for_item": "read only (a fragment)",
+    "content:image_serve": "an image",
+    "/learning/images/<str:signature>/<int:image_id>/<str:filter_spec>/<str:filename>": "an image",
+}
+
+
+def page_form(html: bytes, *names: str):
+    """The page's form that holds fields of all these names."""
+    soup = BeautifulSoup(html.decode(), "html.parser")
+    form = next((form for form in soup.find_all("form") if all(form.find(attrs={"name": n}) for n in names)), None)
+    assert form is not None, f"no form with the fields {names} on the page"
+    return form
+
+
+def form_data(html: bytes, *names: str) -> dict[str, list[str]]:
+    """What a browser would send from the page's form that holds these fields, as the page shows it."""
+    form = page_form(html, *names)
+    data: dict[str, list[str]] = {}
+    for element in form.find_all(["input", "select", "textarea"]):
+        name = element.get("name")
+        if not name or name == "csrfmiddlewaretoken":
+            continue
+        values = data.setdefault(name, [])
+        if element.name == "textarea":
+            values.append(element.text.removeprefix("\n"))
+        elif element.name == "select":
+            options = element.find_all("option")
+            chosen = [option for option in options if option.has_attr("selected")]
+            if not chosen and options and not element.has_attr("multiple"):
+                chosen = options[:1]
+            values.extend(option.get("value", option.text) for option in chosen)
+        elif element.get("type") in {"checkbox", "radio"}:
+            if element.has_attr("checked"):
+                values.append(element.get("value", "on"))
+        elif element.get("type") not in {"submit", "button"}:
+            values.append(element.get("value", ""))
+    return data
+
+
+def merged(page: dict, walk: Walk, values: dict) -> dict:
+    """The page's form with the walk's values typed in (None clears a field, a list is a repeated field)."""
+    data = dict(page)
+    for key, value in walk.prefixed(values).items():
+        if value is None:
+            data.pop(key, None)
+        else:
+            data[key] = [str(v) for v in value] if isinstance(value, list) else [str(value)]
+    return {**data, **walk.fixed}
+
+
+def send(browser, walk, world, data):
+    """POST as the page's form does (htmx-boosted forms with the htmx header)."""
+    headers = {"HTTP_HX_REQUEST": "true"} if walk.htmx else {}
+    return browser.post(walk.url(world), data, **headers)
