@@ -10,6 +10,7 @@ from ips.views import (
     general,
     log,
     referrals,
+    week_grid,
 )
 
 app_name = "ips"
@@ -51,6 +52,7 @@ urlpatterns = [
     path("today/entries/<uuid:uuid>/edit/", log.entry_edit, name="entry_edit"),
     path("today/entries/<uuid:uuid>/delete/", log.entry_delete, name="entry_delete"),
     path("week/", log.week, name="week"),
+    path("week/grid/", week_grid.week_grid, name="week_grid"),
     # Caseload and clients
     path("clients/", caseload.caseload, name="caseload"),
     path("clients/export.xlsx", caseload.caseload_export, name="caseload_export"),

@@ -12,7 +12,10 @@ from ips.forms import clients as client_forms
 from ips.forms.accessibility import AccessibilityFeedbackForm
 from ips.forms.entries import TimeEntryForm
 from ips.forms.general import ClientCodeForm, LanguageForm
+from ips.forms.week_grid import WeekGridForm
 from ips.models import Goal, ReferralSource, TargetGroup
+from ips.views.week_grid import unbound_grid_form
+from ips.week_sheet import WeekSheet
 from reports import forms as report_forms
 from reports.scopes import choices_for
 from tests.hostile_input.admin_cases import ADMIN_CASES
@@ -142,6 +145,20 @@ CASES = [
             "note": "",
         },
         htmx=True,
+    ),
+    Case(
+        WeekGridForm,
+        "coach_a",
+        lambda w: reverse("ips:week_grid"),
+        lambda w: unbound_grid_form(w.coach_a, w.today, w.today),
+        # Monday's cell: never a day still ahead, whatever day the tests run.
+        lambda w: {
+            "r0-kind": activity_kind(),
+            "r0-setting": "office",
+            "r0-d0": "30",
+            "rows": "1",
+            "week_fingerprint": WeekSheet.load(w.coach_a, w.today).fingerprint,
+        },
     ),
     Case(
         LanguageForm,

@@ -21,6 +21,7 @@ from ips.forms import admin as admin_forms
 from ips.forms import clients as client_forms
 from ips.forms.accessibility import AccessibilityFeedbackForm
 from ips.forms.entries import TimeEntryForm
+from ips.forms.week_grid import WeekGridForm
 from ips.models import (
     AccessibilityFeedback,
     Client,
@@ -154,6 +155,8 @@ CREATES = [
          valid_payload(client_forms.VocationalProfileForm), adds=VocationalProfile),
     Walk("ips:entry_create", "coach_a", lambda w: reverse("ips:entry_create"), _entry_payload,
          page=lambda w: reverse("ips:today"), htmx=True, adds=TimeEntry),
+    # Its lost updates are a week's cells, not one row's fields: tests/ips/test_week_grid.py refuses a stale save.
+    Walk("ips:week_grid", "coach_a", lambda w: reverse("ips:week_grid"), valid_payload(WeekGridForm), adds=TimeEntry),
     Walk("employers:employer_create", "coach_a", lambda w: reverse("employers:employer_create"),
          valid_payload(employer_forms.EmployerForm), adds=Employer),
     Walk("employers:contact_person_create", "coach_a",
