@@ -39,7 +39,6 @@ urlpatterns = [
             "email/",
             "confirm-email/",
             "password/set/",
-            "password/reset/key/done/",
             "password/reset/done/",
             "login/code/confirm/",
             "3rdparty/",

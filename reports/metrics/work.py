@@ -6,10 +6,9 @@ from fractions import Fraction
 from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, Subquery, Sum, Value, When
 
 from employers.models import EmployerContact, Job
-from fidelity.indicators.common import coach_fte
 from ips.models import ActivityKind, ClientAssignment, Membership, TimeEntry
 from ips.models.activity import COMMUNITY_SETTINGS
-from ips.periods import Period, TeamPeriod, overlapping, ratio
+from ips.periods import Period, overlapping, ratio
 from reports.metrics.scope import Scope, jobs_held_in, open_at, per_week, rounded
 
 
@@ -65,17 +64,15 @@ def time_figures(scope: Scope, period: Period) -> dict:
     }
 
 
-def scope_fte(scope: Scope, period: Period):
-    """The coach FTE of the scope's teams in the period, read as fidelity item V6 reads it (one query a team).
+def scope_fte(scope: Scope, period: Period) -> Fraction | None:
+    """The coach FTE of the scope's teams in the period, each share weighted by the days it covers: the read fidelity
+    items S1 and V6 use (`Membership.objects.fte_weighted`, one query for all the teams).
 
     A coach's own figures have no FTE of a team to divide by: None.
     """
     if scope.coach_id:
         return None
-    return sum(
-        (coach_fte(TeamPeriod(team_id=team, start=period.start, end=period.end)) for team in sorted(scope.team_ids)),
-        Decimal(0),
-    )
+    return Membership.objects.fte_weighted(sorted(scope.team_ids), period)
 
 
 def staff_figures(scope: Scope, period: Period) -> dict:
@@ -93,7 +90,7 @@ def staff_figures(scope: Scope, period: Period) -> dict:
     open_at_end = caseload["open"]
     fte = scope_fte(scope, period)
     return {
-        "fte": fte,
+        "fte": rounded(fte, "0.01"),
         "face_to_face_contacts": face_to_face,
         "contacts_per_fte_week": rounded(Fraction(face_to_face) / (Fraction(fte) * period.weeks)) if fte else None,
         "open_at_end": open_at_end,

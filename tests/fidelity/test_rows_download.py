@@ -23,7 +23,7 @@ def test_the_download_holds_all_rows_the_page_shows_fifty(client, review, review
     assert url in page
     response = client.get(url)
     assert response.status_code == 200
-    sheet = load_workbook(io.BytesIO(response.content)).worksheets[1]
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).worksheets[1]
     codes = [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)]
     assert sorted(codes) == sorted(person.code for person in made)
     assert not any(person.last_name in str(list(sheet.values)) for person in made)
