@@ -41,6 +41,14 @@ def _fte_field(**kwargs):
     )
 
 
+def _offer_organisations(form, organisations):
+    """The organisation picker of a new person, team or treatment team: the admin's organisations, preset when
+    there is only one."""
+    form.limit_to_organisations(organisations)
+    if len(organisations) == 1:
+        form.fields["organisation"].initial = next(iter(organisations))
+
+
 class PersonForm(OrganisationScopedForm, TrustedModelForm):
     """A person's own details; a new person also names the organisation that adds them."""
 
@@ -57,9 +65,7 @@ class PersonForm(OrganisationScopedForm, TrustedModelForm):
         if self.instance.pk:
             del self.fields["organisation"]
         else:
-            self.limit_to_organisations(organisations)
-            if len(organisations) == 1:
-                self.fields["organisation"].initial = next(iter(organisations))
+            _offer_organisations(self, organisations)
 
     def clean_email(self):
         email = self.cleaned_data["email"].strip().lower()
@@ -142,9 +148,7 @@ class TeamForm(OrganisationScopedForm, TrustedModelForm):
         if self.instance.pk:
             del self.fields["organisation"]
         else:
-            self.limit_to_organisations(organisations)
-            if len(organisations) == 1:
-                self.fields["organisation"].initial = next(iter(organisations))
+            _offer_organisations(self, organisations)
 
     def clean(self):
         cleaned = super().clean()
@@ -189,9 +193,7 @@ class TreatmentTeamForm(OrganisationScopedForm, TrustedModelForm):
 
     def __init__(self, *args, organisations, **kwargs):
         super().__init__(*args, **kwargs)
-        self.limit_to_organisations(organisations)
-        if len(organisations) == 1:
-            self.fields["organisation"].initial = next(iter(organisations))
+        _offer_organisations(self, organisations)
 
 
 class TreatmentMemberForm(OrganisationScopedForm, TrustedForm):
