@@ -3,6 +3,8 @@
 import uuid
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from ips.models import AccessibilityFeedback
@@ -70,3 +72,24 @@ def test_one_address_is_limited_per_hour(client, settings):
     assert refused.status_code == 200 and refused.context["form"].non_field_errors()
     assert AccessibilityFeedback.objects.count() == 2
     assert send(client, meta={"REMOTE_ADDR": "192.0.2.9"}).status_code == 302  # another address is not limited
+
+
+def test_the_feedback_list_costs_the_same_queries_however_many_messages(client, org_a, org_admin):
+    client.force_login(org_admin)
+    url = reverse("ips:accessibility_feedback")
+
+    def add(count):
+        AccessibilityFeedback.objects.bulk_create(
+            AccessibilityFeedback(organisation=org_a, message=f"Viesti {n}", sender="x") for n in range(count)
+        )
+
+    def count_queries():
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        return len(queries)
+
+    add(2)
+    client.get(url)  # the session's first write is not the page's
+    assert count_queries() == 5
+    add(30)
+    assert count_queries() == 5  # pinned: the messages come with their organisation in one query
