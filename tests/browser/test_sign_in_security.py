@@ -1,9 +1,10 @@
 """Browser journeys of issue 14: two-factor sign-in set up and used by clicking, and the accessibility statement
 reached from the footer with feedback sent; axe at phone and desktop widths."""
 
+import time
+
 import pyotp
 import pytest
-from django.core.cache import cache
 
 from ips.models import AccessibilityFeedback
 
@@ -18,6 +19,15 @@ def sign_in_form(page, username, password=DEMO_PASSWORD):
     page.locator("input[name=password]").fill(password)
     page.locator("main form button[type=submit]").first.click()
     page.wait_for_load_state()
+
+
+def _code_of_a_new_window(secret: str) -> str:
+    """The code of the next 30-second window, as a person's app shows a minute later: allauth takes a code once, and
+    a code computed near a window's end may expire before it arrives."""
+    step = int(time.time()) // 30
+    while int(time.time()) // 30 == step:
+        time.sleep(0.2)
+    return pyotp.TOTP(secret).now()
 
 
 @pytest.mark.parametrize("width", WIDTHS)
@@ -42,11 +52,10 @@ def test_a_coach_sets_up_totp_signs_out_and_signs_in_with_the_code(page, demo, a
     page.locator("details.dropdown summary").click()
     page.locator("form[action='/accounts/logout/'] button").click()
     page.wait_for_load_state()
-    cache.clear()  # allauth takes a code once; the next 30-second window would give a new one
     sign_in_form(page, "coach")
     assert "/accounts/2fa/authenticate/" in page.url
     axe(page)
-    page.locator("input[name=code]").fill(pyotp.TOTP(secret).now())
+    page.locator("input[name=code]").fill(_code_of_a_new_window(secret))
     page.locator("main form button[type=submit]").click()
     page.wait_for_load_state()
     assert page.get_by_role("heading", level=1).inner_text().startswith("Tervetuloa")
