@@ -6,6 +6,8 @@ UV := $(VENV)/bin/uv
 MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Test processes (pytest-xdist): two for the machine's two cores; PYTEST_WORKERS=0 runs in one process.
+PYTEST_WORKERS ?= 2
 
 .PHONY: demo test test-browser lint serve env env-dev messages clean loadtest bench bench-pg
 
@@ -47,7 +49,7 @@ test: env-dev messages lint
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run
 	DJANGO_ENV=production SECRET_KEY=check-deploy-$$(date +%s)-a-long-random-enough-secret-value-xyz ALLOWED_HOSTS=polku.example $(MANAGE) check --deploy --fail-level WARNING
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 test-browser: env-dev messages
 	$(PY) -m pytest -m browser $(PYTEST_ARGS)

@@ -39,7 +39,7 @@ def _label(choices):
 
 
 class ClientRowResource(resources.ModelResource):
-    """The funder workbook's Clients sheet as a django-import-export resource: same rows, same columns."""
+    """The participant-level list's sheet as a django-import-export resource: same rows, same columns."""
 
     team = fields.Field(attribute="team__name", column_name="Team")
     age_band = fields.Field(column_name="Age band at entry")

@@ -33,7 +33,7 @@ from employers.models import Employer  # noqa: E402
 from fidelity.models import Review  # noqa: E402
 from ips import xlsx  # noqa: E402
 from ips.models import OPEN_STAGES, Client, Membership, Organisation, Team, User  # noqa: E402
-from reports import workbook  # noqa: E402
+from reports import participants  # noqa: E402
 from reports.metrics import Period, Scope  # noqa: E402
 
 REQUESTS = 30
@@ -277,11 +277,11 @@ def side_by_side(typical: Actors, today: date) -> list[str]:
 
     def ours():
         book = xlsx.new_workbook()
-        counted["ours"] = len(workbook.clients_sheet(book, scope, period))
+        counted["ours"] = len(participants.clients_sheet(book, scope, period))
         book.save(BytesIO())
 
     def theirs():
-        rows = workbook.client_rows(scope, period).select_related("team")
+        rows = participants.client_rows(scope, period).select_related("team")
         dataset = ClientRowResource().export(queryset=rows)
         counted["theirs"] = len(dataset)
         XLSX().export_data(dataset)

@@ -68,7 +68,7 @@ def main(what: str, organisation_id: int) -> None:
                 "cpu_seconds": round(cpu, 2),
                 "peak_mb": (sampler.peak - baseline) / 2**20,
                 "baseline_mb": baseline / 2**20,
-                "rows": len(result.client_ids),
+                "cells": len(result.shown.cells.counts),
                 "bytes": buffer.tell(),
             }
         )

@@ -4,6 +4,7 @@ DJANGO_ENV=production turns on the production posture: a SECRET_KEY and ALLOWED_
 cookies are secure, HTTPS is enforced and `manage.py check --deploy` is clean.
 """
 
+import json
 import os
 from datetime import timedelta
 from pathlib import Path
@@ -83,6 +84,12 @@ INSTALLED_APPS = [
     "axes",
     "auditlog",
     "csp",
+    # Sign-in: OpenID Connect single sign-on and two-factor sign-in (django-allauth); its views live under /accounts/.
+    "allauth",
+    "allauth.account",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
+    "allauth.mfa",
     # Django
     "django.contrib.admin",
     "django.contrib.auth",
@@ -103,6 +110,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    # Organisation admins and reporters who sign in with a password set up two-factor sign-in first (ips/mfa.py).
+    "ips.middleware.RequireTwoFactorMiddleware",
     # Signs out SESSION_MAX_HOURS after signing in; then "no-store, private" on every signed-in response.
     "ips.middleware.SessionLifetimeMiddleware",
     "ips.middleware.NoStoreMiddleware",
@@ -175,6 +185,7 @@ AUTH_USER_MODEL = "ips.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -204,6 +215,61 @@ SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
+
+# django-allauth: Polku's own sign-in page stays (ips/views/accounts.py) and hands a checked password to allauth's
+# login flow, which asks for the second factor when the user has one. Nobody signs up: accounts come from an
+# organisation admin, and single sign-on only links a provider's person to an active Polku user (ips/sso.py).
+ACCOUNT_ADAPTER = "ips.sso.AccountAdapter"
+SOCIALACCOUNT_ADAPTER = "ips.sso.SocialAccountAdapter"
+ACCOUNT_LOGIN_METHODS = {"username"}
+ACCOUNT_EMAIL_VERIFICATION = "none"
+ACCOUNT_LOGOUT_ON_GET = False
+SOCIALACCOUNT_AUTO_SIGNUP = False
+SOCIALACCOUNT_LOGIN_ON_GET = False
+SOCIALACCOUNT_STORE_TOKENS = False
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
+MFA_PASSKEY_LOGIN_ENABLED = False
+MFA_TOTP_ISSUER = "Polku"
+# Two-factor sign-in is required of these roles when they sign in with a password (optional for everyone else).
+MFA_REQUIRED_ROLES = env_list("MFA_REQUIRED_ROLES", "org_admin,reporter")
+
+
+def oidc_apps(raw: str) -> list[dict]:
+    """OIDC_PROVIDERS: a JSON list, one object per organisation that signs its staff in through its identity provider:
+    {"organisation": "<code>", "issuer": "https://...", "client_id": "...", "secret": "...", "name": "...",
+    "groups_claim": "groups", "group_roles": {"<group>": "reporter"}}. Becomes allauth's settings-only apps, one per
+    organisation, with the organisation's code as provider id (/accounts/oidc/<code>/login/)."""
+    apps = []
+    for entry in json.loads(raw or "[]"):
+        code = entry["organisation"]
+        apps.append(
+            {
+                "provider_id": code,
+                "name": entry.get("name", code),
+                "client_id": entry["client_id"],
+                "secret": entry["secret"],
+                "settings": {
+                    "server_url": entry["issuer"],
+                    "oauth_pkce_enabled": True,
+                    "organisation": code,
+                    "groups_claim": entry.get("groups_claim", ""),
+                    "group_roles": entry.get("group_roles", {}),
+                },
+            }
+        )
+    return apps
+
+
+SOCIALACCOUNT_PROVIDERS = {
+    "openid_connect": {"APPS": oidc_apps(env_str("OIDC_PROVIDERS")), "SCOPE": ["openid", "profile", "email"]}
+}
+
+# The accessibility statement (/accessibility/): when Polku was last assessed against WCAG 2.1 AA, when the statement
+# was last updated, where feedback may also be e-mailed, and how many messages one address may send in an hour.
+ACCESSIBILITY_ASSESSED_ON = env_str("ACCESSIBILITY_ASSESSED_ON", "2026-12-01")
+ACCESSIBILITY_STATEMENT_UPDATED_ON = env_str("ACCESSIBILITY_STATEMENT_UPDATED_ON", "2026-12-06")
+ACCESSIBILITY_CONTACT_EMAIL = env_str("ACCESSIBILITY_CONTACT_EMAIL", "")
+ACCESSIBILITY_FEEDBACK_PER_HOUR = env_int("ACCESSIBILITY_FEEDBACK_PER_HOUR", 5)
 
 # Password-reset mail: at most this many requests per address and per client IP within the window (refused ones
 # count too), counted in the shared database (ips/models/security.py); over a limit the answer stays the same.

@@ -6,10 +6,10 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from ips.views.accounts import PasswordResetView
+from ips.views.accounts import InviteAcceptView, LoginView, PasswordResetView, not_offered
 
 auth_patterns = [
-    path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("login/", LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("password/change/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path("password/change/done/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
@@ -20,6 +20,7 @@ auth_patterns = [
         auth_views.PasswordResetConfirmView.as_view(),
         name="password_reset_confirm",
     ),
+    path("invite/<uidb64>/<token>/", InviteAcceptView.as_view(), name="invite_accept"),
     path(
         "password/reset/complete/",
         auth_views.PasswordResetCompleteView.as_view(),
@@ -30,6 +31,23 @@ auth_patterns = [
 urlpatterns = [
     path("", include("ips.urls")),
     path("accounts/", include(auth_patterns)),
+    # django-allauth after Polku's own: two-factor set-up and sign-in (/accounts/2fa/), single sign-on
+    # (/accounts/oidc/<organisation>/login/). Its login and logout names resolve to Polku's pages above.
+    *(
+        path(f"accounts/{route}", not_offered)
+        for route in (
+            "email/",
+            "confirm-email/",
+            "password/set/",
+            "password/reset/done/",
+            "login/code/confirm/",
+            "3rdparty/",
+            "3rdparty/signup/",
+            "social/connections/",
+            "social/signup/",
+        )
+    ),
+    path("accounts/", include("allauth.urls")),
     path("employers/", include("employers.urls")),
     path("fidelity/", include("fidelity.urls")),
     path("reports/", include("reports.urls")),

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -15,6 +16,7 @@ from wagtail.search import index
 
 from content import vocabulary
 from content.blocks import RICH_TEXT_FEATURES, TrainingBodyBlock
+from content.search import search_pages
 from ips.i18n import TranslatedName
 
 FALLBACK_LANGUAGE = "fi"
@@ -47,28 +49,32 @@ class Topic(TranslatedName):
         return f"{self.code} {self.name}" if self.kind == self.Kind.FIDELITY_ITEM else self.name
 
 
+def language_name_for_reader(language_code: str) -> str | None:
+    """The name of a page's language in the reader's, when it is not the reader's language (a note says so)."""
+    if language_code == get_language():
+        return None
+    return get_language_info(language_code)["name_translated"]
+
+
 class ReaderLanguageMixin:
     """Reader rules shared by every training page type."""
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["untranslated_language"] = language_name_for_reader(self.locale.language_code)
+        return context
 
     @property
     def summary(self) -> str:
         return self.search_description
 
     def version_for_reader(self):
-        """The live version in the reader's language, else the Finnish one, else this page."""
-        localized = self.localized
-        if localized.locale_id != self.locale_id:
-            return localized
-        try:
-            active = Locale.get_active()
-        except (LookupError, Locale.DoesNotExist):
-            return self
-        if active.language_code != self.locale.language_code and self.locale.language_code != FALLBACK_LANGUAGE:
-            finnish = Locale.objects.filter(language_code=FALLBACK_LANGUAGE).first()
-            fallback = finnish and self.get_translation_or_none(finnish)
-            if fallback is not None and fallback.live:
-                return fallback
-        return self
+        """The live version in the reader's language, else this page (shown with a note that it is untranslated).
+
+        A reader whose language has no version reads the language they found it in: an English reader who searched
+        with a Swedish word gets the Swedish page, not the Finnish one.
+        """
+        return self.localized
 
 
 class TrainingHomePage(ReaderLanguageMixin, Page):
@@ -129,32 +135,21 @@ class TrainingIndexPage(ReaderLanguageMixin, Page):
         return context
 
 
+def topics_of_kind(kind, related_name, verbose_name):
+    """The topics of one kind (principle, stage, fidelity item) a training page is tagged with; none is fine."""
+    return ParentalManyToManyField(
+        Topic, blank=True, related_name=related_name, limit_choices_to={"kind": kind}, verbose_name=verbose_name
+    )
+
+
 class TrainingPage(ReaderLanguageMixin, Page):
     intro = models.TextField(
         _("summary"), max_length=400, help_text=_("One or two sentences shown in lists and search results.")
     )
     body = StreamField(TrainingBodyBlock(), verbose_name=_("body"), blank=True)
-    principles = ParentalManyToManyField(
-        Topic,
-        blank=True,
-        related_name="pages_by_principle",
-        limit_choices_to={"kind": vocabulary.PRINCIPLE},
-        verbose_name=_("IPS principles"),
-    )
-    stages = ParentalManyToManyField(
-        Topic,
-        blank=True,
-        related_name="pages_by_stage",
-        limit_choices_to={"kind": vocabulary.STAGE},
-        verbose_name=_("stages of supported employment"),
-    )
-    fidelity_items = ParentalManyToManyField(
-        Topic,
-        blank=True,
-        related_name="pages_by_fidelity_item",
-        limit_choices_to={"kind": vocabulary.FIDELITY_ITEM},
-        verbose_name=_("fidelity items"),
-    )
+    principles = topics_of_kind(vocabulary.PRINCIPLE, "pages_by_principle", _("IPS principles"))
+    stages = topics_of_kind(vocabulary.STAGE, "pages_by_stage", _("stages of supported employment"))
+    fidelity_items = topics_of_kind(vocabulary.FIDELITY_ITEM, "pages_by_fidelity_item", _("fidelity items"))
 
     content_panels = [
         *Page.content_panels,
@@ -297,26 +292,57 @@ def read_keys(user) -> set:
     return set(ReadingMark.objects.filter(user=user).values_list("page__translation_key", flat=True))
 
 
+def _tagged(pages, chosen):
+    for relation, topic in chosen.items():
+        pages = pages.filter(**{relation: topic})
+    return pages
+
+
+def _search_trees(parent) -> list:
+    """Where a search looks: the listing's own language tree and, for a reader whose language has no training pages
+    of its own (English), its translations too."""
+    trees = [parent]
+    if parent.locale.language_code != get_language():
+        trees += parent.get_translations().live().select_related("locale").order_by("locale__language_code")
+    return trees
+
+
+def search_results(parent, text: str, chosen: dict) -> list:
+    """Pages below parent matching the words of text, each searched with the rules of its own language.
+
+    Every page type counts (sections and the glossary too); with tags chosen, only training pages carrying them.
+    A page found in two languages is listed once, in the listing's own language first.
+    """
+    found, keys = [], set()
+    for tree in _search_trees(parent):
+        pages = Page.objects.live().descendant_of(tree).filter(locale_id=tree.locale_id)
+        if chosen:
+            pages = pages.filter(id__in=_tagged(TrainingPage.objects.all(), chosen).values("id"))
+        language = tree.locale.language_code
+        hits = list(search_pages(pages, text, language).values_list("id", "translation_key")[:SEARCH_LIMIT])
+        found += [(pk, language) for pk, key in hits if key not in keys]
+        keys.update(key for _pk, key in hits)
+    by_id = Page.objects.filter(id__in=[pk for pk, _language in found]).specific().in_bulk()
+    results = []
+    for pk, language in found[:SEARCH_LIMIT]:
+        if pk in by_id:
+            by_id[pk].language_code = language
+            by_id[pk].untranslated_language = language_name_for_reader(language)
+            results.append(by_id[pk])
+    return results
+
+
 def listing_context(request, parent) -> dict:
     pages = TrainingPage.objects.live().descendant_of(parent).filter(locale_id=parent.locale_id).order_by("path")
     form = TrainingFilterForm(request.GET or None)
     results = None
     if form.is_bound and form.is_valid():
         data = form.cleaned_data
-        tagged = pages
         chosen = {relation: data[name] for name, relation in TrainingFilterForm.RELATIONS.items() if data[name]}
-        for relation, topic in chosen.items():
-            tagged = tagged.filter(**{relation: topic})
         if data["q"]:
-            # Search covers every page type below this one (sections and the glossary too), in the reader's language.
-            searchable = Page.objects.live().descendant_of(parent).filter(locale_id=parent.locale_id)
-            if chosen:
-                searchable = searchable.filter(id__in=list(tagged.values_list("id", flat=True)))
-            found = [hit.id for hit in searchable.search(data["q"])[:SEARCH_LIMIT]]
-            by_id = Page.objects.filter(id__in=found).specific().in_bulk()
-            results = [by_id[pk] for pk in found if pk in by_id]
+            results = search_results(parent, data["q"], chosen)
         elif chosen:
-            results = list(tagged)
+            results = list(_tagged(pages, chosen))
     pages = list(pages)
     sections = list(TrainingIndexPage.objects.live().child_of(parent).filter(locale_id=parent.locale_id))
     for section in sections:
@@ -324,8 +350,15 @@ def listing_context(request, parent) -> dict:
     return {
         "filter_form": form,
         "results": results,
+        "browse_topics": _browse_topics() if results == [] else [],
         "sections": sections,
         "training_pages": [page for page in pages if not any(page.path.startswith(s.path) for s in sections)],
         "glossary": GlossaryPage.objects.live().child_of(parent).first(),
         "read_keys": read_keys(request.user),
     }
+
+
+def _browse_topics() -> list:
+    """What an empty search offers instead: the principles and stages, each a link to the pages tagged with it."""
+    kinds = [Topic.Kind.PRINCIPLE, Topic.Kind.STAGE]
+    return list(Topic.objects.filter(kind__in=kinds, active=True).order_by("kind", "order", "code"))

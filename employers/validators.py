@@ -18,6 +18,14 @@ def business_id_check_digit(body: str) -> int | None:
     return 0 if remainder == 0 else 11 - remainder
 
 
+def business_id_from(body_number: int) -> str:
+    """The first valid business ID whose body is body_number or the next that has a check digit (demo and test data)."""
+    while business_id_check_digit(f"{body_number:07d}") is None:
+        body_number += 1
+    body = f"{body_number:07d}"
+    return f"{body}-{business_id_check_digit(body)}"
+
+
 def normalise_business_id(value: str) -> str:
     """'1234567-8' from any accepted spelling; old 6-digit IDs are left-padded with 0 as the register does."""
     compact = re.sub(r"\s+", "", value or "")

@@ -7,7 +7,7 @@ from fidelity.models import EVIDENCE_SOURCES, ActionPlanItem, FidelityScale, Ite
 from fidelity.services import review_check_reviewers
 from ips.forms.fields import ModelMultipleChoiceField
 from ips.forms.scoped import OrganisationScopedForm, PeopleChoiceField, PersonChoiceField, ScopedModelChoiceField
-from ips.forms.trust import TrustedModelForm
+from ips.forms.trust import TrustedForm, TrustedModelForm
 from ips.models import Membership, Team, User
 
 
@@ -180,3 +180,53 @@ class ActionPlanItemForm(OrganisationScopedForm, TrustedModelForm):
         if not data.get("owner_user") and not data.get("owner_name", "").strip():
             self.add_error("owner_name", _("Name an owner: a Polku user or a person or role."))
         return data
+
+
+class ComponentTicksForm(TrustedForm):
+    """One checkbox per component of an item, each with its evidence source and a note."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+    def __init__(self, *args, components, ticks=(), version: int = 0, **kwargs):
+        existing = {tick.component.number: tick for tick in ticks}
+        initial = {"version": version}
+        for component in components:
+            tick = existing.get(component.number)
+            initial.update(
+                {
+                    f"seen_{component.number}": tick is not None,
+                    f"source_{component.number}": tick.source if tick else "",
+                    f"note_{component.number}": tick.note if tick else "",
+                }
+            )
+        kwargs.setdefault("initial", initial)
+        super().__init__(*args, **kwargs)
+        self.components = list(components)
+        for component in self.components:
+            number = component.number
+            self.fields[f"seen_{number}"] = forms.BooleanField(label=f"{number}. {component.text}", required=False)
+            self.fields[f"source_{number}"] = forms.ChoiceField(
+                label=_("Evidence source"), choices=[("", "—"), *EVIDENCE_SOURCES], required=False
+            )
+            self.fields[f"note_{number}"] = forms.CharField(label=_("Note"), max_length=500, required=False)
+
+    def rows(self):
+        """(component, seen field, source field, note field) for the template."""
+        return [
+            (c, self[f"seen_{c.number}"], self[f"source_{c.number}"], self[f"note_{c.number}"]) for c in self.components
+        ]
+
+    def clean(self):
+        data = super().clean()
+        for component in self.components:
+            number = component.number
+            if data.get(f"seen_{number}") and not data.get(f"source_{number}"):
+                self.add_error(f"source_{number}", _("Say where the evidence for a ticked component comes from."))
+        return data
+
+    def ticked(self):
+        return [
+            (number, self.cleaned_data[f"source_{number}"], self.cleaned_data[f"note_{number}"].strip())
+            for number in (c.number for c in self.components)
+            if self.cleaned_data.get(f"seen_{number}")
+        ]

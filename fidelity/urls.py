@@ -11,6 +11,8 @@ urlpatterns = [
     path("reviews/<uuid:uuid>/settings/", views.review_settings, name="review_settings"),
     path("reviews/<uuid:uuid>/items/<str:code>/", views.rating_save, name="rating_save"),
     path("reviews/<uuid:uuid>/items/<str:code>/accept/", views.rating_accept, name="rating_accept"),
+    path("reviews/<uuid:uuid>/items/<str:code>/components/", views.rating_components, name="rating_components"),
+    path("reviews/<uuid:uuid>/items/<str:code>/rows.xlsx", views.rating_rows_xlsx, name="rating_rows_xlsx"),
     path("reviews/<uuid:uuid>/refresh/", views.review_refresh, name="review_refresh"),
     path("reviews/<uuid:uuid>/texts/", views.review_texts, name="review_texts"),
     path("reviews/<uuid:uuid>/plan/new/", views.plan_item_create, name="plan_item_create"),
@@ -21,5 +23,6 @@ urlpatterns = [
     path("reviews/<uuid:uuid>/report/", views.review_report, name="review_report"),
     path("reviews/<uuid:uuid>/review.xlsx", views.review_xlsx, name="review_xlsx"),
     path("teams/<uuid:team_uuid>/history/", views.team_history, name="team_history"),
+    path("due/", views.reviews_due, name="reviews_due"),
     path("items/<str:code>/", views.item_detail, name="item_detail"),
 ]

@@ -66,3 +66,30 @@ def manages_team(user, team) -> bool:
     """Supervisors of the team and admins of its organisation set up its reviews and see its history."""
     roles = user.roles
     return team.pk in roles.supervisor_teams or team.organisation_id in roles.admin_orgs
+
+
+# --- administration ------------------------------------------------------------------------------------------------
+
+# Roles given within one organisation. The content-editor role opens the training pages' CMS, which all
+# organisations share: only someone who edits content, or a platform admin, may hand it on.
+ORGANISATION_ROLES = ("coach", "supervisor", "reviewer", "reporter", "org_admin")
+CONTENT_EDITOR_ROLE = "content_editor"
+
+
+def is_platform_admin(user) -> bool:
+    """Manages organisations (not their people's work): the platform flag or a superuser."""
+    return user.is_authenticated and user.roles.platform_admin
+
+
+def require_platform_admin(user) -> None:
+    if not is_platform_admin(user):
+        raise PermissionDenied
+
+
+def grantable_roles(user, organisation_id) -> tuple[str, ...]:
+    """The roles the user may give or end in the organisation: none unless they administer it."""
+    if organisation_id not in user.roles.admin_orgs:
+        return ()
+    if user.roles.content_editor or is_platform_admin(user):
+        return (*ORGANISATION_ROLES, CONTENT_EDITOR_ROLE)
+    return ORGANISATION_ROLES

@@ -14,13 +14,19 @@ class IpsConfig(AppConfig):
         from ips.models import (
             Client,
             ClientAssignment,
+            ClientTreatmentTeam,
             Consent,
             Goal,
             KykyviisariScore,
             Membership,
+            Organisation,
             Referral,
             StageChange,
+            Team,
             TimeEntry,
+            TreatmentTeam,
+            TreatmentTeamMembership,
+            User,
             VocationalProfile,
         )
         from ips.sessions import mark_signed_in
@@ -30,6 +36,14 @@ class IpsConfig(AppConfig):
         names = {"mask_fields": ["first_name", "last_name"], "mask_callable": "ips.audit.mask_all"}
         auditlog.register(Client, m2m_fields={"target_groups"}, **names)
         auditlog.register(Membership)
+        # Organisation administration: who changed a person, team or organisation and when (the admin history page).
+        # Not the password hash, and not the sign-in time that every login rewrites.
+        auditlog.register(User, exclude_fields=["password", "last_login"], m2m_fields={"groups"})
+        auditlog.register(TreatmentTeam, m2m_fields={"coaches"})
+        auditlog.register(TreatmentTeamMembership)
+        auditlog.register(ClientTreatmentTeam)
+        for model in (Organisation, Team):
+            auditlog.register(model)
         auditlog.register(Referral, **names)
         for model in (ClientAssignment, Consent, Goal, KykyviisariScore, StageChange, TimeEntry, VocationalProfile):
             auditlog.register(model)

@@ -25,6 +25,7 @@ from ips.models import (
     TargetGroup,
     TimeEntry,
     TreatmentTeam,
+    TreatmentTeamMembership,
     VocationalProfile,
 )
 
@@ -124,6 +125,10 @@ def load(*, teams, users, today: date | None = None) -> None:
     for name, members in TREATMENT_TEAMS:
         team, _ = TreatmentTeam.objects.get_or_create(organisation=organisation, name=name)
         team.coaches.set([users[m] for m in members])
+        for member in members:  # the dated history behind `coaches` (ips.staff keeps the two in step)
+            TreatmentTeamMembership.objects.get_or_create(
+                treatment_team=team, user=users[member], defaults={"started": today - timedelta(days=365)}
+            )
         treatment_teams.append(team)
     sources = {s.code: s for s in ReferralSource.objects.all()}
     groups = {g.code: g for g in TargetGroup.objects.all()}
@@ -294,32 +299,29 @@ def _next_step(stage):
 
 
 def _referrals(team, sources, today):
-    for first, last, born, town, source, days in PENDING:
+    def referral(decision, born, town, source, days, **details):
         Referral.objects.update_or_create(
             team=team,
-            decision="pending",
+            decision=decision,
             birth_year=born,
             municipality=town,
-            defaults={
-                "source": sources[source],
-                "referred_on": today - timedelta(days=days),
-                "first_name": first,
-                "last_name": last,
-                "referrer_organisation": "Vaasan terveyskeskus",
-            },
+            defaults={"source": sources[source], "referred_on": today - timedelta(days=days), **details},
+        )
+
+    for first, last, born, town, source, days in PENDING:
+        referral(
+            "pending",
+            born,
+            town,
+            source,
+            days,
+            first_name=first,
+            last_name=last,
+            referrer_organisation="Vaasan terveyskeskus",
         )
     for born, town, source, days, reason in DECLINED:
-        Referral.objects.update_or_create(
-            team=team,
-            decision="declined",
-            birth_year=born,
-            municipality=town,
-            defaults={
-                "source": sources[source],
-                "referred_on": today - timedelta(days=days),
-                "decided_on": today - timedelta(days=days - 5),
-                "decline_reason": reason,
-            },
+        referral(
+            "declined", born, town, source, days, decided_on=today - timedelta(days=days - 5), decline_reason=reason
         )
 
 

@@ -2,10 +2,12 @@ import time
 
 from django.conf import settings
 from django.contrib.auth import logout
+from django.shortcuts import redirect
 from django.utils import translation
 
 from ips import audit
 from ips.sessions import SIGNED_IN_AT
+from ips.sso import needs_second_factor
 
 
 class UserLanguageMiddleware:
@@ -69,3 +71,18 @@ class NoStoreMiddleware:
         if request.user.is_authenticated:
             response.headers["Cache-Control"] = "no-store, private"
         return response
+
+
+class RequireTwoFactorMiddleware:
+    """Sends a user whose roles require two-factor sign-in to set it up (allauth.mfa) before anything else; the
+    sign-in area (/accounts/: set-up, sign-out) and the accessibility statement stay open."""
+
+    OPEN_PREFIXES = ("/accounts/", "/accessibility/", "/static/")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not request.path.startswith(self.OPEN_PREFIXES) and needs_second_factor(request):
+            return redirect("mfa_activate_totp")
+        return self.get_response(request)

@@ -1,4 +1,4 @@
-"""Writes that touch several client records at once: referral decisions, stage moves, reassignment, closure."""
+"""Writes that touch several records at once: referral decisions, stage moves, reassignment, closure, the week grid."""
 
 from datetime import date, timedelta
 
@@ -134,3 +134,36 @@ def time_entry_record(*, form, coach: User, team_id: int) -> TimeEntry:
             raise
         return existing
     return entry
+
+
+@transaction.atomic
+def time_entry_grid_save(*, coach: User, team_id: int, sheet, wanted: dict) -> int:
+    """Make the coach's grid-made entries hold the minutes `wanted` per (row, day): create, update or delete.
+
+    `sheet` is the week as read (locked) in this transaction (ips.week_sheet.WeekSheet). Entries are saved one by
+    one so that each change gets its audit row; a cell left with two entries (a race of two first saves) becomes
+    one. Returns how many entries changed.
+    """
+    changed = 0
+    for ((kind_id, setting), day), minutes in wanted.items():
+        existing = sheet.entries.get(((kind_id, setting), day), [])
+        keep, extra = (existing[0], existing[1:]) if existing and minutes else (None, existing)
+        for entry in extra:
+            entry.delete()
+            changed += 1
+        if keep is not None and keep.minutes != minutes:
+            keep.minutes = minutes
+            keep.save(update_fields=["minutes", "updated"])
+            changed += 1
+        elif keep is None and minutes:
+            TimeEntry.objects.create(
+                coach=coach,
+                team_id=team_id,
+                date=day,
+                kind_id=kind_id,
+                setting=setting,
+                minutes=minutes,
+                from_grid=True,
+            )
+            changed += 1
+    return changed

@@ -1,6 +1,18 @@
 from django.urls import path
 
-from ips.views import agenda, caseload, clients, general, log, referrals
+from ips.views import (
+    accessibility,
+    admin_people,
+    admin_teams,
+    admin_treatment,
+    agenda,
+    caseload,
+    clients,
+    general,
+    log,
+    referrals,
+    week_grid,
+)
 
 app_name = "ips"
 
@@ -10,6 +22,31 @@ urlpatterns = [
     path("language/", general.language_set, name="language_set"),
     path("organisation/", general.org_overview, name="org_overview"),
     path("organisation/audit-log/", general.client_audit_log, name="client_audit_log"),
+    # Organisation administration
+    path("admin/people/", admin_people.people_list, name="people_list"),
+    path("admin/people/new/", admin_people.person_create, name="person_create"),
+    path("admin/people/<int:pk>/", admin_people.person_detail, name="person_detail"),
+    path("admin/people/<int:pk>/edit/", admin_people.person_edit, name="person_edit"),
+    path("admin/people/<int:pk>/invite/", admin_people.person_invite, name="person_invite"),
+    path("admin/people/<int:pk>/deactivate/", admin_people.person_deactivate, name="person_deactivate"),
+    path("admin/people/<int:pk>/reactivate/", admin_people.person_reactivate, name="person_reactivate"),
+    path("admin/people/<int:pk>/roles/new/", admin_people.role_give, name="role_give"),
+    path("admin/roles/<int:pk>/end/", admin_people.role_end, name="role_end"),
+    path("admin/roles/<int:pk>/fte/", admin_people.fte_change, name="fte_change"),
+    path("admin/teams/", admin_teams.team_list, name="team_list"),
+    path("admin/teams/new/", admin_teams.team_create, name="team_create"),
+    path("admin/teams/<uuid:uuid>/edit/", admin_teams.team_edit, name="team_edit"),
+    path("admin/teams/<uuid:uuid>/close/", admin_teams.team_close, name="team_close"),
+    path("admin/treatment-teams/", admin_treatment.treatment_team_list, name="treatment_team_list"),
+    path("admin/treatment-teams/new/", admin_treatment.treatment_team_create, name="treatment_team_create"),
+    path(
+        "admin/treatment-teams/<int:pk>/members/new/", admin_treatment.treatment_member_add, name="treatment_member_add"
+    ),
+    path("admin/treatment-members/<int:pk>/end/", admin_treatment.treatment_member_end, name="treatment_member_end"),
+    path("admin/client-treatment-team/", admin_treatment.client_treatment_team, name="client_treatment_team"),
+    path("admin/history/", admin_teams.history, name="admin_history"),
+    path("platform/organisations/", admin_teams.organisation_list, name="organisation_list"),
+    path("platform/organisations/new/", admin_teams.organisation_create, name="organisation_create"),
     # The daily log
     path("today/", log.today, name="today"),
     path("today/entries/new/", log.entry_create, name="entry_create"),
@@ -20,6 +57,7 @@ urlpatterns = [
     path("agenda/", agenda.agenda_page, name="agenda"),
     path("agenda/reminders/", agenda.reminders, name="reminders"),
     path("agenda/calendar/<str:token>.ics", agenda.agenda_feed, name="agenda_feed"),
+    path("week/grid/", week_grid.week_grid, name="week_grid"),
     # Caseload and clients
     path("clients/", caseload.caseload, name="caseload"),
     path("clients/export.xlsx", caseload.caseload_export, name="caseload_export"),
@@ -38,4 +76,7 @@ urlpatterns = [
     path("referrals/", referrals.referral_list, name="referral_list"),
     path("referrals/new/", referrals.referral_create, name="referral_create"),
     path("referrals/<uuid:uuid>/", referrals.referral_decide, name="referral_decide"),
+    # The accessibility statement (public) and the feedback sent from it (organisation admins)
+    path("accessibility/", accessibility.statement, name="accessibility"),
+    path("accessibility/feedback/", accessibility.feedback_list, name="accessibility_feedback"),
 ]

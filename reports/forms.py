@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from ips.forms.fields import within_calendar
 from ips.forms.trust import OneTimeSubmitMixin
 from reports.metrics import Period, add_months
+from reports.scopes import may_unsuppress
 
 # Bounds the number of quarters, and so the size of the one-query-per-figure aggregates.
 MAX_YEARS = 5
@@ -55,14 +56,25 @@ class ReportForm(forms.Form):
 
 class WorkbookForm(OneTimeSubmitMixin, ReportForm):
     suppress = forms.BooleanField(
-        label=_("Show counts of 1–4 as “< 5”"),
+        label=_("Hide small counts (1–4) and what would give them back"),
         required=False,
         help_text=_("Keep this on for workbooks that leave the organisation."),
     )
 
-    def __init__(self, data, **kwargs):
+    def __init__(self, data, *, user, **kwargs):
         # An unticked checkbox is absent from the query string, so suppression is on only for a bare request.
         if "suppress" not in data and "start" not in data:
             # .dict(): unpacking a QueryDict with ** would copy its value lists, not its values.
             data = {**(data.dict() if hasattr(data, "dict") else data), "suppress": "on"}
         super().__init__(data, **kwargs)
+        self.user = user
+        # Turning suppression off is a right of its own, per organisation: without it there is nothing to untick.
+        if not any(may_unsuppress(user, choice.scope) for choice in self.choices.values()):
+            del self.fields["suppress"]
+
+    @property
+    def suppressed(self) -> bool:
+        """Suppression stays on unless the user may turn it off for the chosen scope and did."""
+        if "suppress" not in self.fields or not may_unsuppress(self.user, self.choice.scope):
+            return True
+        return self.cleaned_data["suppress"]

@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass
 
+from auditlog.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
@@ -53,3 +55,32 @@ def choices_for(user) -> list[ScopeChoice]:
         scope = Scope(frozenset({team.pk}), team.name, "team", organisation_ids=frozenset({team.organisation_id}))
         result.append(ScopeChoice(f"team:{team.uuid}", label, scope, show_coaches=team.pk in roles.supervisor_teams))
     return result
+
+
+def may_unsuppress(user, scope: Scope) -> bool:
+    """Figures without suppression are a right of their own: the role in every organisation of the scope."""
+    return bool(scope.organisation_ids) and scope.organisation_ids <= user.roles.unsuppressed_orgs
+
+
+def log_unsuppressed(user, scope: Scope, period, *, address=None) -> None:
+    """One access-log row per organisation of the scope: who asked for figures without suppression, for what."""
+    organisations = list(Organisation.objects.filter(pk__in=scope.organisation_ids))
+    content_type = ContentType.objects.get_for_model(Organisation)
+    LogEntry.objects.bulk_create(
+        LogEntry(
+            content_type=content_type,
+            object_pk=str(organisation.pk),
+            object_id=organisation.pk,
+            object_repr=str(organisation),
+            action=LogEntry.Action.ACCESS,
+            actor=user,
+            remote_addr=address,
+            additional_data={
+                "unsuppressed": scope.label,
+                "scope_kind": scope.kind,
+                "start": period.start.isoformat(),
+                "end": period.end.isoformat(),
+            },
+        )
+        for organisation in organisations
+    )

@@ -1,7 +1,6 @@
 """The funder workbook, built by a task worker so that a large export never freezes the page."""
 
 import logging
-from io import BytesIO
 
 from django.utils import timezone, translation
 from django_tasks import task
@@ -31,8 +30,8 @@ def build_export(export_id: str) -> None:
                 suppressed=export.suppressed,
                 progress=lambda percent: rows.update(progress=percent),
             )
-            buffer = BytesIO()
-            result.workbook.save(buffer)
+            # Read once from the built file into the row: no second in-memory copy of a buffer.
+            content = result.workbook.open().read()
     except Exception:
         logger.exception("export %s failed", export.pk)
         rows.update(status=Export.Status.FAILED, finished=timezone.now())
@@ -40,7 +39,6 @@ def build_export(export_id: str) -> None:
     rows.update(
         status=Export.Status.DONE,
         progress=100,
-        content=buffer.getvalue(),
-        client_ids=result.client_ids,
+        content=content,
         finished=timezone.now(),
     )

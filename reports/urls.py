@@ -9,4 +9,5 @@ urlpatterns = [
     path("exports/", views.export_start, name="export_start"),
     path("exports/<uuid:pk>/", views.export_detail, name="export"),
     path("exports/<uuid:pk>/workbook.xlsx", views.export_download, name="export_download"),
+    path("participants.xlsx", views.participant_list, name="participant_list"),
 ]

@@ -5,7 +5,7 @@ from datetime import date, timedelta
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone, translation
 from django.utils.http import urlencode
@@ -17,12 +17,20 @@ from ips.access import get_for_user
 from ips.http import render_page_or_fragment
 from ips.models import Client
 from ips.params import query_text
-from reports import metrics, workbook
+from reports import metrics, participants, workbook
 from reports.forms import ReportForm, WorkbookForm
 from reports.metrics import BENCHMARKS, GROW_BENCHMARK, Period, add_months
+from reports.metrics.figures import figures_for
+from reports.metrics.suppression import HIDDEN, Shown
 from reports.models import Export
-from reports.scopes import choices_for
+from reports.participants import participant_choices
+from reports.scopes import choices_for, log_unsuppressed
 from reports.tasks import build_export
+from reports.workbook.definitions import chart_definitions
+from reports.workbook.figures import quarter_rows
+
+# The stored workbook is sent in pieces of this size.
+DOWNLOAD_CHUNK = 64 * 1024
 
 
 def _choices(request, data=None):
@@ -63,18 +71,19 @@ def _number(value):
     return float(value) if value is not None else None
 
 
-def _charts(quarters, time, reviews) -> dict:
-    """Chart data for static/js/reports.js; every figure is also in a table on the page."""
+def _percent(value):
+    """A share as a chart's per cent, or None where it is missing or hidden."""
+    return float(value * 100) if value is not None and value != HIDDEN else None
+
+
+def _charts(shown, time, reviews) -> dict:
+    """Chart data for static/js/reports.js, from the same suppressed cells as the tables and the workbook."""
+    quarters = quarter_rows(shown)
     return {
         "employment": {
-            "labels": [q["label"] for q in quarters],
-            "ips": [
-                _number(q["employment_rate"] * 100) if q["employment_rate"] is not None else None for q in quarters
-            ],
-            "grow": [
-                _number(q["grow_employment_rate"] * 100) if q["grow_employment_rate"] is not None else None
-                for q in quarters
-            ],
+            "labels": [row[0] for row in quarters],
+            "ips": [_percent(row[7]) for row in quarters],
+            "grow": [_percent(row[10]) for row in quarters],
             "ipsLabel": _("Employment rate (IPS)"),
             "growLabel": _("Employment rate (IPS Grow)"),
             "benchmarks": [
@@ -104,8 +113,9 @@ def dashboard(request):
     context = {"form": form, "choices": choices}
     if form.is_valid():
         choice, period = form.choice, form.period
-        figures = metrics.summary(choice.scope, period)
-        quarters = metrics.quarterly_rates(choice.scope, period, figures)
+        # The reader's dashboard shows the workbook's cells: the same figures, the same suppression.
+        shown = Shown(figures_for(choice.scope, period), suppressed=True)
+        figures = shown.figures.summary
         for row in figures["by_kind"]:
             row["label"] = _kind_name(row)
             row["hours"] = metrics.rounded(row["minutes_total"] / 60)
@@ -113,10 +123,14 @@ def dashboard(request):
             choice=choice,
             period=period,
             figures=figures,
-            rows=workbook.summary_rows(figures, suppressed=False),
-            participants=workbook.participant_rows(metrics.participant_figures(choice.scope, period), suppressed=False),
-            quarters=quarters,
-            charts=_charts(quarters, figures, figures["reviews"]),
+            shown=shown,
+            hidden=HIDDEN,
+            rows=workbook.summary_rows(shown),
+            participants=workbook.participant_rows(shown),
+            quarters=workbook.quarter_rows(shown),
+            charts=_charts(shown, figures, figures["reviews"]),
+            chart_definitions=chart_definitions(),
+            participant_list=choice in participant_choices(request.user, choices),
             coaches=metrics.coach_rows(choice.scope, period) if choice.show_coaches else None,
             definitions=workbook.definitions(),
             presets=[
@@ -125,7 +139,9 @@ def dashboard(request):
             ],
             query=urlencode({"scope": choice.value, "start": period.start, "end": period.end}),
             workbook_form=WorkbookForm(
-                {"scope": choice.value, "start": period.start, "end": period.end, "suppress": "on"}, choices=choices
+                {"scope": choice.value, "start": period.start, "end": period.end, "suppress": "on"},
+                choices=choices,
+                user=request.user,
             ),
             exports=_exports(request, choices).current().defer("content", "client_ids")[:5],
             keep_hours=settings.EXPORT_KEEP_HOURS,
@@ -138,7 +154,7 @@ def dashboard(request):
 def export_start(request):
     """Queue the funder workbook for the chosen scope and period and show its progress."""
     choices = _choices(request, request.POST)
-    form = WorkbookForm(request.POST, choices=choices)
+    form = WorkbookForm(request.POST, choices=choices, user=request.user)
     if not form.is_valid():
         return render(request, "reports/dashboard.html", {"form": form, "choices": choices}, status=400)
     Export.objects.expired().delete()
@@ -149,10 +165,12 @@ def export_start(request):
         scope_label=choice.label,
         start=period.start,
         end=period.end,
-        suppressed=form.cleaned_data["suppress"],
+        suppressed=form.suppressed,
         language=translation.get_language() or "fi",
         filename=f"polku-{choice.value.split(':')[0]}-{period.start:%Y%m%d}-{period.end:%Y%m%d}.xlsx",
     )
+    if not export.suppressed:
+        log_unsuppressed(request.user, choice.scope, period, address=audit.remote_addr(request))
     build_export.enqueue(str(export.pk))
     return redirect("reports:export", pk=export.pk)
 
@@ -178,8 +196,25 @@ def export_download(request, pk):
     export = get_for_user(request, _exports(request), pk=pk, status=Export.Status.DONE)
     if export.is_expired:
         return render(request, "reports/export_detail.html", {"export": export, "may_download": False}, status=410)
-    # The Clients sheet lists clients by pseudonym code: each download is logged as access to each of them.
-    audit.log_access_many(request, Client.objects.filter(pk__in=export.client_ids).only("pk", "code", "uuid"))
-    response = HttpResponse(bytes(export.content), content_type=xlsx.XLSX_CONTENT_TYPE)
+    # Aggregates only: no client is named in the file. The file is streamed from the stored bytes, not copied.
+    content = memoryview(export.content)
+    chunks = (content[start : start + DOWNLOAD_CHUNK] for start in range(0, len(content), DOWNLOAD_CHUNK))
+    response = StreamingHttpResponse(chunks, content_type=xlsx.XLSX_CONTENT_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{export.filename}"'
+    response["Content-Length"] = str(len(content))
     return response
+
+
+@login_required
+def participant_list(request):
+    """The participant-level list of an organisation and period: only with the right of its own, access-logged."""
+    choices = participant_choices(request.user)
+    if not choices:
+        raise PermissionDenied
+    form = ReportForm(request.GET, choices=choices)
+    if not form.is_valid():
+        raise Http404
+    period = form.period
+    book, client_ids = participants.build(form.choice.scope, period)
+    audit.log_access_many(request, Client.objects.filter(pk__in=client_ids).only("pk", "code", "uuid"))
+    return xlsx.response(book, f"polku-participants-{period.start:%Y%m%d}-{period.end:%Y%m%d}.xlsx")

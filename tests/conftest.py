@@ -86,6 +86,12 @@ def org_admin_b(org_b):
 
 
 @pytest.fixture
+def platform_admin(db):
+    """Manages organisations (ips.access.is_platform_admin); holds no role in any."""
+    return UserFactory(username="platform_admin", is_platform_admin=True)
+
+
+@pytest.fixture
 def content_editor(db):
     user = UserFactory(username="content_editor")
     user.groups.add(Group.objects.get_or_create(name=CONTENT_EDITORS_GROUP)[0])

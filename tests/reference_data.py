@@ -7,12 +7,15 @@ from django.apps import apps
 SHIPPED = [
     ("ips.migrations.0002_caseload_and_daily_log", "load_lists", "ips.ActivityKind"),
     ("fidelity.migrations.0002_ips25_scale", "load_scale", "fidelity.FidelityScale"),
+    # The scale's cut points and components: without them every indicator falls to its lowest score.
+    ("fidelity.migrations.0004_fidelity_scale_rules_data", "load", "fidelity.AnchorRule"),
     ("content.migrations.0001_initial", "locales_and_topics", "content.Topic"),
 ]
 
 
 def restore_migrated_rows():
-    """Reload the shipped lists, the IPS-25 scale, Wagtail's locales, root page and root collection if missing.
+    """Reload the shipped lists, the IPS-25 scale and its rules, Wagtail's locales, root page and root collection
+    if missing.
 
     (Django's serialized rollback would do this, but pytest-django does not serialize the database when the
     request for it comes through an autouse fixture; the rows are reloaded from the migrations' own functions.)

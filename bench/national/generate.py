@@ -43,7 +43,7 @@ from bench.national.vocabulary import (
 from bench.national.writer import Writer, at
 from employers.models import ContactPerson, Employer, EmployerContact, FollowUp, Job
 from employers.services import follow_up_plan
-from employers.validators import business_id_check_digit
+from employers.validators import business_id_from
 from fidelity.models import ActionPlanItem, FidelityScale, ItemRating, Review
 from ips.demo import KIND_WEIGHTS, SETTINGS, WITHOUT_CLIENT
 from ips.models import (
@@ -223,9 +223,8 @@ class _Generator:
                 business_id = ""
                 if rng.random() < 0.7:
                     body += rng.randint(1, 40)
-                    while business_id_check_digit(f"{body:07d}") is None:
-                        body += 1
-                    business_id = f"{body:07d}-{business_id_check_digit(f'{body:07d}')}"
+                    business_id = business_id_from(body)
+                    body = int(business_id[:7])
                 town = rng.choice(coach["towns"])
                 status = rng.choices(["lead", "in_contact", "hiring_partner"], [3, 5, 2])[0]
                 name = f"{town}n {rng.choice(EMPLOYER_STEMS)} {pk} Oy"

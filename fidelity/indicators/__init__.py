@@ -6,6 +6,7 @@ behind it (client pseudonym codes only). Every function runs a fixed number of a
 costs the same for a week of data as for a year. Shared definitions (caseload, FTE, rounding) are in common.py.
 """
 
+from fidelity.indicators.common import CutPoints
 from fidelity.indicators.jobs import v1_benefits, v8_job_types, v9_employers, v10_competitive, v12_follow_along
 from fidelity.indicators.staffing import o1_treatment_teams, o6_referrals, s1_caseload, s2_employment_time
 from fidelity.indicators.work import (
@@ -43,7 +44,8 @@ INDICATORS = {
 def compute_all(review) -> dict[str, Suggestion]:
     """Every indicator for the review's team and data period, keyed by item code."""
     period = TeamPeriod.of(review)
-    return {code: indicator(period) for code, indicator in INDICATORS.items()}
+    cut = CutPoints.of_scale(review.scale_id)
+    return {code: indicator(period, cut) for code, indicator in INDICATORS.items()}
 
 
 def refresh_review(review) -> int:

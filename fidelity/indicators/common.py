@@ -7,8 +7,9 @@ Definitions that every indicator shares (a reviewer reads them in the item's det
   at any time (started on or before the last day, ended after the first: the end day belongs to the next
   assignment, ips/periods.py). A client who moved from team A to team B mid-period therefore counts in the
   caseload of both teams for that period.
-- A coach counts with their FTE share when their coach membership of the team overlaps the period at any time;
-  a coach without an FTE share counts as full-time (1.0).
+- A coach counts with their FTE share weighted by the days their coach membership of the team covers in the
+  period (share × days ÷ period days), so an FTE change or a hand-over between coaches counts each day once; a
+  coach without an FTE share counts as full-time (1.0).
 - Scores compare the exact value with the anchors, never a rounded one: S1 20.4 clients per FTE is above 20 and
   scores 4; V13 64.9 % is below 65 and scores 4. The measured value is shown rounded to two decimals.
 - No data for an item gives no suggestion (score None), never a zero or a 1.
@@ -18,15 +19,15 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
-from django.db.models import Exists, OuterRef, Q, Sum, Value
-from django.db.models.functions import Coalesce
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_noop
 
+from fidelity.models import AnchorRule, FidelityScale
 from fidelity.services import Suggestion
 from ips.models import Client, ClientAssignment, Membership
 from ips.periods import TeamPeriod, overlapping
 
-# The detail lists at most this many rows behind a figure; the totals always cover all rows.
+# The review page lists at most this many rows behind a figure; the stored detail and its download hold all.
 MAX_ROWS = 50
 
 
@@ -53,11 +54,50 @@ def team_client_on(period: TeamPeriod, day_ref) -> Q:
     return ever_in_team & Q(assigned_on(period.team_id, day_ref))
 
 
-def coach_fte(period: TeamPeriod) -> Decimal:
-    """Sum of the FTE shares of the team's coaches whose membership overlaps the period (one query)."""
-    return Membership.objects.filter(
-        overlapping(period.start, period.end, open_start=True), team_id=period.team_id, role=Membership.Role.COACH
-    ).aggregate(total=Sum(Coalesce("fte", Value(Decimal("1.00")))))["total"] or Decimal("0")
+def coach_fte(period: TeamPeriod) -> Fraction:
+    """The team's coach FTE over the period, each share weighted by the days it covers (one query)."""
+    return Membership.objects.fte_weighted([period.team_id], period)
+
+
+class CutPoints:
+    """The anchor rules of a scale's items, read from its rows (fidelity.models.AnchorRule) in one query.
+
+    An indicator never holds a threshold of its own: `score(code, value)` tries the item's rules from the best score
+    down and gives the lowest score when none holds. Changing a row changes the suggestion, with no code change.
+    """
+
+    def __init__(self, rules, lowest: int = 1):
+        self.lowest = lowest
+        self.rules: dict[str, list[tuple[str, Fraction, int]]] = {}
+        for code, compare, bound, score in sorted(rules, key=lambda rule: -rule[3]):
+            self.rules.setdefault(code, []).append((compare, Fraction(bound), score))
+
+    @classmethod
+    def of_scale(cls, scale_id: int) -> "CutPoints":
+        rows = AnchorRule.objects.filter(item__scale_id=scale_id).values_list("item__code", "compare", "bound", "score")
+        return cls(list(rows))
+
+    @classmethod
+    def default(cls) -> "CutPoints":
+        """The rules of the newest active IPS-25 scale, for an indicator computed outside a review."""
+        scale = FidelityScale.objects.active().filter(code="IPS-25").order_by("-version").values("pk")[:1]
+        rows = AnchorRule.objects.filter(item__scale__in=scale).values_list("item__code", "compare", "bound", "score")
+        return cls(list(rows))
+
+    def score(self, code: str, value) -> int | None:
+        """The item's score for an exact value; None when the scale has no rules for the item."""
+        if code not in self.rules:
+            return None
+        value = Fraction(value)
+        for compare, bound, score in self.rules[code]:
+            if (value >= bound) if compare == AnchorRule.Compare.AT_LEAST else (value <= bound):
+                return score
+        return self.lowest
+
+
+def scored(cut: "CutPoints | None", code: str, value) -> int | None:
+    """An indicator's score by the scale's rows: those of the review (compute_all passes them) or the default."""
+    return (cut or CutPoints.default()).score(code, value)
 
 
 def score_at_least(value: Fraction, lower_bounds: list[tuple[int, int]]) -> int:
@@ -101,7 +141,7 @@ def detail(*, figures, note="", columns=(), rows=(), row_count=None, translated=
 
     Labels, notes and column names are English msgids marked with gettext_noop: the page translates them into the
     reader's language when it shows them, and so does it for the row cells of the `translated` columns (English
-    labels of choices). Rows carry client pseudonym codes only, never names, and are capped.
+    labels of choices). Rows carry client pseudonym codes only, never names.
     """
     rows = list(rows)
     data = {"figures": [[label, shown(value)] for label, value in figures]}
@@ -109,7 +149,8 @@ def detail(*, figures, note="", columns=(), rows=(), row_count=None, translated=
         data["note"] = note
     if columns:
         data["columns"] = list(columns)
-        data["rows"] = [[shown(cell) for cell in row] for row in rows[:MAX_ROWS]]
+        # Every row is stored: the page shows the first MAX_ROWS, the Excel download all of them.
+        data["rows"] = [[shown(cell) for cell in row] for row in rows]
         data["row_count"] = len(rows) if row_count is None else row_count
         if translated:
             data["translated"] = list(translated)

@@ -13,10 +13,11 @@ from django.utils.translation import gettext_noop
 from employers.models import EmployerContact, FollowUp, Job
 from fidelity.indicators.common import (
     NO_DATA_NOTE,
+    CutPoints,
     decimal,
     detail,
     no_data,
-    score_at_least,
+    scored,
     team_client_on,
 )
 from fidelity.services import Suggestion
@@ -24,10 +25,7 @@ from ips.models import TimeEntry
 from ips.models.activity import Setting
 from ips.periods import TeamPeriod, percent
 
-DIVERSITY_BANDS = [(85, 5), (70, 4), (60, 3), (50, 2)]
-V10_BANDS = [(95, 5), (85, 4), (75, 3), (65, 2)]
 V10_MIN_JOBS = 10
-V12_BANDS = [(95, 5), (80, 4), (60, 3), (40, 2)]
 FOLLOW_ALONG_DAYS = 3
 
 
@@ -40,7 +38,7 @@ def _started_jobs(period: TeamPeriod):
     return _team_jobs(period, OuterRef("start_date")).filter(start_date__gte=period.start, start_date__lte=period.end)
 
 
-def _diversity(period: TeamPeriod, field: str, label: str, column: str) -> Suggestion:
+def _diversity(period: TeamPeriod, cut, code: str, field: str, label: str, column: str) -> Suggestion:
     rows = list(
         _started_jobs(period)
         .annotate(group=Substr("occupation_code", 1, 2) if field == "occupation" else F("employer__name"))
@@ -52,7 +50,7 @@ def _diversity(period: TeamPeriod, field: str, label: str, column: str) -> Sugge
     keys = {row[2] if field == "occupation" else row[3] for row in rows}
     share = percent(len(keys), len(rows))
     return Suggestion(
-        score=score_at_least(share, DIVERSITY_BANDS),
+        score=scored(cut, code, share),
         measured_value=decimal(share),
         detail=detail(
             figures=[
@@ -66,22 +64,27 @@ def _diversity(period: TeamPeriod, field: str, label: str, column: str) -> Sugge
     )
 
 
-def v8_job_types(period: TeamPeriod) -> Suggestion:
+def v8_job_types(period: TeamPeriod, cut: CutPoints | None = None) -> Suggestion:
     """V8: distinct occupation groups (first two digits of the ISCO code) ÷ jobs started in the period.
 
     No job started in the period: no suggestion.
     """
     return _diversity(
-        period, "occupation", gettext_noop("Distinct occupation groups (2 digits)"), gettext_noop("Occupation group")
+        period,
+        cut,
+        "V8",
+        "occupation",
+        gettext_noop("Distinct occupation groups (2 digits)"),
+        gettext_noop("Occupation group"),
     )
 
 
-def v9_employers(period: TeamPeriod) -> Suggestion:
+def v9_employers(period: TeamPeriod, cut: CutPoints | None = None) -> Suggestion:
     """V9: distinct employers ÷ jobs started in the period. No job started in the period: no suggestion."""
-    return _diversity(period, "employer", gettext_noop("Distinct employers"), gettext_noop("Employer"))
+    return _diversity(period, cut, "V9", "employer", gettext_noop("Distinct employers"), gettext_noop("Employer"))
 
 
-def v10_competitive(period: TeamPeriod) -> Suggestion:
+def v10_competitive(period: TeamPeriod, cut: CutPoints | None = None) -> Suggestion:
     """V10: % competitive among the jobs running on the last day of the period.
 
     No current job: no suggestion. Fewer than 10 current jobs scores 1, as the scale says, with the reason in
@@ -99,7 +102,7 @@ def v10_competitive(period: TeamPeriod) -> Suggestion:
     share = percent(competitive, len(rows))
     few = len(rows) < V10_MIN_JOBS
     return Suggestion(
-        score=1 if few else score_at_least(share, V10_BANDS),
+        score=1 if few else scored(cut, "V10", share),
         measured_value=decimal(share),
         detail=detail(
             figures=[
@@ -119,7 +122,7 @@ def v10_competitive(period: TeamPeriod) -> Suggestion:
     )
 
 
-def v12_follow_along(period: TeamPeriod) -> Suggestion:
+def v12_follow_along(period: TeamPeriod, cut: CutPoints | None = None) -> Suggestion:
     """V12: share of job starts in the period met in person within 3 days after the start.
 
     Simplification of a ladder item: a start is met by a face-to-face employer contact naming the client, or an
@@ -165,7 +168,7 @@ def v12_follow_along(period: TeamPeriod) -> Suggestion:
     met_count = sum(1 for row in table if row[3] == "✓")
     share = percent(met_count, len(table))
     return Suggestion(
-        score=score_at_least(share, V12_BANDS),
+        score=scored(cut, "V12", share),
         measured_value=decimal(share),
         detail=detail(
             figures=[
@@ -188,7 +191,7 @@ def v12_follow_along(period: TeamPeriod) -> Suggestion:
     )
 
 
-def v1_benefits(period: TeamPeriod) -> Suggestion:
+def v1_benefits(period: TeamPeriod, cut: CutPoints | None = None) -> Suggestion:
     """V1 (figures only): job starts in the period whose client had benefits counselling on or before the start."""
     counselled = Exists(
         TimeEntry.objects.filter(

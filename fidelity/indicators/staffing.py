@@ -10,24 +10,20 @@ from django.utils.translation import gettext_noop
 from employers.models import EmployerContact
 from fidelity.indicators.common import (
     NO_DATA_NOTE,
+    CutPoints,
     caseload,
     coach_fte,
     decimal,
     detail,
     no_data,
-    score_at_least,
-    score_at_most,
+    scored,
 )
 from fidelity.services import Suggestion
 from ips.models import Referral, TimeEntry, TreatmentTeam
 from ips.periods import TeamPeriod, percent
 
-S1_BANDS = [(20, 5), (25, 4), (30, 3), (40, 2)]
-S2_BANDS = [(96, 5), (90, 4), (75, 3), (60, 2)]
-O1_BANDS = [(90, 5), (50, 4)]
 
-
-def s1_caseload(period: TeamPeriod) -> Suggestion:
+def s1_caseload(period: TeamPeriod, cut: CutPoints | None = None) -> Suggestion:
     """S1: clients in the caseload at any time in the period ÷ sum of coach FTE shares in the period.
 
     A part-time coach counts with their share (0.5 FTE and 10 clients is 20 per FTE). No clients, or no coach
@@ -39,7 +35,7 @@ def s1_caseload(period: TeamPeriod) -> Suggestion:
         return no_data(NO_DATA_NOTE)
     ratio = Fraction(len(clients)) / Fraction(fte)
     return Suggestion(
-        score=score_at_most(ratio, S1_BANDS),
+        score=scored(cut, "S1", ratio),
         measured_value=decimal(ratio),
         detail=detail(
             figures=[
@@ -57,7 +53,7 @@ def s1_caseload(period: TeamPeriod) -> Suggestion:
     )
 
 
-def s2_employment_time(period: TeamPeriod) -> Suggestion:
+def s2_employment_time(period: TeamPeriod, cut: CutPoints | None = None) -> Suggestion:
     """S2: employment-work minutes ÷ all minutes, from the daily log plus employer contacts.
 
     Daily-log minutes of kinds marked as employment work count as employment services; every employer contact's
@@ -76,7 +72,7 @@ def s2_employment_time(period: TeamPeriod) -> Suggestion:
     employment = log["employment"] + contacts["minutes"]
     share = percent(employment, total)
     return Suggestion(
-        score=score_at_least(share, S2_BANDS),
+        score=scored(cut, "S2", share),
         measured_value=decimal(share),
         detail=detail(
             figures=[
@@ -89,7 +85,7 @@ def s2_employment_time(period: TeamPeriod) -> Suggestion:
     )
 
 
-def o1_treatment_teams(period: TeamPeriod) -> Suggestion:
+def o1_treatment_teams(period: TeamPeriod, cut: CutPoints | None = None) -> Suggestion:
     """O1: % of the caseload whose treatment team is one their coach belongs to, the coach in at most two teams.
 
     Uses each client's current coach and treatment team. No client with a coach gives no suggestion; when no
@@ -120,9 +116,7 @@ def o1_treatment_teams(period: TeamPeriod) -> Suggestion:
     integrated = sum(1 for _code, linked, teams in rows if linked and teams <= 2)
     share = percent(integrated, len(rows))
     in_any_team = any(teams for _code, _linked, teams in rows)
-    score = score_at_least(share, O1_BANDS) if in_any_team else 2
-    if in_any_team and score == 1:
-        score = 3
+    score = scored(cut, "O1", share) if in_any_team else 2
     return Suggestion(
         score=score,
         measured_value=decimal(share),
@@ -143,7 +137,7 @@ def o1_treatment_teams(period: TeamPeriod) -> Suggestion:
     )
 
 
-def o6_referrals(period: TeamPeriod) -> Suggestion:
+def o6_referrals(period: TeamPeriod, cut: CutPoints | None = None) -> Suggestion:
     """O6 (figures only): referrals decided in the period by decision, declined ones by reason, and sources."""
     counts = list(
         Referral.objects.filter(team_id=period.team_id, referred_on__gte=period.start, referred_on__lte=period.end)

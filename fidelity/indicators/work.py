@@ -8,30 +8,25 @@ from django.utils.translation import gettext_noop
 from employers.models import EmployerContact
 from fidelity.indicators.common import (
     NO_DATA_NOTE,
+    CutPoints,
     caseload,
     coach_fte,
     decimal,
     detail,
     no_data,
-    score_at_least,
-    score_at_most,
+    scored,
 )
 from fidelity.services import Suggestion
 from ips.models import TimeEntry, VocationalProfile
 from ips.models.activity import COMMUNITY_SETTINGS
 from ips.periods import TeamPeriod, percent
 
-V4_BANDS = [(30, 5), (60, 4), (150, 3), (270, 2)]
-V5_BANDS = [(90, 5), (75, 4), (50, 3), (25, 2)]
-V6_BANDS = [(6, 5), (5, 4), (4, 3), (2, 2)]
-V13_BANDS = [(65, 5), (50, 4), (40, 3), (30, 2)]
-
 
 def _contacts(period: TeamPeriod):
     return EmployerContact.objects.filter(team_id=period.team_id, date__gte=period.start, date__lte=period.end)
 
 
-def v4_rapid_search(period: TeamPeriod) -> Suggestion:
+def v4_rapid_search(period: TeamPeriod, cut: CutPoints | None = None) -> Suggestion:
     """V4: mean days from programme entry to the first face-to-face employer contact naming the client.
 
     Counted over clients of the caseload with programme entry on or before the last day of the period whose first
@@ -62,7 +57,7 @@ def v4_rapid_search(period: TeamPeriod) -> Suggestion:
         return no_data(NO_DATA_NOTE)
     mean = Fraction(sum(days for *_rest, days in counted), len(counted))
     return Suggestion(
-        score=score_at_most(mean, V4_BANDS),
+        score=scored(cut, "V4", mean),
         measured_value=decimal(mean),
         detail=detail(
             figures=[
@@ -82,7 +77,7 @@ def v4_rapid_search(period: TeamPeriod) -> Suggestion:
     )
 
 
-def v5_individualised(period: TeamPeriod) -> Suggestion:
+def v5_individualised(period: TeamPeriod, cut: CutPoints | None = None) -> Suggestion:
     """V5: % of client-specific employer contacts marked as matching the client's preferences.
 
     Contacts that name a client are the denominator; an unmarked contact counts as not matching (it is listed
@@ -100,7 +95,7 @@ def v5_individualised(period: TeamPeriod) -> Suggestion:
     unmarked = sum(1 for *_rest, match in rows if match is None)
     share = percent(matching, len(rows))
     return Suggestion(
-        score=score_at_least(share, V5_BANDS),
+        score=scored(cut, "V5", share),
         measured_value=decimal(share),
         detail=detail(
             figures=[
@@ -120,7 +115,7 @@ def v5_individualised(period: TeamPeriod) -> Suggestion:
     )
 
 
-def v6_employer_contacts(period: TeamPeriod) -> Suggestion:
+def v6_employer_contacts(period: TeamPeriod, cut: CutPoints | None = None) -> Suggestion:
     """V6: face-to-face employer contacts in the period ÷ (sum of coach FTE × weeks in the period).
 
     Weeks = days of the period / 7, so a 182-day period is 26 weeks. Exact comparison: 5.99 scores 4, 6 scores 5.
@@ -132,7 +127,7 @@ def v6_employer_contacts(period: TeamPeriod) -> Suggestion:
         return no_data(NO_DATA_NOTE)
     rate = Fraction(figures["face_to_face"]) / (Fraction(fte) * period.weeks)
     return Suggestion(
-        score=score_at_least(rate, V6_BANDS),
+        score=scored(cut, "V6", rate),
         measured_value=decimal(rate),
         detail=detail(
             figures=[
@@ -146,7 +141,7 @@ def v6_employer_contacts(period: TeamPeriod) -> Suggestion:
     )
 
 
-def v13_community(period: TeamPeriod) -> Suggestion:
+def v13_community(period: TeamPeriod, cut: CutPoints | None = None) -> Suggestion:
     """V13: daily-log minutes in the community (community, workplace, client's home) ÷ all logged minutes.
 
     Phone and video count as not in the community. Exact comparison: 64.9 % scores 4, 65 % scores 5.
@@ -159,7 +154,7 @@ def v13_community(period: TeamPeriod) -> Suggestion:
         return no_data(NO_DATA_NOTE)
     share = percent(figures["community"], figures["total"])
     return Suggestion(
-        score=score_at_least(share, V13_BANDS),
+        score=scored(cut, "V13", share),
         measured_value=decimal(share),
         detail=detail(
             figures=[
@@ -185,7 +180,7 @@ def _caseload_log_counts(period: TeamPeriod, kind_code: str):
     return caseload(period).annotate(entries=Subquery(entries)).filter(entries__gt=0).order_by("code")
 
 
-def v2_disclosure(period: TeamPeriod) -> Suggestion:
+def v2_disclosure(period: TeamPeriod, cut: CutPoints | None = None) -> Suggestion:
     """V2 (figures only): clients with disclosure discussions logged in the period, and with more than one."""
     clients = caseload(period).count()
     rows = list(_caseload_log_counts(period, "disclosure_discussion").values_list("code", "entries"))
@@ -206,7 +201,7 @@ def v2_disclosure(period: TeamPeriod) -> Suggestion:
     )
 
 
-def v3_profiles(period: TeamPeriod) -> Suggestion:
+def v3_profiles(period: TeamPeriod, cut: CutPoints | None = None) -> Suggestion:
     """V3 (figures only): clients of the caseload with a vocational profile, and with it updated in the period."""
     profiles = VocationalProfile.objects.filter(client__in=caseload(period)).aggregate(
         with_profile=Count("pk"),
@@ -228,7 +223,7 @@ def v3_profiles(period: TeamPeriod) -> Suggestion:
     )
 
 
-def v14_outreach(period: TeamPeriod) -> Suggestion:
+def v14_outreach(period: TeamPeriod, cut: CutPoints | None = None) -> Suggestion:
     """V14 (figures only): outreach attempts logged in the period, clients reached out to, and home visits."""
     log = TimeEntry.objects.filter(team_id=period.team_id, date__gte=period.start, date__lte=period.end)
     figures = log.aggregate(

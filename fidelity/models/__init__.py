@@ -1,5 +1,6 @@
 from fidelity.models.reviews import (
     ActionPlanItem,
+    ComponentTick,
     ItemRating,
     Review,
     ReviewQuerySet,
@@ -9,17 +10,28 @@ from fidelity.models.reviews import (
     eligible_reviewers,
     totals_from_ratings,
 )
-from fidelity.models.scales import EVIDENCE_SOURCES, FidelityScale, ScaleBand, ScaleItem, ScaleSection
+from fidelity.models.scales import (
+    EVIDENCE_SOURCES,
+    AnchorRule,
+    FidelityScale,
+    ScaleBand,
+    ScaleComponent,
+    ScaleItem,
+    ScaleSection,
+)
 
 __all__ = [
     "EVIDENCE_SOURCES",
     "ActionPlanItem",
+    "AnchorRule",
+    "ComponentTick",
     "FidelityScale",
     "ItemRating",
     "Review",
     "ReviewQuerySet",
     "ReviewTeamQuerySet",
     "ScaleBand",
+    "ScaleComponent",
     "ScaleItem",
     "ScaleSection",
     "Totals",

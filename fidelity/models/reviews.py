@@ -10,7 +10,7 @@ from django.db import models
 from django.db.models import Count, Q, Sum
 from django.utils.translation import gettext_lazy as _
 
-from fidelity.models.scales import EVIDENCE_SOURCES, FidelityScale, ScaleBand, ScaleItem
+from fidelity.models.scales import EVIDENCE_SOURCES, FidelityScale, ScaleBand, ScaleComponent, ScaleItem
 from ips.access import AccessQuerySet
 from ips.models import Membership, Team, User
 from ips.models.people import TeamQuerySet
@@ -261,6 +261,35 @@ class ItemRating(models.Model):
     def source_labels(self) -> list[str]:
         labels = dict(EVIDENCE_SOURCES)
         return [str(labels.get(code, code)) for code in self.sources]
+
+
+class ComponentTick(models.Model):
+    """A component the reviewer saw present, with where the evidence came from and a note.
+
+    A component item's suggested score is the count of its ticks read against the item's anchor rules.
+    """
+
+    rating = models.ForeignKey(ItemRating, on_delete=models.CASCADE, related_name="ticks", verbose_name=_("rating"))
+    component = models.ForeignKey(
+        ScaleComponent, on_delete=models.PROTECT, related_name="ticks", verbose_name=_("component")
+    )
+    source = models.CharField(_("evidence source"), max_length=3, choices=EVIDENCE_SOURCES)
+    note = models.CharField(_("note"), max_length=500, blank=True)
+    ticked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("ticked by")
+    )
+    ticked = models.DateTimeField(_("ticked"), auto_now=True)
+
+    class Meta:
+        ordering = ["rating", "component__number"]
+        verbose_name = _("component seen")
+        verbose_name_plural = _("components seen")
+        constraints = [
+            models.UniqueConstraint(fields=["rating", "component"], name="fidelity_tick_one_per_component"),
+        ]
+
+    def __str__(self):
+        return f"{self.component} ({self.source})"
 
 
 class ActionPlanItem(models.Model):

@@ -20,12 +20,34 @@ EVIDENCE_SOURCES = [
 ]
 
 
+class TranslatedName:
+    """`name` in the reader's language, from the row's name_fi, name_sv and name_en."""
+
+    @property
+    def name(self) -> str:
+        return translated(self, "name")
+
+
+class ShortTranslatedName(TranslatedName, models.Model):
+    """The three names of a band or a section, and its string form."""
+
+    name_fi = models.CharField(_("name in Finnish"), max_length=100)
+    name_sv = models.CharField(_("name in Swedish"), max_length=100)
+    name_en = models.CharField(_("name in English"), max_length=100)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return self.name
+
+
 class FidelityScaleQuerySet(models.QuerySet):
     def active(self):
         return self.filter(active=True)
 
 
-class FidelityScale(models.Model):
+class FidelityScale(TranslatedName, models.Model):
     code = models.CharField(_("code"), max_length=20, help_text=_("For example IPS-25."))
     version = models.CharField(_("version"), max_length=20)
     name_fi = models.CharField(_("name in Finnish"), max_length=200)
@@ -49,20 +71,13 @@ class FidelityScale(models.Model):
     def __str__(self):
         return f"{self.code} ({self.version})"
 
-    @property
-    def name(self) -> str:
-        return translated(self, "name")
 
-
-class ScaleBand(models.Model):
+class ScaleBand(ShortTranslatedName):
     """A band of the total: the highest band whose minimum the total reaches is the review's band."""
 
     scale = models.ForeignKey(FidelityScale, on_delete=models.CASCADE, related_name="bands", verbose_name=_("scale"))
     code = models.SlugField(_("code"), max_length=30)
     min_total = models.PositiveSmallIntegerField(_("lowest total in the band"))
-    name_fi = models.CharField(_("name in Finnish"), max_length=100)
-    name_sv = models.CharField(_("name in Swedish"), max_length=100)
-    name_en = models.CharField(_("name in English"), max_length=100)
 
     class Meta:
         ordering = ["scale", "-min_total"]
@@ -73,21 +88,11 @@ class ScaleBand(models.Model):
             models.UniqueConstraint(fields=["scale", "min_total"], name="fidelity_band_min_unique"),
         ]
 
-    def __str__(self):
-        return self.name
 
-    @property
-    def name(self) -> str:
-        return translated(self, "name")
-
-
-class ScaleSection(models.Model):
+class ScaleSection(ShortTranslatedName):
     scale = models.ForeignKey(FidelityScale, on_delete=models.CASCADE, related_name="sections", verbose_name=_("scale"))
     code = models.CharField(_("code"), max_length=5)
     order = models.PositiveSmallIntegerField(_("order"))
-    name_fi = models.CharField(_("name in Finnish"), max_length=100)
-    name_sv = models.CharField(_("name in Swedish"), max_length=100)
-    name_en = models.CharField(_("name in English"), max_length=100)
 
     class Meta:
         ordering = ["scale", "order"]
@@ -95,15 +100,8 @@ class ScaleSection(models.Model):
         verbose_name_plural = _("scale sections")
         constraints = [models.UniqueConstraint(fields=["scale", "code"], name="fidelity_section_code_unique")]
 
-    def __str__(self):
-        return self.name
 
-    @property
-    def name(self) -> str:
-        return translated(self, "name")
-
-
-class ScaleItem(models.Model):
+class ScaleItem(TranslatedName, models.Model):
     class DataSupport(models.TextChoices):
         NONE = "", _("Scored by the reviewer")
         FULL = "full", _("Suggested from Polku's data")
@@ -150,10 +148,6 @@ class ScaleItem(models.Model):
     def __str__(self):
         return f"{self.code} {self.name}"
 
-    @property
-    def name(self) -> str:
-        return translated(self, "name")
-
     def anchors(self) -> list[tuple[int, str]]:
         """(score, text) from 1 to 5 in the reader's language."""
         return [(score, translated(self, f"anchor_{score}")) for score in range(1, 6)]
@@ -161,3 +155,53 @@ class ScaleItem(models.Model):
     def evidence_source_labels(self) -> list[str]:
         labels = dict(EVIDENCE_SOURCES)
         return [str(labels.get(code, code)) for code in self.evidence_sources]
+
+
+class AnchorRule(models.Model):
+    """A cut point of an item's anchors, a row beside the anchor texts.
+
+    The item scores `score` when the measured value (or, for a component item, the count of components present)
+    is at least / at most `bound`. Rules are tried from the best score down; a value that meets none gets the
+    scale's lowest score. A new scale version is new rows, read by fidelity.indicators and the component ticks.
+    """
+
+    class Compare(models.TextChoices):
+        AT_LEAST = "at_least", _("at least")
+        AT_MOST = "at_most", _("at most")
+
+    item = models.ForeignKey(ScaleItem, on_delete=models.CASCADE, related_name="rules", verbose_name=_("item"))
+    score = models.PositiveSmallIntegerField(_("score"))
+    compare = models.CharField(_("comparison"), max_length=10, choices=Compare.choices)
+    bound = models.DecimalField(_("bound"), max_digits=8, decimal_places=2)
+
+    class Meta:
+        ordering = ["item", "-score"]
+        verbose_name = _("anchor rule")
+        verbose_name_plural = _("anchor rules")
+        constraints = [models.UniqueConstraint(fields=["item", "score"], name="fidelity_rule_item_score_unique")]
+
+    def __str__(self):
+        return f"{self.item.code} {self.score}: {self.get_compare_display()} {self.bound}"
+
+
+class ScaleComponent(models.Model):
+    """One component of a "count of components" item (O2, O5, O7, O8, V2, V14): what a reviewer can tick."""
+
+    item = models.ForeignKey(ScaleItem, on_delete=models.CASCADE, related_name="components", verbose_name=_("item"))
+    number = models.PositiveSmallIntegerField(_("number"))
+    text_fi = models.TextField(_("text in Finnish"))
+    text_sv = models.TextField(_("text in Swedish"))
+    text_en = models.TextField(_("text in English"))
+
+    class Meta:
+        ordering = ["item", "number"]
+        verbose_name = _("component")
+        verbose_name_plural = _("components")
+        constraints = [models.UniqueConstraint(fields=["item", "number"], name="fidelity_component_number_unique")]
+
+    def __str__(self):
+        return f"{self.item.code}.{self.number}"
+
+    @property
+    def text(self) -> str:
+        return translated(self, "text")

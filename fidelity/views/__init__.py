@@ -1,6 +1,7 @@
-from fidelity.views.history import item_detail, team_history
+from fidelity.views.components import rating_components
+from fidelity.views.history import item_detail, reviews_due, team_history
 from fidelity.views.indicators import review_refresh
-from fidelity.views.outputs import review_report, review_xlsx
+from fidelity.views.outputs import rating_rows_xlsx, review_report, review_xlsx
 from fidelity.views.plan import plan_item_create, plan_item_delete, plan_item_edit
 from fidelity.views.reviews import (
     rating_accept,
@@ -20,6 +21,8 @@ __all__ = [
     "plan_item_delete",
     "plan_item_edit",
     "rating_accept",
+    "rating_components",
+    "rating_rows_xlsx",
     "rating_save",
     "review_copy",
     "review_create",
@@ -31,5 +34,6 @@ __all__ = [
     "review_settings",
     "review_texts",
     "review_xlsx",
+    "reviews_due",
     "team_history",
 ]

@@ -42,11 +42,9 @@ def log_clients_in_figures(request, review, ratings) -> None:
         audit.log_access_many(request, clients.only("pk", "code", "uuid"))
 
 
-def review_write(view):
-    """POST by an assigned reviewer on a draft review: others get 404/403, a finalised review the lock page."""
+def _draft_review(view):
+    """The review of the URL, fetched for writing: others get 404/403, a finalised review the lock page."""
 
-    @login_required
-    @require_POST
     @wraps(view)
     def wrapper(request, uuid, *args, **kwargs):
         review = get_review(request, uuid, write=True)
@@ -55,17 +53,13 @@ def review_write(view):
         return view(request, review, *args, **kwargs)
 
     return wrapper
+
+
+def review_write(view):
+    """POST by an assigned reviewer on a draft review: others get 404/403, a finalised review the lock page."""
+    return login_required(require_POST(_draft_review(view)))
 
 
 def review_edit_page(view):
     """GET and POST pages that change a review (forms on their own page): same rules as review_write."""
-
-    @login_required
-    @wraps(view)
-    def wrapper(request, uuid, *args, **kwargs):
-        review = get_review(request, uuid, write=True)
-        if review.is_finalised:
-            return locked_response(request, review)
-        return view(request, review, *args, **kwargs)
-
-    return wrapper
+    return login_required(_draft_review(view))

@@ -4,11 +4,13 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Sum
 from django.http import Http404
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from fidelity.cadence import next_review, next_reviews
 from fidelity.models import ItemRating, Review, ReviewTeamQuerySet, ScaleItem, ScaleSection
-from ips.access import get_for_user
+from ips.access import get_for_user, require_role
 from ips.models import Team
 from ips.params import query_uuid
 
@@ -90,6 +92,10 @@ def team_history(request, team_uuid):
             for code in section_codes
         ],
     }
+    last = finalised[-1] if finalised else None
+    if last is not None:
+        last.team = team  # already fetched: no query for it
+    upcoming = next_review(last, last.totals()) if last else None
     current = previous = None
     if compare := query_uuid(request, "compare"):
         current = get_for_user(request, Review.objects.filter(team=team), uuid=compare)
@@ -113,6 +119,7 @@ def team_history(request, team_uuid):
             "current": current,
             "previous": previous,
             "comparison": _compare(current, previous) if current else [],
+            "next_review": upcoming,
         },
     )
 
@@ -129,3 +136,13 @@ def item_detail(request, code):
     if item is None:
         raise Http404
     return render(request, "fidelity/item_detail.html", {"item": item})
+
+
+@login_required
+def reviews_due(request):
+    """Fragment for a supervisor's week page: reviews of their teams due within 30 days (or overdue)."""
+    user = request.user
+    require_role(user, "supervisor")
+    today = timezone.localdate()
+    due = [entry for entry in next_reviews(user.roles.supervisor_teams) if entry.is_near(today)]
+    return render(request, "fidelity/reviews_due.html", {"due": due, "today": today})

@@ -1,12 +1,13 @@
 """What a review produces: the printable report and the Excel workbook."""
 
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from fidelity.models import EVIDENCE_SOURCES, totals_from_ratings
-from fidelity.views.common import get_review
+from fidelity.views.common import get_review, log_clients_in_figures
 from fidelity.views.reviews import _ratings, _sections
 from ips import xlsx
 
@@ -113,4 +114,34 @@ def review_xlsx(request, uuid):
         ),
     )
     filename = f"fidelity-{slugify(review.team.name)}-{review.period_end:%Y-%m-%d}.xlsx"
+    return xlsx.response(workbook, filename)
+
+
+@login_required
+def rating_rows_xlsx(request, uuid, code):
+    """Every row behind one item's figures (pseudonym codes only), as Excel: the page shows the first 50."""
+    review = get_review(request, uuid)
+    rating = get_object_or_404(review.ratings.select_related("item"), item__code=code)
+    detail = rating.measured_detail or {}
+    if not detail.get("columns"):
+        raise Http404
+    log_clients_in_figures(request, review, [rating])
+    translated = set(detail.get("translated", []))
+    workbook = xlsx.new_workbook()
+    xlsx.add_sheet(
+        workbook,
+        _("Figures"),
+        [xlsx.Column(_("Figure"), 50), xlsx.Column(_("Value"), 16)],
+        [(_(label), value) for label, value in detail.get("figures", [])],
+    )
+    xlsx.add_sheet(
+        workbook,
+        _("Rows"),
+        [xlsx.Column(_(column), 24) for column in detail["columns"]],
+        (
+            [_(cell) if index in translated and isinstance(cell, str) else cell for index, cell in enumerate(row)]
+            for row in detail.get("rows", [])
+        ),
+    )
+    filename = f"fidelity-{code}-{slugify(review.team.name)}-{review.period_end:%Y-%m-%d}.xlsx"
     return xlsx.response(workbook, filename)

@@ -5,7 +5,7 @@ from datetime import timedelta
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from fidelity import services
 from fidelity.forms import RatingForm, ReviewCreateForm, ReviewSettingsForm, ReviewTextsForm, VersionForm
-from fidelity.models import ItemRating, ReviewTeamQuerySet, ScaleItem, totals_from_ratings
+from fidelity.models import ItemRating, ReviewTeamQuerySet, ScaleComponent, ScaleItem, totals_from_ratings
 from fidelity.views.common import (
     get_review,
     locked_response,
@@ -105,10 +105,11 @@ def review_settings(request, uuid):
 
 
 def _ratings(review):
+    # has_components: the item is scored from ticks (fidelity.components); a subquery, not another query.
     return list(
-        review.ratings.select_related("item", "item__section", "updated_by").order_by(
-            "item__section__order", "item__order"
-        )
+        review.ratings.select_related("item", "item__section", "updated_by")
+        .annotate(has_components=Exists(ScaleComponent.objects.filter(item=OuterRef("item"))))
+        .order_by("item__section__order", "item__order")
     )
 
 

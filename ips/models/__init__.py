@@ -1,3 +1,4 @@
+from ips.models.accessibility import AccessibilityFeedback
 from ips.models.activity import COMMUNITY_SETTINGS, MAX_DAY_MINUTES, Setting, TimeEntry
 from ips.models.clients import (
     AGE_BANDS,
@@ -25,8 +26,10 @@ from ips.models.referrals import Referral
 from ips.models.reminders import ReminderSettings
 from ips.models.security import PasswordResetRequest, password_reset_allowed
 from ips.models.submissions import Submission
+from ips.models.treatment import ClientTreatmentTeam, TreatmentTeamMembership
 
 __all__ = [
+    "AccessibilityFeedback",
     "AGE_BANDS",
     "COMMUNITY_SETTINGS",
     "CONTENT_EDITORS_GROUP",
@@ -37,6 +40,7 @@ __all__ = [
     "Client",
     "ClientAssignment",
     "ClientLanguage",
+    "ClientTreatmentTeam",
     "Consent",
     "EducationLevel",
     "Gender",
@@ -60,6 +64,7 @@ __all__ = [
     "Team",
     "TimeEntry",
     "TreatmentTeam",
+    "TreatmentTeamMembership",
     "User",
     "VocationalProfile",
     "age_band",

@@ -102,6 +102,8 @@ class TimeEntry(models.Model):
         verbose_name=_("client"),
     )
     note = models.CharField(_("note"), max_length=200, blank=True)
+    # Made in the week grid (ips/week_sheet.py): the grid changes and deletes only these, never what Today logged.
+    from_grid = models.BooleanField(_("from the week grid"), default=False, editable=False)
     # The add form carries a fresh uuid; a second POST with the same one (a double tap) finds this row instead.
     submission_id = models.UUIDField(default=uuid4, editable=False)
     created = models.DateTimeField(_("created"), auto_now_add=True)

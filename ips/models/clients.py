@@ -92,6 +92,12 @@ class Outcome(models.TextChoices):
     DECLINED_OR_STOPPED = "declined_or_stopped", _("Declined or stopped")
 
 
+class TreatmentTeamQuerySet(AccessQuerySet):
+    def visible_to(self, user):
+        """Managed by the admins of its organisation."""
+        return self.filter(organisation__in=user.roles.admin_orgs)
+
+
 class TreatmentTeam(models.Model):
     """A health or social care team that coaches are members of; fidelity item O1 counts clients per team."""
 
@@ -102,6 +108,8 @@ class TreatmentTeam(models.Model):
     coaches = models.ManyToManyField(
         settings.AUTH_USER_MODEL, blank=True, related_name="treatment_teams", verbose_name=_("coach members")
     )
+
+    objects = TreatmentTeamQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]

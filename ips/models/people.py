@@ -2,10 +2,12 @@
 
 import uuid
 from dataclasses import dataclass
+from datetime import timedelta
 from decimal import Decimal
+from fractions import Fraction
 
 from django.conf import settings
-from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import AbstractUser, UserManager
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -14,7 +16,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from ips.access import AccessQuerySet
-from ips.periods import overlapping
+from ips.periods import Period, overlapping
 
 CONTENT_EDITORS_GROUP = "Content editors"
 
@@ -28,7 +30,11 @@ class Roles:
     reviewer_orgs: frozenset[int] = frozenset()
     reporter_orgs: frozenset[int] = frozenset()
     admin_orgs: frozenset[int] = frozenset()
+    # Rights of their own, granted per organisation: funder figures without suppression, participant-level lists.
+    unsuppressed_orgs: frozenset[int] = frozenset()
+    participant_list_orgs: frozenset[int] = frozenset()
     content_editor: bool = False
+    platform_admin: bool = False
     # (team, organisation) for each team role: a record written for a team belongs to that team's organisation.
     team_organisations: frozenset[tuple[int, int]] = frozenset()
 
@@ -68,8 +74,56 @@ class Roles:
         return bool(self.admin_orgs)
 
 
+class UserQuerySet(AccessQuerySet):
+    def visible_to(self, user):
+        """The people of the organisations the user administers: their home organisation or a role there."""
+        organisations = user.roles.admin_orgs
+        return self.filter(
+            Q(organisation__in=organisations)
+            | Q(pk__in=Membership.objects.filter(organisation__in=organisations).values("user_id"))
+        )
+
+    def editable_by(self, user):
+        """Their account (e-mail, invitation, sign-in) only when the user administers all of it: not someone who
+        also holds a role in another organisation, nor a staff, superuser or platform admin account. Otherwise an
+        admin could change an address, invite it, and sign in as a person of another organisation."""
+        organisations = user.roles.admin_orgs
+        elsewhere = Membership.objects.active().exclude(organisation__in=organisations).values("user_id")
+        return (
+            self.visible_to(user)
+            .filter(is_superuser=False, is_staff=False, is_platform_admin=False)
+            .exclude(pk__in=elsewhere)
+            .exclude(Q(organisation__isnull=False) & ~Q(organisation__in=organisations))
+        )
+
+    def of_organisation(self, organisation_ids):
+        return self.filter(
+            Q(organisation__in=organisation_ids)
+            | Q(pk__in=Membership.objects.filter(organisation__in=organisation_ids).values("user_id"))
+        )
+
+
+class PersonManager(UserManager.from_queryset(UserQuerySet)):
+    pass
+
+
 class User(AbstractUser):
     language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES, blank=True)
+    profession = models.CharField(_("profession"), max_length=100, blank=True)
+    # The organisation that added the person: its admins see them before any role is given (and after all ended).
+    organisation = models.ForeignKey(
+        "Organisation",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="people",
+        verbose_name=_("organisation"),
+    )
+    is_platform_admin = models.BooleanField(
+        _("platform admin"), default=False, help_text=_("Manages organisations; sees no client data.")
+    )
+
+    objects = PersonManager()
 
     class Meta:
         verbose_name = _("user")
@@ -96,8 +150,13 @@ class User(AbstractUser):
             reviewer_orgs=frozenset(by_role[Membership.Role.REVIEWER]),
             reporter_orgs=frozenset(by_role[Membership.Role.REPORTER]),
             admin_orgs=frozenset(by_role[Membership.Role.ORG_ADMIN]),
-            content_editor=self.is_superuser or self.groups.filter(name=CONTENT_EDITORS_GROUP).exists(),
+            unsuppressed_orgs=frozenset(by_role[Membership.Role.UNSUPPRESSED]),
+            participant_list_orgs=frozenset(by_role[Membership.Role.PARTICIPANT_LIST]),
+            content_editor=bool(by_role[Membership.Role.CONTENT_EDITOR])
+            or self.is_superuser
+            or self.groups.filter(name=CONTENT_EDITORS_GROUP).exists(),
             team_organisations=frozenset(team_organisations),
+            platform_admin=self.is_platform_admin or self.is_superuser,
         )
 
 
@@ -122,6 +181,11 @@ class Organisation(models.Model):
         max_length=12,
         unique=True,
         help_text=_("Used as the prefix of client pseudonym codes."),
+    )
+    password_sign_in = models.BooleanField(
+        _("staff may sign in with a password"),
+        default=True,
+        help_text=_("Switch off when the organisation signs its staff in through single sign-on only."),
     )
 
     objects = OrganisationQuerySet.as_manager()
@@ -152,6 +216,7 @@ class Team(models.Model):
         Organisation, on_delete=models.PROTECT, related_name="teams", verbose_name=_("organisation")
     )
     name = models.CharField(_("name"), max_length=200)
+    closed_on = models.DateField(_("closed on"), null=True, blank=True)
 
     objects = TeamQuerySet.as_manager()
 
@@ -167,13 +232,35 @@ class Team(models.Model):
         return self.name
 
 
-class MembershipQuerySet(models.QuerySet):
+class MembershipQuerySet(AccessQuerySet):
+    def visible_to(self, user):
+        """Roles are managed by the admins of their organisation."""
+        return self.filter(organisation__in=user.roles.admin_orgs)
+
     def active(self, on=None):
         on = on or timezone.localdate()
         return self.filter(overlapping(on, on, open_start=True))
 
     def coaches(self):
         return self.filter(role=Membership.Role.COACH)
+
+    def fte_weighted(self, team_ids, period: Period) -> Fraction:
+        """The teams' coach FTE over the period: each coach membership's share × the days it covers ÷ the period's days.
+
+        An FTE change is a membership ended on the day the next (with the new share) starts, and a hand-over is one
+        coach's membership ending the day another's starts: weighting by days counts each day once (S1, V6). A coach
+        without a share counts as full-time. One query; the few rows of a team are weighed in Python, exactly.
+        """
+        rows = self.filter(
+            overlapping(period.start, period.end, open_start=True), team_id__in=team_ids, role=Membership.Role.COACH
+        ).values_list("started", "ended", "fte")
+        after = period.end + timedelta(days=1)
+        total = Fraction(0)
+        for started, ended, fte in rows:
+            first = max(started or period.start, period.start)
+            stop = after if ended is None else min(max(ended, first + timedelta(days=1)), after)
+            total += Fraction(fte if fte is not None else 1) * (stop - first).days
+        return total / period.days
 
 
 class Membership(models.Model):
@@ -185,6 +272,9 @@ class Membership(models.Model):
         REVIEWER = "reviewer", _("Fidelity reviewer")
         REPORTER = "reporter", _("Funder reporter")
         ORG_ADMIN = "org_admin", _("Organisation admin")
+        UNSUPPRESSED = "unsuppressed", _("Funder figures without suppression")
+        PARTICIPANT_LIST = "participant_list", _("Participant-level list for the funder")
+        CONTENT_EDITOR = "content_editor", _("Content editor")
 
     TEAM_ROLES = frozenset({Role.COACH, Role.SUPERVISOR})
 

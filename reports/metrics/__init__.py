@@ -19,7 +19,6 @@ from reports.metrics.clients import (
 from reports.metrics.scope import (
     BENCHMARKS,
     GROW_BENCHMARK,
-    SMALL_COUNT,
     SUSTAINED_MONTHS,
     Scope,
     active_in,
@@ -30,8 +29,6 @@ from reports.metrics.scope import (
     scope_clients,
     scope_jobs,
     served_in,
-    suppress,
-    suppress_derived,
 )
 from reports.metrics.summary import fidelity_figures, fidelity_reviews, summary
 from reports.metrics.work import coach_rows, staff_figures, time_figures
@@ -40,7 +37,6 @@ __all__ = [
     "BENCHMARKS",
     "CLIENT_FACTS",
     "GROW_BENCHMARK",
-    "SMALL_COUNT",
     "SUSTAINED_MONTHS",
     "Period",
     "Scope",
@@ -64,7 +60,5 @@ __all__ = [
     "served_in",
     "staff_figures",
     "summary",
-    "suppress",
-    "suppress_derived",
     "time_figures",
 ]

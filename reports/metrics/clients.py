@@ -63,6 +63,12 @@ def client_figures(scope: Scope, period: Period) -> dict:
             ips_employed=Count("pk", filter=ips & competitive),
             grow_clients=Count("pk", filter=grow),
             grow_employed=Count("pk", filter=grow & competitive),
+            engaged=Count("pk", filter=Q(profile__created__date__range=(period.start, period.end))),
+            # The same per quarter (IPS Grow's quarterly columns), in the same query.
+            **{
+                f"engaged_q{index}": Count("pk", filter=Q(profile__created__date__range=(quarter.start, quarter.end)))
+                for index, quarter in enumerate(period.quarters())
+            },
             satisfaction_mean=Avg("satisfaction"),
             satisfaction_count=Count("satisfaction"),
             kykyviisari_mean=Avg("kyky_change"),
@@ -115,6 +121,12 @@ def quarterly_rates(scope: Scope, period: Period, time: dict | None = None) -> l
             "grow_active": sum(1 for client_id in active if facts[client_id]["out_of_work_at_referral"]),
             "grow_employed": sum(1 for client_id in employed if facts[client_id]["out_of_work_at_referral"]),
             "new": sum(1 for client_id in served if facts[client_id]["programme_entry"] in quarter),
+            # IPS Grow: referrals who were in work when referred (job retention), at most 15 % of a caseload.
+            "in_work_at_referral": sum(
+                1
+                for client_id in served
+                if facts[client_id]["programme_entry"] in quarter and not facts[client_id]["out_of_work_at_referral"]
+            ),
             "closed": sum(1 for client_id in served if facts[client_id]["closed_on"] in quarter),
         }
         row.update(
@@ -154,7 +166,7 @@ def job_figures(scope: Scope, period: Period) -> dict:
     jobs = list(
         scope_jobs(scope, period)
         .filter(jobs_held_in(period))
-        .values("start_date", "end_date", "competitive", "client_id")
+        .values("start_date", "end_date", "competitive", "wage_subsidy", "hours_per_week", "hourly_wage", "client_id")
     )
     starts = [job for job in jobs if job["start_date"] >= period.start]
     sustained = {}
@@ -180,14 +192,27 @@ def job_figures(scope: Scope, period: Period) -> dict:
         .values_list("first_start", "programme_entry")
     )
     days = [(first - entry).days for first, entry in firsts if entry is not None]
+    # Tenure: days from the start to the end, or to the period's end for a job still running then.
+    tenure = [(min(job["end_date"] or period.end, period.end) - job["start_date"]).days + 1 for job in jobs]
     return {
         "job_starts": len(starts),
         "competitive_job_starts": sum(1 for job in starts if job["competitive"]),
+        "wage_subsidy_job_starts": sum(1 for job in starts if job["wage_subsidy"]),
+        "competitive_wage_subsidy_job_starts": sum(1 for job in starts if job["competitive"] and job["wage_subsidy"]),
+        "hours_per_week_median": _median([job["hours_per_week"] for job in starts], "0.1"),
+        "hourly_wage_median": _median([job["hourly_wage"] for job in starts], "0.01"),
+        "tenure_days_median": _median(tenure, "1"),
         "first_job_starts": len(firsts),
+        "first_job_starts_by_quarter": [sum(1 for first, _entry in firsts if first in q) for q in period.quarters()],
         "days_to_first_job": rounded(statistics.median(days), "1") if days else None,
         "sustained": sustained,
         "jobs_held": len(jobs),
     }
+
+
+def _median(values, places):
+    known = [value for value in values if value is not None]
+    return rounded(statistics.median(known), places) if known else None
 
 
 def participant_figures(scope: Scope, period: Period) -> dict:

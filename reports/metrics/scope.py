@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
 
 from django.db.models import Exists, OuterRef, Q
 
@@ -13,7 +14,6 @@ from ips.periods import Period, overlapping
 BENCHMARKS = {"minimum": Decimal("0.31"), "average": Decimal("0.41"), "excellent": Decimal("0.50")}
 GROW_BENCHMARK = Decimal("0.40")
 SUSTAINED_MONTHS = (3, 6, 12)
-SMALL_COUNT = "< 5"
 
 
 @dataclass(frozen=True)
@@ -37,27 +37,14 @@ class Scope:
 def rounded(value, places="0.1") -> Decimal | None:
     if value is None:
         return None
+    if isinstance(value, Fraction):
+        return (Decimal(value.numerator) / Decimal(value.denominator)).quantize(Decimal(places), rounding=ROUND_HALF_UP)
     return Decimal(str(value)).quantize(Decimal(places), rounding=ROUND_HALF_UP)
 
 
 def per_week(count, period: Period) -> Decimal:
     """A count per week of the period, as a decimal (days / 7 weeks)."""
     return Decimal(count) / (Decimal(period.days) / 7)
-
-
-def suppress(value, enabled: bool = True):
-    """Counts of 1–4 become '< 5' so that no small group can be recognised; 0 stays 0."""
-    if enabled and isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 4:
-        return SMALL_COUNT
-    return value
-
-
-def suppress_derived(value, *counts, enabled: bool = True):
-    """A share or mean computed from a count of 1–4 is hidden with it: a rate next to a known total gives the count
-    back, and the mean of one person's score is that person's score."""
-    if enabled and value is not None and any(suppress(count) == SMALL_COUNT for count in counts):
-        return SMALL_COUNT
-    return value
 
 
 def active_in(period: Period) -> Q:

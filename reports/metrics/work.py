@@ -1,14 +1,15 @@
 """Work and staff figures: support hours, community share, coaches, FTE and caseloads per coach."""
 
 from decimal import Decimal
+from fractions import Fraction
 
-from django.db.models import Case, Count, IntegerField, OuterRef, Q, Subquery, Sum, Value, When
+from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, Subquery, Sum, Value, When
 
-from employers.models import EmployerContact
+from employers.models import EmployerContact, Job
 from ips.models import ActivityKind, ClientAssignment, Membership, TimeEntry
 from ips.models.activity import COMMUNITY_SETTINGS
 from ips.periods import Period, overlapping, ratio
-from reports.metrics.scope import Scope, open_at, per_week, rounded
+from reports.metrics.scope import Scope, jobs_held_in, open_at, per_week, rounded
 
 
 def time_figures(scope: Scope, period: Period) -> dict:
@@ -63,31 +64,39 @@ def time_figures(scope: Scope, period: Period) -> dict:
     }
 
 
-def staff_figures(scope: Scope, period: Period) -> dict:
-    """Face-to-face employer contacts per coach per week, and caseload per full-time coach at the period's end."""
-    coaches = Membership.objects.coaches().filter(team__in=scope.team_ids)
+def scope_fte(scope: Scope, period: Period) -> Fraction | None:
+    """The coach FTE of the scope's teams in the period, each share weighted by the days it covers: the read fidelity
+    items S1 and V6 use (`Membership.objects.fte_weighted`, one query for all the teams).
+
+    A coach's own figures have no FTE of a team to divide by: None.
+    """
     if scope.coach_id:
-        coaches = coaches.filter(user_id=scope.coach_id)
-    staff = coaches.filter(overlapping(period.start, period.end, open_start=True)).aggregate(
-        coaches=Count("user", distinct=True),
-        fte_at_end=Sum("fte", filter=overlapping(period.end, period.end, open_start=True), default=0),
-    )
+        return None
+    return Membership.objects.fte_weighted(sorted(scope.team_ids), period)
+
+
+def staff_figures(scope: Scope, period: Period) -> dict:
+    """Face-to-face employer contacts per FTE per week (fidelity V6) and open clients per FTE (as S1 divides).
+
+    Both divide by the one FTE read of the fidelity items (scope_fte), so a half-time coach counts as half a coach
+    in the dashboard, the workbook and the review alike.
+    """
     face_to_face = EmployerContact.objects.filter(
         scope.q(), face_to_face=True, date__range=(period.start, period.end)
     ).count()
-    open_at_end = open_at(scope, period.end).count()
-    contacts_per_coach_week = None
-    if staff["coaches"]:
-        contacts_per_coach_week = rounded(per_week(Decimal(face_to_face) / staff["coaches"], period))
+    # In-work clients of the caseload at the end: IPS Grow's guidance keeps them at most 15 % of a caseload.
+    working = Exists(Job.objects.filter(jobs_held_in(Period(period.end, period.end)), client=OuterRef("pk")))
+    caseload = open_at(scope, period.end).aggregate(open=Count("pk"), in_work=Count("pk", filter=Q(working)))
+    open_at_end = caseload["open"]
+    fte = scope_fte(scope, period)
     return {
-        "coaches": staff["coaches"],
-        "fte": staff["fte_at_end"],
+        "fte": rounded(fte, "0.01"),
         "face_to_face_contacts": face_to_face,
-        "contacts_per_coach_week": contacts_per_coach_week,
+        "contacts_per_fte_week": rounded(Fraction(face_to_face) / (Fraction(fte) * period.weeks)) if fte else None,
         "open_at_end": open_at_end,
-        "caseload_per_fte": rounded(Decimal(open_at_end) / Decimal(staff["fte_at_end"]))
-        if staff["fte_at_end"]
-        else None,
+        "in_work_at_end": caseload["in_work"],
+        "in_work_share": ratio(caseload["in_work"], open_at_end),
+        "caseload_per_fte": rounded(Fraction(open_at_end) / Fraction(fte)) if fte else None,
     }
 
 

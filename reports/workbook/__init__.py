@@ -1,20 +1,25 @@
-"""The funder workbook: the seed's table and the ESF+ indicators in Excel, with definitions and no personal data.
+"""The funder workbook: the seed's table and the ESF+ indicators in Excel, aggregates only, with definitions.
 
-Rows about clients carry the pseudonym code and an age band only: no names, birth years, notes or other free text.
-Sheets are streamed through ips.xlsx, which types the cells, neutralises formulas and keeps memory flat.
+No sheet lists a client or a job: every cell is a count, share or mean of a group, rendered from the same figures
+object as the dashboard (reports.metrics.figures) through the same suppression (reports.metrics.suppression).
+Sheets are written through ips.xlsx (openpyxl, write-only), which types the cells and neutralises formulas.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ips import xlsx
-from reports import metrics
 from reports.metrics import Period, Scope
-from reports.workbook.clients import client_rows, clients_sheet, fidelity_sheet, jobs_sheet
+from reports.metrics.figures import Figures, figures_for
+from reports.metrics.suppression import Shown
 from reports.workbook.common import AGE_BANDS, MEAN, PERCENT, yes_no
 from reports.workbook.definitions import definitions, definitions_sheet
+from reports.workbook.fidelity import fidelity_sheet
 from reports.workbook.figures import (
+    grow_rows,
+    grow_sheet,
     participant_rows,
     participants_sheet,
+    quarter_rows,
     quarters_sheet,
     summary_rows,
     summary_sheet,
@@ -26,10 +31,10 @@ __all__ = [
     "PERCENT",
     "FunderWorkbook",
     "build",
-    "client_rows",
-    "clients_sheet",
     "definitions",
+    "grow_rows",
     "participant_rows",
+    "quarter_rows",
     "summary_rows",
     "yes_no",
 ]
@@ -38,30 +43,29 @@ __all__ = [
 @dataclass
 class FunderWorkbook:
     workbook: xlsx.Workbook
-    client_ids: list[int] = field(default_factory=list)
+    shown: Shown
 
 
-def build(scope: Scope, period: Period, *, suppressed: bool = True, progress=None) -> FunderWorkbook:
+def build(
+    scope: Scope, period: Period, *, suppressed: bool = True, progress=None, figures: Figures | None = None
+) -> FunderWorkbook:
     """Every sheet, Summary first (a CSV conversion reads only the first sheet).
 
     `progress(percent)` is called before each step, so a background export can show how far it has come.
     """
     report = progress or (lambda percent: None)
     report(5)
-    figures = metrics.summary(scope, period)
+    shown = Shown(figures or figures_for(scope, period), suppressed=suppressed)
     book = xlsx.new_workbook()
-    summary_sheet(book, figures, suppressed)
-    report(20)
-    quarters_sheet(book, metrics.quarterly_rates(scope, period, figures), suppressed)
-    report(30)
-    participants_sheet(book, metrics.participant_figures(scope, period), suppressed)
-    report(40)
-    job_clients = jobs_sheet(book, scope, period)
     report(60)
-    client_ids = clients_sheet(book, scope, period)
-    report(85)
+    summary_sheet(book, shown)
+    report(70)
+    quarters_sheet(book, shown)
+    report(75)
+    participants_sheet(book, shown)
+    grow_sheet(book, shown)
+    report(80)
     fidelity_sheet(book, scope, period)
     definitions_sheet(book)
     report(95)
-    # Every client named by code in any sheet, for the access log.
-    return FunderWorkbook(workbook=book, client_ids=sorted(job_clients.union(client_ids)))
+    return FunderWorkbook(workbook=book, shown=shown)

@@ -53,6 +53,45 @@ def definitions() -> list[tuple[str, str]]:
             ),
         ),
         (
+            _("Engaged (vocational profile started)"),
+            _("Clients in the project whose vocational profile was started in the period."),
+        ),
+        (
+            _("of which with wage subsidy"),
+            _(
+                "Job starts (all, or competitive) of jobs with a wage subsidy (palkkatuki). They are counted in the "
+                "job starts and in the competitive ones when the job otherwise meets the rule; this line tells how "
+                "many of them had the subsidy."
+            ),
+        ),
+        (
+            _("IPS Grow"),
+            _(
+                "The IPS Grow Reporting Tool's quarterly figures: referrals (programme entries in the quarter), of "
+                "which in work when referred, clients whose vocational profile was started, clients supported into "
+                "their first job, all job starts, and the employment rate of clients out of work at referral."
+            ),
+        ),
+        (
+            _("In-work clients of the caseload at the end"),
+            _(
+                "Clients open at the period's end who hold a job on that day, and their share of the open caseload. "
+                "IPS Grow's guidance keeps in-work clients at most 15 per cent of a caseload."
+            ),
+        ),
+        (
+            _("Job tenure (median days)"),
+            _("For the jobs held in the period: days from the start to the end, or to the period's end; the median."),
+        ),
+        (
+            _("Hours per week (median)"),
+            _("The median of the weekly hours of the jobs that started in the period."),
+        ),
+        (
+            _("Hourly wage (median, €)"),
+            _("The median hourly wage of the jobs that started in the period, where it was recorded."),
+        ),
+        (
             _("Job starts"),
             _("Jobs that started in the period, first and later jobs, of the clients the scope served in the period."),
         ),
@@ -74,12 +113,19 @@ def definitions() -> list[tuple[str, str]]:
             _("Logged minutes in the community, at workplaces or in clients' homes, divided by all logged minutes."),
         ),
         (
-            _("Face-to-face employer contacts per coach per week"),
-            _("Face-to-face employer contacts in the period divided by the number of coaches and by weeks."),
+            _("Face-to-face employer contacts per FTE per week"),
+            _(
+                "Face-to-face employer contacts of the scope's teams in the period divided by the coaches' "
+                "full-time equivalents in the period and by weeks (days / 7), as in fidelity item V6: a half-time "
+                "coach counts as half a coach. Not computed for a coach's own figures."
+            ),
         ),
         (
             _("Caseload per full-time coach"),
-            _("Clients open at the period's end divided by the coaches' full-time equivalents at the period's end."),
+            _(
+                "Clients open at the period's end divided by the coaches' full-time equivalents in the period, read "
+                "as the fidelity items S1 and V6 read them. Not computed for a coach's own figures."
+            ),
         ),
         (
             _("Latest fidelity review"),
@@ -99,19 +145,33 @@ def definitions() -> list[tuple[str, str]]:
         (
             _("Small counts"),
             _(
-                "When suppression is on, counts from 1 to 4 are shown as “< 5” so that no small group can be "
-                "recognised; 0 is shown as 0. A share or mean computed from such a count is shown as “< 5” too, "
-                "since it would give the count (or one person's score) back."
+                "When suppression is on, counts from 1 to 4 are hidden and shown as “x” so that no small group can "
+                "be recognised; 0 is shown as 0. Where a total and its categories would give a hidden count back "
+                "(the total minus the other categories, the same figure on another sheet or on the dashboard), "
+                "another category is hidden too, with the same “x”. A share or mean computed from a hidden count "
+                "is hidden."
             ),
         ),
         (
             _("Privacy"),
             _(
-                "The workbook carries pseudonym codes only: no names, birth years, identity codes, notes or other "
-                "free text. Age is shown as a band."
+                "The workbook carries aggregates only: no sheet lists a client or a job, and no names, codes, "
+                "birth years, notes or other free text. Age is shown as a band."
             ),
         ),
     ]
+
+
+def chart_definitions() -> dict[str, tuple[str, str]]:
+    """The definition shown under each dashboard chart: the same words as the Definitions sheet."""
+    by_term = dict(definitions())
+    terms = {
+        "employment": _("Employment rate (IPS)"),
+        "grow": _("Employment rate (IPS Grow: out of work at referral)"),
+        "hours": _("Support hours"),
+        "fidelity": _("Latest fidelity review"),
+    }
+    return {chart: (term, by_term[term]) for chart, term in terms.items()}
 
 
 def definitions_sheet(book) -> None:

@@ -1,77 +1,65 @@
-"""The figure sheets: Summary, Quarters and Participants (counts under five suppressed when asked)."""
+"""The figure sheets: Summary, Quarters and Participants, each rendered from the suppressed cells (Shown)."""
 
 from django.utils.translation import gettext as _
 
 from ips import xlsx
 from ips.models import EducationLevel, Gender, LabourMarketStatus
-from reports.metrics import suppress, suppress_derived
+from reports.metrics.suppression import Shown, participant_cells
 from reports.workbook.common import AGE_BANDS, MEAN, PERCENT, yes_no
 
 
-def summary_rows(figures: dict, suppressed: bool) -> list[tuple]:
+def summary_rows(shown: Shown) -> list[tuple]:
     """(figure, number, share, mean, note): shared by the workbook and the dashboard."""
-    count = lambda value: suppress(value, suppressed)  # noqa: E731
-    derived = lambda value, *counts: suppress_derived(value, *counts, enabled=suppressed)  # noqa: E731
-    sustained = figures["sustained"]
-    employment_rate = derived(figures["employment_rate"], figures["employed"], figures["clients"])
+    figures = shown.figures.summary
+    count, value = shown.count, shown.summary
     rows = [
-        (_("Clients in the project"), count(figures["clients"]), None, None, ""),
-        (_("New clients"), count(figures["new"]), None, None, ""),
-        (_("Clients closed"), count(figures["closed"]), None, None, ""),
-        (_("Employed in total (competitive job)"), count(figures["employed"]), employment_rate, None, ""),
-        (_("Clients with any job"), count(figures["employed_any_job"]), None, None, ""),
-        (_("Clients in IPS job coaching"), count(figures["ips_clients"]), None, None, ""),
-        (
-            _("of whom employed"),
-            count(figures["ips_employed"]),
-            derived(figures["ips_employment_rate"], figures["ips_employed"], figures["ips_clients"]),
-            None,
-            "",
-        ),
-        (_("Employment rate (IPS)"), None, employment_rate, None, _("Benchmarks") + " 31 / 41 / 50 %"),
+        (_("Clients in the project"), count("clients"), None, None, ""),
+        (_("New clients"), count("new"), None, None, ""),
+        (_("Clients closed"), count("closed"), None, None, ""),
+        (_("Employed in total (competitive job)"), count("employed"), value("employment_rate"), None, ""),
+        (_("Clients with any job"), count("employed_any_job"), None, None, ""),
+        (_("Clients in IPS job coaching"), count("ips_clients"), None, None, ""),
+        (_("of whom employed"), count("ips_employed"), value("ips_employment_rate"), None, ""),
+        (_("Employment rate (IPS)"), None, value("employment_rate"), None, _("Benchmarks") + " 31 / 41 / 50 %"),
         (
             _("Employment rate (IPS Grow: out of work at referral)"),
-            count(figures["grow_employed"]),
-            derived(figures["grow_employment_rate"], figures["grow_employed"], figures["grow_clients"]),
+            count("grow_employed"),
+            value("grow_employment_rate"),
             None,
             _("Benchmark") + " 40 %",
         ),
+        (_("Mean satisfaction (1–10)"), count("satisfaction_count"), None, value("satisfaction"), ""),
+        (_("Mean Kykyviisari change"), count("kykyviisari_count"), None, value("kykyviisari_change"), ""),
+        (_("Engaged (vocational profile started)"), count("engaged"), None, None, ""),
+        (_("Supported into work (first job starts)"), count("first_job_starts"), None, None, ""),
+        (_("Job starts"), count("job_starts"), None, None, ""),
+        (_("of which with wage subsidy"), count("wage_subsidy_job_starts"), None, None, ""),
+        (_("Competitive job starts"), count("competitive_job_starts"), None, None, ""),
+        (_("of which with wage subsidy"), count("competitive_wage_subsidy_job_starts"), None, None, ""),
         (
-            _("Mean satisfaction (1–10)"),
-            count(figures["satisfaction_count"]),
+            _("In-work clients of the caseload at the end"),
+            count("in_work_at_end"),
+            value("in_work_share"),
             None,
-            derived(figures["satisfaction"], figures["satisfaction_count"]),
-            "",
+            _("IPS Grow guidance: at most 15 %"),
         ),
-        (
-            _("Mean Kykyviisari change"),
-            count(figures["kykyviisari_count"]),
-            None,
-            derived(figures["kykyviisari_change"], figures["kykyviisari_count"]),
-            "",
-        ),
-        (_("Job starts"), count(figures["job_starts"]), None, None, ""),
-        (_("Supported into work (first job starts)"), count(figures["first_job_starts"]), None, None, ""),
-        (
-            _("Days to first job (median)"),
-            derived(figures["days_to_first_job"], figures["first_job_starts"]),
-            None,
-            None,
-            "",
-        ),
-        (_("Jobs sustained 3 months"), count(sustained[3]), None, None, ""),
-        (_("Jobs sustained 6 months"), count(sustained[6]), None, None, ""),
-        (_("Jobs sustained 12 months"), count(sustained[12]), None, None, ""),
+        (_("Job tenure (median days)"), value("tenure_days_median"), None, None, ""),
+        (_("Hours per week (median)"), None, None, value("hours_per_week_median"), ""),
+        (_("Hourly wage (median, €)"), None, None, value("hourly_wage_median"), ""),
+        (_("Days to first job (median)"), value("days_to_first_job"), None, None, ""),
+        (_("Jobs sustained 3 months"), count("sustained.3"), None, None, ""),
+        (_("Jobs sustained 6 months"), count("sustained.6"), None, None, ""),
+        (_("Jobs sustained 12 months"), count("sustained.12"), None, None, ""),
         (_("Support hours"), figures["support_hours"], None, None, ""),
         (_("Share of community time"), None, figures["community_share"], None, ""),
-        (_("Face-to-face employer contacts per coach per week"), None, None, figures["contacts_per_coach_week"], ""),
         (
-            _("Caseload per full-time coach"),
-            count(figures["open_at_end"]),
+            _("Face-to-face employer contacts per FTE per week"),
+            figures["face_to_face_contacts"],
             None,
-            derived(figures["caseload_per_fte"], figures["open_at_end"]),
+            figures["contacts_per_fte_week"],
             "",
         ),
+        (_("Caseload per full-time coach"), count("open_at_end"), None, value("caseload_per_fte"), ""),
     ]
     for row in figures["fidelity"]:
         totals = row["totals"]
@@ -81,8 +69,8 @@ def summary_rows(figures: dict, suppressed: bool) -> list[tuple]:
     return rows
 
 
-def summary_sheet(book, figures: dict, suppressed: bool) -> None:
-    period, scope = figures["period"], figures["scope"]
+def summary_sheet(book, shown: Shown) -> None:
+    period, scope, suppressed = shown.figures.period, shown.figures.scope, shown.suppressed
     head = [
         (_("Scope"), None, None, None, scope.label),
         (_("Period starts"), period.start, None, None, ""),
@@ -96,12 +84,37 @@ def summary_sheet(book, figures: dict, suppressed: bool) -> None:
         xlsx.Column(_("Mean"), 10, MEAN),
         xlsx.Column(_("Note"), 30),
     ]
-    xlsx.add_sheet(book, _("Summary"), columns, head + summary_rows(figures, suppressed))
+    xlsx.add_sheet(book, _("Summary"), columns, head + summary_rows(shown))
 
 
-def quarters_sheet(book, quarters: list[dict], suppressed: bool) -> None:
-    count = lambda value: suppress(value, suppressed)  # noqa: E731
-    derived = lambda value, *counts: suppress_derived(value, *counts, enabled=suppressed)  # noqa: E731
+def quarter_rows(shown: Shown) -> list[tuple]:
+    """One row per quarter: the Quarters sheet and the dashboard's table."""
+    return [
+        (
+            q["label"],
+            q["quarter"].start,
+            q["quarter"].end,
+            *(shown.quarter(index, key) for key in QUARTER_COLUMNS),
+            q["support_hours"],
+        )
+        for index, q in enumerate(shown.figures.quarters)
+    ]
+
+
+QUARTER_COLUMNS = (
+    "active",
+    "new",
+    "closed",
+    "employed",
+    "employment_rate",
+    "grow_active",
+    "grow_employed",
+    "grow_employment_rate",
+    "job_starts",
+)
+
+
+def quarters_sheet(book, shown: Shown) -> None:
     columns = [
         xlsx.Column(_("Quarter"), 24),
         xlsx.Column(_("Starts"), 12),
@@ -117,53 +130,73 @@ def quarters_sheet(book, quarters: list[dict], suppressed: bool) -> None:
         xlsx.Column(_("Job starts"), 10),
         xlsx.Column(_("Support hours"), 12, "0.0"),
     ]
-    rows = (
+    xlsx.add_sheet(book, _("Quarters"), columns, quarter_rows(shown))
+
+
+def grow_rows(shown: Shown) -> list[tuple]:
+    """The IPS Grow Reporting Tool's quarterly figures: one row per quarter."""
+    return [
         (
             q["label"],
             q["quarter"].start,
             q["quarter"].end,
-            count(q["active"]),
-            count(q["new"]),
-            count(q["closed"]),
-            count(q["employed"]),
-            derived(q["employment_rate"], q["employed"], q["active"]),
-            count(q["grow_active"]),
-            count(q["grow_employed"]),
-            derived(q["grow_employment_rate"], q["grow_employed"], q["grow_active"]),
-            count(q["job_starts"]),
-            q["support_hours"],
+            *(shown.quarter(index, key) for key in GROW_COLUMNS),
         )
-        for q in quarters
-    )
-    xlsx.add_sheet(book, _("Quarters"), columns, rows)
-
-
-def participant_rows(figures: dict, suppressed: bool) -> list[tuple]:
-    """(indicator, category, participants): the ESF+ table of the workbook and the dashboard."""
-    count = lambda value: suppress(value, suppressed)  # noqa: E731
-    rows = [(_("Participants entering"), _("All"), count(figures["entrants"]))]
-    not_recorded = str(AGE_BANDS["unknown"])
-    dimensions = [
-        (_("Gender"), figures["gender"], Gender.choices),
-        (_("Age band at entry"), figures["age_band"], list(AGE_BANDS.items())[:3] + [("unknown", not_recorded)]),
-        (_("Labour-market status at entry"), figures["labour_market_status"], LabourMarketStatus.choices),
-        (_("Education level at entry"), figures["education_level"], EducationLevel.choices),
+        for index, q in enumerate(shown.figures.quarters)
     ]
-    for indicator, counts, choices in dimensions:
-        known = dict(choices)
-        for code, label in known.items():
-            rows.append((indicator, str(label), count(counts.get(code, 0))))
-        unrecorded = sum(value for code, value in counts.items() if code not in known)
-        if unrecorded or "unknown" not in known:
-            rows.append((indicator, not_recorded, count(unrecorded)))
+
+
+GROW_COLUMNS = (
+    "new",
+    "in_work_at_referral",
+    "engaged",
+    "first_job_starts",
+    "job_starts",
+    "grow_active",
+    "grow_employed",
+    "grow_employment_rate",
+)
+
+
+def grow_sheet(book, shown: Shown) -> None:
+    columns = [
+        xlsx.Column(_("Quarter"), 24),
+        xlsx.Column(_("Starts"), 12),
+        xlsx.Column(_("Ends"), 12),
+        xlsx.Column(_("Referrals (programme entries)"), 14),
+        xlsx.Column(_("of which in work at referral"), 14),
+        xlsx.Column(_("Engaged (vocational profile started)"), 14),
+        xlsx.Column(_("Supported into work (first job starts)"), 14),
+        xlsx.Column(_("Job starts"), 10),
+        xlsx.Column(_("Out of work at referral"), 14),
+        xlsx.Column(_("of whom in competitive work"), 14),
+        xlsx.Column(_("Employment rate (IPS Grow)"), 14, PERCENT),
+    ]
+    xlsx.add_sheet(book, _("IPS Grow"), columns, grow_rows(shown))
+
+
+def participant_rows(shown: Shown) -> list[tuple]:
+    """(indicator, category, participants): the ESF+ table of the workbook and the dashboard."""
+    count = shown.count
+    names = {
+        "gender": (_("Gender"), dict(Gender.choices)),
+        "age_band": (_("Age band at entry"), AGE_BANDS),
+        "labour_market_status": (_("Labour-market status at entry"), dict(LabourMarketStatus.choices)),
+        "education_level": (_("Education level at entry"), dict(EducationLevel.choices)),
+    }
+    not_recorded = str(AGE_BANDS["unknown"])
+    rows = [(_("Participants entering"), _("All"), count("entrants"))]
+    for dimension, code, _value in participant_cells(shown.figures.participants):
+        indicator, labels = names[dimension]
+        rows.append((indicator, str(labels.get(code, not_recorded)), count(f"{dimension}.{code}")))
     rows += [
-        (_("Participants leaving"), _("All"), count(figures["leavers"])),
-        (_("Results at exit"), _("In employment"), count(figures["in_employment_at_exit"])),
-        (_("Results at exit"), _("In education"), count(figures["in_education_at_exit"])),
+        (_("Participants leaving"), _("All"), count("leavers")),
+        (_("Results at exit"), _("In employment"), count("in_employment_at_exit")),
+        (_("Results at exit"), _("In education"), count("in_education_at_exit")),
     ]
     return rows
 
 
-def participants_sheet(book, figures: dict, suppressed: bool) -> None:
+def participants_sheet(book, shown: Shown) -> None:
     columns = [xlsx.Column(_("Indicator"), 32), xlsx.Column(_("Category"), 40), xlsx.Column(_("Participants"), 12)]
-    xlsx.add_sheet(book, _("Participants"), columns, participant_rows(figures, suppressed))
+    xlsx.add_sheet(book, _("Participants"), columns, participant_rows(shown))

@@ -5,12 +5,6 @@ document.addEventListener("DOMContentLoaded", () => {
   if (!source || typeof Chart === "undefined") return;
   const data = JSON.parse(source.textContent);
   const palette = ["#1d4ed8", "#b45309", "#047857", "#7c3aed", "#be123c"];
-  const common = {
-    responsive: true,
-    maintainAspectRatio: false,
-    animation: false,
-    plugins: { legend: { position: "bottom" } },
-  };
   const totalCanvas = document.getElementById("fidelity-total-chart");
   if (totalCanvas) {
     new Chart(totalCanvas, {
@@ -19,7 +13,7 @@ document.addEventListener("DOMContentLoaded", () => {
         labels: data.labels,
         datasets: [{ label: data.totalLabel, data: data.total, borderColor: palette[0], backgroundColor: palette[0] }],
       },
-      options: { ...common, scales: { y: { suggestedMin: 25, suggestedMax: 125 } } },
+      options: { scales: { y: { suggestedMin: 25, suggestedMax: 125 } } },
     });
   }
   const sectionCanvas = document.getElementById("fidelity-section-chart");
@@ -36,8 +30,7 @@ document.addEventListener("DOMContentLoaded", () => {
         })),
       },
       options: {
-        ...common,
-        plugins: { ...common.plugins, title: { display: true, text: data.meanLabel } },
+        plugins: { title: { display: true, text: data.meanLabel } },
         scales: { y: { min: 1, max: 5 } },
       },
     });

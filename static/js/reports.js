@@ -5,12 +5,6 @@ document.addEventListener("DOMContentLoaded", () => {
   if (!source || typeof Chart === "undefined") return;
   const data = JSON.parse(source.textContent);
   const palette = ["#1d4ed8", "#b45309", "#047857", "#7c3aed", "#be123c", "#475569"];
-  const common = {
-    responsive: true,
-    maintainAspectRatio: false,
-    animation: false,
-    plugins: { legend: { position: "bottom" } },
-  };
 
   const employment = document.getElementById("reports-employment-chart");
   if (employment) {
@@ -35,7 +29,7 @@ document.addEventListener("DOMContentLoaded", () => {
           ...benchmarks,
         ],
       },
-      options: { ...common, scales: { y: { min: 0, max: 100, ticks: { callback: (value) => `${value} %` } } } },
+      options: { scales: { y: { min: 0, max: 100, ticks: { callback: (value) => `${value} %` } } } },
     });
   }
 
@@ -44,7 +38,7 @@ document.addEventListener("DOMContentLoaded", () => {
     new Chart(hours, {
       type: "bar",
       data: { labels: data.hours.labels, datasets: [{ label: data.hours.label, data: data.hours.hours, backgroundColor: palette[2] }] },
-      options: { ...common, indexAxis: "y" },
+      options: { indexAxis: "y" },
     });
   }
 
@@ -56,7 +50,7 @@ document.addEventListener("DOMContentLoaded", () => {
         labels: data.fidelity.labels,
         datasets: [{ label: data.fidelity.label, data: data.fidelity.totals, borderColor: palette[3], backgroundColor: palette[3] }],
       },
-      options: { ...common, scales: { y: { suggestedMin: 25, suggestedMax: 125 } } },
+      options: { scales: { y: { suggestedMin: 25, suggestedMax: 125 } } },
     });
   }
 });

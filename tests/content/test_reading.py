@@ -104,7 +104,13 @@ def test_the_training_filters_by_each_tag_group(as_user, coach_a, training, para
 def test_a_section_filters_its_own_pages_by_tag_and_search(as_user, coach_a, training):
     section = training("practice")
     response = as_user(coach_a).get(section.url, {"item": "V6", "q": "työnantajia"})
-    assert [page.title for page in response.context["results"]] == [training("employer-relationships").title]
+    results = response.context["results"]
+    # On PostgreSQL the Finnish stem also finds "Työnantajakontaktit" in another V6 page of the section.
+    assert results[0].title == training("employer-relationships").title
+    assert all(
+        page.path.startswith(section.path) and "V6" in page.fidelity_items.values_list("code", flat=True)
+        for page in results
+    )
 
 
 def test_an_unknown_tag_is_an_error_next_to_the_field_not_a_crash(as_user, coach_a, training):

@@ -3,18 +3,17 @@
 Locally a SQLite run skips them; in CI (CI=true) a missing PostgreSQL is a failure, as for the browser tests.
 """
 
-import os
-
-import pytest
 from django.conf import settings
+
+from tests.needs import mark_unavailable
 
 
 def pytest_collection_modifyitems(config, items):
     if settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         return
-    for item in items:
-        if "multiprocess" in item.keywords:
-            if os.environ.get("CI"):
-                item.add_marker(pytest.mark.xfail(reason="no PostgreSQL in this CI run", run=False, strict=True))
-            else:
-                item.add_marker(pytest.mark.skip(reason="needs PostgreSQL (run under pg_virtualenv)"))
+    mark_unavailable(
+        items,
+        "multiprocess",
+        ci_reason="no PostgreSQL in this CI run",
+        local_reason="needs PostgreSQL (run under pg_virtualenv)",
+    )

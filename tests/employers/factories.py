@@ -5,17 +5,13 @@ import factory
 from factory.django import DjangoModelFactory
 
 from employers.models import ContactPerson, Employer, EmployerContact, FollowUp, Job
-from employers.validators import business_id_check_digit
+from employers.validators import business_id_from
 from tests.factories import ClientFactory, OrganisationFactory, UserFactory
 
 
 def business_id(n: int) -> str:
     """A valid business ID derived from n (bodies whose remainder is 1 have no check digit: skip them)."""
-    body_number = 1000000 + n * 7
-    while business_id_check_digit(f"{body_number:07d}") is None:
-        body_number += 1
-    body = f"{body_number:07d}"
-    return f"{body}-{business_id_check_digit(body)}"
+    return business_id_from(1000000 + n * 7)
 
 
 class EmployerFactory(DjangoModelFactory):

@@ -103,29 +103,21 @@ def test_an_employer_contact_naming_the_client_in_the_window_meets_the_follow_up
     assert (row.state, row.met_on) == ("done", D(2026, 3, 6))
 
 
+def _hour_logged_on_2_march(client, coach, team, kind):
+    TimeEntry.objects.create(date=D(2026, 3, 2), coach=coach, team=team, minutes=60, kind=kind, client=client)
+
+
 def test_a_support_entry_in_the_daily_log_meets_the_follow_up(client_a, coach_a, team_a):
     follow_up = FollowUpFactory(job=JobFactory(client=client_a), window_start=D(2026, 3, 1), due_on=D(2026, 3, 4))
-    TimeEntry.objects.create(
-        date=D(2026, 3, 2),
-        coach=coach_a,
-        team=team_a,
-        minutes=60,
-        kind=ActivityKind.objects.get(code="on_the_job_support"),
-        client=client_a,
-    )
+    _hour_logged_on_2_march(client_a, coach_a, team_a, ActivityKind.objects.get(code="on_the_job_support"))
     row = FollowUp.objects.with_state(D(2026, 3, 3)).get(pk=follow_up.pk)
     assert (row.state, row.met_on) == ("done", D(2026, 3, 2))
 
 
 def test_an_unrelated_log_entry_does_not_meet_the_follow_up(client_a, coach_a, team_a):
     follow_up = FollowUpFactory(job=JobFactory(client=client_a), window_start=D(2026, 3, 1), due_on=D(2026, 3, 4))
-    TimeEntry.objects.create(
-        date=D(2026, 3, 2),
-        coach=coach_a,
-        team=team_a,
-        minutes=60,
-        kind=ActivityKind.objects.exclude(code__in=FOLLOW_UP_TIME_ENTRY_KINDS).first(),
-        client=client_a,
+    _hour_logged_on_2_march(
+        client_a, coach_a, team_a, ActivityKind.objects.exclude(code__in=FOLLOW_UP_TIME_ENTRY_KINDS).first()
     )
     assert _state(follow_up, D(2026, 3, 3)) == "due"
 

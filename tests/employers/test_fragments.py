@@ -31,15 +31,20 @@ def test_the_today_panel_counts_this_weeks_face_to_face_contacts_against_six(as_
     assert 'max="6"' in response.content.decode()
 
 
-def test_the_quick_entry_saves_a_contact_and_returns_the_panel_to_htmx(as_user, coach_a, org_a):
-    employer = EmployerFactory(organisation=org_a)
-    data = {
+def _quick_entry(employer, **fields) -> dict:
+    """The panel's quick entry for a 40-minute first meeting with the employer today (not face to face unless
+    fields say so)."""
+    return {
         "employer-contact-employer": employer.pk,
         "employer-contact-date": datetime.date.today().isoformat(),
-        "employer-contact-face_to_face": "on",
         "employer-contact-minutes": "40",
         "employer-contact-purpose": "first_meeting",
+        **fields,
     }
+
+
+def test_the_quick_entry_saves_a_contact_and_returns_the_panel_to_htmx(as_user, coach_a, org_a):
+    data = _quick_entry(EmployerFactory(organisation=org_a), **{"employer-contact-face_to_face": "on"})
     response = as_user(coach_a).post(PANEL, data, HTTP_HX_REQUEST="true")
     page = response.content.decode()
     assert response.status_code == 200
@@ -50,13 +55,7 @@ def test_the_quick_entry_saves_a_contact_and_returns_the_panel_to_htmx(as_user, 
 
 
 def test_the_quick_entry_without_htmx_redirects(as_user, coach_a, org_a):
-    employer = EmployerFactory(organisation=org_a)
-    data = {
-        "employer-contact-employer": employer.pk,
-        "employer-contact-date": datetime.date.today().isoformat(),
-        "employer-contact-minutes": "40",
-        "employer-contact-purpose": "first_meeting",
-    }
+    data = _quick_entry(EmployerFactory(organisation=org_a))
     response = as_user(coach_a).post(PANEL, data)
     assert response.status_code == 302
     assert EmployerContact.objects.get().face_to_face is False

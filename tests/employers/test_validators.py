@@ -1,7 +1,12 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from employers.validators import business_id_check_digit, normalise_business_id, validate_occupation_code
+from employers.validators import (
+    business_id_check_digit,
+    business_id_from,
+    normalise_business_id,
+    validate_occupation_code,
+)
 
 
 @pytest.mark.parametrize(
@@ -46,6 +51,13 @@ def test_it_refuses_a_body_whose_remainder_is_one():
     for check in range(10):
         with pytest.raises(ValidationError):
             normalise_business_id(f"{body}-{check}")
+
+
+def test_a_generated_business_id_skips_a_body_without_check_digit():
+    body = next(n for n in range(1000000, 1000100) if _remainder(f"{n:07d}") == 1)
+    assert business_id_from(body - 1) == normalise_business_id(business_id_from(body - 1))
+    assert business_id_from(body) == normalise_business_id(business_id_from(body))
+    assert business_id_from(body).startswith(f"{body + 1:07d}-")
 
 
 @pytest.mark.parametrize("typed", ["", "abc", "12345-6", "12345678-9", "0112038-", "0112038_9"])

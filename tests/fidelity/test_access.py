@@ -93,23 +93,25 @@ def test_the_list_is_forbidden_to_roles_without_reviews(user, request, as_user):
     assert as_user(request.getfixturevalue(user)).get(reverse("fidelity:review_list")).status_code == 403
 
 
+def _post_review(browser, team, scale, **fields):
+    """The new-review form posted with a valid period and review dates unless fields say otherwise."""
+    data = {
+        "team": team.pk,
+        "scale": scale.pk,
+        "period_start": "2025-07-01",
+        "period_end": "2025-12-31",
+        "review_start": "2026-01-10",
+        "review_end": "2026-01-11",
+    }
+    return browser.post(reverse("fidelity:review_create"), {**data, **fields})
+
+
 @pytest.mark.parametrize("creator", ["supervisor_a", "org_admin"])
 def test_a_supervisor_or_org_admin_creates_a_review_and_assigns_a_reviewer(
     creator, request, team_a, scale, reviewer, as_user
 ):
-    response = as_user(request.getfixturevalue(creator)).post(
-        reverse("fidelity:review_create"),
-        {
-            "team": team_a.pk,
-            "scale": scale.pk,
-            "period_start": "2025-07-01",
-            "period_end": "2025-12-31",
-            "review_start": "2026-01-10",
-            "review_end": "2026-01-11",
-            "reviewers": [reviewer.pk],
-            "external_reviewers": "Kari Lehto",
-        },
-    )
+    browser = as_user(request.getfixturevalue(creator))
+    response = _post_review(browser, team_a, scale, reviewers=[reviewer.pk], external_reviewers="Kari Lehto")
     review = Review.objects.get()
     assert response.status_code == 302
     assert list(review.reviewers.all()) == [reviewer]
@@ -123,18 +125,7 @@ def test_a_reviewer_cannot_set_up_reviews(reviewer, as_user):
 def test_only_users_with_the_reviewer_role_in_the_teams_organisation_can_be_assigned(
     team_a, scale, supervisor_a, coach_a, as_user
 ):
-    response = as_user(supervisor_a).post(
-        reverse("fidelity:review_create"),
-        {
-            "team": team_a.pk,
-            "scale": scale.pk,
-            "period_start": "2025-07-01",
-            "period_end": "2025-12-31",
-            "review_start": "2026-01-10",
-            "review_end": "2026-01-11",
-            "reviewers": [coach_a.pk],
-        },
-    )
+    response = _post_review(as_user(supervisor_a), team_a, scale, reviewers=[coach_a.pk])
     assert response.status_code == 200
     assert response.context["form"].errors["reviewers"]
     assert not Review.objects.exists()
@@ -153,33 +144,13 @@ def test_the_service_refuses_a_reviewer_of_another_organisation(scale, org_b, te
 
 
 def test_bad_dates_are_refused_next_to_the_field(team_a, scale, supervisor_a, as_user):
-    response = as_user(supervisor_a).post(
-        reverse("fidelity:review_create"),
-        {
-            "team": team_a.pk,
-            "scale": scale.pk,
-            "period_start": "2025-12-31",
-            "period_end": "2025-07-01",
-            "review_start": "2026-01-10",
-            "review_end": "2026-01-11",
-        },
-    )
+    response = _post_review(as_user(supervisor_a), team_a, scale, period_start="2025-12-31", period_end="2025-07-01")
     assert "period_end" in response.context["form"].errors
     assert not Review.objects.exists()
 
 
 def test_a_supervisor_cannot_create_a_review_for_another_team(team_b, scale, supervisor_a, as_user):
-    response = as_user(supervisor_a).post(
-        reverse("fidelity:review_create"),
-        {
-            "team": team_b.pk,
-            "scale": scale.pk,
-            "period_start": "2025-07-01",
-            "period_end": "2025-12-31",
-            "review_start": "2026-01-10",
-            "review_end": "2026-01-11",
-        },
-    )
+    response = _post_review(as_user(supervisor_a), team_b, scale)
     assert "team" in response.context["form"].errors
     assert not Review.objects.exists()
 

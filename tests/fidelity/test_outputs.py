@@ -24,7 +24,7 @@ def filled(review):
 def test_the_excel_export_opens_with_openpyxl_and_has_typed_scores(filled, reviewer, as_user):
     response = as_user(reviewer).get(reverse("fidelity:review_xlsx", args=[filled.uuid]))
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
-    workbook = load_workbook(BytesIO(response.content))
+    workbook = load_workbook(BytesIO(b"".join(response.streaming_content)))
     assert len(workbook.sheetnames) == 3
     items = list(workbook.worksheets[1].iter_rows(values_only=True))
     assert len(items) == 26

@@ -7,17 +7,29 @@ from django.urls import reverse
 from content.models import TrainingFilterForm
 from employers import forms as employer_forms
 from fidelity import forms as fidelity_forms
-from fidelity.models import FidelityScale
+from fidelity.models import FidelityScale, ScaleComponent
 from ips.forms import clients as client_forms
+from ips.forms.accessibility import AccessibilityFeedbackForm
 from ips.forms.entries import TimeEntryForm
 from ips.forms.general import ClientCodeForm, LanguageForm
 from ips.forms.reminders import ReminderForm
+from ips.forms.week_grid import WeekGridForm
 from ips.models import Goal, ReferralSource, ReminderSettings, TargetGroup
+from ips.views.week_grid import unbound_grid_form
+from ips.week_sheet import WeekSheet
 from reports import forms as report_forms
 from reports.scopes import choices_for
+from tests.hostile_input.admin_cases import ADMIN_CASES
 from tests.hostile_input.world import Case, activity_kind, as_sent, bound_rating_form, is_current_version, iso
 
 CASES = [
+    Case(
+        AccessibilityFeedbackForm,
+        "coach_a",
+        lambda w: reverse("ips:accessibility"),
+        lambda w: AccessibilityFeedbackForm(),
+        lambda w: {"message": "Kontrasti on heikko", "page": "Tänään", "name": "Anna", "email": "anna@example.org"},
+    ),
     Case(
         client_forms.ReferralForm,
         "coach_a",
@@ -143,6 +155,20 @@ CASES = [
         lambda w: {"feed": "on", "daily_digest": "on"},
         # The settings row exists once the page was shown: a save changes it, never adds one.
         watch=lambda w: list(ReminderSettings.objects.filter(user=w.coach_a)),
+    ),
+    Case(
+        WeekGridForm,
+        "coach_a",
+        lambda w: reverse("ips:week_grid"),
+        lambda w: unbound_grid_form(w.coach_a, w.today, w.today),
+        # Monday's cell: never a day still ahead, whatever day the tests run.
+        lambda w: {
+            "r0-kind": activity_kind(),
+            "r0-setting": "office",
+            "r0-d0": "30",
+            "rows": "1",
+            "week_fingerprint": WeekSheet.load(w.coach_a, w.today).fingerprint,
+        },
     ),
     Case(
         LanguageForm,
@@ -274,6 +300,18 @@ CASES = [
         accepts=lambda w, data: is_current_version(data, w.rating.version),
     ),
     Case(
+        fidelity_forms.ComponentTicksForm,
+        "reviewer",
+        lambda w: reverse("fidelity:rating_components", args=[w.review.uuid, "O2"]),
+        lambda w: fidelity_forms.ComponentTicksForm(
+            components=list(ScaleComponent.objects.filter(item__scale=w.review.scale, item__code="O2")),
+            version=_o2(w).version,
+        ),
+        lambda w: {"version": _o2(w).version, "seen_1": "on", "source_1": "INT", "note_1": "Viikkopalaveri"},
+        # A stale version is answered with a redirect and a message and changes nothing (tests/fidelity).
+        watch=lambda w: [_o2(w)],
+    ),
+    Case(
         fidelity_forms.ReviewTextsForm,
         "reviewer",
         lambda w: reverse("fidelity:review_texts", args=[w.review.uuid]),
@@ -303,7 +341,7 @@ CASES = [
         report_forms.WorkbookForm,
         "org_admin",
         lambda w: reverse("reports:export_start"),
-        lambda w: report_forms.WorkbookForm({}, choices=choices_for(w.org_admin)),
+        lambda w: report_forms.WorkbookForm({}, choices=choices_for(w.org_admin), user=w.org_admin),
         lambda w: {"scope": choices_for(w.org_admin)[0].value, "start": "2025-01-01", "end": "2025-12-31"},
         allowed_statuses=(400, 404),
     ),
@@ -316,4 +354,9 @@ CASES = [
         method="get",
         bound=lambda context: context["filter_form"],
     ),
-]
+] + ADMIN_CASES
+
+
+def _o2(w):
+    """The review's O2 rating: an item scored from ticks."""
+    return w.review.ratings.select_related("item").get(item__code="O2")

@@ -29,6 +29,7 @@ from wagtail.models import Site
 from content.forms import DocumentForm
 from ips.forms.general import LanguageForm
 from ips.forms.trust import TrustedForm, TrustedModelForm
+from ips.views.accounts import PasswordSignInForm
 from tests.hostile import assert_errors_next_to_fields, defined_in_apps, payloads, row_counts
 from tests.hostile_input.cases import CASES
 from tests.hostile_input.world import World
@@ -47,7 +48,9 @@ FUZZ = settings(
 
 # The CMS's document form takes a file, not field values: tests/content/test_uploads.py drives it with hostile files.
 # TrustedForm and TrustedModelForm are the empty bases of ips/forms/trust.py: every form built on them is a case.
-DRIVEN_ELSEWHERE = {DocumentForm, TrustedForm, TrustedModelForm}
+# The sign-in form is Django's AuthenticationForm (one added check): tests/ips/test_auth.py, test_auth_limits.py and
+# tests/sso/ drive it, wrong passwords and lockout included.
+DRIVEN_ELSEWHERE = {DocumentForm, TrustedForm, TrustedModelForm, PasswordSignInForm}
 
 
 def test_every_form_is_driven():

@@ -3,7 +3,7 @@
 from datetime import date, timedelta
 from decimal import Decimal
 
-from ips.models import Goal, KykyviisariScore, StageChange, VocationalProfile
+from ips.models import ClientTreatmentTeam, Goal, KykyviisariScore, StageChange, TreatmentTeam, VocationalProfile
 from tests.employers.factories import EmployerContactFactory, FollowUpFactory, JobFactory
 from tests.factories import ConsentFactory, ReferralFactory, TimeEntryFactory
 
@@ -40,4 +40,6 @@ def seed_every_record(client, coach, *, day: date, name: str) -> dict:
     EmployerContactFactory(coach=coach, client=client, date=day, outcome=texts["contact"], next_step=texts["contact"])
     job = JobFactory(client=client, title=texts["job"], start_date=day, end_date=day + timedelta(days=90))
     FollowUpFactory(job=job, window_start=day, due_on=day + timedelta(days=3))
+    treatment_team, _ = TreatmentTeam.objects.get_or_create(organisation=client.organisation, name="Psykiatrian pkl")
+    ClientTreatmentTeam.objects.create(client=client, treatment_team=treatment_team, started=day)
     return texts

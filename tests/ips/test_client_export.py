@@ -40,7 +40,7 @@ def download(as_user, user, client):
     response = as_user(user).get(reverse("ips:client_export", args=[client.uuid]))
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
-    return load_workbook(BytesIO(response.content))
+    return load_workbook(BytesIO(b"".join(response.streaming_content)))
 
 
 def cells(sheet):

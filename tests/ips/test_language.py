@@ -6,9 +6,13 @@ from ips.models import User
 pytestmark = pytest.mark.django_db
 
 
+def _home_page(client, user) -> str:
+    client.force_login(user)
+    return client.get(reverse("ips:home"), follow=True).content.decode()
+
+
 def test_finnish_is_the_default(client, coach_a):
-    client.force_login(coach_a)
-    page = client.get(reverse("ips:home"), follow=True).content.decode()
+    page = _home_page(client, coach_a)
     assert 'lang="fi"' in page
     assert "Tervetuloa" in page
 
@@ -20,8 +24,7 @@ def test_the_chosen_language_sticks_to_the_user(client, coach_a):
     assert User.objects.get(pk=coach_a.pk).language == "sv"
     # A new device (no cookie) still gets Swedish after login.
     client.cookies.clear()
-    client.force_login(coach_a)
-    page = client.get(reverse("ips:home"), follow=True).content.decode()
+    page = _home_page(client, coach_a)
     assert 'lang="sv"' in page
     assert "Välkommen" in page
 

@@ -4,6 +4,7 @@ import io
 
 import pytest
 from django.core.management import call_command
+from django.urls import reverse
 from django.utils import timezone
 
 from ips.models import MAX_DAY_MINUTES, Client, Referral, Stage, StageChange, TimeEntry, User
@@ -60,3 +61,15 @@ def test_declined_referrals_keep_no_name(seeded):
     declined = Referral.objects.filter(decision="declined")
     assert declined.exists()
     assert not declined.exclude(first_name="", last_name="").exists()
+
+
+def test_the_demo_org_admin_administers_people_and_the_platform_admin_organisations(seeded, client):
+    client.force_login(User.objects.get(username="orgadmin"))
+    people = client.get(reverse("ips:people_list"))
+    assert people.status_code == 200
+    assert {"coach", "coach2", "supervisor"} <= {person.username for person in people.context["people"]}
+    assert client.get(reverse("ips:organisation_list")).status_code == 403
+    client.force_login(User.objects.get(username="platform"))
+    organisations = client.get(reverse("ips:organisation_list"))
+    assert organisations.status_code == 200 and len(organisations.context["organisations"]) >= 2
+    assert client.get(reverse("ips:people_list")).status_code == 403

@@ -228,8 +228,30 @@ def test_libreoffice_shows_text_as_text_and_numbers_with_their_formats(tmp_path)
     ]
 
 
-def test_dates_before_march_1900_count_excels_29_february_1900():
-    days = [date(1899, 12, 31), date(1900, 1, 1), date(1900, 2, 28), date(1900, 3, 1), date(2026, 1, 5)]
-    assert [xlsx.excel_serial(day) for day in days] == [0, 1, 59, 61, 46027]
-    sheet = load_workbook(BytesIO(one_sheet([xlsx.Column("Day")], [(day,) for day in days[1:]]))).active
-    assert [cell.value.date() for (cell,) in sheet.iter_rows(min_row=2)] == days[1:]
+def test_dates_before_march_1900_read_back_as_written():
+    days = [date(1900, 1, 1), date(1900, 2, 28), date(1900, 3, 1), date(2026, 1, 5)]
+    sheet = load_workbook(BytesIO(one_sheet([xlsx.Column("Day")], [(day,) for day in days]))).active
+    assert [cell.value.date() for (cell,) in sheet.iter_rows(min_row=2)] == days
+
+
+def test_text_over_an_excel_cell_is_cut_with_a_marker_and_datetimes_keep_their_time():
+    long = "x" * 40_000
+    content = one_sheet([xlsx.Column("Text"), xlsx.Column("When")], [(long, datetime(2026, 1, 5, 13, 45, 10))])
+    sheet = load_workbook(BytesIO(content)).active
+    text = sheet["A2"].value
+    assert len(text) == xlsx.CELL_MAX
+    assert text.endswith(xlsx.CUT_MARKER)
+    assert sheet["B2"].value == datetime(2026, 1, 5, 13, 45, 10)
+    assert "hh:mm" in sheet["B2"].number_format
+    frame = pd.read_excel(BytesIO(content))
+    assert frame["When"].iloc[0] == pd.Timestamp(2026, 1, 5, 13, 45, 10)
+
+
+def test_the_download_streams_from_the_built_file():
+    workbook = xlsx.new_workbook()
+    xlsx.add_sheet(workbook, "One", [xlsx.Column("Code")], [("X",)])
+    response = xlsx.response(workbook, "one.xlsx")
+    assert response.streaming
+    assert response["Content-Type"] == xlsx.XLSX_CONTENT_TYPE
+    assert 'filename="one.xlsx"' in response["Content-Disposition"]
+    assert load_workbook(BytesIO(b"".join(response.streaming_content))).active["A2"].value == "X"

@@ -5,9 +5,8 @@ new URL needs nothing of its own."""
 
 import pytest
 
-from tests.permissions.test_client_names import EXPORT, is_page, query_variants
+from tests.permissions.test_client_names import answers, query_variants
 from tests.permissions.walker import expectation_for, fill, routes
-from tests.reports.conftest import export_responses
 
 ROUTES = {route.key: route for route in routes()}
 ROLES = ["coach", "supervisor"]
@@ -24,14 +23,7 @@ def test_every_answer_to_a_signed_in_user_is_not_stored(key, walk):
         user = world.users[role]
         for extra in query_variants(key, user):
             url = fill(route, expected, world, world.own, extra)
-            if key == EXPORT:
-                responses = [(" (export)", each) for each in export_responses(browsers[role], extra)]
-            else:
-                response = browsers[role].get(url)
-                responses = [("", response)]
-                if is_page(response):
-                    responses.append((" (htmx)", browsers[role].get(url, HTTP_HX_REQUEST="true")))
-            for how, each in responses:
+            for how, each in answers(key, browsers[role], url, extra):
                 answered += 1
                 if each.get("Cache-Control") != NO_STORE:
                     stored.append(f"{role} GET {url}{how}: {each.status_code} {each.get('Cache-Control')!r}")

@@ -19,7 +19,11 @@ DOC = Path(settings.BASE_DIR) / "docs" / "permissions.md"
 # Areas the walker leaves out, with the reason; tests/permissions/test_excluded_areas.py checks each still refuses
 # anonymous users and users without staff rights.
 EXCLUDED_PREFIXES = {
-    "accounts/": "Django's own sign-in views: public by design (login, password reset) or login_required by Django",
+    "accounts/": (
+        "Sign-in views: Django's (login, password reset: public by design, or login_required) and django-allauth's "
+        "(two-factor set-up and sign-in, single sign-on callbacks: login_required or part of a sign-in in progress; "
+        "sign-up always closed). tests/permissions/test_excluded_areas.py checks them"
+    ),
     "django-admin/": "Django admin: staff only, by Django's own admin_view check",
     "cms/": "Wagtail admin: its own permission system (wagtailadmin.access_admin)",
     "documents/": "Wagtail documents: served after Wagtail's collection view-restriction check",

@@ -21,7 +21,15 @@ from content.models import TrainingHomePage, TrainingPage
 from employers.models import EmployerContact
 from fidelity import indicators, services
 from fidelity.models import ActionPlanItem, FidelityScale
-from ips.models import CONTENT_EDITORS_GROUP, Goal, KykyviisariScore, Membership, VocationalProfile
+from ips.models import (
+    CONTENT_EDITORS_GROUP,
+    Goal,
+    KykyviisariScore,
+    Membership,
+    TreatmentTeam,
+    TreatmentTeamMembership,
+    VocationalProfile,
+)
 from tests.employers.factories import (
     ContactPersonFactory,
     EmployerContactFactory,
@@ -67,6 +75,8 @@ class Side:
     review: object
     plan_item: object
     users: dict = field(default_factory=dict)
+    treatment_team: object = None
+    treatment_member: object = None
 
 
 @dataclass
@@ -137,6 +147,10 @@ def _side(organisation, team, *, coach, supervisor, reviewer, names, referral_na
     )
     indicators.refresh_review(review)  # the figures from data are where a name could slip in
     plan_item = ActionPlanItem.objects.create(review=review, text="Lisää yrityskäyntejä", owner_user=supervisor)
+    treatment_team = TreatmentTeam.objects.create(organisation=organisation, name=f"Hoitotiimi {team.name}")
+    treatment_member = TreatmentTeamMembership.objects.create(
+        treatment_team=treatment_team, user=coach, started=today - datetime.timedelta(days=100)
+    )
     return Side(
         organisation=organisation,
         team=team,
@@ -152,6 +166,8 @@ def _side(organisation, team, *, coach, supervisor, reviewer, names, referral_na
         follow_up=follow_up,
         review=review,
         plan_item=plan_item,
+        treatment_team=treatment_team,
+        treatment_member=treatment_member,
     )
 
 
@@ -301,6 +317,11 @@ FILLERS = {
     "plan item": lambda world, side: side.plan_item.uuid,
     "team": lambda world, side: side.team.uuid,
     "export job": _export_job,
+    # Organisation administration: the side's coach, their coach role, a treatment team and its membership.
+    "person": lambda world, side: side.client.coach.pk,
+    "role": lambda world, side: Membership.objects.filter(user=side.client.coach).order_by("pk").first().pk,
+    "treatment team": lambda world, side: side.treatment_team.pk,
+    "treatment membership": lambda world, side: side.treatment_member.pk,
     # Query-string parameters that name an object.
     "report scope": lambda world, side: f"team:{side.team.uuid}",
     "coach username": lambda world, side: side.client.coach.username,

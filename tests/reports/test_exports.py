@@ -58,7 +58,10 @@ def test_the_worker_builds_the_export_while_the_page_polls_its_progress(
     assert reverse("reports:export_download", args=[export.pk]) in fragment
     download = http.get(reverse("reports:export_download", args=[export.pk]))
     assert download["Content-Disposition"] == f'attachment; filename="{export.filename}"'
-    summary = list(load_workbook(BytesIO(download.content)).worksheets[0].iter_rows(values_only=True))
+    assert download.streaming
+    summary = list(
+        load_workbook(BytesIO(b"".join(download.streaming_content))).worksheets[0].iter_rows(values_only=True)
+    )
     assert summary[5][1] == 5  # clients in the project, org A in 2025
 
 

@@ -95,19 +95,9 @@ def test_the_reporter_downloads_a_suppressed_workbook_and_the_download_is_logged
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
     assert "attachment" in response["Content-Disposition"]
-    assert LogEntry.objects.filter(action=LogEntry.Action.ACCESS, actor=reporter).count() == 5
-
-
-def test_a_client_named_only_in_the_jobs_sheet_is_logged_too(outcomes, as_user, reporter, org_a, team_a, coach_a):
-    from auditlog.models import LogEntry
-
-    from ips import audit
-
-    # Assigned to the team in the period but with no programme entry: in the Jobs sheet, not the Clients sheet.
-    client = ClientFactory(team=team_a, coach=coach_a, programme_entry=None, assignment__started=date(2025, 1, 1))
-    JobFactory(client=client, employer=outcomes["employer"], start_date=date(2025, 5, 1))
-    download_workbook(as_user(reporter), {"scope": org_value(org_a), **YEAR})
-    assert audit.entries_for_client(client).filter(action=LogEntry.Action.ACCESS, actor=reporter).exists()
+    assert response.streaming
+    # Aggregates only: the file names no client, so no client's access log gains a row.
+    assert not LogEntry.objects.filter(action=LogEntry.Action.ACCESS, actor=reporter).exists()
 
 
 # Session, user, roles, the scopes (2), the figures (12), the quarters (3), the ESF+ participants (1),
@@ -159,22 +149,64 @@ def test_the_fidelity_trend_and_sheet_show_finalised_reviews(outcomes, as_user, 
 
     from openpyxl import load_workbook
 
-    sheet = load_workbook(BytesIO(download.content)).worksheets[5]  # Fidelity, named in the user's language
+    book = load_workbook(BytesIO(b"".join(download.streaming_content)))
+    sheet = book.worksheets[4]  # Fidelity, in the user's language
     assert sheet.max_row == 26  # the header and 25 items
 
 
-def test_unticking_suppression_gives_the_true_small_counts(outcomes, as_user, reporter, org_a):
+def _new_clients(http, org, params):
     from io import BytesIO
 
     from openpyxl import load_workbook
 
-    def new_clients(params):
-        content = download_workbook(as_user(reporter), {"scope": org_value(org_a), **YEAR, **params}).content
-        rows = list(load_workbook(BytesIO(content)).worksheets[0].iter_rows(values_only=True))
-        return rows[6][1]  # header, scope, start, end, suppression, clients in the project, new clients
+    download = download_workbook(http, {"scope": org_value(org), **YEAR, **params})
+    rows = list(load_workbook(BytesIO(b"".join(download.streaming_content))).worksheets[0].iter_rows(values_only=True))
+    return rows[6][1]  # header, scope, start, end, suppression, clients in the project, new clients
 
-    assert new_clients({"suppress": "on"}) == "< 5"
-    assert new_clients({}) == 2
+
+def test_unticking_suppression_is_a_right_of_its_own_and_is_logged(outcomes, as_user, reporter, org_a):
+    from auditlog.models import LogEntry
+
+    from ips.models import Membership
+    from reports.metrics.suppression import HIDDEN
+
+    http = as_user(reporter)
+    assert "suppress" not in http.get(URL, {"scope": org_value(org_a), **YEAR}).context["workbook_form"].fields
+    assert _new_clients(http, org_a, {}) == HIDDEN  # unticked, but not theirs to untick
+    assert not LogEntry.objects.filter(action=LogEntry.Action.ACCESS, actor=reporter).exists()
+
+    Membership.objects.create(user=reporter, organisation=org_a, role=Membership.Role.UNSUPPRESSED)
+    http = as_user(reporter)
+    assert _new_clients(http, org_a, {"suppress": "on"}) == HIDDEN
+    assert _new_clients(http, org_a, {}) == 2
+    [entry] = LogEntry.objects.filter(action=LogEntry.Action.ACCESS, actor=reporter)
+    assert (entry.object_id, entry.additional_data["start"]) == (org_a.pk, "2025-01-01")
+
+
+def test_the_dashboard_shows_the_workbooks_cells(outcomes, as_user, reporter, org_a):
+    """Same scope and period: every Summary, Quarters and Participants cell of the workbook is on the dashboard."""
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    http = as_user(reporter)
+    page = http.get(URL, {"scope": org_value(org_a), **YEAR}).context
+    download = download_workbook(http, {"scope": org_value(org_a), **YEAR})
+    book = load_workbook(BytesIO(b"".join(download.streaming_content)))
+
+    def cells(sheet, skip):
+        return [tuple(row) for row in book.worksheets[sheet].iter_rows(min_row=2 + skip, values_only=True)]
+
+    def plain(rows):
+        return [tuple(float(v) if hasattr(v, "as_tuple") else (v or None) for v in row) for row in rows]
+
+    summary = [row[:4] for row in cells(0, 4)]
+    assert plain(summary) == plain([(str(label), *row[:3]) for label, *row in page["rows"]])
+    quarters = [(row[0], *row[3:12]) for row in cells(1, 0)]
+    assert plain(quarters) == plain([(row[0], *row[3:12]) for row in page["quarters"]])
+    assert plain(cells(2, 0)) == plain(
+        [tuple(str(v) if i < 2 else v for i, v in enumerate(row)) for row in page["participants"]]
+    )
 
 
 def test_the_presets_offer_quarters_and_years(as_user, supervisor_a):

@@ -10,16 +10,24 @@ from auditlog.models import LogEntry
 from django.core.management import CommandError, call_command
 from openpyxl import load_workbook
 
+from ips.models import Membership
+from reports.metrics.suppression import HIDDEN
 from tests.libreoffice import first_sheet_rows, needs_libreoffice
 
-SHEETS = ["Summary", "Quarters", "Participants", "Jobs", "Clients", "Fidelity", "Definitions"]
+SHEETS = ["Summary", "Quarters", "Participants", "IPS Grow", "Fidelity", "Definitions"]
 
 
 @pytest.fixture
-def export(outcomes, reporter, tmp_path):
-    """Run the command for organisation A and 2025, in English; returns the file's path."""
+def export(outcomes, reporter, org_a, tmp_path):
+    """Run the command for organisation A and 2025, in English; returns the file's path. --no-suppress runs as a
+    reporter granted figures without suppression."""
 
     def run(*extra):
+        if "--no-suppress" in extra:
+            Membership.objects.get_or_create(
+                user=reporter, organisation=org_a, team=None, role=Membership.Role.UNSUPPRESSED
+            )
+            reporter.__dict__.pop("roles", None)
         out = tmp_path / "funder.xlsx"
         call_command(
             "export_funder_report",
@@ -70,7 +78,7 @@ def test_it_fills_the_seed_table_with_typed_cells(export):
 
 def test_it_shows_small_counts_as_under_five_by_default(export):
     summary = summary_of(export())
-    assert summary["New clients"][0] == "< 5"  # 2
+    assert summary["New clients"][0] == HIDDEN  # 2
     assert summary["Clients in the project"][0] == 5
     assert summary["Jobs sustained 12 months"][0] == 0
 
@@ -96,10 +104,31 @@ def test_pandas_reads_the_quarters_and_participants(export, outcomes):
     participants = sheets["Participants"]
     ages = participants[participants["Indicator"] == "Age band at entry"].set_index("Category")["Participants"]
     assert (ages["Under 30"], ages["30–54"], ages["55 or over"]) == (1, 0, 1)
-    assert len(sheets["Jobs"]) == 5  # jobs held in 2025 (c4's ended in 2024)
-    # Clients in the project in 2025: everyone but c4, who closed in 2024.
-    expected = sorted(outcomes[key].code for key in ("c1", "c2", "c3", "c5", "c6"))
-    assert sorted(sheets["Clients"]["Client code"]) == expected
+    grow = sheets["IPS Grow"]
+    # 2025 Q1 for the organisation: c2 entered (15.2., in work when referred); first jobs of c6 (5.1.), c1 (10.2.)
+    # and c2 (1.3.), which are also the quarter's three job starts; nobody's profile was started.
+    assert list(grow.columns)[3:8] == [
+        "Referrals (programme entries)",
+        "of which in work at referral",
+        "Engaged (vocational profile started)",
+        "Supported into work (first job starts)",
+        "Job starts",
+    ]
+    assert list(grow.iloc[0, 3:8]) == [1, 1, 0, 3, 3]
+
+
+def test_no_sheet_lists_a_client_or_a_job(export, outcomes):
+    """Aggregates only: no client code anywhere, and no sheet longer than its figures (one row a client or job)."""
+    for suppression in ((), ("--no-suppress",)):
+        path = export(*suppression)
+        sheets = pd.read_excel(path, sheet_name=None)
+        assert set(sheets) == set(SHEETS)
+        cells = {str(cell) for frame in sheets.values() for cell in frame.to_numpy().ravel()}
+        columns = {str(column) for frame in sheets.values() for column in frame.columns}
+        for client in (outcomes[key] for key in ("c1", "c2", "c3", "c4", "c5", "c6")):
+            assert client.code not in cells
+        assert not columns & {"Client code", "Employer", "Start date", "End date", "Birth year"}
+        assert len(sheets["Participants"]) < 40  # categories, not people
 
 
 def test_no_name_birth_year_or_note_appears_anywhere_in_the_file(export, outcomes):
@@ -116,12 +145,12 @@ def test_no_name_birth_year_or_note_appears_anywhere_in_the_file(export, outcome
             assert not [cell for cell in cells if str(client.birth_year) in cell]
     assert "soitti" not in text  # the log entry's note
     assert "Ouluun" not in text  # the closure reason
-    assert outcomes["c1"].code in text
+    assert outcomes["c1"].code not in text  # aggregates only: not even a pseudonym code
 
 
-def test_it_neutralises_formulas_in_team_and_employer_names(export, team_a):
-    team_a.name = "+SUM(1,2)"
-    team_a.save()
+def test_it_neutralises_formulas_in_the_organisation_name(export, org_a):
+    org_a.name = "+SUM(1,2)"
+    org_a.save()
     workbook = load_workbook(export())
     texts = [
         cell.value
@@ -132,7 +161,6 @@ def test_it_neutralises_formulas_in_team_and_employer_names(export, team_a):
     ]
     assert all(cell.data_type != "f" for sheet in workbook.worksheets for row in sheet.iter_rows() for cell in row)
     assert "'+SUM(1,2)" in texts
-    assert '\'=HYPERLINK("http://evil")' in texts
     assert not any(text.startswith(("=", "+", "@")) for text in texts)
 
 
@@ -153,11 +181,22 @@ def test_the_command_refuses_an_unknown_organisation(db, tmp_path):
         )
 
 
-def test_the_command_logs_each_listed_client_as_read_by_the_person_it_runs_as(export, outcomes, reporter):
-    codes = set(pd.read_excel(export(), sheet_name="Clients")["Client code"])
-    logged = LogEntry.objects.filter(action=LogEntry.Action.ACCESS, actor=reporter, additional_data__export="xlsx")
-    assert codes == {outcomes[key].code for key in ("c1", "c2", "c3", "c5", "c6")}
-    assert {entry.object_repr for entry in logged} >= codes
+def test_the_command_logs_no_client_and_logs_turning_suppression_off(export, outcomes, reporter, org_a):
+    export()
+    assert not LogEntry.objects.filter(action=LogEntry.Action.ACCESS).exists()
+    export("--no-suppress")
+    [entry] = LogEntry.objects.filter(action=LogEntry.Action.ACCESS, actor=reporter)
+    assert entry.object_id == org_a.pk
+    assert entry.additional_data["unsuppressed"] == org_a.name
+
+
+def test_the_command_refuses_to_turn_suppression_off_without_the_right(outcomes, reporter, tmp_path):
+    with pytest.raises(CommandError, match="may not turn suppression off"):
+        call_command(
+            "export_funder_report",
+            *("--org", "poh", "--as", reporter.username, "--from", "2025-01-01", "--to", "2025-12-31"),
+            *("--out", str(tmp_path / "x.xlsx"), "--no-suppress"),
+        )
 
 
 @pytest.mark.parametrize("who", ["coach_a", "org_admin_b", "nobody"])

@@ -9,8 +9,10 @@ from django import forms
 from content.forms import DocumentForm
 from content.models import TrainingFilterForm
 from fidelity import forms as fidelity_forms
+from ips.forms.admin import PersonFilterForm
 from ips.forms.general import ClientCodeForm, LanguageForm
 from ips.forms.trust import OneTimeSubmitMixin, StaleSaveMixin
+from ips.views.accounts import PasswordSignInForm
 from reports.forms import ReportForm
 from tests.hostile import defined_in_apps
 from tests.permissions.walker import routes
@@ -20,9 +22,11 @@ from tests.trust.cases import CREATES, EDITS, NEITHER
 NEITHER_FORMS = {
     LanguageForm: "a preference: sending it twice sets the same language",
     ClientCodeForm: "a search (GET)",
+    PersonFilterForm: "a search (GET)",
     ReportForm: "a report's filter (GET)",
     TrainingFilterForm: "a search (GET)",
     DocumentForm: "Wagtail's document upload in the CMS admin, outside Polku's pages",
+    PasswordSignInForm: "sign-in writes no record of its own: signing in twice signs in once",
 }
 # Plain forms of fidelity's scoring page: fidelity.services refuses a stale `version` with the other reviewer's
 # values shown (fidelity/views/reviews.py); a repeat carries the old version and is refused the same way.

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from employers.models import ContactPerson, Employer, EmployerContact, FollowUp, Job
 from employers.services import client_move_to_support, follow_up_plan
-from employers.validators import business_id_check_digit
+from employers.validators import business_id_from
 from ips.models import Client, Organisation, Stage, User
 
 ORGANISATION_CODE = "poh"
@@ -139,11 +139,7 @@ HISTORY_JOBS = [
 
 def _business_id(index: int) -> str:
     """A fictional business ID with a valid check digit (bodies with remainder 1 are skipped)."""
-    body_number = 3100000 + index * 1237
-    while business_id_check_digit(f"{body_number:07d}") is None:
-        body_number += 1
-    body = f"{body_number:07d}"
-    return f"{body}-{business_id_check_digit(body)}"
+    return business_id_from(3100000 + index * 1237)
 
 
 class Command(BaseCommand):

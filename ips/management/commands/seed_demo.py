@@ -32,6 +32,8 @@ PEOPLE = [
     ("orgadmin", "Liisa", "Mäki", Membership.Role.ORG_ADMIN, "POH", None, None, "fi"),
     ("editor", "Emma", "Nyberg", None, None, None, None, "sv"),
 ]
+# Manages organisations (creates one with its first organisation admin); holds no role in any of them.
+PLATFORM_ADMIN = ("platform", "Paavo", "Alustala", "fi")
 
 
 class Command(BaseCommand):
@@ -54,6 +56,7 @@ class Command(BaseCommand):
                     "last_name": last,
                     "email": f"{username}@polku.example",
                     "language": language,
+                    "organisation": organisations.get(org),
                 },
             )
             user.set_password(DEMO_PASSWORD)
@@ -69,6 +72,19 @@ class Command(BaseCommand):
                 team=teams.get(team),
                 defaults={"fte": Decimal(fte) if fte else None},
             )
+        username, first, last, language = PLATFORM_ADMIN
+        platform, _ = User.objects.update_or_create(
+            username=username,
+            defaults={
+                "first_name": first,
+                "last_name": last,
+                "email": f"{username}@polku.example",
+                "language": language,
+                "is_platform_admin": True,
+            },
+        )
+        platform.set_password(DEMO_PASSWORD)
+        platform.save()
         demo_clients.load(teams=teams, users=users, today=timezone.localdate())
         self.print_logins()
 
@@ -83,3 +99,5 @@ class Command(BaseCommand):
             what = str(role.label) if role else CONTENT_EDITORS_GROUP
             where = team or dict(ORGANISATIONS).get(org, "")
             self.stdout.write(f"  {username:<12} {first + ' ' + last:<16} {what:<20} {where}")
+        username, first, last, _lang = PLATFORM_ADMIN
+        self.stdout.write(f"  {username:<12} {first + ' ' + last:<16} {'Platform admin':<20} {'all organisations'}")

@@ -6,10 +6,10 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
-from ips import audit
-from ips.models import Client, Organisation, User
+from ips.models import Organisation, User
 from reports import workbook
 from reports.metrics import Period, Scope
+from reports.scopes import log_unsuppressed
 
 
 def iso_date(value: str) -> date:
@@ -48,6 +48,8 @@ class Command(BaseCommand):
         actor = User.objects.filter(username=username, is_active=True).first()
         if actor is None or organisation.pk not in actor.roles.reporter_orgs | actor.roles.admin_orgs:
             raise CommandError(f"{username!r} is not an active reporter or organisation admin of {organisation.code}")
+        if no_suppress and organisation.pk not in actor.roles.unsuppressed_orgs:
+            raise CommandError(f"{username!r} may not turn suppression off for {organisation.code}")
         scope = Scope(
             team_ids=frozenset(organisation.teams.values_list("pk", flat=True)),
             label=organisation.name,
@@ -57,7 +59,6 @@ class Command(BaseCommand):
         with translation.override(language):
             result = workbook.build(scope, Period(start, end), suppressed=not no_suppress)
         result.workbook.save(out)
-        # The Clients sheet lists clients by pseudonym code: the file is a read of each, by the person it is for.
-        clients = Client.objects.filter(pk__in=result.client_ids).only("pk", "code", "uuid")
-        audit.log_access_by(actor, clients, export="xlsx")
+        if no_suppress:
+            log_unsuppressed(actor, scope, Period(start, end))
         self.stdout.write(f"Wrote {out}: {organisation.name}, {start:%Y-%m-%d}–{end:%Y-%m-%d}")

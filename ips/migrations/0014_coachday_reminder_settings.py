@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('ips', '0007_submission'),
+        ('ips', '0013_grid_time_entry_from_grid'),
     ]
 
     operations = [

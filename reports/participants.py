@@ -1,81 +1,68 @@
-"""The sheets that list rows by client code: Jobs, Clients and Fidelity ratings."""
+"""The participant-level list: one row per client by pseudonym code (no names), a separate export from the funder
+workbook, made only by a role granted it per organisation (Membership.Role.PARTICIPANT_LIST) and access-logged.
+
+Its first sheet says what it is for and what it must not be used for.
+"""
 
 from django.db.models import Exists, OuterRef, Subquery
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from employers.models import Job
-from fidelity.models import ItemRating, Review
 from ips import xlsx
-from ips.i18n import translated
 from ips.models import EducationLevel, Gender, KykyviisariScore, LabourMarketStatus, Outcome, ServiceType, age_band
 from reports import metrics
 from reports.metrics import Period, Scope
+from reports.scopes import ScopeChoice, choices_for
 from reports.workbook.common import AGE_BANDS, yes_no
 
 
-def jobs_sheet(book, scope: Scope, period: Period) -> set[int]:
-    """The jobs held in the period, by client code; returns the clients listed (the download logs them)."""
-    # Labels translated once, not once a row (as in the Clients sheet).
-    contract_types = {code: str(text) for code, text in Job.ContractType.choices}
-    end_reasons = {code: str(text) for code, text in Job.EndReason.choices}
-    answers = {True: yes_no(True), False: yes_no(False)}
-    jobs = list(
-        metrics.scope_jobs(scope, period)
-        .filter(metrics.jobs_held_in(period))
-        .order_by("start_date", "pk")
-        .values_list(
-            "client_id",
-            "client__code",
-            "client__team__name",
-            "employer__name",
-            "occupation_code",
-            "contract_type",
-            "start_date",
-            "end_date",
-            "hours_per_week",
-            "hourly_wage",
-            "competitive",
-            "wage_subsidy",
-            "end_reason",
-        )
-    )
-    columns = [
-        xlsx.Column(_("Client code"), 14),
-        xlsx.Column(_("Team"), 24),
-        xlsx.Column(_("Employer"), 28),
-        xlsx.Column(_("Occupation code"), 12),
-        xlsx.Column(_("Contract type"), 18),
-        xlsx.Column(_("Start date"), 12),
-        xlsx.Column(_("End date"), 12),
-        xlsx.Column(_("Hours per week"), 10, "0.0"),
-        xlsx.Column(_("Hourly wage (€)"), 10, "0.00"),
-        xlsx.Column(_("Competitive job"), 10),
-        xlsx.Column(_("Wage subsidy"), 10),
-        xlsx.Column(_("End reason"), 24),
-        xlsx.Column(_("Tenure (days)"), 10),
+def participant_choices(user, choices: list[ScopeChoice] | None = None) -> list[ScopeChoice]:
+    """The organisations whose participant list the user may make: the right of its own, per organisation.
+
+    `choices` are the user's report scopes when the caller has them (no second read).
+    """
+    granted = user.roles.participant_list_orgs
+    if not granted:
+        return []
+    return [
+        choice
+        for choice in (choices_for(user) if choices is None else choices)
+        if choice.scope.kind == "organisation" and choice.scope.organisation_ids <= granted
     ]
-    shown = [job[1:] for job in jobs]  # without the client id
-    rows = (
+
+
+def purpose_sheet(book, scope: Scope, period: Period) -> None:
+    rows = [
         (
-            code,
-            team,
-            employer,
-            occupation,
-            contract_types.get(contract, ""),
-            start,
-            end,
-            hours,
-            wage,
-            answers[bool(competitive)],
-            answers[bool(subsidy)],
-            end_reasons.get(reason, ""),
-            ((end or min(period.end, timezone.localdate())) - start).days,
-        )
-        for code, team, employer, occupation, contract, start, end, hours, wage, competitive, subsidy, reason in shown
-    )
-    xlsx.add_sheet(book, _("Jobs"), columns, rows)
-    return {job[0] for job in jobs}
+            _("What this is"),
+            _("A participant-level list of %(scope)s, one row per client by pseudonym code.") % {"scope": scope.label},
+        ),
+        (_("Period"), f"{period.start:%d.%m.%Y}–{period.end:%d.%m.%Y}"),
+        (
+            _("What it is for"),
+            _(
+                "Checking the funder's participant figures against individual records (an audit by the funder or "
+                "the managing authority). It is not a report: report aggregates with the funder workbook."
+            ),
+        ),
+        (
+            _("How to keep it"),
+            _(
+                "It is personal data about health and social welfare clients. Do not send it by e-mail unencrypted, "
+                "do not combine it with other registers, and delete it when the check is done. Making it was "
+                "written in the access log of each client listed."
+            ),
+        ),
+    ]
+    xlsx.add_sheet(book, _("Purpose"), [xlsx.Column(_("Field"), 24), xlsx.Column(_("Value"), 100)], rows)
+
+
+def build(scope: Scope, period: Period):
+    """The list's workbook and the ids of the clients it lists."""
+    book = xlsx.new_workbook()
+    purpose_sheet(book, scope, period)
+    client_ids = clients_sheet(book, scope, period)
+    return book, client_ids
 
 
 def client_rows(scope: Scope, period: Period):
@@ -99,6 +86,7 @@ def client_rows(scope: Scope, period: Period):
 
 
 def clients_sheet(book, scope: Scope, period: Period) -> list[int]:
+    """One row per client of the scope active in the period; returns their ids (the download logs them)."""
     clients = list(
         client_rows(scope, period).values(
             "pk",
@@ -178,38 +166,5 @@ def clients_sheet(book, scope: Scope, period: Period) -> list[int]:
         )
         for row in clients
     )
-    xlsx.add_sheet(book, _("Clients"), columns, rows)
+    xlsx.add_sheet(book, _("Participants"), columns, rows)
     return [row["pk"] for row in clients]
-
-
-def fidelity_sheet(book, scope: Scope, period: Period) -> None:
-    ratings = (
-        ItemRating.objects.filter(
-            review__status=Review.Status.FINALISED,
-            review__team__in=scope.team_ids if not scope.coach_id else [],
-            review__period_start__lte=period.end,
-            review__period_end__gte=period.start,
-        )
-        .select_related("review__team", "item")
-        .order_by("review__team__name", "review__period_end", "item__order")
-    )
-    columns = [
-        xlsx.Column(_("Team"), 24),
-        xlsx.Column(_("Data period starts"), 12),
-        xlsx.Column(_("Data period ends"), 12),
-        xlsx.Column(_("Item code"), 8),
-        xlsx.Column(_("Item"), 50),
-        xlsx.Column(_("Score"), 8),
-    ]
-    rows = (
-        (
-            rating.review.team.name,
-            rating.review.period_start,
-            rating.review.period_end,
-            rating.item.code,
-            translated(rating.item, "name"),
-            rating.score,
-        )
-        for rating in ratings.iterator(chunk_size=500)
-    )
-    xlsx.add_sheet(book, _("Fidelity"), columns, rows)

@@ -1,0 +1,223 @@
+"""Forms of organisation administration: people, roles, FTE shares, teams, and the platform's organisations."""
+
+from decimal import Decimal
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from ips.access import grantable_roles
+from ips.forms.fields import within_calendar
+from ips.forms.scoped import OrganisationScopedForm, PersonChoiceField, ScopedModelChoiceField
+from ips.forms.trust import TrustedForm, TrustedModelForm
+from ips.models import Membership, Organisation, Team, TreatmentTeam, User
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+FTE_HELP = _("Full-time equivalent for IPS work, e.g. 0.8 for four days a week.")
+
+
+class OrganisationChoiceField(ScopedModelChoiceField):
+    """One of the organisations the user administers (the row is its own organisation)."""
+
+    organisation_path = "pk"
+
+    def organisation_ids_of(self, values) -> set[int]:
+        return {value.pk for value in values}
+
+
+def _date_field(label, **kwargs):
+    return forms.DateField(label=label, widget=DATE, validators=[within_calendar], **kwargs)
+
+
+def _fte_field(**kwargs):
+    return forms.DecimalField(
+        label=_("FTE share"),
+        min_value=Decimal("0.05"),
+        max_value=Decimal("1.00"),
+        max_digits=3,
+        decimal_places=2,
+        help_text=FTE_HELP,
+        **kwargs,
+    )
+
+
+def _offer_organisations(form, organisations):
+    """The organisation picker of a new person, team or treatment team: the admin's organisations, preset when
+    there is only one."""
+    form.limit_to_organisations(organisations)
+    if len(organisations) == 1:
+        form.fields["organisation"].initial = next(iter(organisations))
+
+
+class PersonForm(OrganisationScopedForm, TrustedModelForm):
+    """A person's own details; a new person also names the organisation that adds them."""
+
+    organisation = OrganisationChoiceField(label=_("Organisation"), queryset=Organisation.objects.all())
+
+    class Meta:
+        model = User
+        fields = ["first_name", "last_name", "email", "language", "profession"]
+
+    def __init__(self, *args, organisations, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("first_name", "last_name", "email"):
+            self.fields[name].required = True
+        if self.instance.pk:
+            del self.fields["organisation"]
+        else:
+            _offer_organisations(self, organisations)
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip().lower()
+        taken = User.objects.filter(username__iexact=email) | User.objects.filter(email__iexact=email)
+        if taken.exclude(pk=self.instance.pk).exists():
+            raise forms.ValidationError(_("Someone in Polku already has this e-mail address."), code="taken")
+        return email
+
+
+class PersonFilterForm(OrganisationScopedForm, forms.Form):
+    """Search and filters of the people list, bound to the query string."""
+
+    q = forms.CharField(label=_("Search"), required=False, max_length=100)
+    team = ScopedModelChoiceField(
+        label=_("Team"), queryset=Team.objects.all(), required=False, to_field_name="uuid", empty_label=_("All teams")
+    )
+    role = forms.ChoiceField(label=_("Role"), required=False, choices=[("", _("All roles")), *Membership.Role.choices])
+
+    def __init__(self, *args, organisations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.limit_to_organisations(organisations)
+
+
+class RoleForm(OrganisationScopedForm, TrustedForm):
+    """Give a person a role from a date, in a team (coach, supervisor) or in the organisation."""
+
+    role = forms.ChoiceField(label=_("Role"))
+    team = ScopedModelChoiceField(
+        label=_("Team"),
+        queryset=Team.objects.filter(closed_on__isnull=True),
+        required=False,
+        help_text=_("Coaches and supervisors work in a team."),
+    )
+    fte = _fte_field(required=False)
+    started = _date_field(_("From"), initial=timezone.localdate)
+    ended = _date_field(_("Until (first day without the role)"), required=False)
+
+    def __init__(self, *args, user, organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.organisation = organisation
+        allowed = grantable_roles(user, organisation.pk)
+        self.fields["role"].choices = [(value, label) for value, label in Membership.Role.choices if value in allowed]
+        self.limit_to_organisations([organisation.pk])
+
+    def clean(self):
+        cleaned = super().clean()
+        role, team = cleaned.get("role"), cleaned.get("team")
+        if role in Membership.TEAM_ROLES and team is None:
+            self.add_error("team", _("Choose the team for this role."))
+        if role and role not in Membership.TEAM_ROLES:
+            cleaned["team"] = None
+        if role != Membership.Role.COACH:
+            cleaned["fte"] = None
+        elif cleaned.get("fte") is None:
+            self.add_error("fte", _("Give the coach's FTE share."))
+        started, ended = cleaned.get("started"), cleaned.get("ended")
+        if started and ended and ended < started:
+            self.add_error("ended", _("The end cannot be before the start."))
+        return cleaned
+
+
+class RoleEndForm(TrustedForm):
+    ended = _date_field(_("First day without the role"), initial=timezone.localdate)
+
+
+class FteChangeForm(TrustedForm):
+    fte = _fte_field()
+    on = _date_field(_("From"), initial=timezone.localdate, help_text=_("The first day of the new share."))
+
+
+class TeamForm(OrganisationScopedForm, TrustedModelForm):
+    organisation = OrganisationChoiceField(label=_("Organisation"), queryset=Organisation.objects.all())
+
+    class Meta:
+        model = Team
+        fields = ["organisation", "name"]
+
+    def __init__(self, *args, organisations, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            del self.fields["organisation"]
+        else:
+            _offer_organisations(self, organisations)
+
+    def clean(self):
+        cleaned = super().clean()
+        organisation = cleaned.get("organisation") or getattr(self.instance, "organisation", None)
+        name = cleaned.get("name")
+        if organisation and name:
+            clash = Team.objects.filter(organisation=organisation, name__iexact=name).exclude(pk=self.instance.pk)
+            if clash.exists():
+                self.add_error("name", _("The organisation already has a team of this name."))
+        return cleaned
+
+
+class TeamCloseForm(TrustedForm):
+    closed_on = _date_field(_("Closing day"), initial=timezone.localdate, help_text=_("Open roles end on this day."))
+
+
+class OrganisationForm(TrustedModelForm):
+    """A new organisation with its first organisation admin, who is invited at once."""
+
+    admin_first_name = forms.CharField(label=_("Admin's first name"), max_length=150)
+    admin_last_name = forms.CharField(label=_("Admin's last name"), max_length=150)
+    admin_email = forms.EmailField(label=_("Admin's e-mail"))
+    admin_language = forms.ChoiceField(label=_("Admin's language"), choices=User._meta.get_field("language").choices)
+
+    class Meta:
+        model = Organisation
+        fields = ["name", "code"]
+
+    def clean_admin_email(self):
+        email = self.cleaned_data["admin_email"].strip().lower()
+        if User.objects.filter(username__iexact=email).exists() or User.objects.filter(email__iexact=email).exists():
+            raise forms.ValidationError(_("Someone in Polku already has this e-mail address."), code="taken")
+        return email
+
+
+class TreatmentTeamForm(OrganisationScopedForm, TrustedModelForm):
+    organisation = OrganisationChoiceField(label=_("Organisation"), queryset=Organisation.objects.all())
+
+    class Meta:
+        model = TreatmentTeam
+        fields = ["organisation", "name"]
+
+    def __init__(self, *args, organisations, **kwargs):
+        super().__init__(*args, **kwargs)
+        _offer_organisations(self, organisations)
+
+
+class TreatmentMemberForm(OrganisationScopedForm, TrustedForm):
+    person = PersonChoiceField(label=_("Coach"), queryset=User.objects.filter(is_active=True))
+    started = _date_field(_("From"), initial=timezone.localdate)
+
+    def __init__(self, *args, organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = (
+            self.fields["person"]
+            .queryset.filter(memberships__role=Membership.Role.COACH)
+            .order_by("last_name", "first_name")
+        )
+        self.limit_to_organisations([organisation.pk])
+
+
+class SpanEndForm(TrustedForm):
+    ended = _date_field(_("First day without the membership"), initial=timezone.localdate)
+
+
+class ClientTreatmentTeamForm(OrganisationScopedForm, TrustedForm):
+    treatment_team = ScopedModelChoiceField(label=_("Treatment team"), queryset=TreatmentTeam.objects.all())
+    on = _date_field(_("From"), initial=timezone.localdate)
+
+    def __init__(self, *args, organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.limit_to_organisations([organisation.pk])

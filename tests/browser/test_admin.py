@@ -1,0 +1,143 @@
+"""The organisation admin takes a new coach into use by clicking: adds and invites her, she sets a password, gets a
+team and a 0.6 FTE share that becomes 0.8 from a date, one of her clients moves treatment team, she sees her Today,
+and once deactivated her next request is refused. Every admin page passes axe at 390 px and 1280 px."""
+
+import re
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from ips.models import Client, ClientTreatmentTeam, Membership, TreatmentTeam, User
+from ips.services import client_assign
+
+pytestmark = pytest.mark.browser
+
+PASSWORD = "Kesä-sade-2026!"
+EMAIL = "saara.suominen@polku.example"
+
+
+@pytest.fixture
+def axe_both(axe):
+    def check(page):
+        for width, height in ((390, 844), (1280, 900)):
+            page.set_viewport_size({"width": width, "height": height})
+            axe(page)
+
+    return check
+
+
+def _submit(page):
+    page.locator("main form[method=post] button[type=submit]").last.click()
+    page.wait_for_load_state()
+
+
+def test_the_org_admin_takes_a_coach_into_use_and_out_again(
+    page, browser, demo, login, axe_both, mailoutbox, live_server, screenshot_dir
+):
+    today = timezone.localdate()
+    login(page, "orgadmin")
+    page.locator("header .menu a[href='/admin/people/']").click()
+    expect(page.locator("h1")).to_be_visible()
+    axe_both(page)
+
+    # Add her, then invite her.
+    page.locator("main a[href='/admin/people/new/']").click()
+    axe_both(page)
+    page.locator("#id_first_name").fill("Saara")
+    page.locator("#id_last_name").fill("Suominen")
+    page.locator("#id_email").fill(EMAIL)
+    page.locator("#id_language").select_option("fi")
+    page.locator("#id_profession").fill("Sosionomi")
+    _submit(page)
+    person = User.objects.get(email=EMAIL)
+    assert page.url.endswith(f"/admin/people/{person.pk}/")
+    axe_both(page)
+    page.locator("form[action$='/invite/'] button").click()
+    page.wait_for_load_state()
+    assert len(mailoutbox) == 1 and mailoutbox[0].to == [EMAIL]
+    link = re.search(r"https?://\S+", mailoutbox[0].body).group(0)
+
+    # A team and a 0.6 FTE share from two months ago.
+    page.locator(f"main a[href='/admin/people/{person.pk}/roles/new/']").click()
+    axe_both(page)
+    page.locator("#id_role").select_option("coach")
+    page.locator("#id_team").select_option(label="Vaasan työkykytiimi")
+    page.locator("#id_fte").fill("0.6")
+    page.locator("#id_started").fill((today - timedelta(days=60)).isoformat())
+    _submit(page)
+    role = Membership.objects.get(user=person)
+    assert (str(role.fte), role.team.name) == ("0.60", "Vaasan työkykytiimi")
+
+    # She opens the link from her mail and sets a password.
+    her = browser.new_page(locale="fi-FI")
+    her.goto(link)
+    expect(her.locator("#id_new_password1")).to_be_visible()
+    axe_both(her)
+    her.locator("#id_new_password1").fill(PASSWORD)
+    her.locator("#id_new_password2").fill(PASSWORD)
+    her.locator("main form button[type=submit]").click()
+    her.wait_for_load_state()
+    assert "/accounts/login/" in her.url
+
+    # The share becomes 0.8 from a month ago: two dated rows, the first ending where the second starts.
+    change = today - timedelta(days=30)
+    page.locator(f"main a[href='/admin/roles/{role.pk}/fte/']").click()
+    axe_both(page)
+    page.locator("#id_fte").fill("0.8")
+    page.locator("#id_on").fill(change.isoformat())
+    _submit(page)
+    shares = list(Membership.objects.filter(user=person).order_by("started").values_list("fte", "ended"))
+    assert [(str(fte), ended) for fte, ended in shares] == [("0.60", change), ("0.80", None)]
+    page.screenshot(path=screenshot_dir / "admin-1-person.png", full_page=True)
+
+    # One of her clients (handed to her by the team) moves to another treatment team from today.
+    client = Client.objects.filter(team__name="Vaasan työkykytiimi", stage__in=["engagement", "job_finding"]).first()
+    client_assign(client=client, team=client.team, coach=person, on=today)
+    target = TreatmentTeam.objects.exclude(pk=client.treatment_team_id).filter(organisation=client.organisation)[0]
+    page.locator("main nav.subnav a[href='/admin/client-treatment-team/']").click()
+    axe_both(page)
+    page.locator("#id_code").fill(client.code)
+    page.locator("main form[method=get] button").click()
+    page.wait_for_load_state()
+    page.locator("#id_treatment_team").select_option(str(target.pk))
+    page.locator("#id_on").fill(today.isoformat())
+    _submit(page)
+    axe_both(page)
+    assert ClientTreatmentTeam.objects.in_force(today).get(client=client).treatment_team == target
+
+    # She signs in with her e-mail address and lands on her Today.
+    her.locator("input[name=username]").fill(EMAIL)
+    her.locator("input[name=password]").fill(PASSWORD)
+    her.locator("main form button[type=submit]").click()
+    her.wait_for_load_state()
+    assert her.url.endswith("/today/")
+    expect(her.locator("h1")).to_be_visible()
+
+    # The other admin pages, by the admin menu.
+    for href in ("/admin/teams/", "/admin/treatment-teams/", "/admin/history/"):
+        page.locator(f"main nav.subnav a[href='{href}']").click()
+        page.wait_for_load_state()
+        axe_both(page)
+    expect(page.locator("main table tbody")).to_contain_text("Saara Suominen")
+    page.screenshot(path=screenshot_dir / "admin-2-history.png", full_page=True)
+
+    # Deactivated: her next request is refused (sent to sign in), and her roles end today.
+    page.locator("main nav.subnav a[href='/admin/people/']").click()
+    page.locator(f"main a[href='/admin/people/{person.pk}/']").click()
+    page.locator("form[action$='/deactivate/'] button").click()
+    page.wait_for_load_state()
+    axe_both(page)
+    her.reload()
+    assert "/accounts/login/" in her.url
+    assert not Membership.objects.filter(user=person).active().exists()
+
+
+def test_the_platform_admin_sees_the_organisations(page, demo, login, axe_both):
+    login(page, "platform")
+    page.locator("header .menu a[href='/platform/organisations/']").click()
+    expect(page.locator("main table tbody tr")).to_have_count(2)
+    axe_both(page)
+    page.locator("main a[href='/platform/organisations/new/']").click()
+    axe_both(page)

@@ -1,0 +1,82 @@
+"""S1 and V6 over a period with an FTE change and with a hand-over: the FTE is weighted by the days each share
+covers (share × days ÷ period days), computed here by hand. The period is START–END, 28 days (four weeks)."""
+
+from datetime import date
+from fractions import Fraction
+
+import pytest
+
+from fidelity.indicators import s1_caseload, v6_employer_contacts
+from ips.models import Membership
+from tests.employers.factories import EmployerContactFactory, EmployerFactory
+from tests.factories import MembershipFactory, UserFactory
+from tests.fidelity.indicators_data import clients, coach, period
+
+pytestmark = pytest.mark.django_db
+
+CHANGE = date(2025, 1, 15)  # the first day of the new share: Jan 1–14 is 14 days, Jan 15–28 another 14
+HANDOVER = date(2025, 1, 8)  # the first day of the new coach: Jan 1–7 is 7 days, Jan 8–28 is 21
+
+
+def _fte_change(team):
+    """One coach, 0.6 until the change and 0.8 from it: (0.6 × 14 + 0.8 × 14) / 28 = 0.7 FTE."""
+    user = UserFactory()
+    for fte, started, ended in (("0.60", date(2024, 6, 1), CHANGE), ("0.80", CHANGE, None)):
+        MembershipFactory(user=user, team=team, role=Membership.Role.COACH, fte=fte, started=started, ended=ended)
+    return user
+
+
+def _handover(team):
+    """Coach A full-time until the hand-over, coach B half-time from it: (1.0 × 7 + 0.5 × 21) / 28 = 0.625 FTE."""
+    leaving = coach(team, "1.00", started=date(2024, 1, 1), ended=HANDOVER)
+    coach(team, "0.50", started=HANDOVER)
+    return leaving
+
+
+def _face_to_face(team, worker, count):
+    employer = EmployerFactory(organisation=team.organisation)
+    for _ in range(count):
+        EmployerContactFactory(team=team, coach=worker, employer=employer, date=CHANGE, face_to_face=True)
+
+
+def test_an_fte_change_mid_period_weighs_each_share_by_its_days(team_a):
+    _fte_change(team_a)
+    assert Membership.objects.fte_weighted([team_a.pk], period(team_a)) == Fraction(7, 10)
+    clients(team_a, 14)  # 14 / 0.7 = 20 clients per FTE
+    suggestion = s1_caseload(period(team_a))
+    assert (suggestion.score, str(suggestion.measured_value)) == (5, "20.00")
+    assert suggestion.detail["figures"][1][1] == 0.7  # not 1.4, the two shares added
+
+
+def test_v6_over_an_fte_change_divides_by_the_weighted_coach_weeks(team_a):
+    worker = _fte_change(team_a)
+    _face_to_face(team_a, worker, 16)  # 16 / (0.7 × 4 weeks) = 5.71
+    suggestion = v6_employer_contacts(period(team_a))
+    assert (suggestion.score, str(suggestion.measured_value)) == (4, "5.71")
+    _face_to_face(team_a, worker, 1)  # 17 / 2.8 = 6.07
+    suggestion = v6_employer_contacts(period(team_a))
+    assert (suggestion.score, str(suggestion.measured_value)) == (5, "6.07")
+
+
+def test_a_handover_between_two_coaches_does_not_double_the_fte(team_a):
+    _handover(team_a)
+    assert Membership.objects.fte_weighted([team_a.pk], period(team_a)) == Fraction(5, 8)
+    clients(team_a, 13)  # 13 / 0.625 = 20.8, above 20: scores 4 (the unweighted 1.5 FTE would say 8.67 and 5)
+    suggestion = s1_caseload(period(team_a))
+    assert (suggestion.score, str(suggestion.measured_value)) == (4, "20.80")
+
+
+def test_v6_over_a_handover_counts_the_coach_weeks_once(team_a):
+    leaving = _handover(team_a)
+    _face_to_face(team_a, leaving, 15)  # 15 / (0.625 × 4) = 6.0 exactly
+    suggestion = v6_employer_contacts(period(team_a))
+    assert (suggestion.score, str(suggestion.measured_value)) == (5, "6.00")
+
+
+def test_a_membership_covers_its_days_in_the_period_by_the_end_date_rule(team_a):
+    coach(team_a, "1.00", started=date(2025, 1, 28))  # the period's last day only: 1 / 28
+    coach(team_a, None, started=date(2024, 1, 1), ended=date(2025, 1, 1))  # ended on the first day: none
+    coach(team_a, "0.50", started=date(2025, 1, 10), ended=date(2025, 1, 10))  # ends the day it starts: 1 day
+    coach(team_a, None, ended=date(2025, 1, 3))  # no start, no share: full-time on Jan 1 and 2
+    expected = Fraction(1, 28) + Fraction(1, 2) / 28 + Fraction(2, 28)
+    assert Membership.objects.fte_weighted([team_a.pk], period(team_a)) == expected
