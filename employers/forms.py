@@ -163,7 +163,7 @@ class EmployerContactForm(OrganisationScopedForm, TrustedModelForm):
             Client.objects.visible_to(user)
             .filter(offered_clients)
             .order_by("code")
-            .only("pk", "code", "uuid", "organisation_id", "team_id")
+            .only("pk", "code", "uuid", "organisation_id", "team_id", "first_name", "last_name", "anonymised_on")
         )
         if employer is not None:
             del self.fields["employer"]

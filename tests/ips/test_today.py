@@ -94,7 +94,7 @@ def test_an_htmx_save_answers_with_a_fresh_form_and_the_parts_of_today_it_change
         "today-overdue": [],
     }
     added = soup.find(attrs={"hx-swap-oob": "beforeend:#today-entries"})
-    assert added.find("a", string=client_a.code)
+    assert added.find("a", string=client_a.short_label)  # "CODE · First L.": the coach's own client
     assert "1 h 15 min" in soup.find(id="entries-heading").get_text()
     assert response.context["week_totals"]["total"] == 75
 
