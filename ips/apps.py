@@ -20,6 +20,7 @@ class IpsConfig(AppConfig):
             Membership,
             Organisation,
             Referral,
+            SatisfactionAnswer,
             StageChange,
             Team,
             TimeEntry,
@@ -44,7 +45,16 @@ class IpsConfig(AppConfig):
         for model in (Organisation, Team):
             auditlog.register(model)
         auditlog.register(Referral, **names)
-        for model in (ClientAssignment, Consent, Goal, KykyviisariScore, StageChange, TimeEntry, VocationalProfile):
+        for model in (
+            ClientAssignment,
+            Consent,
+            Goal,
+            KykyviisariScore,
+            SatisfactionAnswer,
+            StageChange,
+            TimeEntry,
+            VocationalProfile,
+        ):
             auditlog.register(model)
 
         user_logged_in.connect(mark_signed_in, dispatch_uid="ips_session_signed_in_at")
