@@ -54,7 +54,7 @@ def _with_satisfaction(clients):
     return clients.annotate(
         latest_satisfaction=Subquery(latest.values("score")[:1]),
         latest_satisfaction_on=Subquery(latest.values("answered_on")[:1]),
-        satisfaction_answers=Subquery(answers),
+        satisfaction_answer_count=Subquery(answers),
     )
 
 

@@ -8,11 +8,25 @@ import statistics
 from collections import Counter, defaultdict
 from datetime import timedelta
 
-from django.db.models import Avg, Count, DecimalField, ExpressionWrapper, F, Min, OuterRef, Q, Subquery
+from django.db.models import (
+    Avg,
+    Case,
+    Count,
+    DecimalField,
+    ExpressionWrapper,
+    F,
+    Min,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
 
 from ips.models import (
     ESF_CHARACTERISTICS,
     ESF_EXIT_RESULTS,
+    Client,
     FollowUpResult,
     KykyviisariScore,
     Outcome,
@@ -32,6 +46,7 @@ from reports.metrics.scope import (
     rounded,
     scope_clients,
     scope_jobs,
+    served_in,
 )
 from reports.metrics.work import time_figures
 
@@ -236,16 +251,23 @@ def _median(values, places):
 def participant_figures(scope: Scope, period: Period) -> dict:
     """ESF+ participant indicators: entrants by characteristic, leavers' results upon leaving, and the six-month
     result of those whose follow-up fell due in the period. One read of the rows, counted in Python."""
-    followup_from = add_months(period.start, -FOLLOWUP_MONTHS)
-    followup_to = add_months(period.end, -FOLLOWUP_MONTHS)
+    # The six-month result belongs to the scope that served the client when they left, six months before.
+    left = Period(add_months(period.start, -FOLLOWUP_MONTHS), add_months(period.end, -FOLLOWUP_MONTHS))
     rows = list(
-        scope_clients(scope, period)
+        Client.objects.filter(served_in(scope, Period(left.start, period.end)))
         .filter(
             Q(programme_entry__range=(period.start, period.end))
             | Q(closed_on__range=(period.start, period.end))
-            | Q(closed_on__range=(followup_from, followup_to))
+            | Q(closed_on__range=(left.start, left.end))
         )
+        .annotate(
+            served_now=Case(When(served_in(scope, period), then=Value(True)), default=Value(False)),
+            served_then=Case(When(served_in(scope, left), then=Value(True)), default=Value(False)),
+        )
+        .order_by()
         .values(
+            "served_now",
+            "served_then",
             "programme_entry",
             "birth_year",
             "birth_year_declined",
@@ -259,9 +281,13 @@ def participant_figures(scope: Scope, period: Period) -> dict:
             *(name for name, _label in ESF_EXIT_RESULTS),
         )
     )
-    entrants = [row for row in rows if row["programme_entry"] in period]
-    leavers = [row for row in rows if row["closed_on"] in period]
-    followed = [row for row in rows if row["closed_on"] and add_months(row["closed_on"], FOLLOWUP_MONTHS) in period]
+    entrants = [row for row in rows if row["served_now"] and row["programme_entry"] in period]
+    leavers = [row for row in rows if row["served_now"] and row["closed_on"] in period]
+    followed = [
+        row
+        for row in rows
+        if row["served_then"] and row["closed_on"] and add_months(row["closed_on"], FOLLOWUP_MONTHS) in period
+    ]
     figures = {
         "entrants": len(entrants),
         "gender": Counter(row["gender"] for row in entrants),
