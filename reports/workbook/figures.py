@@ -185,7 +185,7 @@ def participant_rows(shown: Shown) -> list[tuple]:
         "age_band": (_("Age band at entry"), {**AGE_BANDS, EsfAnswer.DECLINED: answers[EsfAnswer.DECLINED]}),
         "labour_market_status": (_("Labour-market status at entry"), dict(LabourMarketStatus.choices)),
         "education_level": (_("Education level at entry"), dict(EducationLevel.choices)),
-        **{name: (capfirst(label), answers) for name, label in ESF_CHARACTERISTICS},
+        **{name: (str(capfirst(label)), answers) for name, label in ESF_CHARACTERISTICS},
     }
     not_recorded = str(AGE_BANDS["unknown"])
     status = _("Labour-market status at entry (ESF+)")

@@ -14,6 +14,13 @@ from tests.factories import ClientFactory
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def in_english(coach_a):
+    """The pages in English, whatever the catalogues say: the assertions read the English texts."""
+    coach_a.language = "en"
+    coach_a.save()
+
+
 def _url(name, client):
     return reverse(f"ips:{name}", args=[client.uuid])
 

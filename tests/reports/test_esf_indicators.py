@@ -108,7 +108,7 @@ def test_every_esf_indicator_is_the_hand_count(esf, team_scope):
 def test_the_esf_sheet_shows_the_groups_of_annex_one(esf, team_scope):
     with translation.override("en"):
         shown = participant_rows(Shown(figures_for(team_scope, YEAR), suppressed=False))
-    rows = {(indicator, category): value for indicator, category, value in shown}
+        rows = {(str(indicator), str(category)): value for indicator, category, value in shown}
     status = "Labour-market status at entry (ESF+)"
     assert rows[(status, "Unemployed, including long-term unemployed")] == 2
     assert rows[(status, "Long-term unemployed")] == 1
