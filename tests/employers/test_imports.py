@@ -1,0 +1,253 @@
+"""Importing a team's own tracker: messy files read, every bad row listed, all or nothing, re-import, undo."""
+
+from datetime import timedelta
+from unittest import mock
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from django.utils import timezone
+
+from employers.imports import committing
+from employers.models import Employer, ImportedRow, ImportRun
+from ips.models import Client, TimeEntry
+from tests.employers.import_files import csv_bytes, employer_rows, time_entry_rows, workbook
+
+pytestmark = pytest.mark.django_db
+
+
+def _upload(browser, team, kind, name, content):
+    response = browser.post(
+        reverse("employers:import_list"),
+        {"kind": kind, "team": team.pk, "file": SimpleUploadedFile(name, content)},
+    )
+    assert response.status_code == 302, response.context["form"].errors
+    return ImportRun.objects.get(uuid=response.url.rstrip("/").split("/")[-1])
+
+
+def _check(browser, run, **changes):
+    page = browser.get(reverse("employers:import_detail", args=[run.uuid]))
+    form = page.context["form"]
+    data = {name: field.initial or "" for name, field in form.fields.items() if name.startswith(("col_", "key", "val_"))}
+    data.update(changes)
+    response = browser.post(reverse("employers:import_map", args=[run.uuid]), data)
+    assert response.status_code == 302, response.context["form"].errors
+    run.refresh_from_db()
+    return run
+
+
+def _commit(browser, run, **extra):
+    response = browser.post(reverse("employers:import_commit", args=[run.uuid]), extra)
+    assert response.status_code == 302
+    run.refresh_from_db()
+    return run
+
+
+@pytest.fixture
+def entries_file(coach_a, client_a):
+    return workbook(time_entry_rows(coach_a.username, client_a.code, timezone.localdate()))
+
+
+def test_the_preview_lists_exactly_the_bad_rows_of_a_messy_workbook(as_user, supervisor_a, team_a, entries_file):
+    browser = as_user(supervisor_a)
+    run = _upload(browser, team_a, "time_entries", "tunnit.xlsx", entries_file)
+    assert run.header_row == 3  # under the merged title and the merged group row
+    assert run.rows_total == 6  # the empty row is dropped
+    assert run.mapping["columns"]["minutes"] == "Minuutit"
+    run = _check(browser, run)
+    assert run.status == ImportRun.Status.CHECKED
+    assert sorted({problem["row"] for problem in run.problems}) == [9, 10], run.problems
+    assert TimeEntry.objects.count() == 0  # a preview writes nothing
+    messages = {problem["row"]: problem["message"] for problem in run.problems}
+    assert "8" in messages[9]  # the same as row 8
+    assert "EI-OLE-1" in messages[10]
+
+
+def test_errors_come_in_the_users_language(as_user, supervisor_a, team_a, entries_file):
+    browser = as_user(supervisor_a)
+    browser.post(reverse("ips:language_set"), {"language": "sv"})
+    run = _check(browser, _upload(browser, team_a, "time_entries", "tunnit.xlsx", entries_file))
+    assert run.language == "sv"
+    message = next(p["message"] for p in run.problems if p["row"] == 10)
+    assert "EI-OLE-1" in message and "Team has no client" not in message
+
+
+def test_a_clean_file_commits_every_row_and_links_it(as_user, supervisor_a, team_a, coach_a, client_a, entries_file):
+    browser = as_user(supervisor_a)
+    run = _check(browser, _upload(browser, team_a, "time_entries", "tunnit.xlsx", entries_file))
+    run = _commit(browser, run, skip_errors="1")
+    assert run.status == ImportRun.Status.DONE, run.message
+    entries = TimeEntry.objects.filter(coach=coach_a)
+    assert entries.count() == 4
+    assert sorted(entries.values_list("minutes", flat=True)) == [30, 45, 60, 90]
+    assert set(entries.values_list("setting", flat=True)) == {"community", "workplace", "office", "remote"}
+    assert run.rows.count() == 4 and run.rows_created == 4 and run.rows_error == 2
+    assert run.content is None  # the file is not kept after the commit
+
+
+def test_errors_block_the_commit_unless_skipped(as_user, supervisor_a, team_a, entries_file):
+    browser = as_user(supervisor_a)
+    run = _commit(browser, _check(browser, _upload(browser, team_a, "time_entries", "t.xlsx", entries_file)))
+    assert run.status == ImportRun.Status.CHECKED and run.message
+    assert TimeEntry.objects.count() == 0
+
+
+def test_cancel_writes_nothing(as_user, supervisor_a, team_a, entries_file):
+    browser = as_user(supervisor_a)
+    run = _check(browser, _upload(browser, team_a, "time_entries", "t.xlsx", entries_file))
+    response = browser.post(reverse("employers:import_cancel", args=[run.uuid]))
+    assert response.status_code == 302
+    run.refresh_from_db()
+    assert run.status == ImportRun.Status.CANCELLED and run.content is None
+    assert TimeEntry.objects.count() == 0 and ImportedRow.objects.count() == 0
+
+
+def test_a_failure_mid_commit_writes_nothing(as_user, supervisor_a, team_a, entries_file):
+    browser = as_user(supervisor_a)
+    run = _check(browser, _upload(browser, team_a, "time_entries", "t.xlsx", entries_file))
+    with mock.patch.object(committing._Links, "save", side_effect=RuntimeError("disk full")):
+        run = _commit(browser, run, skip_errors="1")
+    assert run.status == ImportRun.Status.FAILED
+    assert TimeEntry.objects.count() == 0 and ImportedRow.objects.count() == 0
+
+
+def test_importing_the_same_file_again_adds_nothing(as_user, supervisor_a, team_a, entries_file):
+    browser = as_user(supervisor_a)
+    first = _commit(browser, _check(browser, _upload(browser, team_a, "time_entries", "t.xlsx", entries_file)), skip_errors="1")
+    again = _check(browser, _upload(browser, team_a, "time_entries", "t.xlsx", entries_file))
+    assert again.rows_skipped == 4 and again.rows_created == 0
+    page = browser.get(reverse("employers:import_detail", args=[again.uuid]))
+    assert page.context["earlier"] == first
+    _commit(browser, again, skip_errors="1")
+    assert TimeEntry.objects.count() == 4
+
+
+def test_undo_removes_exactly_the_imports_rows(as_user, supervisor_a, team_a, coach_a, client_a, entries_file):
+    from tests.factories import TimeEntryFactory
+
+    own = TimeEntryFactory(coach=coach_a, team=team_a, minutes=15)
+    browser = as_user(supervisor_a)
+    run = _commit(browser, _check(browser, _upload(browser, team_a, "time_entries", "t.xlsx", entries_file)), skip_errors="1")
+    assert TimeEntry.objects.count() == 5
+    response = browser.post(reverse("employers:import_undo", args=[run.uuid]))
+    assert response.status_code == 302
+    run.refresh_from_db()
+    assert run.status == ImportRun.Status.UNDONE
+    assert list(TimeEntry.objects.all()) == [own]
+
+
+def test_undo_is_refused_when_something_was_built_on_the_rows(as_user, supervisor_a, team_a, coach_a):
+    from tests.employers.factories import EmployerContactFactory
+
+    browser = as_user(supervisor_a)
+    content = csv_bytes(employer_rows()[:2])
+    run = _check(browser, _upload(browser, team_a, "employers", "tyonantajat.csv", content))
+    run = _commit(browser, _check(browser, run, val_status_0="in_contact"))
+    employer = Employer.objects.get(business_id="0112038-9")
+    EmployerContactFactory(coach=coach_a, team=team_a, employer=employer)
+    browser.post(reverse("employers:import_undo", args=[run.uuid]))
+    run.refresh_from_db()
+    assert run.status == ImportRun.Status.DONE
+    assert Employer.objects.filter(pk=employer.pk).exists()
+
+
+def test_undo_is_refused_after_seven_days(as_user, supervisor_a, team_a, entries_file):
+    browser = as_user(supervisor_a)
+    run = _commit(browser, _check(browser, _upload(browser, team_a, "time_entries", "t.xlsx", entries_file)), skip_errors="1")
+    ImportRun.objects.filter(pk=run.pk).update(committed=timezone.now() - timedelta(days=8))
+    browser.post(reverse("employers:import_undo", args=[run.uuid]))
+    run.refresh_from_db()
+    assert run.status == ImportRun.Status.DONE and TimeEntry.objects.count() == 4
+
+
+def test_a_windows_1252_csv_with_semicolons_lists_the_wrong_business_id(as_user, supervisor_a, team_a):
+    browser = as_user(supervisor_a)
+    run = _upload(browser, team_a, "employers", "työnantajat.csv", csv_bytes(employer_rows()))
+    assert run.headers[0] == "Nimi" and run.mapping["columns"]["business_id"] == "Y-tunnus"
+    run = _check(browser, run)
+    assert sorted(run.unmatched["status"]) == ["Kontakti", "Yhteistyökumppani"]
+    assert {p["row"] for p in run.problems} == {2, 3}  # the two unmatched relationships, and the business ID on 3
+    index = run.unmatched["status"].index("Kontakti")
+    run = _check(browser, run, **{f"val_status_{index}": "in_contact", f"val_status_{1 - index}": "hiring_partner"})
+    assert [p["row"] for p in run.problems] == [3]
+    assert "check digit" in run.problems[0]["message"] or "tarkist" in run.problems[0]["message"]
+    _commit(browser, run, skip_errors="1")
+    assert sorted(Employer.objects.values_list("name", "status")) == [
+        ("Kahvila Äijälä Oy", "in_contact"),
+        ("Rautakauppa Öhman", "lead"),
+    ]
+
+
+def test_a_corrected_employer_file_updates_instead_of_duplicating(as_user, supervisor_a, team_a):
+    browser = as_user(supervisor_a)
+    rows = employer_rows()
+    rows[1][4] = rows[2][4] = ""
+    _commit(browser, _check(browser, _upload(browser, team_a, "employers", "e.csv", csv_bytes(rows))), skip_errors="1")
+    rows[2][1] = "1234567-1"  # corrected
+    rows[3][3] = "Vörå"
+    run = _commit(browser, _check(browser, _upload(browser, team_a, "employers", "e2.csv", csv_bytes(rows))))
+    assert run.status == ImportRun.Status.DONE, run.message
+    assert (run.rows_created, run.rows_updated, run.rows_skipped) == (1, 1, 1)
+    assert Employer.objects.count() == 3
+    assert Employer.objects.get(business_id="2617416-4").municipality == "Vörå"
+
+
+def test_clients_import_with_their_path_and_match_again_by_code(as_user, supervisor_a, team_a, coach_a):
+    browser = as_user(supervisor_a)
+    rows = [
+        ["Asiakaskoodi", "Etunimi", "Sukunimi", "Työhönvalmentaja", "Vaihe", "Aloituspäivä", "Lähettäjä", "Suostumus"],
+        ["A-1", "Aino", "Asiakas", coach_a.username, "työn etsintä", "3.2.2025", "Kela", "2025-02-03"],
+        ["A-2", "Bertta", "Bee ", coach_a.username, "closed", 45700, "TE-toimisto", None],
+    ]
+    run = _check(browser, _upload(browser, team_a, "clients", "asiakkaat.xlsx", workbook(rows, group=False)))
+    assert run.unmatched == {"source": ["TE-toimisto"]}
+    problems = {(p["row"], p["column"]) for p in run.problems}
+    assert (4, "Lähettäjä") in problems
+    run = _check(browser, run, val_source_0="employment_services")
+    # The closed client still lacks a closure date and an outcome.
+    assert {p["row"] for p in run.problems} == {4}
+    rows[2][4] = "Vaihe 1"
+    # The corrected file keeps the mapping made for the first one; its new value is mapped like the others.
+    run = _check(browser, _upload(browser, team_a, "clients", "asiakkaat2.xlsx", workbook(rows, group=False)))
+    assert run.mapping["values"]["source"] == {"te-toimisto": "employment_services"}
+    assert run.unmatched == {"stage": ["Vaihe 1"]}
+    run = _check(browser, run, val_source_0="employment_services", val_stage_0="engagement")
+    assert run.problems == [], run.problems
+    run = _commit(browser, run)
+    aino = Client.objects.get(first_name="Aino")
+    assert aino.stage == "job_finding" and aino.code.startswith("POH-") and aino.consents.count() == 1
+    assert aino.referral.source.code == "kela" and aino.assignments.get().team == team_a
+    again = _check(browser, _upload(browser, team_a, "clients", "asiakkaat.xlsx", workbook(rows, group=False)))
+    assert again.rows_skipped == 2 and again.rows_created == 0
+
+
+def test_old_excel_files_are_refused_with_a_message(as_user, supervisor_a, team_a):
+    response = as_user(supervisor_a).post(
+        reverse("employers:import_list"),
+        {"kind": "employers", "team": team_a.pk, "file": SimpleUploadedFile("vanha.xls", b"\xd0\xcf\x11\xe0")},
+    )
+    assert response.status_code == 400
+    assert ".xlsx" in str(response.context["form"].errors["file"])
+    assert ImportRun.objects.count() == 0
+
+
+def test_too_many_rows_are_refused_with_a_message(as_user, supervisor_a, team_a, settings):
+    settings.IMPORT_MAX_ROWS = 2
+    response = as_user(supervisor_a).post(
+        reverse("employers:import_list"),
+        {"kind": "employers", "team": team_a.pk, "file": SimpleUploadedFile("e.csv", csv_bytes(employer_rows()))},
+    )
+    assert response.status_code == 400 and "3" in str(response.context["form"].errors["file"])
+
+
+def test_a_coach_and_another_organisation_cannot_import(as_user, coach_a, org_admin_b, supervisor_a, team_a, entries_file):
+    run = _upload(as_user(supervisor_a), team_a, "time_entries", "t.xlsx", entries_file)
+    assert as_user(coach_a).get(reverse("employers:import_list")).status_code == 403
+    assert as_user(org_admin_b).get(reverse("employers:import_detail", args=[run.uuid])).status_code == 404
+
+
+def test_the_organisation_admin_imports_for_a_team_of_the_organisation(as_user, org_admin, team_a, coach_a):
+    browser = as_user(org_admin)
+    run = _check(browser, _upload(browser, team_a, "employers", "e.csv", csv_bytes(employer_rows()[:1] + employer_rows()[3:])))
+    assert _commit(browser, run).status == ImportRun.Status.DONE
+    assert Employer.objects.get().organisation == team_a.organisation
