@@ -59,7 +59,11 @@ class Result:
         return [row for row in self.rows if row.errors]
 
     def problems(self) -> list[dict]:
-        return [{"row": row.number, "column": header, "message": message} for row in self.bad for header, message in row.errors]
+        return [
+            {"row": row.number, "column": header, "message": message}
+            for row in self.bad
+            for header, message in row.errors
+        ]
 
 
 def _data(form_class, instance) -> dict:
@@ -296,7 +300,9 @@ class Checker:
         key = (coach.pk, day)
         earlier = self.day_added.get(key, 0)
         if self.day_totals.get(key, 0) + earlier + added > MAX_DAY_MINUTES:
-            row.errors.append((self.header(names["minutes"]), _("With the file's other rows this day would hold more than 16 hours.")))
+            row.errors.append(
+                (self.header(names["minutes"]), _("With the file's other rows this day would hold more than 16 hours."))
+            )
             return
         self.day_added[key] = earlier + added
         row.form, row.action = form, UPDATE if row.existing else CREATE
@@ -361,7 +367,8 @@ class Checker:
         if row.values.get("end_date") is not None or row.values.get("end_reason") is not None:
             job = Job(start_date=form.cleaned_data["start_date"])
             end = JobEndForm(
-                {"end_date": self._date(row, "end_date"), "end_reason": row.values.get("end_reason") or ""}, instance=job
+                {"end_date": self._date(row, "end_date"), "end_reason": row.values.get("end_reason") or ""},
+                instance=job,
             )
             if not end.is_valid():
                 self._form_errors(row, end)
@@ -406,7 +413,7 @@ class Checker:
         if len(row.errors) > told:
             return
         team = self.run.team
-        fields = [name for name in ClientForm._meta.fields if name in self.columns]
+        fields = [name for name in ClientForm._meta.fields if name in self.columns and name != schema.COACH]
         values = {name: row.values.get(name) for name in fields if row.values.get(name) is not None}
         values = {name: (v.isoformat() if isinstance(v, date) else v) for name, v in values.items()}
         if row.existing is not None:
@@ -416,8 +423,10 @@ class Checker:
         data = {**base, **values, "team": team.pk}
         if coach is not None:
             data["coach"] = coach.pk
-        if row.existing and all(str(base.get(name, "")) == str(value) for name, value in values.items()) and (
-            coach is None or base.get("coach") == coach.pk
+        if (
+            row.existing
+            and all(str(base.get(name, "")) == str(value) for name, value in values.items())
+            and (coach is None or base.get("coach") == coach.pk)
         ):
             row.action = SKIP
             return

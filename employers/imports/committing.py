@@ -39,7 +39,9 @@ class _Links:
         if model not in self.types:
             self.types[model] = ContentType.objects.get_for_model(model)
         self.rows.append(
-            ImportedRow(run=self.run, content_type=self.types[model], object_id=obj.pk, key=key, action=action, before=before)
+            ImportedRow(
+                run=self.run, content_type=self.types[model], object_id=obj.pk, key=key, action=action, before=before
+            )
         )
 
     def save(self):
@@ -181,7 +183,9 @@ def _write_clients(run, rows, links):
         if stage not in (Stage.ENGAGEMENT, Stage.CLOSED):
             changes.append(StageChange(client=client, stage=stage, changed_on=entry, changed_by=run.created_by))
         if closed_on:
-            changes.append(StageChange(client=client, stage=Stage.CLOSED, changed_on=closed_on, changed_by=run.created_by))
+            changes.append(
+                StageChange(client=client, stage=Stage.CLOSED, changed_on=closed_on, changed_by=run.created_by)
+            )
         assignments.append(
             ClientAssignment(
                 client=client,
@@ -203,8 +207,15 @@ def _write_clients(run, rows, links):
                 )
             )
         if extra["consent"] is not None:
-            consents.append(Consent(client=client, given_on=extra["consent"], scope=_("Recorded in the imported tracker")))
-    for model, objects in ((StageChange, changes), (ClientAssignment, assignments), (Referral, referrals), (Consent, consents)):
+            consents.append(
+                Consent(client=client, given_on=extra["consent"], scope=_("Recorded in the imported tracker"))
+            )
+    for model, objects in (
+        (StageChange, changes),
+        (ClientAssignment, assignments),
+        (Referral, referrals),
+        (Consent, consents),
+    ):
         model.objects.bulk_create(objects)
         for obj in objects:
             links.add(obj)

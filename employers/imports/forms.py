@@ -65,14 +65,19 @@ class ImportMappingForm(TrustedForm):
         self.value_fields = []
         for spec in self.kind.fields:
             self.fields[f"col_{spec.name}"] = forms.ChoiceField(
-                label=spec.label, choices=[NOT_IN_FILE, *headers], required=spec.required, initial=columns.get(spec.name, "")
+                label=spec.label,
+                choices=[NOT_IN_FILE, *headers],
+                required=spec.required,
+                initial=columns.get(spec.name, ""),
             )
         self.fields["key"] = forms.ChoiceField(
             label=_("Key column for running the import again"),
             choices=[("", _("Automatic (client code, business ID, or the row's own values)")), *headers],
             required=False,
             initial=mapping.get("key", ""),
-            help_text=_("Rows whose key an earlier import of this team already holds are updated or skipped, never added twice."),
+            help_text=_(
+                "Rows whose key an earlier import of this team already holds are updated or skipped, never added twice."
+            ),
         )
         chosen = mapping.get("values", {})
         for spec in self.kind.fields:
@@ -113,7 +118,9 @@ class ImportMappingForm(TrustedForm):
             elif header:
                 used[header] = spec.label
         if self.kind.code == ImportKind.TIME_ENTRIES and not (cleaned.get("col_minutes") or cleaned.get("col_hours")):
-            self.add_error("col_minutes", forms.ValidationError(_("Choose the column of minutes or of hours."), code="time"))
+            self.add_error(
+                "col_minutes", forms.ValidationError(_("Choose the column of minutes or of hours."), code="time")
+            )
         return cleaned
 
     def mapping(self) -> dict:

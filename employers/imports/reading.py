@@ -46,7 +46,7 @@ def max_rows() -> int:
 
 
 def file_format(filename: str) -> str:
-    """"xlsx" or "csv" from the name; .xls and anything else refused with a message saying what to do."""
+    """ "xlsx" or "csv" from the name; .xls and anything else refused with a message saying what to do."""
     name = (filename or "").lower()
     if name.endswith(EXCEL_SUFFIXES):
         return "xlsx"
@@ -110,7 +110,7 @@ def _frame(content: bytes, kind: str) -> tuple[pd.DataFrame, str, str]:
 
 def _separator(text: str) -> str:
     """The separator of the first lines: Finnish Excel writes `;`, others `,`; tabs come from pasted tables."""
-    sample = "\n".join(text.splitlines()[:HEADER_SCAN_ROWS * 2])
+    sample = "\n".join(text.splitlines()[: HEADER_SCAN_ROWS * 2])
     try:
         return csv.Sniffer().sniff(sample, delimiters=";,\t").delimiter
     except csv.Error:
@@ -165,7 +165,9 @@ def read(content: bytes, filename: str, known: set[str]) -> Sheet:
         data.append((number, cells))
     if len(data) > limit:
         raise ReadError(
-            _("The file has %(count)d rows; at most %(limit)d can be imported at once. Split the file and import it in parts.")
+            _(
+                "The file has %(count)d rows; at most %(limit)d can be imported at once. Split the file and import it in parts."
+            )
             % {"count": len(data), "limit": limit}
         )
     if not data:

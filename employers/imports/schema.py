@@ -55,9 +55,11 @@ class Field:
 
     def names(self) -> set[str]:
         """Every header this field goes by, casefolded."""
-        return {self.header(language).casefold() for language in LANGUAGES} | {a.casefold() for a in self.aliases} | {
-            self.name.casefold()
-        }
+        return (
+            {self.header(language).casefold() for language in LANGUAGES}
+            | {a.casefold() for a in self.aliases}
+            | {self.name.casefold()}
+        )
 
     def options(self) -> list[tuple[str, str]]:
         """(code, label in the current language) of a choice field."""

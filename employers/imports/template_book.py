@@ -53,7 +53,11 @@ def build(kind_code: str, language: str, *, coach_name: str = "", client_code: s
         lists = book.create_sheet(str(_("Lists"))[:31])
         lists.sheet_state = "hidden"
         notes = book.create_sheet(str(_("Notes"))[:31])
-        examples = {schema.COACH: coach_name or "Etunimi Sukunimi", "client": client_code or "ABC-12345", "employer": "0112038-9"}
+        examples = {
+            schema.COACH: coach_name or "Etunimi Sukunimi",
+            "client": client_code or "ABC-12345",
+            "employer": "0112038-9",
+        }
         list_column = 0
         for index, spec in enumerate(kind.fields, start=1):
             letter = get_column_letter(index)
@@ -93,7 +97,9 @@ def build(kind_code: str, language: str, *, coach_name: str = "", client_code: s
             notes.append([spec.header(language), _describe(spec)])
         notes.append([])
         notes.append([str(_("Row 2 is an example: replace it with your own rows."))])
-        notes.append([str(_("The columns may be in any order; Polku recognises Finnish, Swedish and English headers."))])
+        notes.append(
+            [str(_("The columns may be in any order; Polku recognises Finnish, Swedish and English headers."))]
+        )
         notes.column_dimensions["A"].width = 32
         notes.column_dimensions["B"].width = 80
         out = io.BytesIO()

@@ -3,7 +3,15 @@ from employers.models.employers import ContactPerson, Employer, Industry
 from employers.models.imports import ImportedRow, ImportKind, ImportRun
 from employers.models.jobs import FollowUp, Job
 
-__all__ = ["WEEKLY_FACE_TO_FACE_TARGET", "ContactPerson", "Employer", "EmployerContact", "FollowUp",
+__all__ = [
+    "WEEKLY_FACE_TO_FACE_TARGET",
+    "ContactPerson",
+    "Employer",
+    "EmployerContact",
+    "FollowUp",
     "ImportKind",
     "ImportRun",
-    "ImportedRow", "Industry", "Job"]
+    "ImportedRow",
+    "Industry",
+    "Job",
+]

@@ -28,7 +28,9 @@ def _upload(browser, team, kind, name, content):
 def _check(browser, run, **changes):
     page = browser.get(reverse("employers:import_detail", args=[run.uuid]))
     form = page.context["form"]
-    data = {name: field.initial or "" for name, field in form.fields.items() if name.startswith(("col_", "key", "val_"))}
+    data = {
+        name: field.initial or "" for name, field in form.fields.items() if name.startswith(("col_", "key", "val_"))
+    }
     data.update(changes)
     response = browser.post(reverse("employers:import_map", args=[run.uuid]), data)
     assert response.status_code == 302, response.context["form"].errors
@@ -113,7 +115,9 @@ def test_a_failure_mid_commit_writes_nothing(as_user, supervisor_a, team_a, entr
 
 def test_importing_the_same_file_again_adds_nothing(as_user, supervisor_a, team_a, entries_file):
     browser = as_user(supervisor_a)
-    first = _commit(browser, _check(browser, _upload(browser, team_a, "time_entries", "t.xlsx", entries_file)), skip_errors="1")
+    first = _commit(
+        browser, _check(browser, _upload(browser, team_a, "time_entries", "t.xlsx", entries_file)), skip_errors="1"
+    )
     again = _check(browser, _upload(browser, team_a, "time_entries", "t.xlsx", entries_file))
     assert again.rows_skipped == 4 and again.rows_created == 0
     page = browser.get(reverse("employers:import_detail", args=[again.uuid]))
@@ -127,7 +131,9 @@ def test_undo_removes_exactly_the_imports_rows(as_user, supervisor_a, team_a, co
 
     own = TimeEntryFactory(coach=coach_a, team=team_a, minutes=15)
     browser = as_user(supervisor_a)
-    run = _commit(browser, _check(browser, _upload(browser, team_a, "time_entries", "t.xlsx", entries_file)), skip_errors="1")
+    run = _commit(
+        browser, _check(browser, _upload(browser, team_a, "time_entries", "t.xlsx", entries_file)), skip_errors="1"
+    )
     assert TimeEntry.objects.count() == 5
     response = browser.post(reverse("employers:import_undo", args=[run.uuid]))
     assert response.status_code == 302
@@ -153,7 +159,9 @@ def test_undo_is_refused_when_something_was_built_on_the_rows(as_user, superviso
 
 def test_undo_is_refused_after_seven_days(as_user, supervisor_a, team_a, entries_file):
     browser = as_user(supervisor_a)
-    run = _commit(browser, _check(browser, _upload(browser, team_a, "time_entries", "t.xlsx", entries_file)), skip_errors="1")
+    run = _commit(
+        browser, _check(browser, _upload(browser, team_a, "time_entries", "t.xlsx", entries_file)), skip_errors="1"
+    )
     ImportRun.objects.filter(pk=run.pk).update(committed=timezone.now() - timedelta(days=8))
     browser.post(reverse("employers:import_undo", args=[run.uuid]))
     run.refresh_from_db()
@@ -240,7 +248,9 @@ def test_too_many_rows_are_refused_with_a_message(as_user, supervisor_a, team_a,
     assert response.status_code == 400 and "3" in str(response.context["form"].errors["file"])
 
 
-def test_a_coach_and_another_organisation_cannot_import(as_user, coach_a, org_admin_b, supervisor_a, team_a, entries_file):
+def test_a_coach_and_another_organisation_cannot_import(
+    as_user, coach_a, org_admin_b, supervisor_a, team_a, entries_file
+):
     run = _upload(as_user(supervisor_a), team_a, "time_entries", "t.xlsx", entries_file)
     assert as_user(coach_a).get(reverse("employers:import_list")).status_code == 403
     assert as_user(org_admin_b).get(reverse("employers:import_detail", args=[run.uuid])).status_code == 404
@@ -248,6 +258,8 @@ def test_a_coach_and_another_organisation_cannot_import(as_user, coach_a, org_ad
 
 def test_the_organisation_admin_imports_for_a_team_of_the_organisation(as_user, org_admin, team_a, coach_a):
     browser = as_user(org_admin)
-    run = _check(browser, _upload(browser, team_a, "employers", "e.csv", csv_bytes(employer_rows()[:1] + employer_rows()[3:])))
+    run = _check(
+        browser, _upload(browser, team_a, "employers", "e.csv", csv_bytes(employer_rows()[:1] + employer_rows()[3:]))
+    )
     assert _commit(browser, run).status == ImportRun.Status.DONE
     assert Employer.objects.get().organisation == team_a.organisation
