@@ -166,7 +166,8 @@ def read(content: bytes, filename: str, known: set[str]) -> Sheet:
     if len(data) > limit:
         raise ReadError(
             _(
-                "The file has %(count)d rows; at most %(limit)d can be imported at once. Split the file and import it in parts."
+                "The file has %(count)d rows; at most %(limit)d can be imported at once. "
+                "Split the file and import it in parts."
             )
             % {"count": len(data), "limit": limit}
         )

@@ -71,7 +71,7 @@ class Field:
         """casefolded code or label in any language -> code."""
         found = {}
         if self.type == "bool":
-            found.update({word: "true" for word in YES} | {word: "false" for word in NO})
+            found.update(dict.fromkeys(YES, "true") | dict.fromkeys(NO, "false"))
             for language in LANGUAGES:
                 with translation.override(language):
                     found[str(_("Yes")).casefold()] = "true"

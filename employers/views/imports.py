@@ -61,7 +61,7 @@ def import_list(request):
         .defer("content", "problems", "mapping", "headers", "unmatched")[:20]
     )
     context = {"form": form, "runs": runs, "kinds": ImportKind.choices, "languages": LANGUAGES}
-    return render(request, "employers/import_list.html", context, status=400 if form.errors else 200)
+    return render(request, "employers/import_list.html", context)
 
 
 @login_required

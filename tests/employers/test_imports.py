@@ -11,7 +11,9 @@ from django.utils import timezone
 from employers.imports import committing
 from employers.models import Employer, ImportedRow, ImportRun
 from ips.models import Client, TimeEntry
+from tests.employers.factories import EmployerContactFactory
 from tests.employers.import_files import csv_bytes, employer_rows, time_entry_rows, workbook
+from tests.factories import TimeEntryFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -127,8 +129,6 @@ def test_importing_the_same_file_again_adds_nothing(as_user, supervisor_a, team_
 
 
 def test_undo_removes_exactly_the_imports_rows(as_user, supervisor_a, team_a, coach_a, client_a, entries_file):
-    from tests.factories import TimeEntryFactory
-
     own = TimeEntryFactory(coach=coach_a, team=team_a, minutes=15)
     browser = as_user(supervisor_a)
     run = _commit(
@@ -143,8 +143,6 @@ def test_undo_removes_exactly_the_imports_rows(as_user, supervisor_a, team_a, co
 
 
 def test_undo_is_refused_when_something_was_built_on_the_rows(as_user, supervisor_a, team_a, coach_a):
-    from tests.employers.factories import EmployerContactFactory
-
     browser = as_user(supervisor_a)
     content = csv_bytes(employer_rows()[:2])
     run = _check(browser, _upload(browser, team_a, "employers", "tyonantajat.csv", content))
@@ -234,7 +232,7 @@ def test_old_excel_files_are_refused_with_a_message(as_user, supervisor_a, team_
         reverse("employers:import_list"),
         {"kind": "employers", "team": team_a.pk, "file": SimpleUploadedFile("vanha.xls", b"\xd0\xcf\x11\xe0")},
     )
-    assert response.status_code == 400
+    assert response.status_code == 200
     assert ".xlsx" in str(response.context["form"].errors["file"])
     assert ImportRun.objects.count() == 0
 
@@ -245,7 +243,7 @@ def test_too_many_rows_are_refused_with_a_message(as_user, supervisor_a, team_a,
         reverse("employers:import_list"),
         {"kind": "employers", "team": team_a.pk, "file": SimpleUploadedFile("e.csv", csv_bytes(employer_rows()))},
     )
-    assert response.status_code == 400 and "3" in str(response.context["form"].errors["file"])
+    assert response.status_code == 200 and "3" in str(response.context["form"].errors["file"])
 
 
 def test_a_coach_and_another_organisation_cannot_import(
