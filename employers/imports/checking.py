@@ -24,7 +24,7 @@ from employers.imports.reading import Sheet
 from employers.models import Employer, EmployerContact, ImportKind, Job
 from ips.forms.clients import ClientForm, not_in_future, team_coaches
 from ips.forms.entries import TimeEntryForm
-from ips.models import MAX_DAY_MINUTES, Client, Stage, Team, TimeEntry
+from ips.models import Client, Stage, Team, TimeEntry
 
 CREATE, UPDATE, SKIP = "create", "update", "skip"
 MODELS = {
@@ -84,6 +84,50 @@ def _data(form_class, instance) -> dict:
     return data
 
 
+def prefetch_choices(field) -> None:
+    """Read a model choice field's queryset once; each row then finds its choice in memory, with the same answer
+    (and the same "not one of the available choices" message) as the field's own query would give."""
+    rows = {str(obj.pk): obj for obj in field.queryset}
+
+    def to_python(value):
+        if value in field.empty_values:
+            return None
+        try:
+            return rows[str(value)]
+        except KeyError:
+            raise forms.ValidationError(
+                field.error_messages["invalid_choice"], code="invalid_choice", params={"value": value}
+            ) from None
+
+    field.to_python = to_python
+
+
+def rebind(form, data: dict, instance):
+    """The form bound to another row: its fields and querysets are built once for thousands of rows."""
+    form.data, form.is_bound, form.instance = data, True, instance
+    form._errors, form.cleaned_data = None, {}
+    form._bound_fields_cache = {}
+    return form
+
+
+@dataclass
+class _Saved:
+    """What committing needs of a form that is rebound to the next row: its cleaned data and its instance."""
+
+    cleaned_data: dict
+    instance: object
+    changed_data: list
+
+    def save(self, commit=True):
+        if commit:
+            self.instance.save()
+        return self.instance
+
+
+def form_snapshot(form) -> _Saved:
+    return _Saved(dict(form.cleaned_data), form.instance, list(form.changed_data))
+
+
 def _flag(value, default: bool) -> str:
     if value is None:
         return "on" if default else ""
@@ -132,7 +176,9 @@ class Checker:
         if fold(text) in chosen:
             value = chosen[fold(text)]
         else:
-            value = self._matchers.setdefault(spec.name, spec.matcher()).get(fold(text))
+            if spec.name not in self._matchers:
+                self._matchers[spec.name] = spec.matcher()
+            value = self._matchers[spec.name].get(fold(text))
             if value is None:
                 self.unmatched.setdefault(spec.name, set()).add(text)
         if not value:
@@ -255,6 +301,24 @@ class Checker:
         coach_ids = list(self.lookups.memberships)
         self.day_totals = self.lookups.day_totals(coach_ids, min(days), max(days)) if days and coach_ids else {}
         self.day_added = {}
+        self.consents = self.lookups.consents()
+        self.entry_forms = {}
+
+    def _entry_form(self, coach, data, instance):
+        """The coach's TimeEntryForm, built once and bound to each row in turn (see rebind)."""
+        form = self.entry_forms.get(coach.pk)
+        if form is None:
+            form = TimeEntryForm({}, user=coach, instance=TimeEntry(team_id=self.run.team_id))
+            # As for an entry that already names its client: any client the coach sees, closed ones too (history).
+            form.fields["client"].queryset = Client.objects.visible_to(coach)
+            prefetch_choices(form.fields["client"])
+            prefetch_choices(form.fields["kind"])
+            form.logged_on = lambda day, coach_id=coach.pk: (
+                self.day_totals.get((coach_id, day), 0) + self.day_added.get((coach_id, day), 0)
+            )
+            form.has_consent = lambda client, day: any(c.is_valid_on(day) for c in self.consents.get(client.pk, ()))
+            self.entry_forms[coach.pk] = form
+        return rebind(form, data, instance)
 
     def _check_time_entries(self, row: Row) -> None:
         told = len(row.errors)
@@ -281,7 +345,7 @@ class Checker:
             "note": row.values.get("note") or "",
         }
         instance = row.existing or TimeEntry(team_id=self.run.team_id, client_id=client.pk if client else None)
-        form = TimeEntryForm(data, user=coach, instance=instance)
+        form = self._entry_form(coach, data, instance)
         names = {"minutes": "minutes" if "minutes" in self.columns else "hours"}
         if not form.is_valid():
             self._form_errors(row, form, names)
@@ -296,16 +360,10 @@ class Checker:
                 )
             )
             return
-        # The form counts what is saved; the rows above this one in the file count too.
+        # The form counted what is saved and the file's rows above this one (logged_on): now this one too.
         key = (coach.pk, day)
-        earlier = self.day_added.get(key, 0)
-        if self.day_totals.get(key, 0) + earlier + added > MAX_DAY_MINUTES:
-            row.errors.append(
-                (self.header(names["minutes"]), _("With the file's other rows this day would hold more than 16 hours."))
-            )
-            return
-        self.day_added[key] = earlier + added
-        row.form, row.action = form, UPDATE if row.existing else CREATE
+        self.day_added[key] = self.day_added.get(key, 0) + added
+        row.form, row.action = form_snapshot(form), UPDATE if row.existing else CREATE
         row.extra["coach"] = coach
 
     # --- employer contacts ----------------------------------------------------------------------------------------

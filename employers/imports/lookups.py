@@ -13,7 +13,7 @@ from django.db.models import Q, Sum
 
 from employers.models import Employer, ImportedRow, ImportKind, ImportRun
 from employers.validators import normalise_business_id
-from ips.models import ActivityKind, Client, Membership, ReferralSource, TimeEntry, User
+from ips.models import ActivityKind, Client, Consent, Membership, ReferralSource, TimeEntry, User
 
 # The model each kind's main rows are, for finding the rows of earlier imports again.
 MAIN_MODEL = {
@@ -118,6 +118,13 @@ class Lookups:
     @cached_property
     def sources(self) -> dict[str, ReferralSource]:
         return {source.code: source for source in ReferralSource.objects.all()}
+
+    def consents(self) -> dict[int, list[Consent]]:
+        """client id -> consents, for the team's clients: one query."""
+        found = defaultdict(list)
+        for consent in Consent.objects.filter(client__team=self.team):
+            found[consent.client_id].append(consent)
+        return found
 
     def day_totals(self, coach_ids, first, last) -> dict:
         """(coach id, date) -> minutes already logged, for the coaches and days of the file: one query."""
