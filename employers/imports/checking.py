@@ -102,6 +102,22 @@ def prefetch_choices(field) -> None:
     field.to_python = to_python
 
 
+def without_repeat_queries(instance, prefetched: set[str]):
+    """The instance's own full_clean() without the checks that would ask the database again, row by row, what
+    is already known: that the prefetched choices exist (they were read from it) and the check constraints (the
+    form's clean methods hold the same rules). The database still enforces both when the import is committed, in
+    its one transaction, so a row that slipped through would undo the whole import, never half of it."""
+    full_clean = instance.full_clean
+
+    def checked(exclude=None, validate_unique=True, validate_constraints=True):
+        return full_clean(
+            exclude={*(exclude or ()), *prefetched}, validate_unique=validate_unique, validate_constraints=False
+        )
+
+    instance.full_clean = checked
+    return instance
+
+
 def rebind(form, data: dict, instance):
     """The form bound to another row: its fields and querysets are built once for thousands of rows."""
     form.data, form.is_bound, form.instance = data, True, instance
@@ -345,7 +361,7 @@ class Checker:
             "note": row.values.get("note") or "",
         }
         instance = row.existing or TimeEntry(team_id=self.run.team_id, client_id=client.pk if client else None)
-        form = self._entry_form(coach, data, instance)
+        form = self._entry_form(coach, data, without_repeat_queries(instance, {"kind", "client"}))
         names = {"minutes": "minutes" if "minutes" in self.columns else "hours"}
         if not form.is_valid():
             self._form_errors(row, form, names)
