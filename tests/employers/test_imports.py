@@ -1,17 +1,20 @@
 """Importing a team's own tracker: messy files read, every bad row listed, all or nothing, re-import, undo."""
 
+import io
 from datetime import timedelta
+from decimal import Decimal
 from unittest import mock
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
+from openpyxl import load_workbook
 
-from employers.imports import committing
+from employers.imports import committing, schema
 from employers.models import Employer, ImportedRow, ImportRun
 from ips.models import Client, TimeEntry
-from tests.employers.factories import EmployerContactFactory
+from tests.employers.factories import EmployerContactFactory, EmployerFactory
 from tests.employers.import_files import csv_bytes, employer_rows, time_entry_rows, workbook
 from tests.factories import TimeEntryFactory
 
@@ -261,3 +264,71 @@ def test_the_organisation_admin_imports_for_a_team_of_the_organisation(as_user, 
     )
     assert _commit(browser, run).status == ImportRun.Status.DONE
     assert Employer.objects.get().organisation == team_a.organisation
+
+
+def test_employer_contacts_import_with_their_employer_and_client(as_user, supervisor_a, team_a, coach_a, client_a):
+    employer = EmployerFactory(organisation=team_a.organisation, name="Kauppa Oy", business_id="0112038-9")
+    day = timezone.localdate() - timedelta(days=400)  # history older than the form's wrong-year check
+    rows = [
+        ["Pvm", "Työhönvalmentaja", "Työnantaja", "Minuutit", "Tarkoitus", "Kasvokkain", "Asiakaskoodi"],
+        [day.strftime("%d.%m.%Y"), coach_a.username, "0112038-9", 45, "Ensitapaaminen", "kyllä", None],
+        [day.isoformat(), coach_a.username, "kauppa oy ", "30", "first_meeting", "ei", client_a.code],
+        [day.isoformat(), coach_a.username, "Tuntematon Oy", 30, "first_meeting", "x", None],
+        [day.isoformat(), coach_a.username, "Kauppa Oy", 900, "first_meeting", "x", None],
+    ]
+    browser = as_user(supervisor_a)
+    run = _check(
+        browser, _upload(browser, team_a, "contacts", "kaynnit.csv", csv_bytes(rows, separator=",", encoding="utf-8"))
+    )
+    assert {p["row"] for p in run.problems} >= {4, 5}, run.problems
+    assert 3 not in {p["row"] for p in run.problems}, run.problems
+    _commit(browser, run, skip_errors="1")
+    contacts = employer.contacts.order_by("minutes")
+    assert [(c.minutes, c.face_to_face, c.client_id, c.team_id) for c in contacts][-1] == (45, True, None, team_a.pk)
+    assert contacts.filter(client=client_a, face_to_face=False).count() == 1
+
+
+def test_jobs_import_checked_like_a_job_start(as_user, supervisor_a, team_a, client_a):
+    EmployerFactory(organisation=team_a.organisation, name="Kauppa Oy", business_id="0112038-9")
+    rows = [
+        [
+            "Asiakaskoodi",
+            "Työnantaja",
+            "Tehtävä",
+            "Ammattikoodi",
+            "Alkoi",
+            "Päättyi",
+            "Tuntia viikossa",
+            "Työsuhde",
+            "Päättymisen syy",
+        ],
+        [client_a.code, "0112038-9", "Myyjä", "5223", "1.3.2025", None, "20,5", "Määräaikainen", None],
+        [client_a.code, "0112038-9", "Varastotyö", "9", "1.3.2025", None, "20", "fixed_term", None],
+        [client_a.code, "0112038-9", "Kokki", "5120", "1.3.2025", "1.2.2025", "20", "fixed_term", "resigned"],
+    ]
+    browser = as_user(supervisor_a)
+    run = _check(browser, _upload(browser, team_a, "jobs", "tyot.xlsx", workbook(rows, group=False)))
+    assert run.unmatched.get("contract_type") in (None, ["Määräaikainen"])
+    if run.unmatched.get("contract_type"):
+        run = _check(browser, run, val_contract_type_0="fixed_term")
+    assert {p["row"] for p in run.problems} == {4, 5}, run.problems  # a one-digit occupation code, an end before start
+    _commit(browser, run, skip_errors="1")
+    job = client_a.jobs.get()
+    assert (job.title, job.hours_per_week, job.contract_type) == ("Myyjä", Decimal("20.5"), "fixed_term")
+
+
+@pytest.mark.parametrize("language", ["fi", "sv", "en"])
+def test_templates_have_headers_an_example_lists_and_notes(as_user, supervisor_a, language):
+    response = as_user(supervisor_a).get(
+        reverse("employers:import_template", args=["time_entries"]), {"language": language}
+    )
+    assert response.status_code == 200
+    book = load_workbook(io.BytesIO(response.content))
+    data, lists, notes = book.worksheets
+    headers = [cell.value for cell in data[1]]
+    assert headers[0] == schema.TIME_ENTRIES.field("date").header(language)
+    assert data.cell(row=2, column=1).value is not None  # the example row
+    assert lists.sheet_state == "hidden" and data.data_validations.dataValidation
+    assert notes.max_row >= len(headers) + 1
+    # Polku reads its own template back: every header is recognised.
+    assert set(schema.guess_columns(schema.TIME_ENTRIES, headers)) == {spec.name for spec in schema.TIME_ENTRIES.fields}
