@@ -12,13 +12,12 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from django import forms
-from django.db import models
-from django.forms.models import model_to_dict
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from employers.forms import EmployerContactForm, EmployerForm, JobEndForm, JobStartForm
 from employers.imports import schema
+from employers.imports.binding import as_posted, flag, form_snapshot, prefetch_choices, rebind, without_repeat_queries
 from employers.imports.lookups import Lookups, fold, row_key
 from employers.imports.reading import Sheet
 from employers.models import Employer, EmployerContact, ImportKind, Job
@@ -64,90 +63,6 @@ class Result:
             for row in self.bad
             for header, message in row.errors
         ]
-
-
-def _data(form_class, instance) -> dict:
-    """An existing row as the form's POST would carry it, so an update changes only the file's columns."""
-    names = [name for name in form_class._meta.fields if name in {f.name for f in instance._meta.get_fields()}]
-    data = {}
-    for name, value in model_to_dict(instance, fields=names).items():
-        if isinstance(value, list):
-            data[name] = [getattr(item, "pk", item) for item in value]
-        elif isinstance(value, models.Model):
-            data[name] = value.pk
-        elif isinstance(value, bool):
-            data[name] = "on" if value else ""
-        elif value is None:
-            data[name] = ""
-        else:
-            data[name] = value.isoformat() if isinstance(value, date) else value
-    return data
-
-
-def prefetch_choices(field) -> None:
-    """Read a model choice field's queryset once; each row then finds its choice in memory, with the same answer
-    (and the same "not one of the available choices" message) as the field's own query would give."""
-    rows = {str(obj.pk): obj for obj in field.queryset}
-
-    def to_python(value):
-        if value in field.empty_values:
-            return None
-        try:
-            return rows[str(value)]
-        except KeyError:
-            raise forms.ValidationError(
-                field.error_messages["invalid_choice"], code="invalid_choice", params={"value": value}
-            ) from None
-
-    field.to_python = to_python
-
-
-def without_repeat_queries(instance, prefetched: set[str]):
-    """The instance's own full_clean() without the checks that would ask the database again, row by row, what
-    is already known: that the prefetched choices exist (they were read from it) and the check constraints (the
-    form's clean methods hold the same rules). The database still enforces both when the import is committed, in
-    its one transaction, so a row that slipped through would undo the whole import, never half of it."""
-    full_clean = instance.full_clean
-
-    def checked(exclude=None, validate_unique=True, validate_constraints=True):
-        return full_clean(
-            exclude={*(exclude or ()), *prefetched}, validate_unique=validate_unique, validate_constraints=False
-        )
-
-    instance.full_clean = checked
-    return instance
-
-
-def rebind(form, data: dict, instance):
-    """The form bound to another row: its fields and querysets are built once for thousands of rows."""
-    form.data, form.is_bound, form.instance = data, True, instance
-    form._errors, form.cleaned_data = None, {}
-    form._bound_fields_cache = {}
-    return form
-
-
-@dataclass
-class _Saved:
-    """What committing needs of a form that is rebound to the next row: its cleaned data and its instance."""
-
-    cleaned_data: dict
-    instance: object
-    changed_data: list
-
-    def save(self, commit=True):
-        if commit:
-            self.instance.save()
-        return self.instance
-
-
-def form_snapshot(form) -> _Saved:
-    return _Saved(dict(form.cleaned_data), form.instance, list(form.changed_data))
-
-
-def _flag(value, default: bool) -> str:
-    if value is None:
-        return "on" if default else ""
-    return "on" if value == "true" else ""
 
 
 class Checker:
@@ -395,7 +310,7 @@ class Checker:
         data = {
             "employer": employer.pk,
             "date": self._date(row, schema.DATE),
-            "face_to_face": _flag(row.values.get("face_to_face"), True),
+            "face_to_face": flag(row.values.get("face_to_face"), True),
             "minutes": row.values.get("minutes") or "",
             "purpose": row.values.get("purpose") or "",
             "client": client.pk if client else "",
@@ -431,8 +346,8 @@ class Checker:
             "hours_per_week": row.values.get("hours_per_week") or "",
             "hourly_wage": row.values.get("hourly_wage") or "",
             "contract_type": row.values.get("contract_type") or "",
-            "competitive": _flag(row.values.get("competitive"), True),
-            "wage_subsidy": _flag(row.values.get("wage_subsidy"), False),
+            "competitive": flag(row.values.get("competitive"), True),
+            "wage_subsidy": flag(row.values.get("wage_subsidy"), False),
         }
         form = JobStartForm(data, user=self.run.created_by, client=client, instance=row.existing)
         if not form.is_valid():
@@ -460,7 +375,7 @@ class Checker:
             found = self.lookups.employer(business_id) if business_id else None
             row.existing = found or self.lookups.employers.get(fold(row.values.get("name") or ""))
         mapped = {name: value for name, value in row.values.items() if name in EmployerForm._meta.fields}
-        base = _data(EmployerForm, row.existing) if row.existing else {"status": Employer.Status.LEAD}
+        base = as_posted(EmployerForm, row.existing) if row.existing else {"status": Employer.Status.LEAD}
         # An empty cell keeps what is saved (or the default of a new row): it never clears a value.
         mapped = {name: value for name, value in mapped.items() if value is not None}
         data = {**base, **mapped}
@@ -491,7 +406,7 @@ class Checker:
         values = {name: row.values.get(name) for name in fields if row.values.get(name) is not None}
         values = {name: (v.isoformat() if isinstance(v, date) else v) for name, v in values.items()}
         if row.existing is not None:
-            base = _data(ClientForm, row.existing)
+            base = as_posted(ClientForm, row.existing)
         else:
             base = {"gender": "unknown", "language": "fi", "service_type": "ips", "out_of_work_at_referral": "on"}
         data = {**base, **values, "team": team.pk}

@@ -40,7 +40,7 @@ def test_a_file_over_the_size_limit_is_refused(as_user, supervisor_a, team_a, se
         reverse("employers:import_list"),
         {"kind": "employers", "team": team_a.pk, "file": SimpleUploadedFile("iso.csv", b"Nimi\r\n" + b"x\r\n" * 100)},
     )
-    assert "MB" in str(response.context["form"].errors["file"])
+    assert response.context["form"].errors["file"]
     assert ImportRun.objects.count() == 0
 
 
