@@ -26,6 +26,7 @@ from ips.forms.entries import TimeEntryForm
 from ips.models import Client, Stage, Team, TimeEntry
 
 CREATE, UPDATE, SKIP = "create", "update", "skip"
+KEY_LENGTH = 200  # ImportedRow.key
 MODELS = {
     ImportKind.CLIENTS: Client,
     ImportKind.EMPLOYERS: Employer,
@@ -168,6 +169,10 @@ class Checker:
     # --- keys: what a re-import matches -----------------------------------------------------------------------------
 
     def _key(self, row: Row) -> str:
+        key = self._raw_key(row)
+        return key if len(key) <= KEY_LENGTH else row_key({"key": key})
+
+    def _raw_key(self, row: Row) -> str:
         chosen = self.mapping.get("key", "")
         if chosen and chosen in self.sheet.headers:
             cell = row.cells[self.sheet.column(chosen)]

@@ -78,10 +78,17 @@ def _cell(value):
     return text or None
 
 
+def _cap() -> int:
+    """File rows read at most: the row limit with room for a title, headers and empty rows. A small file that
+    unpacks into a huge sheet stops here, not after filling the memory."""
+    return 2 * max_rows() + HEADER_SCAN_ROWS
+
+
 def _frame(content: bytes, kind: str) -> tuple[pd.DataFrame, str, str]:
     if kind == "xlsx":
         try:
-            return pd.read_excel(io.BytesIO(content), header=None, dtype=object, engine="openpyxl"), "", ""
+            frame = pd.read_excel(io.BytesIO(content), header=None, dtype=object, engine="openpyxl", nrows=_cap())
+            return frame, "", ""
         except Exception as error:  # a broken zip, a password-protected file, a renamed PDF
             raise ReadError(_("The file could not be read as an Excel workbook. Save it again as .xlsx.")) from error
     for encoding in ENCODINGS:
@@ -99,6 +106,7 @@ def _frame(content: bytes, kind: str) -> tuple[pd.DataFrame, str, str]:
                 keep_default_na=False,
                 skip_blank_lines=False,
                 engine="python",
+                nrows=_cap(),
             )
         except (pd.errors.ParserError, csv.Error) as error:
             raise ReadError(_("The CSV file could not be read: its rows have different numbers of columns.")) from error
@@ -149,6 +157,10 @@ def read(content: bytes, filename: str, known: set[str]) -> Sheet:
     """The file as a Sheet. `known` holds header names (casefolded) that mark the header row."""
     kind = file_format(filename)
     frame, separator, encoding = _frame(content, kind)
+    if len(frame) >= _cap():
+        raise ReadError(
+            _("The file has more than %(limit)d rows; split it and import it in parts.") % {"limit": max_rows()}
+        )
     rows = [[_cell(value) for value in values] for values in frame.itertuples(index=False, name=None)]
     if not rows:
         raise ReadError(_("The file is empty."))

@@ -332,3 +332,34 @@ def test_templates_have_headers_an_example_lists_and_notes(as_user, supervisor_a
     assert notes.max_row >= len(headers) + 1
     # Polku reads its own template back: every header is recognised.
     assert set(schema.guess_columns(schema.TIME_ENTRIES, headers)) == {spec.name for spec in schema.TIME_ENTRIES.fields}
+
+
+def test_the_error_file_of_a_csv_is_the_users_csv_with_an_error_column(as_user, supervisor_a, team_a):
+    browser = as_user(supervisor_a)
+    rows = employer_rows()
+    rows[1][4] = rows[2][4] = ""
+    run = _check(browser, _upload(browser, team_a, "employers", "työnantajat.csv", csv_bytes(rows)))
+    response = browser.get(reverse("employers:import_errors", args=[run.uuid]))
+    assert response["Content-Type"] == "text/csv; charset=cp1252"
+    lines = response.content.decode("cp1252").splitlines()
+    assert lines[0].startswith("Nimi;Y-tunnus") and lines[0].endswith(";Virheet")
+    assert lines[1].endswith(";") and "Y-tunnus:" in lines[2] and lines[3].endswith(";")
+    assert "Pörssi Kauppa Ab" in lines[2]
+
+
+def test_a_sheet_past_the_row_cap_is_refused_before_it_is_read_whole(as_user, supervisor_a, team_a, settings):
+    settings.IMPORT_MAX_ROWS = 5
+    rows = [["Nimi"]] + [[f"Oy {n}"] if n % 2 else [None] for n in range(40)]
+    response = as_user(supervisor_a).post(
+        reverse("employers:import_list"),
+        {"kind": "employers", "team": team_a.pk, "file": SimpleUploadedFile("e.xlsx", workbook(rows, group=False))},
+    )
+    assert "5" in str(response.context["form"].errors["file"])
+    assert ImportRun.objects.count() == 0
+
+
+def test_the_menu_offers_the_import_to_supervisors_and_organisation_admins(as_user, coach_a, supervisor_a, org_admin):
+    url = reverse("employers:import_list")
+    for user, shown in ((coach_a, False), (supervisor_a, True), (org_admin, True)):
+        menu = [item["url"] for item in as_user(user).get(reverse("ips:home"), follow=True).context["menu"]]
+        assert (url in menu) is shown, user
