@@ -13,10 +13,10 @@ from openpyxl import load_workbook
 
 from employers.imports import committing, schema
 from employers.models import Employer, ImportedRow, ImportRun
-from ips.models import Client, TimeEntry
+from ips.models import Client, Membership, TimeEntry
 from tests.employers.factories import EmployerContactFactory, EmployerFactory
 from tests.employers.import_files import csv_bytes, employer_rows, time_entry_rows, workbook
-from tests.factories import TimeEntryFactory
+from tests.factories import ConsentFactory, TimeEntryFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -363,3 +363,24 @@ def test_the_menu_offers_the_import_to_supervisors_and_organisation_admins(as_us
     for user, shown in ((coach_a, False), (supervisor_a, True), (org_admin, True)):
         menu = [item["url"] for item in as_user(user).get(reverse("ips:home"), follow=True).context["menu"]]
         assert (url in menu) is shown, user
+
+
+def test_network_work_needs_consent_and_the_coach_a_role_on_the_day(as_user, supervisor_a, team_a, coach_a, client_a):
+    today = timezone.localdate()
+    Membership.objects.filter(user=coach_a).update(started=today - timedelta(days=20))
+    ConsentFactory(client=client_a, given_on=today - timedelta(days=15), scope="Kela")
+    rows = [
+        ["Päivämäärä", "Työhönvalmentaja", "Minuutit", "Toiminto", "Asiakaskoodi"],
+        [(today - timedelta(days=10)).isoformat(), coach_a.username, 60, "Verkostopalaveri", client_a.code],  # 3
+        [(today - timedelta(days=17)).isoformat(), coach_a.username, 60, "Verkostopalaveri", client_a.code],  # 4
+        [(today - timedelta(days=30)).isoformat(), coach_a.username, 60, "Kirjaaminen", None],  # 5
+        [(today - timedelta(days=9)).isoformat(), coach_a.username, 600, "Kirjaaminen", None],  # 6
+        [(today - timedelta(days=9)).isoformat(), coach_a.username, 400, "Matka", None],  # 7: 16 h 40 min
+    ]
+    browser = as_user(supervisor_a)
+    run = _check(browser, _upload(browser, team_a, "time_entries", "t.xlsx", workbook(rows, group=False)))
+    problems = {p["row"]: p for p in run.problems}
+    assert set(problems) == {4, 5, 7}, run.problems
+    assert problems[4]["column"] == "Asiakaskoodi"  # no valid consent yet on that day
+    assert problems[5]["column"] == "Työhönvalmentaja"  # the coach's role began later
+    assert problems[7]["column"] == "Minuutit"  # with row 6 the day passes 16 hours
