@@ -256,6 +256,24 @@ def measure_workbooks(typical: Actors) -> list[Row]:
     return rows
 
 
+def measure_import(typical: Actors) -> list[Row]:
+    """10,000 time-entry rows imported into the typical team in a fresh process (rolled back afterwards)."""
+    args = [sys.executable, "-m", "bench.import_probe", str(typical.team.pk)]
+    result = json.loads(subprocess.run(args, capture_output=True, text=True, check=True).stdout)
+    rows = []
+    for phase, seconds in (("preview", 20), ("commit", 30)):
+        figures = result[phase]
+        ok = figures["seconds"] <= seconds and figures["peak_mb"] <= 500
+        measured = f"{figures['peak_mb']:.0f} MB peak, {result['errors']} rows refused"
+        ms = figures["seconds"] * 1000
+        name = f"Import: {result['rows']:,} time entries, {phase}"
+        rows.append(
+            Row(name, "supervisor", 1, ms, ms, figures["cpu_seconds"] * 1000, measured, f"≤ {seconds} s, ≤ 500 MB", ok)
+        )
+        sys.stderr.write(f"  {name}: {figures['seconds']:.1f} s\n")
+    return rows
+
+
 def median_seconds(fn, runs: int = 3) -> float:
     results = []
     for _ in range(runs):
@@ -354,6 +372,7 @@ def main() -> int:
     sys.stderr.write(header + "\n")
     rows = measure_pages(typical, other, today)
     rows += measure_workbooks(typical)
+    rows += measure_import(typical)
     comparisons = side_by_side(typical, today)
     comparisons += measure_writer(runs=3)
     footer = (

@@ -369,6 +369,9 @@ TASKS = {
 }
 # A finished export waits this long for its download, then it is deleted.
 EXPORT_KEEP_HOURS = env_int("EXPORT_KEEP_HOURS", 24)
+# Imports of a team's own tracker (employers/imports/): the largest file and the most data rows taken at once.
+IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", 5 * 1024 * 1024)
+IMPORT_MAX_ROWS = env_int("IMPORT_MAX_ROWS", 20000)
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Polku"

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from employers.views import contacts, employers, fragments, jobs
+from employers.views import contacts, employers, fragments, imports, jobs
 
 app_name = "employers"
 
@@ -22,4 +22,12 @@ urlpatterns = [
     path("follow-ups/<uuid:uuid>/done/", jobs.follow_up_done, name="follow_up_done"),
     path("today/", fragments.today_panel, name="today_panel"),
     path("team/week/", fragments.team_contacts_week, name="team_contacts_week"),
+    path("imports/", imports.import_list, name="import_list"),
+    path("imports/template/<str:kind>/", imports.import_template, name="import_template"),
+    path("imports/<uuid:uuid>/", imports.import_detail, name="import_detail"),
+    path("imports/<uuid:uuid>/map/", imports.import_map, name="import_map"),
+    path("imports/<uuid:uuid>/commit/", imports.import_commit, name="import_commit"),
+    path("imports/<uuid:uuid>/cancel/", imports.import_cancel, name="import_cancel"),
+    path("imports/<uuid:uuid>/undo/", imports.import_undo, name="import_undo"),
+    path("imports/<uuid:uuid>/errors/", imports.import_errors, name="import_errors"),
 ]

@@ -26,6 +26,7 @@ MENU = [
     NavEntry(_("Caseload"), "ips:caseload", lambda roles: bool(roles.team_ids)),
     NavEntry(_("Week"), "ips:week", lambda roles: bool(roles.team_ids)),
     NavEntry(_("Employers"), "employers:employer_list", lambda roles: bool(roles.team_ids or roles.admin_orgs)),
+    NavEntry(_("Import"), "employers:import_list", lambda roles: bool(roles.supervisor_teams or roles.admin_orgs)),
     NavEntry(_("Organisation"), "ips:org_overview", lambda roles: roles.is_org_admin),
     NavEntry(_("People"), "ips:people_list", lambda roles: roles.is_org_admin),
     NavEntry(_("Organisations"), "ips:organisation_list", lambda roles: roles.platform_admin),

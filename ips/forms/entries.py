@@ -68,6 +68,18 @@ class TimeEntryForm(OrganisationScopedForm, TrustedModelForm):
         teams = {self.instance.team_id} if self.instance.team_id else roles.coach_teams
         self.limit_to_organisations(roles.organisations_of(teams) or self._organisation_of_team())
 
+    def logged_on(self, day) -> int:
+        """Minutes the coach has already logged that day (other than this entry). An import of many rows answers
+        from one read of the file's days instead (employers/imports/checking.py)."""
+        return (
+            TimeEntry.objects.filter(coach=self.user, date=day)
+            .exclude(pk=self.instance.pk)
+            .aggregate(total=Sum("minutes", default=0))["total"]
+        )
+
+    def has_consent(self, client, day) -> bool:
+        return Consent.objects.filter(client=client).valid_on(day).exists()
+
     def _organisation_of_team(self):
         return [self.instance.team.organisation_id] if self.instance.team_id else []
 
@@ -102,11 +114,7 @@ class TimeEntryForm(OrganisationScopedForm, TrustedModelForm):
                 ),
             )
         if day and minutes:
-            logged = (
-                TimeEntry.objects.filter(coach=self.user, date=day)
-                .exclude(pk=self.instance.pk)
-                .aggregate(total=Sum("minutes", default=0))["total"]
-            )
+            logged = self.logged_on(day)
             if logged + minutes > MAX_DAY_MINUTES:
                 left = max(MAX_DAY_MINUTES - logged, 0)
                 self.add_error(
@@ -122,7 +130,7 @@ class TimeEntryForm(OrganisationScopedForm, TrustedModelForm):
                     ),
                 )
         needs_consent = kind and kind.needs_consent and client and day
-        if needs_consent and not Consent.objects.filter(client=client).valid_on(day).exists():
+        if needs_consent and not self.has_consent(client, day):
             self.add_error(
                 "client",
                 forms.ValidationError(

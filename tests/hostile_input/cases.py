@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from content.models import TrainingFilterForm
 from employers import forms as employer_forms
+from employers.imports.forms import ImportMappingForm
 from fidelity import forms as fidelity_forms
 from fidelity.models import FidelityScale, ScaleComponent
 from ips.forms import clients as client_forms
@@ -368,6 +369,19 @@ CASES = [
         lambda w: {"q": "työ"},
         method="get",
         bound=lambda context: context["filter_form"],
+    ),
+    Case(
+        ImportMappingForm,
+        "supervisor_a",
+        lambda w: reverse("employers:import_map", args=[w.import_run.uuid]),
+        lambda w: ImportMappingForm(run=w.import_run),
+        lambda w: {
+            "col_name": "Nimi",
+            "col_business_id": "Y-tunnus",
+            "col_status": "Suhde",
+            "val_status_0": "in_contact",
+        },
+        watch=lambda w: [w.import_run],
     ),
 ] + ADMIN_CASES
 

@@ -27,6 +27,7 @@ from hypothesis import strategies as st
 from wagtail.models import Site
 
 from content.forms import DocumentForm
+from employers.imports.forms import ImportUploadForm
 from ips.forms.general import LanguageForm
 from ips.forms.trust import TrustedForm, TrustedModelForm
 from ips.views.accounts import PasswordSignInForm
@@ -50,7 +51,8 @@ FUZZ = settings(
 # TrustedForm and TrustedModelForm are the empty bases of ips/forms/trust.py: every form built on them is a case.
 # The sign-in form is Django's AuthenticationForm (one added check): tests/ips/test_auth.py, test_auth_limits.py and
 # tests/sso/ drive it, wrong passwords and lockout included.
-DRIVEN_ELSEWHERE = {DocumentForm, TrustedForm, TrustedModelForm, PasswordSignInForm}
+# The import's upload form takes a file: tests/employers/test_import_uploads.py sends it hostile files.
+DRIVEN_ELSEWHERE = {DocumentForm, TrustedForm, TrustedModelForm, PasswordSignInForm, ImportUploadForm}
 
 
 def test_every_form_is_driven():

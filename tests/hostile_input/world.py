@@ -12,6 +12,7 @@ from django.utils import timezone
 from wagtail.models import Page, Site
 
 from content.models import TrainingHomePage
+from employers.models import ImportRun
 from fidelity import forms as fidelity_forms
 from fidelity import services as fidelity_services
 from fidelity.models import FidelityScale, ItemRating
@@ -61,6 +62,23 @@ class World:
             stage="closed",
             closed_on=self.today - timedelta(days=210),
             stage_since=self.today - timedelta(days=210),
+        )
+
+    @cached_property
+    def import_run(self):
+        """An uploaded employer file of team A whose relationship column holds a value Polku does not know."""
+        return ImportRun.objects.create(
+            team=self.team_a,
+            kind="employers",
+            created_by=self.supervisor_a,
+            filename="tyonantajat.csv",
+            checksum="0" * 64,
+            content="Nimi;Y-tunnus;Suhde\r\nKahvila Oy;0112038-9;Kontakti\r\n".encode("cp1252"),
+            headers=["Nimi", "Y-tunnus", "Suhde"],
+            header_row=1,
+            mapping={"columns": {"name": "Nimi"}, "values": {}, "key": ""},
+            unmatched={"status": ["Kontakti"]},
+            rows_total=1,
         )
 
     @cached_property

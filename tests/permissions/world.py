@@ -18,7 +18,7 @@ from wagtail.images.utils import generate_signature
 from wagtail.models import Page, Site
 
 from content.models import TrainingHomePage, TrainingPage
-from employers.models import EmployerContact
+from employers.models import EmployerContact, ImportRun
 from fidelity import indicators, services
 from fidelity.models import ActionPlanItem, FidelityScale
 from ips.models import (
@@ -299,6 +299,28 @@ def _export_job(world, side):
     return export.pk
 
 
+def _import_run(world, side):
+    """A checked import of one employer into the side's team by its supervisor, with one row in error."""
+    content = "Nimi;Y-tunnus\r\nLupa Oy;0112038-9\r\nVirhe Oy;1234567-2\r\n".encode("cp1252")
+    run = ImportRun.objects.create(
+        team=side.team,
+        kind="employers",
+        created_by=side.review.created_by,
+        filename="tyonantajat.csv",
+        checksum="0" * 64,
+        content=content,
+        status=ImportRun.Status.CHECKED,
+        header_row=1,
+        headers=["Nimi", "Y-tunnus"],
+        mapping={"columns": {"name": "Nimi", "business_id": "Y-tunnus"}, "values": {}, "key": ""},
+        problems=[{"row": 3, "column": "Y-tunnus", "message": "Tarkistusnumero ei täsmää."}],
+        rows_total=2,
+        rows_error=1,
+        rows_created=1,
+    )
+    return run.uuid
+
+
 # What a URL parameter is filled with, by the object kind docs/permissions.md names for it: (world, side) -> value.
 # A kind names an object of the side's organisation, so the walker can ask as an outsider (side = world.foreign)
 # or as the object's own people (side = world.own).
@@ -317,6 +339,8 @@ FILLERS = {
     "plan item": lambda world, side: side.plan_item.uuid,
     "team": lambda world, side: side.team.uuid,
     "export job": _export_job,
+    "import run": _import_run,
+    "import kind": lambda world, side: "time_entries",
     # Organisation administration: the side's coach, their coach role, a treatment team and its membership.
     "person": lambda world, side: side.client.coach.pk,
     "role": lambda world, side: Membership.objects.filter(user=side.client.coach).order_by("pk").first().pk,

@@ -307,6 +307,16 @@ NEITHER = {
     "reports:export": "read only (polled)",
     "reports:export_download": "a download",
     "reports:participant_list": "a download (GET)",
+    "employers:import_list": "an upload makes a draft run that writes no data; a repeat upload makes a second draft "
+    "(tests/employers/test_imports.py); the form carries a one-time id",
+    "employers:import_template": "a download",
+    "employers:import_detail": "read only (polled)",
+    "employers:import_map": "a mapping with a one-time id; checking twice gives the same preview and writes no data",
+    "employers:import_commit": "a button form with a one-time id; a committed run refuses a second commit, and a "
+    "re-import updates or skips its rows, never duplicates",
+    "employers:import_cancel": "a button form with a one-time id; a cancelled run stays cancelled",
+    "employers:import_undo": "a button form with a one-time id; an undone run refuses a second undo",
+    "employers:import_errors": "a download",
     "content:home": "a redirect",
     "content:mark_read": "marks once by design: an existing mark is kept (content.views.mark_read)",
     "content:team_progress": "read only",
