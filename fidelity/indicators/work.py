@@ -27,16 +27,22 @@ def _contacts(period: TeamPeriod):
 
 
 def v4_rapid_search(period: TeamPeriod, cut: CutPoints | None = None) -> Suggestion:
-    """V4: mean days from programme entry to the first face-to-face employer contact naming the client.
+    """V4: median days from programme entry to the first face-to-face employer contact about a competitive job
+    for the client (the contact's "about a competitive job for this client" flag).
 
     Counted over clients of the caseload with programme entry on or before the last day of the period whose first
     such contact (on or after entry, by any team) falls in the period; clients still waiting are listed in the
-    figures but not in the mean. Simplification: contacts carry no "competitive job" flag, so every face-to-face
-    contact about the client counts. The mean (not the median) is compared exactly with the anchors.
+    figures but not in the median. The median (the mean of the middle two for an even count) is compared exactly
+    with the anchors; each client's days are in the rows.
     """
     # `ORDER BY date LIMIT 1`, not `MIN(date)`: the (client, date) index read stops at the first contact.
     first_contact = (
-        EmployerContact.objects.filter(client=OuterRef("pk"), face_to_face=True, date__gte=OuterRef("programme_entry"))
+        EmployerContact.objects.filter(
+            client=OuterRef("pk"),
+            face_to_face=True,
+            about_competitive_job=True,
+            date__gte=OuterRef("programme_entry"),
+        )
         .order_by("date")
         .values("date")[:1]
     )
@@ -55,17 +61,19 @@ def v4_rapid_search(period: TeamPeriod, cut: CutPoints | None = None) -> Suggest
     waiting = sum(1 for _code, _entry, first in rows if first is None)
     if not counted:
         return no_data(NO_DATA_NOTE)
-    mean = Fraction(sum(days for *_rest, days in counted), len(counted))
+    median = median_of([days for *_rest, days in counted])
     return Suggestion(
-        score=scored(cut, "V4", mean),
-        measured_value=decimal(mean),
+        score=scored(cut, "V4", median),
+        measured_value=decimal(median),
         detail=detail(
             figures=[
                 (gettext_noop("Clients with a first face-to-face employer contact in the period"), len(counted)),
-                (gettext_noop("Mean days from programme entry to the first contact"), mean),
+                (gettext_noop("Median days from programme entry to the first contact"), median),
                 (gettext_noop("Clients still without a face-to-face employer contact"), waiting),
             ],
-            note=gettext_noop("Every face-to-face employer contact about the client counts as job search."),
+            note=gettext_noop(
+                "Only face-to-face employer contacts marked as about a competitive job for the client count."
+            ),
             columns=[
                 gettext_noop("Client"),
                 gettext_noop("Programme entry"),
@@ -75,6 +83,15 @@ def v4_rapid_search(period: TeamPeriod, cut: CutPoints | None = None) -> Suggest
             rows=counted,
         ),
     )
+
+
+def median_of(values: list[int]) -> Fraction:
+    """The exact median: the middle value, or the mean of the two middle values."""
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    if len(ordered) % 2:
+        return Fraction(ordered[middle])
+    return Fraction(ordered[middle - 1] + ordered[middle], 2)
 
 
 def v5_individualised(period: TeamPeriod, cut: CutPoints | None = None) -> Suggestion:
