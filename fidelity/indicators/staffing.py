@@ -8,6 +8,7 @@ from django.utils import translation
 from django.utils.translation import gettext_noop
 
 from employers.models import EmployerContact
+from fidelity.indicators.coaches import COACH_COLUMN, by_coach, coach_rows, names_of, shown_rows, total
 from fidelity.indicators.common import (
     NO_DATA_NOTE,
     CutPoints,
@@ -54,33 +55,52 @@ def s1_caseload(period: TeamPeriod, cut: CutPoints | None = None) -> Suggestion:
 
 
 def s2_employment_time(period: TeamPeriod, cut: CutPoints | None = None) -> Suggestion:
-    """S2: employment-work minutes ÷ all minutes, from the daily log plus employer contacts.
+    """S2: employment-work minutes ÷ all minutes, from the daily log plus employer contacts, with a row per coach.
 
     Daily-log minutes of kinds marked as employment work count as employment services; every employer contact's
     minutes count as employment work too. No minutes at all gives no suggestion.
     """
-    log = TimeEntry.objects.filter(team_id=period.team_id, date__gte=period.start, date__lte=period.end).aggregate(
+    entries = TimeEntry.objects.filter(team_id=period.team_id, date__gte=period.start, date__lte=period.end)
+    log = by_coach(
+        entries,
         total=Sum("minutes", default=0),
         employment=Sum("minutes", filter=Q(kind__is_employment_work=True), default=0),
     )
-    contacts = EmployerContact.objects.filter(
-        team_id=period.team_id, date__gte=period.start, date__lte=period.end
-    ).aggregate(minutes=Sum("minutes", default=0))
-    total = log["total"] + contacts["minutes"]
-    if not total:
+    contacts = by_coach(
+        EmployerContact.objects.filter(team_id=period.team_id, date__gte=period.start, date__lte=period.end),
+        minutes=Sum("minutes", default=0),
+    )
+    logged, logged_employment, contact_minutes = (
+        total(log, "total"),
+        total(log, "employment"),
+        total(contacts, "minutes"),
+    )
+    all_minutes = logged + contact_minutes
+    if not all_minutes:
         return no_data(NO_DATA_NOTE)
-    employment = log["employment"] + contacts["minutes"]
-    share = percent(employment, total)
+    share = percent(logged_employment + contact_minutes, all_minutes)
+    per_coach = {}
+    for coach_id in {*log, *contacts}:
+        minutes = log.get(coach_id, {}).get("total", 0) + contacts.get(coach_id, {}).get("minutes", 0)
+        employment = log.get(coach_id, {}).get("employment", 0) + contacts.get(coach_id, {}).get("minutes", 0)
+        per_coach[coach_id] = [minutes, employment, percent(employment, minutes) if minutes else None]
     return Suggestion(
         score=scored(cut, "S2", share),
         measured_value=decimal(share),
         detail=detail(
             figures=[
-                (gettext_noop("Logged minutes, all"), log["total"]),
-                (gettext_noop("Logged minutes on employment work"), log["employment"]),
-                (gettext_noop("Employer contact minutes"), contacts["minutes"]),
+                (gettext_noop("Logged minutes, all"), logged),
+                (gettext_noop("Logged minutes on employment work"), logged_employment),
+                (gettext_noop("Employer contact minutes"), contact_minutes),
                 (gettext_noop("Share of time on employment services (%)"), share),
-            ]
+            ],
+            columns=[
+                COACH_COLUMN,
+                gettext_noop("Minutes, employer contacts included"),
+                gettext_noop("Minutes on employment work"),
+                gettext_noop("Share of time on employment services (%)"),
+            ],
+            rows=shown_rows(coach_rows(per_coach, names_of(log, contacts))),
         ),
     )
 
