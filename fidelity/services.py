@@ -144,19 +144,77 @@ def rating_save(
     return rating
 
 
-def rating_accept_suggestion(*, rating: ItemRating, based_on_version: int, by: User) -> ItemRating:
-    """One action: the suggestion from data becomes the score."""
+class NeedsConfirmation(Exception):
+    """Accepting the suggestion would replace the reviewer's override: the reviewer confirms first."""
+
+
+def rating_accept_suggestion(
+    *, rating: ItemRating, based_on_version: int, by: User, confirmed: bool = False
+) -> ItemRating:
+    """One action: the suggestion from data becomes the score.
+
+    Over an override (a score the reviewer set against the suggestion, with a reason) it asks first
+    (NeedsConfirmation); confirmed, the override's score and reason move to the item's history.
+    """
     if rating.suggested_score is None:
         raise ValidationError(_("There is no suggestion from data for this item."), code="no_suggestion")
-    return rating_save(
-        rating=rating,
-        based_on_version=based_on_version,
-        by=by,
-        score=rating.suggested_score,
-        evidence=rating.evidence,
-        sources=rating.sources,
-        recommendation=rating.recommendation,
+    overridden = rating.source == ItemRating.Source.DATA_OVERRIDDEN
+    if overridden and not confirmed:
+        raise NeedsConfirmation
+    with transaction.atomic():
+        history = list(rating.history)
+        if overridden:
+            history.append(
+                {
+                    "at": timezone.now().isoformat(timespec="minutes"),
+                    "by": str(by),
+                    "score": rating.score,
+                    "suggested": rating.suggested_score,
+                    "reason": rating.override_reason,
+                }
+            )
+        saved = rating_save(
+            rating=rating,
+            based_on_version=based_on_version,
+            by=by,
+            score=rating.suggested_score,
+            evidence=rating.evidence,
+            sources=rating.sources,
+            recommendation=rating.recommendation,
+        )
+        if overridden:
+            ItemRating.objects.filter(pk=saved.pk).update(history=history)
+            saved.history = history
+    return saved
+
+
+@transaction.atomic
+def review_accept_all(*, review: Review, by: User) -> tuple[int, list[str]]:
+    """Accept every suggestion from data on an item the reviewer has not scored otherwise (one UPDATE).
+
+    Items whose score differs from their suggestion (an override, or a score given before the figures came) are
+    left as they are and returned by code, in the scale's order: each is the reviewer's to accept one by one.
+    """
+    ratings = list(
+        ItemRating.objects.select_for_update()
+        .filter(review=review, review__status=Review.Status.DRAFT, suggested_score__isnull=False)
+        .exclude(source=ItemRating.Source.DATA_ACCEPTED)
+        .order_by("item__order")
+        .values("pk", "score", "suggested_score", "item__code")
     )
+    if not ratings and Review.objects.filter(pk=review.pk, status=Review.Status.FINALISED).exists():
+        raise ReviewLocked
+    accepted = [row["pk"] for row in ratings if row["score"] in (None, row["suggested_score"])]
+    kept = [row["item__code"] for row in ratings if row["score"] not in (None, row["suggested_score"])]
+    ItemRating.objects.filter(pk__in=accepted).update(
+        score=F("suggested_score"),
+        source=ItemRating.Source.DATA_ACCEPTED,
+        override_reason="",
+        updated_by=by,
+        updated=timezone.now(),
+        version=F("version") + 1,
+    )
+    return len(accepted), kept
 
 
 SUGGESTION_FIELDS = [
@@ -293,6 +351,7 @@ def review_copy(*, review: Review, by: User) -> Review:
         "suggested_at",
         "source",
         "override_reason",
+        "history",
     ]
     ItemRating.objects.bulk_create(
         ItemRating(review=copy, item_id=rating.item_id, updated_by=by, **{f: getattr(rating, f) for f in copied_fields})
