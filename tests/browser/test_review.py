@@ -40,7 +40,7 @@ def test_the_demo_reviewer_accepts_the_suggestions_finalises_and_prints_a_review
 
     # An item without a suggestion, scored through the page with a recommendation.
     item = page.locator("#item-S3")
-    item.locator("summary").first.click()
+    page.locator("#item-S3 > summary").click()
     item.locator("input[name='S3-score'][value='4']").check()
     item.locator("textarea[name='S3-evidence']").fill("Haastattelut")
     item.locator("textarea[name='S3-recommendation']").fill("Pitäkää asiakasmäärä enintään 20:ssä.")

@@ -2,6 +2,9 @@
 suggestions, override one item, accept its suggestion over the override (confirming on a page of its own), see the
 total and download the Excel. axe finds no WCAG 2.1 AA violation on any page on the way."""
 
+from io import BytesIO
+from pathlib import Path
+
 import pytest
 from openpyxl import load_workbook
 from playwright.sync_api import expect
@@ -42,7 +45,7 @@ def test_the_reviewer_accepts_all_overrides_one_and_takes_its_suggestion_back(pa
     code = next(code for code in IPS25_CODES if code in suggested)
     score, other = suggested[code], 1 if suggested[code] != 1 else 2
     item = page.locator(f"#item-{code}")
-    item.locator("summary").click()
+    page.locator(f"#item-{code} > summary").click()
     expect(page.locator("details.rating[open]")).to_have_count(1)
     item.locator(f"input[name='{code}-score'][value='{other}']").check()
     item.locator(f"textarea[name='{code}-override_reason']").fill("Haastatteluissa tilanne oli toinen.")
@@ -72,7 +75,8 @@ def test_the_reviewer_accepts_all_overrides_one_and_takes_its_suggestion_back(pa
 
     with page.expect_download() as download:
         page.locator(f"a[href$='/fidelity/reviews/{draft.uuid}/review.xlsx']").click()
-    workbook = load_workbook(download.value.path(), read_only=True)
+    assert download.value.suggested_filename.endswith(".xlsx")
+    workbook = load_workbook(BytesIO(Path(download.value.path()).read_bytes()))
     rows = list(workbook.worksheets[1].iter_rows(min_row=2, values_only=True))
     assert [row[1] for row in rows] == list(IPS25_CODES)
     assert {row[1]: row[3] for row in rows if row[3] is not None} == suggested
