@@ -1,9 +1,11 @@
 """The fixed tag vocabulary of training pages: IPS principles, EUSE stages and fidelity item codes.
 
 Plain data, so that the data migration and `seed_training` load the same rows. Names are written in our own words
-(THL's Finnish and Swedish wording of the fidelity scale is not available to us). Content may not import fidelity,
-so the fidelity item codes and short names live here as well.
+(THL's Finnish and Swedish wording of the fidelity scale is not available to us). The fidelity item codes and names
+are ips.scale_items' (the one list that fidelity's scale rows agree with).
 """
+
+from ips.scale_items import IPS25_ITEMS
 
 PRINCIPLE = "principle"
 STAGE = "stage"
@@ -79,48 +81,8 @@ STAGES = [
     ),
 ]
 
-FIDELITY_ITEMS = [
-    ("S1", "Asiakasmäärä valmentajaa kohden", "Antal klienter per arbetskonsulent", "Caseload size"),
-    ("S2", "Työaika työhönvalmennukseen", "Arbetstid för arbetsinriktat stöd", "Employment services staff"),
-    ("S3", "Valmentaja tekee kaikki vaiheet", "Konsulenten sköter alla faser", "Vocational generalists"),
-    ("O1", "Kuuluminen hoitotiimiin", "Tillhörighet till behandlingsteam", "Integration via team assignment"),
-    (
-        "O2",
-        "Tiivis yhteistyö hoitotiimin kanssa",
-        "Täta kontakter med behandlingsteamet",
-        "Integration via frequent team contact",
-    ),
-    (
-        "O3",
-        "Yhteistyö työllisyyspalvelujen ja Kelan kanssa",
-        "Samarbete med sysselsättningstjänster och FPA",
-        "Collaboration with employment and rehabilitation agencies",
-    ),
-    ("O4", "Työhönvalmennusyksikkö", "Enhet för arbetsinriktat stöd", "Vocational unit"),
-    ("O5", "Tiimin vetäjän rooli", "Teamledarens roll", "Employment supervisor role"),
-    ("O6", "Ei poissulkemista", "Ingen utestängning", "Zero exclusion"),
-    ("O7", "Organisaation työhön suuntaava ote", "Organisationens fokus på arbete", "Agency focus on competitive work"),
-    ("O8", "Johdon tuki", "Ledningens stöd", "Executive team support"),
-    ("V1", "Etuusneuvonta", "Förmånsrådgivning", "Work incentives planning"),
-    ("V2", "Terveystiedon kertominen työnantajalle", "Att berätta om hälsan för arbetsgivaren", "Disclosure"),
-    ("V3", "Jatkuva työssä tapahtuva arviointi", "Fortlöpande bedömning i arbetet", "Ongoing work-based assessment"),
-    ("V4", "Nopea työnhaku", "Snabb arbetssökning", "Rapid job search"),
-    ("V5", "Yksilöllinen työnhaku", "Individuell arbetssökning", "Individualised job search"),
-    ("V6", "Tiheät työnantajakontaktit", "Täta arbetsgivarkontakter", "Job development: frequent employer contact"),
-    ("V7", "Työnantajakontaktien laatu", "Kvaliteten på arbetsgivarkontakterna", "Job development: quality"),
-    ("V8", "Monenlaiset työtehtävät", "Olika slags arbetsuppgifter", "Diversity of job types"),
-    ("V9", "Monet eri työnantajat", "Många olika arbetsgivare", "Diversity of employers"),
-    ("V10", "Työ avoimilla työmarkkinoilla", "Arbete på den öppna arbetsmarknaden", "Competitive jobs"),
-    ("V11", "Yksilöllinen tuki työssä", "Individuellt stöd i arbetet", "Individualised follow-along supports"),
-    ("V12", "Aikarajaton tuki työssä", "Tidsobegränsat stöd i arbetet", "Time-unlimited follow-along supports"),
-    ("V13", "Työ tehdään lähiympäristössä", "Arbetet görs ute i samhället", "Community-based services"),
-    (
-        "V14",
-        "Aktiivinen yhteydenpito ja jalkautuminen",
-        "Aktiv kontakt och uppsökande arbete",
-        "Assertive engagement and outreach",
-    ),
-]
+# The scale's item names come from their one list in ips (content may import ips, never fidelity).
+FIDELITY_ITEMS = [(item.code, item.fi, item.sv, item.en) for item in IPS25_ITEMS]
 
 FIDELITY_CODES = [code for code, *_ in FIDELITY_ITEMS]
 

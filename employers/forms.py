@@ -138,6 +138,7 @@ class EmployerContactForm(OrganisationScopedForm, TrustedModelForm):
             "contact_person",
             "client",
             "matches_client_preferences",
+            "about_competitive_job",
             "outcome",
             "next_step",
             "next_step_on",
@@ -194,6 +195,10 @@ class EmployerContactForm(OrganisationScopedForm, TrustedModelForm):
         if data.get("matches_client_preferences") is not None and not data.get("client"):
             self.add_error(
                 "matches_client_preferences", _("Choose the client first: this only applies to a client's contact.")
+            )
+        if data.get("about_competitive_job") and not data.get("client"):
+            self.add_error(
+                "about_competitive_job", _("Choose the client first: this only applies to a client's contact.")
             )
         next_on, day = data.get("next_step_on"), data.get("date")
         if next_on and day and next_on < day:

@@ -136,6 +136,8 @@ class RatingForm(forms.Form):
 
 class VersionForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+    # Accepting a suggestion over an override: the confirm page posts it (fidelity.services.NeedsConfirmation).
+    confirm = forms.BooleanField(widget=forms.HiddenInput, required=False)
 
 
 class ReviewTextsForm(forms.Form):

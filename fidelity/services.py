@@ -12,11 +12,11 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F
+from django.db.models import Exists, F, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from fidelity.models import ActionPlanItem, FidelityScale, ItemRating, Review, eligible_reviewers
+from fidelity.models import ActionPlanItem, ComponentTick, FidelityScale, ItemRating, Review, eligible_reviewers
 from ips.models import Team, User
 
 
@@ -144,19 +144,87 @@ def rating_save(
     return rating
 
 
-def rating_accept_suggestion(*, rating: ItemRating, based_on_version: int, by: User) -> ItemRating:
-    """One action: the suggestion from data becomes the score."""
+class NeedsConfirmation(Exception):
+    """Accepting the suggestion would replace the reviewer's override: the reviewer confirms first."""
+
+
+def rating_accept_suggestion(
+    *, rating: ItemRating, based_on_version: int, by: User, confirmed: bool = False
+) -> ItemRating:
+    """One action: the suggestion from data becomes the score.
+
+    Over an override (a score the reviewer set against the suggestion, with a reason) it asks first
+    (NeedsConfirmation); confirmed, the override's score and reason move to the item's history.
+    """
     if rating.suggested_score is None:
         raise ValidationError(_("There is no suggestion from data for this item."), code="no_suggestion")
-    return rating_save(
-        rating=rating,
-        based_on_version=based_on_version,
-        by=by,
-        score=rating.suggested_score,
-        evidence=rating.evidence,
-        sources=rating.sources,
-        recommendation=rating.recommendation,
+    overridden = rating.source == ItemRating.Source.DATA_OVERRIDDEN
+    if overridden and not confirmed:
+        raise NeedsConfirmation
+    with transaction.atomic():
+        history = list(rating.history)
+        if overridden:
+            history.append(
+                {
+                    "at": timezone.now().isoformat(timespec="minutes"),
+                    "by": str(by),
+                    "score": rating.score,
+                    "suggested": rating.suggested_score,
+                    "reason": rating.override_reason,
+                }
+            )
+        saved = rating_save(
+            rating=rating,
+            based_on_version=based_on_version,
+            by=by,
+            score=rating.suggested_score,
+            evidence=rating.evidence,
+            sources=rating.sources,
+            recommendation=rating.recommendation,
+        )
+        if overridden:
+            ItemRating.objects.filter(pk=saved.pk).update(history=history)
+            saved.history = history
+    return saved
+
+
+@transaction.atomic
+def review_accept_all(*, review: Review, by: User) -> tuple[int, list[str]]:
+    """Accept every suggestion from data on an item the reviewer has not scored otherwise (one UPDATE).
+
+    Items whose score differs from their suggestion (an override, or a score given before the figures came) are
+    left as they are and returned by code, in the scale's order: each is the reviewer's to accept one by one.
+    """
+    ratings = list(
+        ItemRating.objects.select_for_update()
+        .filter(review=review, review__status=Review.Status.DRAFT, suggested_score__isnull=False)
+        .exclude(source=ItemRating.Source.DATA_ACCEPTED)
+        .order_by("item__order")
+        .values("pk", "score", "suggested_score", "item__code")
     )
+    if not ratings and Review.objects.filter(pk=review.pk, status=Review.Status.FINALISED).exists():
+        raise ReviewLocked
+    accepted = [row["pk"] for row in ratings if row["score"] in (None, row["suggested_score"])]
+    kept = [row["item__code"] for row in ratings if row["score"] not in (None, row["suggested_score"])]
+    ItemRating.objects.filter(pk__in=accepted).update(
+        score=F("suggested_score"),
+        source=ItemRating.Source.DATA_ACCEPTED,
+        override_reason="",
+        updated_by=by,
+        updated=timezone.now(),
+        version=F("version") + 1,
+    )
+    return len(accepted), kept
+
+
+SUGGESTION_FIELDS = [
+    "suggested_score",
+    "measured_value",
+    "measured_detail",
+    "suggested_at",
+    "source",
+    "override_reason",
+]
 
 
 def _suggestion_values(rating: ItemRating, suggestion: "Suggestion") -> dict:
@@ -197,21 +265,30 @@ def rating_set_suggestion(
 def review_apply_suggestions(*, review: Review, suggestions: Mapping[str, Suggestion]) -> int:
     """Store suggestions keyed by item code (what fidelity indicators compute); returns how many items got one.
 
-    The ratings are read once, locked, and each gets one UPDATE: the refresh costs one query per item, not three.
+    The ratings are read once, locked, and written in one bulk UPDATE: the refresh costs the same few queries
+    however many items have indicators. A component item the reviewer has ticked keeps the suggestion of the ticks
+    (fidelity.components): the data only pre-ticks an item nobody has ticked yet.
     """
     if review.is_finalised:
         raise ReviewLocked
     ratings = list(
         ItemRating.objects.select_for_update()
         .filter(review=review, item__code__in=list(suggestions))
-        .values("pk", "score", "override_reason", "item__code", "review__status")
+        .annotate(ticked=Exists(ComponentTick.objects.filter(rating=OuterRef("pk"))))
+        .values("pk", "score", "override_reason", "item__code", "review__status", "ticked")
     )
     if any(row["review__status"] != Review.Status.DRAFT for row in ratings):
         raise ReviewLocked
+    changed = []
     for row in ratings:
+        if row["ticked"]:
+            continue
         rating = ItemRating(pk=row["pk"], score=row["score"], override_reason=row["override_reason"])
         values = _suggestion_values(rating, suggestions[row["item__code"]])
-        ItemRating.objects.filter(pk=rating.pk).update(version=F("version") + 1, **values)
+        values.setdefault("override_reason", row["override_reason"])
+        changed.append(ItemRating(pk=row["pk"], version=F("version") + 1, **values))
+    if changed:
+        ItemRating.objects.bulk_update(changed, [*SUGGESTION_FIELDS, "version"])
     return len(ratings)
 
 
@@ -274,6 +351,7 @@ def review_copy(*, review: Review, by: User) -> Review:
         "suggested_at",
         "source",
         "override_reason",
+        "history",
     ]
     ItemRating.objects.bulk_create(
         ItemRating(review=copy, item_id=rating.item_id, updated_by=by, **{f: getattr(rating, f) for f in copied_fields})

@@ -14,6 +14,7 @@ urlpatterns = [
     path("reviews/<uuid:uuid>/items/<str:code>/components/", views.rating_components, name="rating_components"),
     path("reviews/<uuid:uuid>/items/<str:code>/rows.xlsx", views.rating_rows_xlsx, name="rating_rows_xlsx"),
     path("reviews/<uuid:uuid>/refresh/", views.review_refresh, name="review_refresh"),
+    path("reviews/<uuid:uuid>/accept-all/", views.review_accept_all, name="review_accept_all"),
     path("reviews/<uuid:uuid>/texts/", views.review_texts, name="review_texts"),
     path("reviews/<uuid:uuid>/plan/new/", views.plan_item_create, name="plan_item_create"),
     path("reviews/<uuid:uuid>/plan/<uuid:item_uuid>/", views.plan_item_edit, name="plan_item_edit"),

@@ -417,7 +417,9 @@ class _Generator:
                         (
                             day, coach["id"], coach["team"], employer, self.person_of[employer],
                             rng.random() < 0.75, rng.choice([15, 20, 30, 45, 60]), purpose, client,
-                            rng.random() < 0.7 if client else None, "Käynti sovitusti" if rng.random() < 0.3 else "",
+                            rng.random() < 0.7 if client else None,
+                            client is not None and purpose in ("job_opening", "on_behalf_of_client"),
+                            "Käynti sovitusti" if rng.random() < 0.3 else "",
                             "Uusi käynti" if planned else "", planned, stamp,
                         )
                     )  # fmt: skip
@@ -431,7 +433,8 @@ class _Generator:
         self.w.insert(TimeEntry, columns, entries)
         columns = [
             "date", "coach_id", "team_id", "employer_id", "contact_person_id", "face_to_face", "minutes", "purpose",
-            "client_id", "matches_client_preferences", "outcome", "next_step", "next_step_on", "created",
+            "client_id", "matches_client_preferences", "about_competitive_job", "outcome", "next_step", "next_step_on",
+            "created",
         ]  # fmt: skip
         self.w.insert(EmployerContact, columns, contacts)
 

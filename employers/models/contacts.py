@@ -134,6 +134,12 @@ class EmployerContact(models.Model):
         blank=True,
         help_text=_("Was this employer chosen because of the client's own job preferences?"),
     )
+    # Fidelity item V4 counts days to the first face-to-face contact about a competitive job for the client.
+    about_competitive_job = models.BooleanField(
+        _("about a competitive job for this client"),
+        default=False,
+        help_text=_("A job on the open labour market that the client could apply for or start in."),
+    )
     outcome = models.CharField(_("outcome"), max_length=300, blank=True)
     next_step = models.CharField(_("next step"), max_length=300, blank=True)
     next_step_on = models.DateField(_("next step on"), null=True, blank=True)
@@ -149,6 +155,10 @@ class EmployerContact(models.Model):
             models.CheckConstraint(
                 condition=Q(matches_client_preferences__isnull=True) | Q(client__isnull=False),
                 name="employer_contact_preferences_only_with_client",
+            ),
+            models.CheckConstraint(
+                condition=Q(about_competitive_job=False) | Q(client__isnull=False),
+                name="employer_contact_competitive_job_only_with_client",
             ),
             models.CheckConstraint(
                 condition=Q(minutes__gte=1, minutes__lte=MAX_CONTACT_MINUTES),

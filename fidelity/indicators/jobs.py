@@ -4,9 +4,9 @@ A job counts for the team when its client was assigned to the team on the job's 
 of the period), so a client who moved teams brings their later jobs to the new team only.
 """
 
-from datetime import timedelta
+from datetime import date, timedelta
 
-from django.db.models import DateField, Exists, F, OuterRef, Subquery
+from django.db.models import Exists, F, OuterRef
 from django.db.models.functions import Substr
 from django.utils.translation import gettext_noop
 
@@ -23,10 +23,11 @@ from fidelity.indicators.common import (
 from fidelity.services import Suggestion
 from ips.models import TimeEntry
 from ips.models.activity import Setting
-from ips.periods import TeamPeriod, percent
+from ips.periods import TeamPeriod, add_months, percent
 
 V10_MIN_JOBS = 10
 FOLLOW_ALONG_DAYS = 3
+WEEK_BEFORE_DAYS = 7
 
 
 def _team_jobs(period: TeamPeriod, day_ref):
@@ -122,68 +123,128 @@ def v10_competitive(period: TeamPeriod, cut: CutPoints | None = None) -> Suggest
     )
 
 
-def v12_follow_along(period: TeamPeriod, cut: CutPoints | None = None) -> Suggestion:
-    """V12: share of job starts in the period met in person within 3 days after the start.
-
-    Simplification of a ladder item: a start is met by a face-to-face employer contact naming the client, or an
-    in-person daily-log entry with the client (any setting but phone or video), within 3 days after the start
-    date, or by the job's "within 3 days of the start" follow-up marked done. The later weekly and monthly
-    contacts are left to the reviewer. Bands: ≥ 95 % → 5, ≥ 80 → 4, ≥ 60 → 3, ≥ 40 → 2, else 1.
-    """
-    # The first date as `ORDER BY date LIMIT 1`, as FollowUpQuerySet.with_state() does: the (client, date) index is
-    # read from the start date and stops at the first match. As `MIN(date) … GROUP BY client`, PostgreSQL
-    # aggregated over all of the client's later rows for every job (docs/performance.md).
-    first_contact = (
-        EmployerContact.objects.filter(client=OuterRef("client"), face_to_face=True, date__gte=OuterRef("start_date"))
-        .order_by("date")
-        .values("date")[:1]
-    )
-    first_visit = (
-        TimeEntry.objects.filter(client=OuterRef("client"), date__gte=OuterRef("start_date"))
+def _in_person_days(period: TeamPeriod, client_ids, first: date) -> dict[int, list[date]]:
+    """Per client, the days of in-person contact from `first` to the period's end (three queries whatever the
+    number of jobs): face-to-face employer contacts naming the client, daily-log entries with the client in any
+    setting but phone or video, and follow-along contacts marked done."""
+    window = {"client_id__in": client_ids}
+    found = [
+        EmployerContact.objects.filter(face_to_face=True, date__gte=first, date__lte=period.end, **window).values_list(
+            "client_id", "date"
+        ),
+        TimeEntry.objects.filter(date__gte=first, date__lte=period.end, **window)
         .exclude(setting=Setting.REMOTE)
-        .order_by("date")
-        .values("date")[:1]
+        .values_list("client_id", "date"),
+        FollowUp.objects.filter(done_on__gte=first, done_on__lte=period.end, **window).values_list(
+            "client_id", "done_on"
+        ),
+    ]
+    days: dict[int, list[date]] = {}
+    for rows in found:
+        for client_id, day in rows.order_by():
+            days.setdefault(client_id, []).append(day)
+    return days
+
+
+def _met(days: list[date], first: date, last: date) -> bool:
+    return any(first <= day <= last for day in days)
+
+
+def v12_ladder(start: date, end: date | None, days: list[date], period_end: date) -> list[bool | None]:
+    """One job against the follow-along ladder: [before, after start, weekly, monthly, after the job ends].
+
+    Each step is True (met), False (missed) or None (not yet due in the data period, or not applicable). A window
+    counts only when it closed by the period's last day and, for the weekly and monthly steps, while the job ran
+    (`end` is the last day at work):
+    - before: in person within 7 days before the start (start − 7 … start);
+    - after start: within 3 days after the start (start … start + 3);
+    - weekly: each of the first four weeks (days 0–6, 7–13, 14–20, 21–27 from the start);
+    - monthly: each following month up to a year (months 1–11 after the start, add_months);
+    - after the end: within 3 days after a job ended in the period (end … end + 3).
+    """
+    running_until = min(period_end, end) if end else period_end
+    before = _met(days, start - timedelta(days=WEEK_BEFORE_DAYS), start)
+    after = (
+        _met(days, start, start + timedelta(days=FOLLOW_ALONG_DAYS))
+        if start + timedelta(days=FOLLOW_ALONG_DAYS) <= period_end or _met(days, start, period_end)
+        else None
     )
-    marked_done = Exists(
-        FollowUp.objects.filter(job=OuterRef("pk"), kind=FollowUp.Kind.AFTER_START, done_on__isnull=False)
-    )
-    rows = list(
+    weeks = [
+        (start + timedelta(days=7 * week), start + timedelta(days=7 * week + 6))
+        for week in range(4)
+        if start + timedelta(days=7 * week + 6) <= running_until
+    ]
+    months = [
+        (add_months(start, month), add_months(start, month + 1) - timedelta(days=1))
+        for month in range(1, 12)
+        if add_months(start, month + 1) - timedelta(days=1) <= running_until
+    ]
+    weekly = all(_met(days, a, b) for a, b in weeks) if weeks else None
+    monthly = all(_met(days, a, b) for a, b in months) if months else None
+    loss = None
+    if end is not None and end <= period_end:
+        closed = end + timedelta(days=FOLLOW_ALONG_DAYS) <= period_end
+        seen = _met(days, end, end + timedelta(days=FOLLOW_ALONG_DAYS))
+        loss = True if seen else (False if closed else None)
+    return [before, after, weekly, monthly, loss]
+
+
+def _mark(step: bool | None) -> str:
+    return "–" if step is None else ("✓" if step else "✗")
+
+
+def v12_follow_along(period: TeamPeriod, cut: CutPoints | None = None) -> Suggestion:
+    """V12: share of the jobs started in the period whose client was met in person at every step of the ladder.
+
+    The ladder (v12_ladder): within a week before the start, within 3 days after it, every week of the first month,
+    every month after that up to a year, and within 3 days after a job ends; steps not yet due in the data period
+    do not count against the job. The share is read against the item's anchor rows (the bands are rows of the
+    scale, not code). A follow-along contact marked done counts as an in-person contact on its day.
+    """
+    jobs = list(
         _started_jobs(period)
-        .annotate(
-            first_contact=Subquery(first_contact, output_field=DateField()),
-            first_visit=Subquery(first_visit, output_field=DateField()),
-            marked_done=marked_done,
-        )
         .order_by("start_date", "pk")
-        .values_list("start_date", "client__code", "first_contact", "first_visit", "marked_done")
+        .values_list("start_date", "end_date", "client_id", "client__code")
     )
-    if not rows:
+    if not jobs:
         return no_data(NO_DATA_NOTE)
+    first = min(start for start, *_rest in jobs) - timedelta(days=WEEK_BEFORE_DAYS)
+    days = _in_person_days(period, sorted({client_id for _s, _e, client_id, _c in jobs}), first)
     table = []
-    for start, code, contact, visit, done in rows:
-        seen = [day for day in (contact, visit) if day is not None]
-        first = min(seen) if seen else None
-        met = done or (first is not None and first <= start + timedelta(days=FOLLOW_ALONG_DAYS))
-        table.append([start, code, first.isoformat() if first else "–", "✓" if met else "✗"])
-    met_count = sum(1 for row in table if row[3] == "✓")
+    for start, end, client_id, code in jobs:
+        steps = v12_ladder(start, end, days.get(client_id, []), period.end)
+        met = all(step is not False for step in steps)
+        table.append([start, code, *(_mark(step) for step in steps), "✓" if met else "✗"])
+    met_count = sum(1 for row in table if row[-1] == "✓")
     share = percent(met_count, len(table))
+    steps_met = [sum(1 for row in table if row[2 + index] == "✓") for index in range(5)]
     return Suggestion(
         score=scored(cut, "V12", share),
         measured_value=decimal(share),
         detail=detail(
             figures=[
                 (gettext_noop("Jobs started in the period"), len(table)),
-                (gettext_noop("Met in person within 3 days of the start"), met_count),
-                (gettext_noop("Share met (%)"), share),
+                (gettext_noop("Met in person within a week before the start"), steps_met[0]),
+                (gettext_noop("Met in person within 3 days of the start"), steps_met[1]),
+                (gettext_noop("Met every week of the first month"), steps_met[2]),
+                (gettext_noop("Met every month after the first"), steps_met[3]),
+                (gettext_noop("Met within 3 days after the job ended"), steps_met[4]),
+                (gettext_noop("Jobs meeting every step that was due"), met_count),
+                (gettext_noop("Share meeting the whole ladder (%)"), share),
             ],
             note=gettext_noop(
-                "Only the contact within 3 days after the start is computed; weekly and monthly follow-along "
-                "is for the reviewer to check."
+                "A step not yet due by the end of the data period (–) does not count against the job. "
+                "In person: a face-to-face employer contact naming the client, a log entry with the client in any "
+                "setting but phone or video, or a follow-along contact marked done."
             ),
             columns=[
                 gettext_noop("Start date"),
                 gettext_noop("Client"),
-                gettext_noop("First in-person contact"),
+                gettext_noop("A week before"),
+                gettext_noop("3 days after"),
+                gettext_noop("Weekly, first month"),
+                gettext_noop("Monthly"),
+                gettext_noop("After the job ended"),
                 gettext_noop("Met"),
             ],
             rows=table,

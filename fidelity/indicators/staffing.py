@@ -1,13 +1,14 @@
 """Staffing and organisation items: S1 caseload, S2 time on employment services, O1 treatment teams, O6 referrals."""
 
+from datetime import timedelta
 from fractions import Fraction
 
-from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery, Sum
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Q, Sum
 from django.utils import translation
 from django.utils.translation import gettext_noop
 
 from employers.models import EmployerContact
+from fidelity.indicators.coaches import COACH_COLUMN, by_coach, coach_rows, names_of, shown_rows, total
 from fidelity.indicators.common import (
     NO_DATA_NOTE,
     CutPoints,
@@ -19,8 +20,8 @@ from fidelity.indicators.common import (
     scored,
 )
 from fidelity.services import Suggestion
-from ips.models import Referral, TimeEntry, TreatmentTeam
-from ips.periods import TeamPeriod, percent
+from ips.models import ClientAssignment, ClientTreatmentTeam, Referral, TimeEntry, TreatmentTeamMembership
+from ips.periods import TeamPeriod, overlapping, percent
 
 
 def s1_caseload(period: TeamPeriod, cut: CutPoints | None = None) -> Suggestion:
@@ -54,68 +55,117 @@ def s1_caseload(period: TeamPeriod, cut: CutPoints | None = None) -> Suggestion:
 
 
 def s2_employment_time(period: TeamPeriod, cut: CutPoints | None = None) -> Suggestion:
-    """S2: employment-work minutes ÷ all minutes, from the daily log plus employer contacts.
+    """S2: employment-work minutes ÷ all minutes, from the daily log plus employer contacts, with a row per coach.
 
     Daily-log minutes of kinds marked as employment work count as employment services; every employer contact's
     minutes count as employment work too. No minutes at all gives no suggestion.
     """
-    log = TimeEntry.objects.filter(team_id=period.team_id, date__gte=period.start, date__lte=period.end).aggregate(
+    entries = TimeEntry.objects.filter(team_id=period.team_id, date__gte=period.start, date__lte=period.end)
+    log = by_coach(
+        entries,
         total=Sum("minutes", default=0),
         employment=Sum("minutes", filter=Q(kind__is_employment_work=True), default=0),
     )
-    contacts = EmployerContact.objects.filter(
-        team_id=period.team_id, date__gte=period.start, date__lte=period.end
-    ).aggregate(minutes=Sum("minutes", default=0))
-    total = log["total"] + contacts["minutes"]
-    if not total:
+    contacts = by_coach(
+        EmployerContact.objects.filter(team_id=period.team_id, date__gte=period.start, date__lte=period.end),
+        minutes=Sum("minutes", default=0),
+    )
+    logged, logged_employment, contact_minutes = (
+        total(log, "total"),
+        total(log, "employment"),
+        total(contacts, "minutes"),
+    )
+    all_minutes = logged + contact_minutes
+    if not all_minutes:
         return no_data(NO_DATA_NOTE)
-    employment = log["employment"] + contacts["minutes"]
-    share = percent(employment, total)
+    share = percent(logged_employment + contact_minutes, all_minutes)
+    per_coach = {}
+    for coach_id in {*log, *contacts}:
+        minutes = log.get(coach_id, {}).get("total", 0) + contacts.get(coach_id, {}).get("minutes", 0)
+        employment = log.get(coach_id, {}).get("employment", 0) + contacts.get(coach_id, {}).get("minutes", 0)
+        per_coach[coach_id] = [minutes, employment, percent(employment, minutes) if minutes else None]
     return Suggestion(
         score=scored(cut, "S2", share),
         measured_value=decimal(share),
         detail=detail(
             figures=[
-                (gettext_noop("Logged minutes, all"), log["total"]),
-                (gettext_noop("Logged minutes on employment work"), log["employment"]),
-                (gettext_noop("Employer contact minutes"), contacts["minutes"]),
+                (gettext_noop("Logged minutes, all"), logged),
+                (gettext_noop("Logged minutes on employment work"), logged_employment),
+                (gettext_noop("Employer contact minutes"), contact_minutes),
                 (gettext_noop("Share of time on employment services (%)"), share),
-            ]
+            ],
+            columns=[
+                COACH_COLUMN,
+                gettext_noop("Minutes, employer contacts included"),
+                gettext_noop("Minutes on employment work"),
+                gettext_noop("Share of time on employment services (%)"),
+            ],
+            rows=shown_rows(coach_rows(per_coach, names_of(log, contacts))),
         ),
     )
 
 
-def o1_treatment_teams(period: TeamPeriod, cut: CutPoints | None = None) -> Suggestion:
-    """O1: % of the caseload whose treatment team is one their coach belongs to, the coach in at most two teams.
+def _spans_meet(first: tuple, second: tuple, period: TeamPeriod) -> bool:
+    """Two [started, ended) spans cover a common day of the period (ended None: still open)."""
+    begins = max(first[0], second[0], period.start)
+    ends = [day - timedelta(days=1) for day in (first[1], second[1]) if day is not None]
+    return begins <= min([*ends, period.end])
 
-    Uses each client's current coach and treatment team. No client with a coach gives no suggestion; when no
-    coach of these clients belongs to any treatment team the item scores 2 ("none"). Score 1 (a separate
-    programme) cannot be told from data.
+
+def o1_treatment_teams(period: TeamPeriod, cut: CutPoints | None = None) -> Suggestion:
+    """O1: % of the caseload with a coach who belonged to the client's treatment team, the coach in at most two.
+
+    Read from the dated rows, as they were in the period: the client's coaches are those of their assignments to
+    the team overlapping the period; a client counts as integrated when one of them was a member
+    (TreatmentTeamMembership) of a treatment team the client belonged to (ClientTreatmentTeam) on a common day of
+    the period, and that coach was a member of at most two treatment teams during the period. A membership that
+    ended mid-period counts for the days it covered. No client with a coach gives no suggestion; when none of their
+    coaches belonged to any treatment team in the period the item scores 2 ("none"). Score 1 (a separate
+    programme) cannot be told from data. Three queries whatever the number of clients.
     """
-    coach_in_client_team = Exists(
-        TreatmentTeam.coaches.through.objects.filter(
-            treatmentteam_id=OuterRef("treatment_team_id"), user_id=OuterRef("coach_id")
+    assignments = list(
+        ClientAssignment.objects.filter(
+            overlapping(period.start, period.end), team_id=period.team_id, coach__isnull=False
         )
-    )
-    coach_teams = (
-        TreatmentTeam.coaches.through.objects.filter(user_id=OuterRef("coach_id"))
         .order_by()
-        .values("user_id")
-        .annotate(n=Count("treatmentteam_id"))
-        .values("n")
+        .values_list("client_id", "client__code", "coach_id")
     )
-    rows = list(
-        caseload(period)
-        .filter(coach__isnull=False)
-        .annotate(linked=coach_in_client_team, coach_team_count=Coalesce(Subquery(coach_teams, IntegerField()), 0))
-        .order_by("code")
-        .values_list("code", "linked", "coach_team_count")
-    )
-    if not rows:
+    if not assignments:
         return no_data(NO_DATA_NOTE)
-    integrated = sum(1 for _code, linked, teams in rows if linked and teams <= 2)
+    coaches_of: dict[int, set] = {}
+    codes = {}
+    for client_id, code, coach_id in assignments:
+        coaches_of.setdefault(client_id, set()).add(coach_id)
+        codes[client_id] = code
+    memberships: dict[int, list] = {}
+    for user_id, team_id, started, ended in TreatmentTeamMembership.objects.filter(
+        overlapping(period.start, period.end), user_id__in={c for _cl, _co, c in assignments}
+    ).values_list("user_id", "treatment_team_id", "started", "ended"):
+        memberships.setdefault(user_id, []).append((team_id, (started, ended)))
+    client_spans: dict[int, list] = {}
+    for client_id, team_id, started, ended in ClientTreatmentTeam.objects.filter(
+        overlapping(period.start, period.end), client_id__in=list(codes)
+    ).values_list("client_id", "treatment_team_id", "started", "ended"):
+        client_spans.setdefault(client_id, []).append((team_id, (started, ended)))
+    team_count = {user_id: len({team for team, _span in rows}) for user_id, rows in memberships.items()}
+
+    def linked(client_id, coach_id) -> bool:
+        return any(
+            team == client_team and _spans_meet(span, client_span, period)
+            for team, span in memberships.get(coach_id, [])
+            for client_team, client_span in client_spans.get(client_id, [])
+        )
+
+    rows = []
+    for client_id in sorted(codes, key=codes.get):
+        coaches = sorted(coaches_of[client_id])
+        links = [coach for coach in coaches if linked(client_id, coach)]
+        integrated = any(team_count.get(coach, 0) <= 2 for coach in links)
+        teams = max(team_count.get(coach, 0) for coach in (links or coaches))
+        rows.append((codes[client_id], bool(links), teams, integrated))
+    integrated = sum(1 for *_rest, ok in rows if ok)
     share = percent(integrated, len(rows))
-    in_any_team = any(teams for _code, _linked, teams in rows)
+    in_any_team = any(teams for _code, _linked, teams, _ok in rows)
     score = scored(cut, "O1", share) if in_any_team else 2
     return Suggestion(
         score=score,
@@ -126,13 +176,16 @@ def o1_treatment_teams(period: TeamPeriod, cut: CutPoints | None = None) -> Sugg
                 (gettext_noop("Clients from a treatment team their coach belongs to"), integrated),
                 (gettext_noop("Share of the caseload (%)"), share),
             ],
-            note=gettext_noop("A coach in three or more treatment teams does not count as integrated."),
+            note=gettext_noop(
+                "Memberships as they were in the period: a coach counts for a treatment team on the days they "
+                "were its member. A coach in three or more treatment teams does not count as integrated."
+            ),
             columns=[
                 gettext_noop("Client"),
                 gettext_noop("Coach in the client's treatment team"),
                 gettext_noop("Coach's treatment teams"),
             ],
-            rows=[[code, "✓" if linked else "–", teams] for code, linked, teams in rows],
+            rows=[[code, "✓" if link else "–", teams] for code, link, teams, _ok in rows],
         ),
     )
 

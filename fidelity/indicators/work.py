@@ -6,19 +6,19 @@ from django.db.models import Count, DateField, OuterRef, Q, Subquery, Sum
 from django.utils.translation import gettext_noop
 
 from employers.models import EmployerContact
+from fidelity.indicators.coaches import COACH_COLUMN, by_coach, coach_names, coach_rows, names_of, shown_rows, total
 from fidelity.indicators.common import (
     NO_DATA_NOTE,
     CutPoints,
     caseload,
-    coach_fte,
     decimal,
     detail,
     no_data,
     scored,
 )
 from fidelity.services import Suggestion
-from ips.models import TimeEntry, VocationalProfile
-from ips.models.activity import COMMUNITY_SETTINGS
+from ips.models import ActivityKind, Membership, TimeEntry
+from ips.models.activity import COMMUNITY_SETTINGS, Setting
 from ips.periods import TeamPeriod, percent
 
 
@@ -27,16 +27,22 @@ def _contacts(period: TeamPeriod):
 
 
 def v4_rapid_search(period: TeamPeriod, cut: CutPoints | None = None) -> Suggestion:
-    """V4: mean days from programme entry to the first face-to-face employer contact naming the client.
+    """V4: median days from programme entry to the first face-to-face employer contact about a competitive job
+    for the client (the contact's "about a competitive job for this client" flag).
 
     Counted over clients of the caseload with programme entry on or before the last day of the period whose first
     such contact (on or after entry, by any team) falls in the period; clients still waiting are listed in the
-    figures but not in the mean. Simplification: contacts carry no "competitive job" flag, so every face-to-face
-    contact about the client counts. The mean (not the median) is compared exactly with the anchors.
+    figures but not in the median. The median (the mean of the middle two for an even count) is compared exactly
+    with the anchors; each client's days are in the rows.
     """
     # `ORDER BY date LIMIT 1`, not `MIN(date)`: the (client, date) index read stops at the first contact.
     first_contact = (
-        EmployerContact.objects.filter(client=OuterRef("pk"), face_to_face=True, date__gte=OuterRef("programme_entry"))
+        EmployerContact.objects.filter(
+            client=OuterRef("pk"),
+            face_to_face=True,
+            about_competitive_job=True,
+            date__gte=OuterRef("programme_entry"),
+        )
         .order_by("date")
         .values("date")[:1]
     )
@@ -55,17 +61,19 @@ def v4_rapid_search(period: TeamPeriod, cut: CutPoints | None = None) -> Suggest
     waiting = sum(1 for _code, _entry, first in rows if first is None)
     if not counted:
         return no_data(NO_DATA_NOTE)
-    mean = Fraction(sum(days for *_rest, days in counted), len(counted))
+    median = median_of([days for *_rest, days in counted])
     return Suggestion(
-        score=scored(cut, "V4", mean),
-        measured_value=decimal(mean),
+        score=scored(cut, "V4", median),
+        measured_value=decimal(median),
         detail=detail(
             figures=[
                 (gettext_noop("Clients with a first face-to-face employer contact in the period"), len(counted)),
-                (gettext_noop("Mean days from programme entry to the first contact"), mean),
+                (gettext_noop("Median days from programme entry to the first contact"), median),
                 (gettext_noop("Clients still without a face-to-face employer contact"), waiting),
             ],
-            note=gettext_noop("Every face-to-face employer contact about the client counts as job search."),
+            note=gettext_noop(
+                "Only face-to-face employer contacts marked as about a competitive job for the client count."
+            ),
             columns=[
                 gettext_noop("Client"),
                 gettext_noop("Programme entry"),
@@ -75,6 +83,15 @@ def v4_rapid_search(period: TeamPeriod, cut: CutPoints | None = None) -> Suggest
             rows=counted,
         ),
     )
+
+
+def median_of(values: list[int]) -> Fraction:
+    """The exact median: the middle value, or the mean of the two middle values."""
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    if len(ordered) % 2:
+        return Fraction(ordered[middle])
+    return Fraction(ordered[middle - 1] + ordered[middle], 2)
 
 
 def v5_individualised(period: TeamPeriod, cut: CutPoints | None = None) -> Suggestion:
@@ -116,52 +133,80 @@ def v5_individualised(period: TeamPeriod, cut: CutPoints | None = None) -> Sugge
 
 
 def v6_employer_contacts(period: TeamPeriod, cut: CutPoints | None = None) -> Suggestion:
-    """V6: face-to-face employer contacts in the period ÷ (sum of coach FTE × weeks in the period).
+    """V6: face-to-face employer contacts in the period ÷ (sum of coach FTE × weeks in the period), and per coach.
 
     Weeks = days of the period / 7, so a 182-day period is 26 weeks. Exact comparison: 5.99 scores 4, 6 scores 5.
-    No coach FTE, or no contacts at all, gives no suggestion.
+    No coach FTE, or no contacts at all, gives no suggestion. A coach's own rate divides their contacts by their
+    own day-weighted FTE; contacts of someone without a coach share in the team show no rate.
     """
-    figures = _contacts(period).aggregate(face_to_face=Count("pk", filter=Q(face_to_face=True)), contacts=Count("pk"))
-    fte = coach_fte(period)
-    if not figures["contacts"] or not fte:
+    contacts = by_coach(_contacts(period), face_to_face=Count("pk", filter=Q(face_to_face=True)), contacts=Count("pk"))
+    shares = Membership.objects.fte_weighted_by_user([period.team_id], period)
+    face_to_face, all_contacts = total(contacts, "face_to_face"), total(contacts, "contacts")
+    fte = sum(shares.values(), Fraction(0))
+    if not all_contacts or not fte:
         return no_data(NO_DATA_NOTE)
-    rate = Fraction(figures["face_to_face"]) / (Fraction(fte) * period.weeks)
+    rate = Fraction(face_to_face) / (Fraction(fte) * period.weeks)
+    per_coach = {}
+    for coach_id in {*contacts, *shares}:
+        share, seen = shares.get(coach_id, Fraction(0)), contacts.get(coach_id, {}).get("face_to_face", 0)
+        per_coach[coach_id] = [share, seen, Fraction(seen) / (share * period.weeks) if share else None]
     return Suggestion(
         score=scored(cut, "V6", rate),
         measured_value=decimal(rate),
         detail=detail(
             figures=[
-                (gettext_noop("Face-to-face employer contacts"), figures["face_to_face"]),
-                (gettext_noop("All employer contacts"), figures["contacts"]),
+                (gettext_noop("Face-to-face employer contacts"), face_to_face),
+                (gettext_noop("All employer contacts"), all_contacts),
                 (gettext_noop("Coach FTE (part-time coaches by their share)"), fte),
                 (gettext_noop("Weeks in the period"), period.weeks),
                 (gettext_noop("Face-to-face contacts per coach per week"), rate),
-            ]
+            ],
+            columns=[
+                COACH_COLUMN,
+                gettext_noop("FTE"),
+                gettext_noop("Face-to-face employer contacts"),
+                gettext_noop("Face-to-face contacts per week"),
+            ],
+            rows=shown_rows(coach_rows(per_coach, {**coach_names(shares), **names_of(contacts)})),
         ),
     )
 
 
 def v13_community(period: TeamPeriod, cut: CutPoints | None = None) -> Suggestion:
-    """V13: daily-log minutes in the community (community, workplace, client's home) ÷ all logged minutes.
+    """V13: daily-log minutes in the community (community, workplace, client's home) ÷ all logged minutes, and per
+    coach.
 
     Phone and video count as not in the community. Exact comparison: 64.9 % scores 4, 65 % scores 5.
     """
-    figures = TimeEntry.objects.filter(team_id=period.team_id, date__gte=period.start, date__lte=period.end).aggregate(
+    log = by_coach(
+        TimeEntry.objects.filter(team_id=period.team_id, date__gte=period.start, date__lte=period.end),
         total=Sum("minutes", default=0),
         community=Sum("minutes", filter=Q(setting__in=COMMUNITY_SETTINGS), default=0),
     )
-    if not figures["total"]:
+    minutes, community = total(log, "total"), total(log, "community")
+    if not minutes:
         return no_data(NO_DATA_NOTE)
-    share = percent(figures["community"], figures["total"])
+    share = percent(community, minutes)
+    per_coach = {
+        coach_id: [row["total"], row["community"], percent(row["community"], row["total"]) if row["total"] else None]
+        for coach_id, row in log.items()
+    }
     return Suggestion(
         score=scored(cut, "V13", share),
         measured_value=decimal(share),
         detail=detail(
             figures=[
-                (gettext_noop("Logged minutes, all"), figures["total"]),
-                (gettext_noop("Minutes in the community, at workplaces or in clients' homes"), figures["community"]),
+                (gettext_noop("Logged minutes, all"), minutes),
+                (gettext_noop("Minutes in the community, at workplaces or in clients' homes"), community),
                 (gettext_noop("Share in the community (%)"), share),
-            ]
+            ],
+            columns=[
+                COACH_COLUMN,
+                gettext_noop("Logged minutes, all"),
+                gettext_noop("Minutes in the community"),
+                gettext_noop("Share in the community (%)"),
+            ],
+            rows=shown_rows(coach_rows(per_coach, names_of(log))),
         ),
     )
 
@@ -202,38 +247,61 @@ def v2_disclosure(period: TeamPeriod, cut: CutPoints | None = None) -> Suggestio
 
 
 def v3_profiles(period: TeamPeriod, cut: CutPoints | None = None) -> Suggestion:
-    """V3 (figures only): clients of the caseload with a vocational profile, and with it updated in the period."""
-    profiles = VocationalProfile.objects.filter(client__in=caseload(period)).aggregate(
-        with_profile=Count("pk"),
-        updated=Count("pk", filter=Q(updated__date__gte=period.start, updated__date__lte=period.end)),
+    """V3 (figures only): clients of the caseload with a vocational profile, and with it updated in the period; per
+    coach by the client's coach."""
+    updated = Q(profile__updated__date__gte=period.start, profile__updated__date__lte=period.end)
+    per_coach = by_coach(
+        caseload(period),
+        clients=Count("pk"),
+        with_profile=Count("profile"),
+        updated=Count("profile", filter=updated),
     )
-    clients = caseload(period).count()
+    clients = total(per_coach, "clients")
     if not clients:
         return no_data(NO_DATA_NOTE)
+    with_profile = total(per_coach, "with_profile")
     return Suggestion(
         score=None,
-        measured_value=decimal(percent(profiles["with_profile"], clients)),
+        measured_value=decimal(percent(with_profile, clients)),
         detail=detail(
             figures=[
                 (gettext_noop("Clients in the caseload during the period"), clients),
-                (gettext_noop("Clients with a vocational profile"), profiles["with_profile"]),
-                (gettext_noop("Profiles updated in the period"), profiles["updated"]),
-            ]
+                (gettext_noop("Clients with a vocational profile"), with_profile),
+                (gettext_noop("Profiles updated in the period"), total(per_coach, "updated")),
+            ],
+            columns=[
+                COACH_COLUMN,
+                gettext_noop("Clients"),
+                gettext_noop("Profiles updated in the period"),
+                gettext_noop("Clients with a vocational profile (%)"),
+            ],
+            rows=shown_rows(
+                coach_rows(
+                    {
+                        coach_id: [row["clients"], row["updated"], percent(row["with_profile"], row["clients"])]
+                        for coach_id, row in per_coach.items()
+                    },
+                    names_of(per_coach),
+                )
+            ),
         ),
     )
 
 
 def v14_outreach(period: TeamPeriod, cut: CutPoints | None = None) -> Suggestion:
-    """V14 (figures only): outreach attempts logged in the period, clients reached out to, and home visits."""
+    """V14 (figures only): outreach attempts logged in the period, clients reached out to, and home visits; the same
+    per coach."""
     log = TimeEntry.objects.filter(team_id=period.team_id, date__gte=period.start, date__lte=period.end)
-    figures = log.aggregate(
-        outreach=Count("pk", filter=Q(kind__code="outreach_attempt")),
-        outreach_clients=Count("client", filter=Q(kind__code="outreach_attempt"), distinct=True),
-        home_visits=Count("pk", filter=Q(setting="client_home")),
-        entries=Count("pk"),
-    )
+    counts = {
+        "outreach": Count("pk", filter=Q(kind__code=ActivityKind.Code.OUTREACH_ATTEMPT)),
+        "outreach_clients": Count("client", filter=Q(kind__code=ActivityKind.Code.OUTREACH_ATTEMPT), distinct=True),
+        "home_visits": Count("pk", filter=Q(setting=Setting.CLIENT_HOME)),
+        "entries": Count("pk"),
+    }
+    figures = log.aggregate(**counts)
     if not figures["entries"]:
         return no_data(NO_DATA_NOTE)
+    per_coach = by_coach(log, **counts)
     return Suggestion(
         score=None,
         measured_value=None,
@@ -242,6 +310,19 @@ def v14_outreach(period: TeamPeriod, cut: CutPoints | None = None) -> Suggestion
                 (gettext_noop("Outreach attempts logged"), figures["outreach"]),
                 (gettext_noop("Clients reached out to"), figures["outreach_clients"]),
                 (gettext_noop("Entries in clients' homes"), figures["home_visits"]),
-            ]
+            ],
+            columns=[
+                COACH_COLUMN,
+                gettext_noop("Entries in clients' homes"),
+                gettext_noop("Clients reached out to"),
+                gettext_noop("Outreach attempts logged"),
+            ],
+            rows=coach_rows(
+                {
+                    coach_id: [row["home_visits"], row["outreach_clients"], row["outreach"]]
+                    for coach_id, row in per_coach.items()
+                },
+                names_of(per_coach),
+            ),
         ),
     )

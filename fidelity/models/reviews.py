@@ -229,6 +229,9 @@ class ItemRating(models.Model):
         verbose_name=_("updated by"),
     )
     updated = models.DateTimeField(_("updated"), null=True, blank=True)
+    # Decisions replaced later, oldest first: [{"at", "by", "score", "suggested", "reason"}]. An override given up
+    # for the suggestion keeps its reason here (fidelity.services.rating_accept_suggestion), read with the row.
+    history = models.JSONField(_("history"), default=list, blank=True)
     # Optimistic concurrency: a save names the version it was based on; a stale one changes no row.
     version = models.PositiveIntegerField(default=0, editable=False)
 

@@ -6,6 +6,7 @@ from fidelity.views.plan import plan_item_create, plan_item_delete, plan_item_ed
 from fidelity.views.reviews import (
     rating_accept,
     rating_save,
+    review_accept_all,
     review_copy,
     review_create,
     review_detail,
@@ -24,6 +25,7 @@ __all__ = [
     "rating_components",
     "rating_rows_xlsx",
     "rating_save",
+    "review_accept_all",
     "review_copy",
     "review_create",
     "review_detail",

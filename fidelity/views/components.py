@@ -23,18 +23,21 @@ DATA_TICKS = {
 
 
 def _data_ticks(rating) -> dict[str, object]:
-    """Initial values pre-ticking the components the team's data shows, when nothing is ticked yet."""
-    figures = dict((rating.measured_detail or {}).get("figures", []))
-    initial = {}
+    """Initial values pre-ticking the components the team's data shows, when nothing is ticked yet: V14's figures
+    above zero, and the `data_components` an indicator lists (fidelity.indicators.ladders)."""
+    detail = rating.measured_detail or {}
+    figures = dict(detail.get("figures", []))
+    shown = {}
     for number, label in DATA_TICKS.get(rating.item.code, {}).items():
         value = figures.get(label)
         if isinstance(value, int) and value > 0:
-            initial[f"seen_{number}"] = True
-            initial[f"source_{number}"] = "MIS"
-            initial[f"note_{number}"] = _("From Polku's data: %(label)s %(value)s.") % {
-                "label": _(label),
-                "value": value,
-            }
+            shown[number] = (label, value)
+    shown.update({number: (label, value) for number, label, value in detail.get("data_components", [])})
+    initial = {}
+    for number, (label, value) in shown.items():
+        initial[f"seen_{number}"] = True
+        initial[f"source_{number}"] = "MIS"
+        initial[f"note_{number}"] = _("From Polku's data: %(label)s %(value)s.") % {"label": _(label), "value": value}
     return initial
 
 

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from fidelity import services
@@ -26,6 +27,7 @@ from fidelity.views.common import (
 from ips.access import can_edit, manages_team, require_role
 from ips.forms import posted_data
 from ips.models import Team
+from ips.params import query_choice
 
 
 @login_required
@@ -113,16 +115,29 @@ def _ratings(review):
     )
 
 
-def _sections(ratings, forms=None):
-    """Ratings grouped by scale section, in scale order, each with its form when the user edits."""
+def _sections(ratings, forms=None, open_code=None):
+    """Ratings grouped by scale section, in scale order, each with its form when the user edits; `open_code` is the
+    item shown open (the others are one line each)."""
     sections = []
     for rating in ratings:
         section = rating.item.section
         if not sections or sections[-1]["section"].pk != section.pk:
             sections.append({"section": section, "rows": []})
         form = (forms or {}).get(rating.pk)
-        sections[-1]["rows"].append({"rating": rating, "item": rating.item, "form": form})
+        row = {"rating": rating, "item": rating.item, "form": form, "open": rating.item.code == open_code}
+        sections[-1]["rows"].append(row)
     return sections
+
+
+def _acceptable(ratings) -> int:
+    """How many suggestions "Accept all" would take (fidelity.services.review_accept_all): no query."""
+    return sum(
+        1
+        for rating in ratings
+        if rating.suggested_score is not None
+        and rating.source != ItemRating.Source.DATA_ACCEPTED
+        and rating.score in (None, rating.suggested_score)
+    )
 
 
 def _detail_context(request, review, *, bound=None, texts_form=None, conflict=None):
@@ -141,9 +156,11 @@ def _detail_context(request, review, *, bound=None, texts_form=None, conflict=No
     plan_items = review.plan_items.select_related("owner_user", "training_page").prefetch_related(
         Prefetch("items", queryset=ScaleItem.objects.only("id", "code"))
     )
+    open_code = query_choice(request, "open", [rating.item.code for rating in ratings])
     return {
         "review": review,
-        "sections": _sections(ratings, forms),
+        "sections": _sections(ratings, forms, open_code),
+        "acceptable": _acceptable(ratings) if editable else 0,
         "totals": totals_from_ratings(ratings, review.scale.bands.all()),
         "reviewers": list(review.reviewers.all()),
         "plan_items": plan_items,
@@ -191,13 +208,18 @@ def _stale_form(request, rating, current):
     return form
 
 
+def _item_url(review, code) -> str:
+    """The review page with one item open (its details element), scrolled to it."""
+    return reverse("fidelity:review_detail", kwargs={"uuid": review.uuid}) + f"?open={code}#item-{code}"
+
+
 def _rating_response(request, review, rating, form, *, saved=False):
     if request.htmx:
         log_clients_in_figures(request, review, [rating])
         ratings = list(review.ratings.only("id", "score"))
         context = {
             "review": review,
-            "row": {"rating": rating, "item": rating.item, "form": form},
+            "row": {"rating": rating, "item": rating.item, "form": form, "open": True},
             "can_edit": True,
             "saved": saved,
             "totals": totals_from_ratings(ratings, review.scale.bands.all()),
@@ -206,7 +228,7 @@ def _rating_response(request, review, rating, form, *, saved=False):
         return render(request, "fidelity/includes/rating_response.html", context)
     if saved:
         messages.success(request, _("%(code)s saved.") % {"code": rating.item.code})
-        return redirect(reverse("fidelity:review_detail", kwargs={"uuid": review.uuid}) + f"#item-{rating.item.code}")
+        return redirect(_item_url(review, rating.item.code))
     return render(request, "fidelity/review_detail.html", _detail_context(request, review, bound=form))
 
 
@@ -241,7 +263,7 @@ def rating_save(request, review, code):
 
 @review_write
 def rating_accept(request, review, code):
-    """Accept the suggestion from data as the score, with one action."""
+    """Accept the suggestion from data as the score, with one action; over an override, after a confirm page."""
     rating = _rating(review, code)
     version = VersionForm(request.POST)
     if not version.is_valid() or rating.suggested_score is None:
@@ -249,13 +271,39 @@ def rating_accept(request, review, code):
         return redirect("fidelity:review_detail", uuid=review.uuid)
     try:
         rating = services.rating_accept_suggestion(
-            rating=rating, based_on_version=version.cleaned_data["version"], by=request.user
+            rating=rating,
+            based_on_version=version.cleaned_data["version"],
+            by=request.user,
+            confirmed=version.cleaned_data["confirm"],
         )
+    except services.NeedsConfirmation:
+        # A page of its own, not a script dialog: it works the same without JavaScript.
+        return render(request, "fidelity/rating_accept_confirm.html", {"review": review, "rating": rating})
     except services.StaleEdit as stale:
         return _rating_response(request, review, stale.current, _stale_form(request, rating, stale.current))
     except services.ReviewLocked:
         return locked_response(request, review)
     return _rating_response(request, review, rating, RatingForm(rating=rating), saved=True)
+
+
+@review_write
+def review_accept_all(request, review):
+    """Accept every suggestion from data on the items not scored otherwise; overrides stay, listed by code."""
+    try:
+        accepted, kept = services.review_accept_all(review=review, by=request.user)
+    except services.ReviewLocked:
+        return locked_response(request, review)
+    messages.success(
+        request,
+        ngettext("%(count)s suggestion accepted.", "%(count)s suggestions accepted.", accepted) % {"count": accepted},
+    )
+    if kept:
+        messages.info(
+            request,
+            _("Kept your own scores of %(codes)s: accept their suggestions one by one if you want them.")
+            % {"codes": ", ".join(kept)},
+        )
+    return redirect("fidelity:review_detail", uuid=review.uuid)
 
 
 @review_write

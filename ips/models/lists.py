@@ -18,6 +18,10 @@ class ActivityKind(TranslatedName):
         BENEFITS_COUNSELLING = "benefits_counselling"
         DISCLOSURE_DISCUSSION = "disclosure_discussion"
         OUTREACH_ATTEMPT = "outreach_attempt"
+        TREATMENT_TEAM_MEETING = "treatment_team_meeting"
+        # Fidelity item O3: employment-services and Kela counsellors.
+        AGENCY_MEETING = "agency_meeting"
+        AGENCY_CONTACT = "agency_contact"
 
     is_employment_work = models.BooleanField(
         _("employment work"),

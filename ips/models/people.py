@@ -251,16 +251,21 @@ class MembershipQuerySet(AccessQuerySet):
         coach's membership ending the day another's starts: weighting by days counts each day once (S1, V6). A coach
         without a share counts as full-time. One query; the few rows of a team are weighed in Python, exactly.
         """
+        return sum(self.fte_weighted_by_user(team_ids, period).values(), Fraction(0))
+
+    def fte_weighted_by_user(self, team_ids, period: Period) -> dict[int, Fraction]:
+        """fte_weighted() per coach (user id), for the per-coach rows of the fidelity items (one query)."""
         rows = self.filter(
             overlapping(period.start, period.end, open_start=True), team_id__in=team_ids, role=Membership.Role.COACH
-        ).values_list("started", "ended", "fte")
+        ).values_list("user_id", "started", "ended", "fte")
         after = period.end + timedelta(days=1)
-        total = Fraction(0)
-        for started, ended, fte in rows:
+        shares: dict[int, Fraction] = {}
+        for user_id, started, ended, fte in rows:
             first = max(started or period.start, period.start)
             stop = after if ended is None else min(max(ended, first + timedelta(days=1)), after)
-            total += Fraction(fte if fte is not None else 1) * (stop - first).days
-        return total / period.days
+            share = Fraction(fte if fte is not None else 1) * (stop - first).days / period.days
+            shares[user_id] = shares.get(user_id, Fraction(0)) + share
+        return shares
 
 
 class Membership(models.Model):

@@ -29,6 +29,7 @@ def test_the_demo_reviewer_accepts_the_suggestions_finalises_and_prints_a_review
     suggested = {r.item.code: r.suggested_score for r in draft.ratings.select_related("item") if r.suggested_score}
     assert len(suggested) >= 3
     for code in suggested:
+        page.locator(f"#item-{code} > summary").click()  # each item is one line until opened
         page.locator(f"form[action$='/items/{code}/accept/'] button[type=submit]").click()
         expect(page.locator(f"#item-{code} .saved")).to_be_visible()
     expect(page.locator("#review-totals")).to_contain_text(f"{len(suggested)}/25")
@@ -39,6 +40,7 @@ def test_the_demo_reviewer_accepts_the_suggestions_finalises_and_prints_a_review
 
     # An item without a suggestion, scored through the page with a recommendation.
     item = page.locator("#item-S3")
+    page.locator("#item-S3 > summary").click()
     item.locator("input[name='S3-score'][value='4']").check()
     item.locator("textarea[name='S3-evidence']").fill("Haastattelut")
     item.locator("textarea[name='S3-recommendation']").fill("Pitäkää asiakasmäärä enintään 20:ssä.")

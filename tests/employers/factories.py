@@ -47,6 +47,8 @@ class EmployerContactFactory(DjangoModelFactory):
     minutes = 45
     purpose = EmployerContact.Purpose.RELATIONSHIP_VISIT
     client = None
+    # A contact about one client is, unless a test says otherwise, about a competitive job for them (V4).
+    about_competitive_job = factory.LazyAttribute(lambda c: c.client is not None)
 
 
 class JobFactory(DjangoModelFactory):

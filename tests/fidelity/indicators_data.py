@@ -3,7 +3,7 @@
 from datetime import date
 from decimal import Decimal
 
-from ips.models import Membership
+from ips.models import ClientTreatmentTeam, Membership
 from ips.periods import TeamPeriod
 from tests.factories import ClientFactory, MembershipFactory, UserFactory
 
@@ -32,7 +32,11 @@ def coach(team, fte="1.00", *, started=None, ended=None):
 def client(team, *, coach=None, started=date(2024, 6, 1), ended=None, **extra):
     """A client assigned to the team from `started` (to `ended`), entered into the programme on that day."""
     extra.setdefault("programme_entry", started)
-    return ClientFactory(team=team, coach=coach, assignment__started=started, assignment__ended=ended, **extra)
+    made = ClientFactory(team=team, coach=coach, assignment__started=started, assignment__ended=ended, **extra)
+    if made.treatment_team_id:
+        # The dated row O1 reads, as ips.staff writes it beside Client.treatment_team.
+        ClientTreatmentTeam.objects.create(client=made, treatment_team=made.treatment_team, started=started)
+    return made
 
 
 def clients(team, count, **extra):

@@ -80,7 +80,7 @@ def test_an_htmx_save_returns_the_item_fragment_and_the_totals(review, reviewer,
     )
     html = response.content.decode()
     assert response.status_code == 200
-    assert 'id="item-O2"' in html
+    assert 'id="item-O2-title"' in html  # the inside of #item-O2 (swapped innerHTML: the details stays open)
     assert 'hx-swap-oob="true"' in html
     assert "<html" not in html
     assert "1/25" in html

@@ -1,11 +1,12 @@
 """V8, V9, V10, V12 and the V1 figures from jobs, hand-computed on small made-up data."""
 
-from datetime import date, timedelta
+from datetime import date
 
 import pytest
 
 from employers.models import FollowUp
 from fidelity.indicators import v1_benefits, v8_job_types, v9_employers, v10_competitive, v12_follow_along
+from fidelity.indicators.jobs import v12_ladder
 from ips.models import ClientAssignment
 from tests.employers.factories import EmployerContactFactory, EmployerFactory, JobFactory
 from tests.factories import TimeEntryFactory, activity_kind
@@ -81,45 +82,69 @@ def test_a_job_counts_for_the_team_the_client_was_in_on_its_start_date(team_a, t
     assert v10_competitive(period(team_b)).detail["row_count"] == 2
 
 
-def test_v12_a_start_is_met_by_an_in_person_contact_within_3_days(team_a):
+def _visit(team, worker, job, *days, setting="workplace"):
+    for day in days:
+        TimeEntryFactory(
+            team=team,
+            coach=worker,
+            client=job.client,
+            setting=setting,
+            kind=activity_kind("on_the_job_support"),
+            date=day,
+        )
+
+
+def test_v12_scores_each_job_against_the_whole_ladder(team_a):
+    """Period 1–28 January, jobs starting 10 January. Due in the period: a week before (3–10 Jan), 3 days after
+    (10–13 Jan), the first two weeks (10–16, 17–23 Jan; the third ends on the 30th); no month yet."""
     worker = coach(team_a)
-    start = date(2025, 1, 10)
-    met_by_employer_visit = _job(team_a, start=start)
-    EmployerContactFactory(coach=worker, team=team_a, client=met_by_employer_visit.client, date=start + timedelta(3))
-    late = _job(team_a, start=start)
-    EmployerContactFactory(coach=worker, team=team_a, client=late.client, date=start + timedelta(4))
-    by_phone = _job(team_a, start=start)
-    TimeEntryFactory(team=team_a, coach=worker, client=by_phone.client, setting="remote", date=start + timedelta(1))
-    met_at_work = _job(team_a, start=start)
-    TimeEntryFactory(
-        team=team_a,
-        coach=worker,
-        client=met_at_work.client,
-        setting="workplace",
-        kind=activity_kind("on_the_job_support"),
-        date=start + timedelta(2),
-    )
+    d = lambda day: date(2025, 1, day)  # noqa: E731
+    full = _job(team_a)
+    EmployerContactFactory(coach=worker, team=team_a, client=full.client, date=d(8))
+    _visit(team_a, worker, full, d(12), d(20))
+    no_visit_before = _job(team_a)
+    _visit(team_a, worker, no_visit_before, d(12), d(20))
+    by_phone = _job(team_a)
+    _visit(team_a, worker, by_phone, d(8), d(11), d(18), setting="remote")
+    missed_week_two = _job(team_a)
+    _visit(team_a, worker, missed_week_two, d(5), d(11))
+    ended = _job(team_a, end=d(15))  # last day at work 15 Jan: no week due while it ran, met 17 Jan after it
+    _visit(team_a, worker, ended, d(9), d(11))
+    EmployerContactFactory(coach=worker, team=team_a, client=ended.client, date=d(17))
     suggestion = v12_follow_along(period(team_a))
-    assert (suggestion.measured_value, suggestion.score) == (50, 2)
-    met = {row[1]: row[3] for row in suggestion.detail["rows"]}
-    assert met == {
-        met_by_employer_visit.client.code: "✓",
-        late.client.code: "✗",
-        by_phone.client.code: "✗",
-        met_at_work.client.code: "✓",
+    assert (suggestion.measured_value, suggestion.score) == (40, 2)  # 2 of 5 jobs meet every step due
+    rows = {row[1]: row[2:] for row in suggestion.detail["rows"]}
+    assert rows == {
+        full.client.code: ["✓", "✓", "✓", "–", "–", "✓"],
+        no_visit_before.client.code: ["✗", "✓", "✓", "–", "–", "✗"],
+        by_phone.client.code: ["✗", "✗", "✗", "–", "–", "✗"],
+        missed_week_two.client.code: ["✓", "✓", "✗", "–", "–", "✗"],
+        ended.client.code: ["✓", "✓", "–", "–", "✓", "✓"],
     }
 
 
-def test_v12_a_follow_up_marked_done_counts_as_met(team_a):
+def test_v12_monthly_steps_and_a_job_loss_count_once_due():
+    start, days = date(2025, 1, 10), [date(2025, 1, 10 + 7 * week) for week in range(4)]
+    # Weekly met; months 1 (10 Feb–9 Mar) and 2 (10 Mar–9 Apr) due by 30 April: only February met.
+    steps = v12_ladder(start, None, [date(2025, 1, 5), *days, date(2025, 2, 20)], date(2025, 4, 30))
+    assert steps == [True, True, True, False, None]
+    # The job ended 28 April: the 3 days after it are not over on 30 April, so the step is not yet due.
+    assert v12_ladder(start, date(2025, 4, 28), [date(2025, 1, 5), *days], date(2025, 4, 30))[4] is None
+    assert v12_ladder(start, date(2025, 4, 20), [date(2025, 1, 5), *days], date(2025, 4, 30))[4] is False
+
+
+def test_v12_a_follow_up_marked_done_counts_as_an_in_person_contact(team_a):
     job = _job(team_a)
-    FollowUp.objects.create(
-        client=job.client,
-        job=job,
-        kind=FollowUp.Kind.AFTER_START,
-        window_start=job.start_date,
-        due_on=job.start_date + timedelta(3),
-        done_on=job.start_date + timedelta(1),
-    )
+    EmployerContactFactory(coach=coach(team_a), team=team_a, client=job.client, date=date(2025, 1, 8))
+    for done in (date(2025, 1, 11), date(2025, 1, 19)):
+        FollowUp.objects.create(
+            client=job.client,
+            job=job,
+            kind=FollowUp.Kind.WEEKLY,
+            window_start=job.start_date,
+            due_on=done,
+            done_on=done,
+        )
     assert v12_follow_along(period(team_a)).score == 5
 
 

@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from fidelity import indicators
 from fidelity.models import ItemRating, Review
-from ips.models import Referral, TreatmentTeam, VocationalProfile
+from ips.models import Referral, TreatmentTeam, TreatmentTeamMembership, VocationalProfile
 from tests.employers.factories import EmployerContactFactory, EmployerFactory, FollowUpFactory, JobFactory
 from tests.factories import ReferralFactory, TeamFactory, TimeEntryFactory, activity_kind
 from tests.fidelity.conftest import make_review
@@ -30,6 +30,7 @@ def _team_data(team, size):
     for index in range(size):
         worker = coach(team, "0.80")
         treatment.coaches.add(worker)
+        TreatmentTeamMembership.objects.create(treatment_team=treatment, user=worker, started=date(2025, 1, 1))
         day = PERIOD_START + timedelta(days=index)
         for _ in range(3):
             person = client(team, coach=worker, treatment_team=treatment, started=date(2025, 6, 1))
@@ -67,14 +68,16 @@ def test_compute_all_stays_within_a_fixed_query_budget(org_a, scale, reviewer, d
     team = TeamFactory(organisation=org_a)
     _team_data(team, 10)
     review = make_review(team, scale, [reviewer])
-    with django_assert_max_num_queries(25):
+    # 35 since O3, O7, V7 and V11 compute from data, V12 reads the whole follow-along ladder (three reads) and V6
+    # names the coaches of its FTE shares.
+    with django_assert_max_num_queries(35):
         suggestions = indicators.compute_all(review)
     assert set(suggestions) == set(indicators.INDICATORS)
 
 
 # The POST "Refresh from data": session, user, roles, the review, the indicators, storing each item's suggestion
-# (no session write within its minute: ips/sessions.py). The ratings are read once and each gets one UPDATE.
-REFRESH_QUERIES = 47
+# (no session write within its minute: ips/sessions.py). The ratings are read once and written in one bulk UPDATE.
+REFRESH_QUERIES = 45
 
 
 @pytest.mark.parametrize("size", [1, 10])

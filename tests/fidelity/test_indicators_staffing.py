@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from fidelity.indicators import o1_treatment_teams, o6_referrals, s1_caseload, s2_employment_time
-from ips.models import ClientAssignment, Referral, TreatmentTeam
+from ips.models import ClientAssignment, ClientTreatmentTeam, Referral, TreatmentTeam, TreatmentTeamMembership
 from tests.employers.factories import EmployerContactFactory, EmployerFactory
 from tests.factories import ReferralFactory, TimeEntryFactory, activity_kind
 from tests.fidelity.indicators_data import END, START, client, clients, coach, period
@@ -133,9 +133,12 @@ def test_a_period_with_no_logged_time_gets_no_suggestion(team_a):
     assert s2_employment_time(period(team_a)).score is None
 
 
-def _treatment_team(team, name, *coaches):
+def _treatment_team(team, name, *coaches, started=date(2024, 1, 1), ended=None):
+    """A treatment team with the coaches as dated members (what O1 reads) and as current members."""
     made = TreatmentTeam.objects.create(organisation=team.organisation, name=name)
     made.coaches.set(coaches)
+    for person in coaches:
+        TreatmentTeamMembership.objects.create(treatment_team=made, user=person, started=started, ended=ended)
     return made
 
 
@@ -182,3 +185,27 @@ def test_o6_shows_declined_referrals_by_reason_without_a_score(team_a):
     assert suggestion.measured_value == 50
     assert suggestion.detail["rows"] == [["The person could not be reached", 1]]
     assert "Outi" not in str(suggestion.detail)
+
+
+def test_o1_reads_a_membership_that_ended_mid_period_for_the_days_it_covered(team_a):
+    """Period 1–28 January. The coach left "Poliklinikka" on 15 January (the first day not covered): a client of
+    that team since December counts as integrated; a client who joined it on 20 January, after the coach had left,
+    does not; a third team that ended in 2024 does not count among the coach's teams."""
+    worker = coach(team_a)
+    left = _treatment_team(team_a, "Poliklinikka", worker, ended=date(2025, 1, 15))
+    _treatment_team(team_a, "Kuntoutus", worker)
+    _treatment_team(team_a, "Vanha tiimi", worker, ended=date(2024, 12, 1))
+    early = client(team_a, coach=worker, treatment_team=left)
+    late = client(team_a, coach=worker)
+    ClientTreatmentTeam.objects.create(client=late, treatment_team=left, started=date(2025, 1, 20))
+    suggestion = o1_treatment_teams(period(team_a))
+    rows = {row[0]: row[1:] for row in suggestion.detail["rows"]}
+    assert rows == {early.code: ["✓", 2], late.code: ["–", 2]}
+    assert (suggestion.measured_value, suggestion.score) == (50, 4)  # 1 of 2 clients
+
+
+def test_o1_a_membership_ended_before_the_period_does_not_count(team_a):
+    worker = coach(team_a)
+    gone = _treatment_team(team_a, "Poliklinikka", worker, ended=date(2024, 12, 31))
+    clients(team_a, 2, coach=worker, treatment_team=gone)
+    assert o1_treatment_teams(period(team_a)).score == 2  # no coach in any treatment team during the period

@@ -35,7 +35,7 @@ def _contacts(team, worker, count, *, face_to_face=True, day=START, **extra):
             face_to_face=face_to_face,
             minutes=30,
             purpose=EmployerContact.Purpose.RELATIONSHIP_VISIT,
-            **extra,
+            **{"about_competitive_job": extra.get("client") is not None, **extra},
         )
         for _ in range(count)
     )
@@ -119,6 +119,25 @@ def test_v4_takes_the_mean_and_only_first_contacts_in_the_period(team_a):
     assert (suggestion.measured_value, suggestion.score) == (37.5, 4)
     assert dict(suggestion.detail["figures"])["Clients still without a face-to-face employer contact"] == 1
     assert waiting.code not in [row[0] for row in suggestion.detail["rows"]]
+
+
+def test_v4_takes_the_median_of_each_clients_days(team_a):
+    _first_contact(team_a, 35)  # 2025-01-05
+    _first_contact(team_a, 40)  # 2025-01-10
+    _first_contact(team_a, 50)  # 2025-01-20: median of 35, 40, 50 is 40 (the mean would be 41.67)
+    suggestion = v4_rapid_search(period(team_a))
+    assert (suggestion.measured_value, suggestion.score) == (40, 4)
+    assert sorted(row[3] for row in suggestion.detail["rows"]) == [35, 40, 50]
+
+
+def test_v4_counts_only_contacts_about_a_competitive_job_for_the_client(team_a):
+    worker = coach(team_a)
+    person = client(team_a, started=date(2024, 12, 1))
+    _contacts(team_a, worker, 1, client=person, day=date(2025, 1, 5), about_competitive_job=False)  # 35 days
+    assert v4_rapid_search(period(team_a)).score is None
+    _contacts(team_a, worker, 1, client=person, day=date(2025, 1, 25))  # 55 days, about a competitive job
+    suggestion = v4_rapid_search(period(team_a))
+    assert (suggestion.measured_value, suggestion.score) == (55, 4)
 
 
 def test_v4_ignores_phone_contacts(team_a):

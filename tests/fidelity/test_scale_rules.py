@@ -29,6 +29,11 @@ def test_changing_a_threshold_row_changes_the_suggested_score(team_a, scale, rev
 def test_every_item_with_a_data_score_has_rules_and_component_items_have_count_rules(scale):
     coded = set(AnchorRule.objects.filter(item__scale=scale).values_list("item__code", flat=True))
     assert coded == {"S1", "S2", "O1", "V4", "V5", "V6", "V8", "V9", "V10", "V12", "V13"} | {
+        "S3",
+        "O4",
+        "V7",
+        "V11",
+    } | {
         "O2",
         "O5",
         "O7",
@@ -44,4 +49,4 @@ def test_cut_points_compare_the_exact_value_with_the_rows(scale, value, score):
 
 
 def test_an_item_without_rules_gets_no_score_from_cut_points(scale):
-    assert CutPoints.of_scale(scale.pk).score("S3", 3) is None
+    assert CutPoints.of_scale(scale.pk).score("O3", 3) is None

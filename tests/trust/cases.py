@@ -296,6 +296,7 @@ NEITHER = {
     "fidelity:rating_rows_xlsx": "a download",
     "fidelity:reviews_due": "read only (a fragment)",
     "fidelity:review_refresh": "a button form with a one-time id; recomputing twice gives the same figures",
+    "fidelity:review_accept_all": "a button form with a one-time id; a second run finds nothing left to accept",
     "fidelity:plan_item_delete": "a button form with a one-time id",
     "fidelity:review_finalise": "a button form with a one-time id; a finalised review refuses a second finalise",
     "fidelity:review_copy": "a button form with a one-time id (tests/trust/test_double_submit.py copies once)",

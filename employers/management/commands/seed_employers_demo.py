@@ -228,6 +228,7 @@ class Command(BaseCommand):
                 purpose=purpose,
                 client=client,
                 matches_client_preferences=matches if client else None,
+                about_competitive_job=client is not None and purpose == EmployerContact.Purpose.ON_BEHALF_OF_CLIENT,
                 outcome=outcome,
                 next_step="Uusi käynti" if days_ago < 7 else "",
                 next_step_on=today + datetime.timedelta(days=14 - days_ago % 7) if days_ago < 7 else None,
