@@ -40,6 +40,13 @@ class PickerChoices(ModelChoices):
 class ClientPicker(PlainSelect):
     search_url = reverse_lazy("ips:client_search")
 
+    def use_required_attribute(self, initial):
+        # Select reads the first choice for this (whether it is the empty one), which would read every client the
+        # field accepts: the empty label alone answers it.
+        if isinstance(self.choices, PickerChoices):
+            return not self.is_hidden and self.choices.field.empty_label is not None
+        return super().use_required_attribute(initial)
+
     def get_context(self, name, value, attrs):
         every = self.choices
         if isinstance(every, PickerChoices):
@@ -80,7 +87,7 @@ class ClientPicker(PlainSelect):
             f'<div class="client-picker" data-client-picker>{select}'
             f'<div class="client-picker-search" hidden><input{flat_attrs(search)}>'
             f"<ul{flat_attrs(results)}></ul>"
-            f'<p id="{base}_status" class="visually-hidden" role="status" aria-live="polite"></p></div></div>'
+            f'<p id="{base}_status" class="visually-hidden" aria-live="polite"></p></div></div>'
         )
 
 

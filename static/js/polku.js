@@ -43,7 +43,7 @@ function clientPicker(picker) {
   const box = picker.querySelector(".client-picker-search");
   const input = box.querySelector("input");
   const list = box.querySelector("[role=listbox]");
-  const status = box.querySelector("[role=status]");
+  const status = box.querySelector("[aria-live]");
   const id = select.id;
   select.id = `${id}_select`;
   input.id = id;
