@@ -31,11 +31,15 @@ def _take(page, step):
         page.locator(f"a[href^='{step[0]}']").first.click()
     else:
         field, value = step
+        closed = page.locator(f"details:not([open]):has({field}) > summary")
+        if closed.count():
+            closed.first.click()
         if value is True:
             page.locator(field).check()
         else:
             page.locator(field).fill(value)
         page.locator(field).evaluate("field => field.form.requestSubmit()")
+        page.wait_for_load_state("networkidle")
     page.wait_for_load_state()
 
 

@@ -21,7 +21,13 @@ def _open_the_goal(tab, goal):
 
 def test_a_second_tab_cannot_overwrite_the_first_one_silently(page, demo, login, axe, screenshot_dir, live_server):
     login(page, "coach")
-    goal = Goal.objects.filter(client__coach__username="coach").select_related("client").first()
+    # A goal of one of the coach's open clients, whom the caseload lists.
+    goal = (
+        Goal.objects.filter(client__coach__username="coach", status=Goal.Status.OPEN)
+        .exclude(client__stage="closed")
+        .select_related("client")
+        .first()
+    )
     other = page.context.new_page()
     # The second tab shares the session: its sign-in page sends it on to Today.
     other.goto(f"{live_server.url}/accounts/login/")
