@@ -68,7 +68,12 @@ def test_a_200_character_word_in_every_free_text_widens_no_page_of_the_day(page,
     # Today: an entry about the client with the word as its note, typed and saved as a coach would.
     page.locator("#add_minutes").fill("15")
     page.locator("#add_client").fill(client.code)
-    page.locator("#add_client_results [role=option]").first.click()
+    option = page.locator("#add_client_results [role=option]").first
+    option.wait_for()
+    expect(page.locator("#add_client")).to_have_attribute("aria-expanded", "true")
+    axe(page)  # the picker's listbox, open
+    option.click()
+    expect(page.locator("#add_client_select")).to_have_value(str(client.pk))
     page.locator("#add_note").fill(WORD[:200])
     page.locator("section.quick-add form button[type=submit]").click()
     expect(page.locator("#today-entries li.entry", has_text=WORD[:40])).to_have_count(1)
