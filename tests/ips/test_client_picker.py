@@ -6,7 +6,8 @@ import pytest
 from auditlog.models import LogEntry
 from bs4 import BeautifulSoup
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext, ngettext
 
 from ips.models import Stage, TimeEntry
 from tests.employers.factories import EmployerFactory
@@ -65,9 +66,12 @@ def test_it_says_how_many_match_for_the_screen_reader(coach_a, team_a, as_user):
     ClientFactory(team=team_a, coach=coach_a, first_name="Matti")
     client = as_user(coach_a)
     status = _soup(client.get(SEARCH_URL, {"q": "matti"})).select_one("[data-picker-status]")
-    assert status.get_text(strip=True) == "1 client found."
+    with translation.override(coach_a.language):
+        found = ngettext("%(counter)s client found.", "%(counter)s clients found.", 1) % {"counter": 1}
+        none = gettext("No client matches.")
+    assert status.get_text(strip=True) == found
     status = _soup(client.get(SEARCH_URL, {"q": "zzz"})).select_one("[data-picker-status]")
-    assert status.get_text(strip=True) == "No client matches."
+    assert status.get_text(strip=True) == none
     assert _soup(client.get(SEARCH_URL)).select("li") == []
 
 
