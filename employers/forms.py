@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from employers.models import ContactPerson, Employer, EmployerContact, Job
 from employers.models.jobs import MAX_HOURS_PER_WEEK
 from employers.validators import normalise_business_id
+from ips.forms.client_picker import ClientPickerField
 from ips.forms.fields import check_recent, within_calendar
 from ips.forms.scoped import OrganisationScopedForm, PersonChoiceField, ScopedModelChoiceField
 from ips.forms.trust import TrustedModelForm
@@ -95,12 +96,6 @@ class ContactPersonChoiceField(ScopedModelChoiceField):
     organisation_path = "employer__organisation"
 
 
-class _ClientChoiceField(ScopedModelChoiceField):
-    def label_from_instance(self, obj):
-        # The choices are the user's own teams' clients (visible_to): "CODE · First L.", as on Today's picker.
-        return obj.short_label
-
-
 PREFERENCE_CHOICES = [("", _("Not stated")), ("true", _("Yes")), ("false", _("No"))]
 
 
@@ -112,7 +107,7 @@ class EmployerContactForm(OrganisationScopedForm, TrustedModelForm):
     when the client has since closed or the person is no longer a contact.
     """
 
-    client = _ClientChoiceField(
+    client = ClientPickerField(
         queryset=Client.objects.none(),
         required=False,
         label=_("Client"),
@@ -166,6 +161,8 @@ class EmployerContactForm(OrganisationScopedForm, TrustedModelForm):
             .order_by("code")
             .only("pk", "code", "uuid", "organisation_id", "team_id", "first_name", "last_name", "anonymised_on")
         )
+        # "CODE · First L." of the user's own teams' clients: the coach's own in the select, the team's by search.
+        self.fields["client"].offer_in_select(Q(coach=user))
         if employer is not None:
             del self.fields["employer"]
             self.fields["contact_person"].queryset = employer.contact_persons.filter(offered_persons)
@@ -230,9 +227,9 @@ class QuickContactForm(EmployerContactForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # Rendered with every Today: the long pickers written out in Python, not with two includes per option.
-        for name in ("employer", "client"):
-            use_plain_select(self.fields[name])
+        # Rendered with every Today: the employer picker written out in Python, not with two includes per option
+        # (the client picker is a search: ips/forms/client_picker.py).
+        use_plain_select(self.fields["employer"])
 
 
 def contact_team_id(user, client=None, organisation_id=None) -> int | None:

@@ -7,6 +7,7 @@ from ips.views import (
     admin_treatment,
     agenda,
     caseload,
+    client_search,
     clients,
     general,
     log,
@@ -60,6 +61,7 @@ urlpatterns = [
     path("week/grid/", week_grid.week_grid, name="week_grid"),
     # Caseload and clients
     path("clients/", caseload.caseload, name="caseload"),
+    path("clients/search/", client_search.client_search, name="client_search"),
     path("clients/export.xlsx", caseload.caseload_export, name="caseload_export"),
     path("clients/<uuid:uuid>/", clients.client_detail, name="client_detail"),
     path("clients/<uuid:uuid>/edit/", clients.client_edit, name="client_edit"),

@@ -7,20 +7,12 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from ips.forms.client_picker import ClientPicker, ClientPickerField
 from ips.forms.fields import check_recent
-from ips.forms.scoped import OrganisationScopedForm, ScopedModelChoiceField
+from ips.forms.scoped import OrganisationScopedForm
 from ips.forms.trust import TrustedModelForm
 from ips.forms.widgets import ModelChoices, PlainSelect
 from ips.models import MAX_DAY_MINUTES, OPEN_STAGES, ActivityKind, Client, Consent, TimeEntry
-
-
-class ClientChoiceField(ScopedModelChoiceField):
-    # The picker lists the whole team's clients on every Today: five columns of each, not the whole record.
-    iterator = ModelChoices
-    label_columns = ("pk", "code", "first_name", "last_name", "anonymised_on")
-
-    def label_from_instance(self, obj):
-        return obj.short_label
 
 
 class KindChoiceField(forms.ModelChoiceField):
@@ -40,9 +32,9 @@ class TimeEntryForm(OrganisationScopedForm, TrustedModelForm):
             "note": forms.TextInput(attrs={"maxlength": 200, "autocomplete": "off"}),
             "kind": PlainSelect,
             "setting": PlainSelect,
-            "client": PlainSelect,
+            "client": ClientPicker,
         }
-        field_classes = {"client": ClientChoiceField, "kind": KindChoiceField}
+        field_classes = {"client": ClientPickerField, "kind": KindChoiceField}
         error_messages = {
             "minutes": {
                 "min_value": _("Give the time in minutes, at least 1."),
@@ -61,6 +53,8 @@ class TimeEntryForm(OrganisationScopedForm, TrustedModelForm):
         current = Q(pk=self.instance.client_id) if self.instance.client_id else Q(pk__in=[])
         self.fields["client"].queryset = clients.filter(Q(stage__in=OPEN_STAGES) | current).order_by("code")
         self.fields["client"].empty_label = _("No client")
+        # The select (what a browser without JavaScript offers) holds the coach's own clients; the search the team's.
+        self.fields["client"].offer_in_select(Q(coach=user))
         # An entry counts for a team the coach works in, so its client is of that team's organisation: the entry's
         # own when it is corrected, else one where the coach has a team (a supervisor of another organisation's
         # team sees its clients, but cannot file work about them under their own team).

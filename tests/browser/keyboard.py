@@ -41,3 +41,23 @@ def choose(page, label_start):
 def fits_the_phone(page):
     # Nothing scrolls sideways.
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+
+
+def pick_client(page, text):
+    """In the focused client picker (a combobox), type `text` and take the first match with the arrow and Enter;
+    with no text, clear the field (no client). The picker's own select, its form field, then holds the choice."""
+    picker = page.locator("[data-client-picker]:has(:focus)")
+    type_over(page, text) if text else page.keyboard.press("Control+A")
+    if not text:
+        page.keyboard.press("Backspace")
+        assert picker.locator("select").input_value() == ""
+        return
+    option = picker.locator("[role=option]").first
+    option.wait_for(state="visible")
+    for _ in range(50):  # the matches of what was typed, not an earlier letter's
+        if all(text.lower() in label.lower() for label in picker.locator("[role=option]").all_inner_texts()):
+            break
+        page.wait_for_timeout(100)
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    assert picker.locator("select").input_value() != ""

@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 
 from employers.models import FollowUp
 from ips.models import Client, TimeEntry
-from tests.browser.keyboard import PHONE, choose, fits_the_phone, tab_to, type_over
+from tests.browser.keyboard import PHONE, choose, fits_the_phone, pick_client, tab_to, type_over
 
 pytestmark = pytest.mark.browser
 
@@ -34,7 +34,8 @@ def _log_by_keyboard(page, *, minutes, kind, client, setting, note=""):
     page.keyboard.press("Tab")
     choose(page, kind)
     page.keyboard.press("Tab")
-    choose(page, client)
+    expect(page.locator("#add_client")).to_be_focused()  # the client picker's search field
+    pick_client(page, client)
     page.keyboard.press("Tab")
     choose(page, setting)
     page.keyboard.press("Tab")
@@ -98,9 +99,9 @@ def test_the_demo_coach_runs_a_day_on_a_phone_logging_by_keyboard(page, demo, lo
     _log_by_keyboard(page, minutes=45, kind="Ammatillinen", client=code, setting="Toimisto", note="Ensitapaaminen")
     _log_by_keyboard(page, minutes=30, kind="Verkosto", client=code, setting="Puhelin")
     _log_by_keyboard(page, minutes=60, kind="Asiakastapaaminen", client="POH-D0008", setting="Lähi")
-    _log_by_keyboard(page, minutes=90, kind="Työnantaja", client="Ei asiakasta", setting="Työpaikka")
-    _log_by_keyboard(page, minutes=20, kind="Matka", client="Ei asiakasta", setting="Lähi")
-    _log_by_keyboard(page, minutes=25, kind="Kirjaaminen", client="Ei asiakasta", setting="Toimisto", note="Kirjaukset")
+    _log_by_keyboard(page, minutes=90, kind="Työnantaja", client="", setting="Työpaikka")
+    _log_by_keyboard(page, minutes=20, kind="Matka", client="", setting="Lähi")
+    _log_by_keyboard(page, minutes=25, kind="Kirjaaminen", client="", setting="Toimisto", note="Kirjaukset")
     # 4 h 30 min of entries and the demo's 45-minute employer contact of today, counted once in the day's log.
     assert "5 h 15 min" in page.locator("#entries-heading").inner_text()
     logged = {
@@ -143,7 +144,9 @@ def test_the_demo_coach_runs_a_day_on_a_phone_logging_by_keyboard(page, demo, lo
     expect(page.locator("#today-agenda li.kind-follow_up", has_text=code)).to_have_count(0)
 
     # Outi starts a job: recorded from her page, which moves her to support and plans the follow-along.
-    page.goto(client_url)
+    page.locator("header .menu a[href='/clients/']").click()
+    page.locator(f"main a[href='/clients/{outi.uuid}/']").first.click()
+    page.wait_for_url(client_url)
     page.locator(f"#client-jobs a[href='/employers/clients/{outi.uuid}/jobs/new/']").click()
     page.locator("select[name=employer]").select_option(label="Merenkurkun Ravintolat Oy")
     page.locator("input[name=title]").fill("Keittiöapulainen")

@@ -32,7 +32,12 @@ def _editor_publishes_a_page(page, live_server, login):
     section = TrainingIndexPage.objects.get(locale__language_code="fi", slug="kaytannossa")
     v4 = Topic.objects.get(code="V4")
     login(page, "editor")
-    page.goto(f"{live_server.url}/cms/pages/add/content/trainingpage/{section.pk}/")
+    # From the training site's menu to the section, whose page offers its editors a new page there.
+    page.locator("header .menu a[href='/learning/']").click()
+    page.locator(f"main a[href='{section.url}']").first.click()
+    page.locator(f"main a[href='/cms/pages/{section.pk}/add_subpage/']").click()
+    page.locator(f"a[href^='/cms/pages/add/content/trainingpage/{section.pk}/']").click()
+    page.locator("#id_title").wait_for()
     page.locator("#id_title").fill(TITLE)
     page.locator("#id_intro").fill("Mitä tiimin kuukausipalaverissa käydään läpi.")
 
@@ -75,7 +80,7 @@ def test_an_editor_publishes_a_page_and_a_coach_finds_reads_and_marks_it(
     page.wait_for_load_state()
     assert page.locator(".training-results").get_by_role("link", name=TITLE).count() == 1
 
-    page.goto(f"{live_server.url}/training/")
+    page.locator("header .menu a[href='/learning/']").click()
     page.locator("select[name=item]").select_option("V4")
     page.locator("form.training-filter button[type=submit]").click()
     page.wait_for_load_state()
@@ -91,13 +96,17 @@ def test_an_editor_publishes_a_page_and_a_coach_finds_reads_and_marks_it(
     page.screenshot(path=screenshot_dir / "training-page-fi.png", full_page=True)
 
     # A shipped page in Swedish: the switcher sends the reader to the Swedish version.
-    page.goto(f"{live_server.url}/training/perusteet/tiedon-kertominen/")
+    page.locator("header .menu a[href='/learning/']").click()
+    page.locator("main a[href='/training/perusteet/']").first.click()
+    page.locator("main a[href='/training/perusteet/tiedon-kertominen/']").first.click()
+    page.wait_for_load_state()
     page.get_by_role("button", name="SV Svenska").click()
     page.wait_for_load_state()
     assert page.locator("html").get_attribute("lang") == "sv"
     assert page.url.endswith("/training/grunder/att-beratta/")
     axe(page)
-    page.goto(f"{live_server.url}/training/")
+    page.locator("header .menu a[href='/learning/']").click()
+    page.wait_for_load_state()
     assert page.get_by_role("heading", level=1).inner_text() == "Utbildningsmaterial"
     axe(page)
     page.screenshot(path=screenshot_dir / "training-home-sv.png", full_page=True)

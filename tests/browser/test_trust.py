@@ -11,13 +11,29 @@ from ips.models import Goal
 pytestmark = pytest.mark.browser
 
 
+def _open_the_goal(tab, goal):
+    """From the signed-in Today, by the menu: the caseload, the client, the goal's edit link."""
+    tab.locator("header .menu a[href='/clients/']").click()
+    tab.locator(f"main a[href='{reverse('ips:client_detail', args=[goal.client.uuid])}']").first.click()
+    tab.locator(f"main a[href='{reverse('ips:goal_edit', args=[goal.client.uuid, goal.uuid])}']").click()
+    tab.locator("input[name=text]").wait_for()
+
+
 def test_a_second_tab_cannot_overwrite_the_first_one_silently(page, demo, login, axe, screenshot_dir, live_server):
     login(page, "coach")
-    goal = Goal.objects.filter(client__coach__username="coach").select_related("client").first()
-    url = live_server.url + reverse("ips:goal_edit", args=[goal.client.uuid, goal.uuid])
+    # A goal of one of the coach's open clients, whom the caseload lists.
+    goal = (
+        Goal.objects.filter(client__coach__username="coach", status=Goal.Status.OPEN)
+        .exclude(client__stage="closed")
+        .select_related("client")
+        .first()
+    )
     other = page.context.new_page()
-    page.goto(url)
-    other.goto(url)
+    # The second tab shares the session: its sign-in page sends it on to Today.
+    other.goto(f"{live_server.url}/accounts/login/")
+    other.wait_for_url("**/today/")
+    _open_the_goal(page, goal)
+    _open_the_goal(other, goal)
 
     page.locator("input[name=text]").fill("Ensimmäisen välilehden tavoite")
     page.locator("main form button[type=submit]").click()

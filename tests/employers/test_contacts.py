@@ -53,7 +53,8 @@ def test_a_client_the_coach_may_not_see_is_refused_next_to_the_field(as_user, co
 
 
 def test_the_client_list_offers_only_visible_clients_by_code(as_user, coach_b, client_a, team_b, org_a):
-    own = ClientFactory(team=team_b, first_name="Oma", last_name="Testinen-Ylitalo")
+    # The select offers the coach's own clients (the search, tests/ips/test_client_picker.py, the team's).
+    own = ClientFactory(team=team_b, coach=coach_b, first_name="Oma", last_name="Testinen-Ylitalo")
     page = as_user(coach_b).get(_url(EmployerFactory(organisation=org_a))).content.decode()
     assert own.code in page
     assert "Testinen-Ylitalo" not in page

@@ -275,6 +275,7 @@ NEITHER = {
     "ips:agenda_feed": "read only (a calendar app's GET)",
     "ips:reminders": "the user's own preferences (a TrustedModelForm: a repeat is answered once); no create walk",
     "ips:caseload": "read only; its filter is a GET",
+    "ips:client_search": "read only: the client picker's search (a GET)",
     "ips:caseload_export": "a download",
     "ips:client_detail": "read only; its add forms post to the create URLs",
     "ips:client_export": "a download",
