@@ -129,3 +129,13 @@ class ReferralFactory(DjangoModelFactory):
     last_name = "Ohjattava"
     birth_year = 1990
     municipality = "Vaasa"
+
+    class Params:
+        # Declined on the day of the referral: a declined referral keeps its reason but no name.
+        declined = factory.Trait(
+            decision=Referral.Decision.DECLINED,
+            decided_on=factory.SelfAttribute("referred_on"),
+            decline_reason=Referral.DeclineReason.OTHER,
+            first_name="",
+            last_name="",
+        )
