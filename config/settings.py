@@ -373,6 +373,8 @@ EXPORT_KEEP_HOURS = env_int("EXPORT_KEEP_HOURS", 24)
 # Wagtail
 WAGTAIL_SITE_NAME = "Polku"
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# Where links in e-mails sent outside a request (the daily agenda digest) point.
+SITE_URL = env_str("SITE_URL", WAGTAILADMIN_BASE_URL)
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 # Uploads (content editors in /cms/ only): limited in size, and in type by extension and by content.

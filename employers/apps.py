@@ -24,3 +24,9 @@ class EmployersConfig(AppConfig):
         from ips.signals import client_stage_changed
 
         client_stage_changed.connect(on_client_stage_changed, sender=Client, dispatch_uid="employers_follow_ups")
+
+        from employers.agenda import follow_ups_due, next_steps_due
+        from ips import agenda
+
+        agenda.register(follow_ups_due)
+        agenda.register(next_steps_due)

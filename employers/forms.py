@@ -1,7 +1,5 @@
 """All validation of what coaches type about employers, contacts and jobs, in the user's language."""
 
-import datetime
-
 from django import forms
 from django.db.models import Q
 from django.utils import timezone
@@ -11,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from employers.models import ContactPerson, Employer, EmployerContact, Job
 from employers.models.jobs import MAX_HOURS_PER_WEEK
 from employers.validators import normalise_business_id
-from ips.forms.fields import refuse_end_before_start, within_calendar
+from ips.forms.fields import check_recent, refuse_end_before_start, within_calendar
 from ips.forms.scoped import OrganisationScopedForm, PersonChoiceField, ScopedModelChoiceField
 from ips.forms.trust import TrustedModelForm
 from ips.forms.widgets import use_plain_select
@@ -99,8 +97,8 @@ class ContactPersonChoiceField(ScopedModelChoiceField):
 
 class _ClientChoiceField(ScopedModelChoiceField):
     def label_from_instance(self, obj):
-        # Pseudonym code only: client names stay on the client's own pages.
-        return obj.code
+        # The choices are the user's own teams' clients (visible_to): "CODE · First L.", as on Today's picker.
+        return obj.short_label
 
 
 PREFERENCE_CHOICES = [("", _("Not stated")), ("true", _("Yes")), ("false", _("No"))]
@@ -165,7 +163,7 @@ class EmployerContactForm(OrganisationScopedForm, TrustedModelForm):
             Client.objects.visible_to(user)
             .filter(offered_clients)
             .order_by("code")
-            .only("pk", "code", "uuid", "organisation_id", "team_id")
+            .only("pk", "code", "uuid", "organisation_id", "team_id", "first_name", "last_name", "anonymised_on")
         )
         if employer is not None:
             del self.fields["employer"]
@@ -188,8 +186,7 @@ class EmployerContactForm(OrganisationScopedForm, TrustedModelForm):
         if day > timezone.localdate():
             raise forms.ValidationError(_("A contact cannot be in the future. Plan it as a next step instead."))
         # An old contact being corrected keeps its date; only a date typed now is checked for a wrong year.
-        if day < timezone.localdate() - datetime.timedelta(days=366) and day != self.instance.date:
-            raise forms.ValidationError(_("The date is more than a year ago. Check the year."))
+        check_recent(day, kept=self.instance.date)
         return day
 
     def clean(self):

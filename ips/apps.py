@@ -10,6 +10,7 @@ class IpsConfig(AppConfig):
         from auditlog.registry import auditlog
         from django.contrib.auth.signals import user_logged_in
 
+        from ips.forms.fields import use_choose_label
         from ips.models import (
             Client,
             ClientAssignment,
@@ -47,4 +48,5 @@ class IpsConfig(AppConfig):
         for model in (ClientAssignment, Consent, Goal, KykyviisariScore, StageChange, TimeEntry, VocationalProfile):
             auditlog.register(model)
 
+        use_choose_label()
         user_logged_in.connect(mark_signed_in, dispatch_uid="ips_session_signed_in_at")

@@ -22,6 +22,7 @@ class NavEntry:
 MENU = [
     NavEntry(_("Home"), "ips:home", lambda roles: not roles.team_ids),
     NavEntry(_("Today"), "ips:today", lambda roles: roles.is_coach),
+    NavEntry(_("Agenda"), "ips:agenda", lambda roles: bool(roles.team_ids)),
     NavEntry(_("Caseload"), "ips:caseload", lambda roles: bool(roles.team_ids)),
     NavEntry(_("Week"), "ips:week", lambda roles: bool(roles.team_ids)),
     NavEntry(_("Employers"), "employers:employer_list", lambda roles: bool(roles.team_ids or roles.admin_orgs)),

@@ -5,6 +5,7 @@ from ips.views import (
     admin_people,
     admin_teams,
     admin_treatment,
+    agenda,
     caseload,
     clients,
     general,
@@ -52,6 +53,10 @@ urlpatterns = [
     path("today/entries/<uuid:uuid>/edit/", log.entry_edit, name="entry_edit"),
     path("today/entries/<uuid:uuid>/delete/", log.entry_delete, name="entry_delete"),
     path("week/", log.week, name="week"),
+    # My agenda and its reminders outside Polku
+    path("agenda/", agenda.agenda_page, name="agenda"),
+    path("agenda/reminders/", agenda.reminders, name="reminders"),
+    path("agenda/calendar/<str:token>.ics", agenda.agenda_feed, name="agenda_feed"),
     path("week/grid/", week_grid.week_grid, name="week_grid"),
     # Caseload and clients
     path("clients/", caseload.caseload, name="caseload"),

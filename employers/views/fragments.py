@@ -16,21 +16,22 @@ from django.utils.translation import gettext as _
 
 from employers.forms import QuickContactForm
 from employers.models import WEEKLY_FACE_TO_FACE_TARGET, EmployerContact, FollowUp
-from ips import audit
 from ips.access import can_edit, get_for_user, has_role, require_role
 from ips.forms import posted_data
 from ips.http import redirect_next, render_page_or_fragment
-from ips.models import Client, Membership, Stage
+from ips.models import Client, Membership
 from ips.params import query_date
 from ips.periods import week_of
 
 QUICK_PREFIX = "employer-contact"
-FOLLOW_UPS_SHOWN = 20
 
 
 @login_required
 def today_panel(request):
-    """The coach's week with employers: face-to-face contacts against six, minutes, follow-ups, quick entry."""
+    """The coach's week with employers: face-to-face contacts against six, minutes, quick entry.
+
+    Follow-along contacts due are lines of My agenda (employers/agenda.py), which Today shows beside this panel.
+    """
     user = request.user
     require_role(user, "coach", "supervisor")
     form = QuickContactForm(posted_data(request), user=user, prefix=QUICK_PREFIX)
@@ -46,14 +47,6 @@ def today_panel(request):
     today = timezone.localdate()
     monday, sunday = week_of(today)
     totals = EmployerContact.objects.filter(coach=user).between(monday, sunday).week_totals()
-    follow_ups = list(
-        FollowUp.objects.visible_to(user)
-        .filter(client__coach=user)
-        .exclude(client__stage=Stage.CLOSED)
-        .pending(today)
-        .select_related("client", "job__employer")[:FOLLOW_UPS_SHOWN]
-    )
-    audit.log_access_many(request, follow_ups)
     context = {
         "form": form,
         "saved": saved,
@@ -62,10 +55,13 @@ def today_panel(request):
         "remaining": max(0, WEEKLY_FACE_TO_FACE_TARGET - totals["face_to_face"]),
         "week_start": monday,
         "week_end": sunday,
-        "follow_ups": follow_ups,
         "today": today,
     }
-    return render_page_or_fragment(request, "employers/today_panel.html", "panel", context)
+    response = render_page_or_fragment(request, "employers/today_panel.html", "panel", context)
+    if saved:
+        # The contact's minutes join Today's log; it may also have met a next step or a follow-up of My agenda.
+        response["HX-Trigger"] = "polku:contact-saved, polku:agenda-changed"
+    return response
 
 
 @login_required

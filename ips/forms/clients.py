@@ -160,6 +160,12 @@ class ClientForm(OrganisationScopedForm, TrustedModelForm):
             "treatment_team": ScopedModelChoiceField,
             "coordinator_user": PersonChoiceField,
         }
+        # The model's verbose names keep the Finnish term; the form says it in the user's language.
+        labels = {
+            "coordinator_name": _("Client coordinator (name)"),
+            "coordinator_organisation": _("Client coordinator (organisation)"),
+            "coordinator_user": _("Client coordinator (Polku user)"),
+        }
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)

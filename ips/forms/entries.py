@@ -7,6 +7,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from ips.forms.fields import check_recent
 from ips.forms.scoped import OrganisationScopedForm, ScopedModelChoiceField
 from ips.forms.trust import TrustedModelForm
 from ips.forms.widgets import ModelChoices, PlainSelect
@@ -84,6 +85,8 @@ class TimeEntryForm(OrganisationScopedForm, TrustedModelForm):
         day = self.cleaned_data["date"]
         if day > timezone.localdate():
             raise forms.ValidationError(_("The date is in the future. Log work once it is done."), code="future")
+        # The same rule as employer contacts: a correction keeps an old entry's own date.
+        check_recent(day, kept=self.instance.date if self.instance.pk else None)
         return day
 
     def clean(self):

@@ -1,6 +1,6 @@
 """Form pieces every app uses against input no person means: ids past the database's range, years like 9999."""
 
-from datetime import date
+from datetime import date, timedelta
 
 from django import forms
 from django.db import connection, models
@@ -9,6 +9,28 @@ from django.utils.translation import gettext_lazy as _
 
 EARLIEST_DATE = date(1900, 1, 1)
 YEARS_AHEAD = 20
+# A date typed this long ago is more likely a wrong year than late paperwork: the form asks to check it.
+CHECK_DATE_AFTER_DAYS = 366
+
+# The empty choice of every select, in the user's language, instead of Django's "---------".
+EMPTY_CHOICE_LABEL = _("— choose —")
+
+
+def use_choose_label() -> None:
+    """Make EMPTY_CHOICE_LABEL the default empty choice of model choice fields and of model fields' choices.
+
+    Called once from IpsConfig.ready: Django has no setting for it, and the alternative is an empty_label on every
+    field of every form (django-filter's own default is FILTERS_EMPTY_CHOICE_LABEL in the settings).
+    """
+    forms.ModelChoiceField.__init__.__kwdefaults__["empty_label"] = EMPTY_CHOICE_LABEL
+    # Field.get_choices and formfield() default to this very list object.
+    models.BLANK_CHOICE_DASH[0] = ("", EMPTY_CHOICE_LABEL)
+
+
+def check_recent(day, *, kept=None):
+    """Refuse a date more than CHECK_DATE_AFTER_DAYS ago, unless it is the one a corrected record already has."""
+    if day is not None and day != kept and day < timezone.localdate() - timedelta(days=CHECK_DATE_AFTER_DAYS):
+        raise forms.ValidationError(_("The date is more than a year ago. Check the year."), code="too_old")
 
 
 def latest_date() -> date:

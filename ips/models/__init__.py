@@ -23,6 +23,7 @@ from ips.models.lists import ActivityKind, ReferralSource, TargetGroup
 from ips.models.people import CONTENT_EDITORS_GROUP, Membership, Organisation, Roles, Team, User
 from ips.models.record import Consent, Goal, KykyviisariScore, VocationalProfile
 from ips.models.referrals import Referral
+from ips.models.reminders import ReminderSettings
 from ips.models.security import PasswordResetRequest, password_reset_allowed
 from ips.models.submissions import Submission
 from ips.models.treatment import ClientTreatmentTeam, TreatmentTeamMembership
@@ -52,6 +53,7 @@ __all__ = [
     "PasswordResetRequest",
     "Referral",
     "ReferralSource",
+    "ReminderSettings",
     "Roles",
     "ServiceType",
     "Setting",

@@ -4,7 +4,7 @@ from uuid import uuid4
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q, Sum
+from django.db.models import Count, Q, Sum
 from django.utils.translation import gettext_lazy as _
 
 from ips.access import AccessQuerySet
@@ -60,6 +60,20 @@ class TimeEntryQuerySet(AccessQuerySet):
             ActivityKind.objects.filter(time_entries__in=self.order_by().values("pk"))
             .annotate(minutes=Sum("time_entries__minutes"))
             .order_by("order", "code")
+        )
+
+    def by_day_totals(self):
+        """Per date: minutes_total, community, employment and the number of entries, in one query."""
+        return (
+            self.order_by()
+            .values("date")
+            .annotate(
+                minutes_total=Sum("minutes", default=0),
+                community=Sum("minutes", filter=Q(setting__in=COMMUNITY_SETTINGS), default=0),
+                employment=Sum("minutes", filter=Q(kind__is_employment_work=True), default=0),
+                count=Count("pk"),
+            )
+            .order_by("date")
         )
 
     def by_day(self):

@@ -44,3 +44,11 @@ def percent_of(part, whole) -> int:
 def one_time_submission():
     """A button form's hidden one-time submission id (ips/submissions.py): a double click acts once."""
     return format_html('<input type="hidden" name="{}" value="{}">', SUBMISSION_FIELD, uuid.uuid4())
+
+
+@register.filter
+def client_label(client, user) -> str:
+    """ "CODE · First L." for a client of the user's own teams, the pseudonym code for anyone else's."""
+    if client is None:
+        return ""
+    return client.short_label if client.team_id in user.roles.team_ids else client.code

@@ -6,7 +6,7 @@ from datetime import timedelta
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Q, Sum
+from django.db.models import Q, Sum
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -25,6 +25,7 @@ from ips.periods import week_days, whole_percent
 from ips.services import time_entry_find_submitted, time_entry_record
 from ips.submissions import submission_exempt
 
+AGENDA_CHANGED = "polku:agenda-changed"
 WORKDAY_MINUTES = 7 * 60 + 39  # the Finnish municipal full day (7 h 39 min): the scale of the day bars
 
 
@@ -47,27 +48,59 @@ def _focus(form):
 
 
 def _new_form(user, *, last=None):
-    """A fresh add form: today's date, the last entry's kind, setting, client and minutes, a new submission id."""
-    last = last or TimeEntry.objects.of_coach(user).select_related("client").order_by("-created").first()
+    """A fresh add form: today's date, the last entry's kind, setting and minutes, a new submission id.
+
+    Never the last entry's client: an entry about no one would otherwise be saved on whoever came before.
+    """
+    last = last or TimeEntry.objects.of_coach(user).order_by("-created").first()
     initial = {"date": timezone.localdate(), "submission_id": uuid.uuid4(), "minutes": 30, "setting": Setting.OFFICE}
     if last is not None:
         initial.update(kind=last.kind_id, setting=last.setting, minutes=last.minutes)
-        if last.client_id and not last.client.is_closed:
-            initial["client"] = last.client_id
     return TimeEntryForm(user=user, initial=initial, auto_id="add_%s")
 
 
+def _employer_contacts(user, first, last) -> list[dict]:
+    """The coach's employer contacts of these days: their minutes are work time, recorded once, on the contact.
+
+    Employer contacts belong to the employers app, which ips may not import: reached through the reverse relation.
+    """
+    contact_model = user._meta.get_field("employer_contacts").related_model
+    return list(
+        contact_model.objects.filter(coach=user, date__gte=first, date__lte=last)
+        .order_by("date", "created")
+        .values("uuid", "date", "minutes", "face_to_face", "employer__name")
+    )
+
+
 def _week_context(user, today) -> dict:
-    """This week's totals, by kind and by day, for the week section of Today."""
-    week = TimeEntry.objects.of_coach(user).week_of(today)
-    totals = week.totals()
-    per_day = {row["date"]: row["minutes_total"] for row in week.by_day()}
+    """This week's totals, by kind and by day, with the week's employer contacts, for the week section of Today.
+
+    Three queries: the entries by day (the totals are their sum), by kind, and the employer contacts.
+    """
+    days = week_days(today)
+    rows = list(TimeEntry.objects.of_coach(user).between(days[0], days[-1]).by_day_totals())
+    contacts = _employer_contacts(user, days[0], days[-1])
+    per_day = {row["date"]: row["minutes_total"] for row in rows}
+    for contact in contacts:
+        per_day[contact["date"]] = per_day.get(contact["date"], 0) + contact["minutes"]
+    contact_minutes = sum(contact["minutes"] for contact in contacts)
+    # A face-to-face contact with an employer is work in the community (fidelity item V13 counts it so).
+    totals = {
+        "total": sum(row["minutes_total"] for row in rows) + contact_minutes,
+        "community": sum(row["community"] for row in rows)
+        + sum(contact["minutes"] for contact in contacts if contact["face_to_face"]),
+        "employment": sum(row["employment"] for row in rows) + contact_minutes,
+    }
+    kinds = TimeEntry.objects.of_coach(user).between(days[0], days[-1]).by_kind()
     return {
         "week_totals": totals,
         "community_share": whole_percent(totals["community"], totals["total"]),
-        "by_kind": [{"kind": kind, "minutes": kind.minutes} for kind in week.by_kind()],
-        "days": [{"date": d, "minutes": per_day.get(d, 0)} for d in week_days(today)],
+        "by_kind": [{"kind": kind, "minutes": kind.minutes} for kind in kinds],
+        "contact_minutes": contact_minutes,
+        "days": [{"date": d, "minutes": per_day.get(d, 0)} for d in days],
         "workday_minutes": WORKDAY_MINUTES,
+        "day_entries": {row["date"]: row["count"] for row in rows},
+        "today_contacts": [contact for contact in contacts if contact["date"] == today],
     }
 
 
@@ -86,12 +119,13 @@ def _today_context(request, form):
     entries = list(TimeEntry.objects.of_coach(user).filter(date=today).select_related("kind", "client"))
     overdue = _overdue(user, today)
     audit.log_access_many(request, [*overdue, *_about_clients(entries)])
+    week = _week_context(user, today)
     return {
         "form": form,
         "today": today,
         "entries": entries,
-        "today_minutes": sum(entry.minutes for entry in entries),
-        **_week_context(user, today),
+        "today_minutes": next(day["minutes"] for day in week["days"] if day["date"] == today),
+        **week,
         "overdue": overdue,
     }
 
@@ -119,16 +153,14 @@ def _render_added(request, entry):
     today = timezone.localdate()
     context = {"form": _focus(_new_form(user, last=entry)), "saved": entry, "today": today, "oob": True}
     shown = []
-    if entry.date == today:
-        day = (
-            TimeEntry.objects.of_coach(user)
-            .filter(date=today)
-            .aggregate(minutes=Sum("minutes", default=0), count=Count("pk"))
-        )
-        context.update(entry=entry, today_minutes=day["minutes"], entries=[entry] if day["count"] == 1 else [])
-        shown = _about_clients([entry])
     if entry.date >= week_days(today)[0]:
         context.update(_week_context(user, today))
+    if entry.date == today:
+        # Today's total and whether this is the day's first entry come from the week's rows (no query of their own).
+        first = context["day_entries"].get(today) == 1 and not context["today_contacts"]
+        today_minutes = next(day["minutes"] for day in context["days"] if day["date"] == today)
+        context.update(entry=entry, today_minutes=today_minutes, entries=[entry] if first else [])
+        shown = _about_clients([entry])
     if entry.client_id and entry.client.coach_id == user.pk and entry.kind.is_client_contact:
         context["overdue"] = _overdue(user, today)
         shown = [*context["overdue"], *shown]
@@ -176,7 +208,9 @@ def entry_create(request):
     if entry is not form.instance:
         return _after_repeat(request, entry)  # a concurrent double tap saved it first
     if request.htmx:
-        return _render_added(request, entry)
+        response = _render_added(request, entry)
+        response["HX-Trigger"] = AGENDA_CHANGED  # the entry may have met a follow-up: My agenda reloads
+        return response
     return _after_save(request, entry)
 
 

@@ -34,7 +34,7 @@ def referral_create(request):
         referral = form.save()
         messages.success(request, gettext("Referral saved. Decide on it when you have met the person."))
         return redirect("ips:referral_decide", uuid=referral.uuid)
-    return render(request, "ips/referral_form.html", {"form": form})
+    return render(request, "ips/referral_form.html", {"form": form, "title": gettext("New referral")})
 
 
 @login_required

@@ -14,3 +14,21 @@ document.addEventListener("htmx:afterSettle", () => {
     field.focus();
   }
 });
+
+// A table wider than its box scrolls inside it; keyboard users reach that scroll only if the box takes focus.
+// Templates mark most boxes themselves (tabindex, role=region, a label); this covers the rest, and only the
+// boxes that do scroll at the current width, named after the table's caption or the nearest heading.
+function focusableScrollRegions(root) {
+  root.querySelectorAll(".table-wrap:not([tabindex])").forEach((box) => {
+    if (box.scrollWidth <= box.clientWidth) return;
+    const caption = box.querySelector("caption");
+    const section = box.closest("section, article, main");
+    const heading = section && section.querySelector("h1, h2, h3");
+    box.setAttribute("tabindex", "0");
+    box.setAttribute("role", "region");
+    box.setAttribute("aria-label", ((caption || heading || {}).textContent || document.title).trim());
+  });
+}
+document.addEventListener("DOMContentLoaded", () => focusableScrollRegions(document));
+document.addEventListener("htmx:afterSettle", (event) => focusableScrollRegions(event.detail.elt || document));
+window.addEventListener("resize", () => focusableScrollRegions(document));

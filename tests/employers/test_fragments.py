@@ -32,32 +32,6 @@ def test_the_today_panel_counts_this_weeks_face_to_face_contacts_against_six(as_
     assert 'max="6"' in response.content.decode()
 
 
-def test_the_today_panel_lists_due_and_overdue_follow_ups_of_the_coachs_clients(as_user, coach_a, client_a, team_a):
-    today = datetime.date.today()
-    job = JobFactory(client=client_a, title="Kassatyöntekijä")
-    overdue = FollowUpFactory(
-        job=job, window_start=today - datetime.timedelta(10), due_on=today - datetime.timedelta(7)
-    )
-    due = FollowUpFactory(job=job, window_start=today - datetime.timedelta(1), due_on=today + datetime.timedelta(2))
-    FollowUpFactory(job=job, window_start=today + datetime.timedelta(5), due_on=today + datetime.timedelta(8))
-    someone_elses = JobFactory(client=ClientFactory(team=team_a))
-    FollowUpFactory(job=someone_elses, window_start=today, due_on=today)
-    response = as_user(coach_a).get(PANEL)
-    assert [f.pk for f in response.context["follow_ups"]] == [overdue.pk, due.pk]
-    page = response.content.decode()
-    assert client_a.code in page
-    assert client_a.last_name not in page
-
-
-def test_a_recorded_contact_removes_the_follow_up_from_the_panel(as_user, coach_a, client_a):
-    today = datetime.date.today()
-    job = JobFactory(client=client_a)
-    FollowUpFactory(job=job, window_start=today - datetime.timedelta(2), due_on=today)
-    assert len(as_user(coach_a).get(PANEL).context["follow_ups"]) == 1
-    EmployerContactFactory(coach=coach_a, employer=job.employer, client=client_a, purpose="workplace_support")
-    assert as_user(coach_a).get(PANEL).context["follow_ups"] == []
-
-
 def _quick_entry(employer, **fields) -> dict:
     """The panel's quick entry for a 40-minute first meeting with the employer today (not face to face unless
     fields say so)."""
@@ -113,7 +87,8 @@ def test_the_today_panel_query_count_does_not_grow(as_user, coach_a, team_a, org
             FollowUpFactory(job=job, window_start=today - datetime.timedelta(2), due_on=today)
             EmployerContactFactory(coach=coach_a, employer=job.employer, date=today)
 
-    flat_queries(as_user(coach_a), PANEL, populate, 9)
+    # Follow-along contacts moved to My agenda (two queries fewer).
+    flat_queries(as_user(coach_a), PANEL, populate, 7)
 
 
 def test_client_jobs_lists_the_clients_jobs_and_follow_ups(as_user, coach_a, client_a):

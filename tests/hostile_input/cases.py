@@ -12,8 +12,9 @@ from ips.forms import clients as client_forms
 from ips.forms.accessibility import AccessibilityFeedbackForm
 from ips.forms.entries import TimeEntryForm
 from ips.forms.general import ClientCodeForm, LanguageForm
+from ips.forms.reminders import ReminderForm
 from ips.forms.week_grid import WeekGridForm
-from ips.models import Goal, ReferralSource, TargetGroup
+from ips.models import Goal, ReferralSource, ReminderSettings, TargetGroup
 from ips.views.week_grid import unbound_grid_form
 from ips.week_sheet import WeekSheet
 from reports import forms as report_forms
@@ -145,6 +146,15 @@ CASES = [
             "note": "",
         },
         htmx=True,
+    ),
+    Case(
+        ReminderForm,
+        "coach_a",
+        lambda w: reverse("ips:reminders"),
+        lambda w: ReminderForm(instance=ReminderSettings.objects.get_or_create(user=w.coach_a)[0]),
+        lambda w: {"feed": "on", "daily_digest": "on"},
+        # The settings row exists once the page was shown: a save changes it, never adds one.
+        watch=lambda w: list(ReminderSettings.objects.filter(user=w.coach_a)),
     ),
     Case(
         WeekGridForm,

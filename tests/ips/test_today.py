@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from ips.models import Stage, TimeEntry
+from tests.employers.factories import EmployerContactFactory, EmployerFactory
 from tests.factories import ClientFactory, ConsentFactory, TimeEntryFactory, activity_kind
 
 pytestmark = pytest.mark.django_db
@@ -93,7 +94,7 @@ def test_an_htmx_save_answers_with_a_fresh_form_and_the_parts_of_today_it_change
         "today-overdue": [],
     }
     added = soup.find(attrs={"hx-swap-oob": "beforeend:#today-entries"})
-    assert added.find("a", string=client_a.code)
+    assert added.find("a", string=client_a.short_label)  # "CODE · First L.": the coach's own client
     assert "1 h 15 min" in soup.find(id="entries-heading").get_text()
     assert response.context["week_totals"]["total"] == 75
 
@@ -162,12 +163,57 @@ def test_a_double_tapped_htmx_save_answers_with_the_whole_log(coach_a, htmx):
     assert _out_of_band(soup) == {}
 
 
-def test_the_form_defaults_to_the_last_entrys_values(coach_a, team_a, client_a, as_user):
+def test_the_form_defaults_to_the_last_entrys_values_but_not_its_client(coach_a, team_a, client_a, as_user):
     _entry(coach_a, team_a, kind=activity_kind("job_search"), setting="workplace", minutes=75, client=client_a)
     initial = as_user(coach_a).get(TODAY_URL).context["form"].initial
     assert initial["kind"] == activity_kind("job_search").pk
-    assert (initial["setting"], initial["minutes"], initial["client"]) == ("workplace", 75, client_a.pk)
+    assert (initial["setting"], initial["minutes"]) == ("workplace", 75)
+    assert "client" not in initial
     assert initial["date"] == timezone.localdate()
+
+
+def test_after_a_save_the_client_picker_is_empty(coach_a, client_a, htmx):
+    """An entry about no one, typed next, must not be saved on the previous entry's client."""
+    soup = _soup(htmx(coach_a).post(ADD_URL, _data(client=client_a.pk, setting="workplace")))
+    picker = soup.select_one("#log-add select[name=client]")
+    assert picker.select_one("option[selected]") is None or picker.select_one("option[selected]")["value"] == ""
+    assert soup.select_one("#log-add select[name=setting] option[selected]")["value"] == "workplace"
+
+
+@pytest.mark.parametrize("days_ago", [367, 365 * 126])
+def test_it_asks_to_check_a_date_more_than_a_year_ago(coach_a, as_user, days_ago):
+    day = timezone.localdate() - timedelta(days=days_ago)
+    response = as_user(coach_a).post(ADD_URL, _data(date=day.isoformat()))
+    assert response.context["form"].has_error("date", "too_old")
+    assert not TimeEntry.objects.exists()
+
+
+def test_it_refuses_the_first_of_january_1900(coach_a, as_user):
+    response = as_user(coach_a).post(ADD_URL, _data(date="1900-01-01"))
+    assert response.context["form"].has_error("date")
+    assert not TimeEntry.objects.exists()
+
+
+def test_a_date_within_the_year_is_taken(coach_a, as_user):
+    day = timezone.localdate() - timedelta(days=300)
+    as_user(coach_a).post(ADD_URL, _data(date=day.isoformat()))
+    assert TimeEntry.objects.get().date == day
+
+
+def test_the_floor_is_the_clients_programme_entry(coach_a, team_a, as_user):
+    today = timezone.localdate()
+    client = ClientFactory(team=team_a, coach=coach_a, programme_entry=today - timedelta(days=10))
+    response = as_user(coach_a).post(ADD_URL, _data(client=client.pk, date=(today - timedelta(days=11)).isoformat()))
+    assert response.context["form"].has_error("date", "before_entry")
+
+
+def test_correcting_an_old_entry_keeps_its_own_date(coach_a, team_a, as_user):
+    old = timezone.localdate() - timedelta(days=400)
+    entry = _entry(coach_a, team_a, date=old, minutes=30)
+    url = reverse("ips:entry_edit", args=[entry.uuid])
+    as_user(coach_a).post(url, _data(date=old.isoformat(), minutes="40"))
+    entry.refresh_from_db()
+    assert entry.minutes == 40
 
 
 def test_a_double_tapped_save_creates_one_entry(coach_a, as_user):
@@ -373,9 +419,10 @@ def test_the_today_page_query_count_is_pinned_and_flat(
     more = [ClientFactory(team=team_a, coach=coach_a, programme_entry=today - timedelta(days=40)) for _ in range(27)]
     _fill_day(coach_a, team_a, clients + more, 60)
     assert count_queries(TODAY_URL) == few
-    # Session, user, roles (2), defaults, today's entries, week totals, the week's kinds with their minutes, by
-    # day, overdue clients, the form's kind and client choices (each read once) and the access log of the
-    # entries' clients (one insert). No session write: the row is written at most once a minute (ips/sessions.py).
+    # Session, user, roles (2), defaults, today's entries, the week by day (its totals are their sum), the week's
+    # kinds with their minutes, the week's employer contacts, overdue clients, the form's kind and client choices
+    # (each read once) and the access log of the entries' clients (one insert). No session write: the row is
+    # written at most once a minute (ips/sessions.py).
     with django_assert_num_queries(13):
         client.get(TODAY_URL)
 
@@ -410,8 +457,43 @@ def test_the_quick_add_answer_query_count_is_pinned_and_flat(coach_a, team_a, cl
     assert add() == few
     # Session, user, roles (2), the double-submit check; the form's checks (kind, day total, the model's kind
     # reference and minutes constraint, each constraint check in a savepoint); the insert and its audit row in a
-    # savepoint (4); today's total; the week (totals, kinds with their minutes, by day); the fresh form's kind and
-    # client choices. No overdue list (not a contact with an own client), no client to log, no session write.
+    # savepoint (4); the week (entries by day, which also give today's total; kinds with their minutes; the
+    # week's employer contacts); the fresh form's kind and client choices. No overdue list (not a contact with an
+    # own client), no client to log, no session write.
     data = _data(minutes="5")
-    with django_assert_num_queries(21):
+    with django_assert_num_queries(20):
         client.post(ADD_URL, data, HTTP_HX_REQUEST="true")
+
+
+def test_an_employer_contacts_minutes_count_once_in_the_days_log(coach_a, team_a, as_user):
+    _entry(coach_a, team_a, minutes=30)
+    employer = EmployerFactory(organisation=team_a.organisation, name="Kauppahalli Oy")
+    contact = EmployerContactFactory(coach=coach_a, team=team_a, employer=employer, minutes=45)
+    response = as_user(coach_a).get(TODAY_URL)
+    assert response.context["today_minutes"] == 75
+    assert response.context["week_totals"]["total"] == 75
+    soup = _soup(response)
+    rows = soup.select("#today-entries li.entry")
+    assert len(rows) == 2 and "Kauppahalli Oy" in rows[1].get_text()
+    assert rows[1].find("a")["href"].startswith(reverse("employers:employer_contact_edit", args=[contact.uuid]))
+
+
+def test_a_day_with_only_an_employer_contact_is_not_empty(coach_a, team_a, as_user):
+    EmployerContactFactory(coach=coach_a, team=team_a, minutes=45)
+    page = as_user(coach_a).get(TODAY_URL).content.decode()
+    assert "Nothing logged yet today." not in page
+
+
+def test_saving_a_contact_in_the_panel_reloads_todays_log(coach_a, team_a, htmx):
+    employer = EmployerFactory(organisation=team_a.organisation)
+    data = {
+        "employer-contact-employer": employer.pk,
+        "employer-contact-date": timezone.localdate().isoformat(),
+        "employer-contact-minutes": "30",
+        "employer-contact-purpose": "first_meeting",
+        "employer-contact-face_to_face": "on",
+    }
+    response = htmx(coach_a).post(reverse("employers:today_panel"), data)
+    assert "polku:contact-saved" in response["HX-Trigger"]
+    log = _soup(htmx(coach_a).get(TODAY_URL)).find(id="today-log")
+    assert log["hx-trigger"] == "polku:contact-saved from:body" and log["hx-get"] == TODAY_URL

@@ -334,4 +334,6 @@ FILLERS = {
     "image filter": lambda world, side: IMAGE_FILTER,
     "image signature": lambda world, side: generate_signature(MISSING_IMAGE_ID, IMAGE_FILTER),
     "file name": lambda world, side: "kuva.jpg",
+    # A calendar feed's secret: one nobody was given, so every caller (signed in or not) gets 404.
+    "calendar token": lambda world, side: "not-a-token-anyone-was-given",
 }
