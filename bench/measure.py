@@ -29,6 +29,7 @@ from django.utils import timezone  # noqa: E402
 from import_export.formats.base_formats import XLSX  # noqa: E402
 
 from bench.admin import ClientRowResource  # noqa: E402
+from bench.xlsx_writer import measure as measure_writer  # noqa: E402
 from employers.models import Employer  # noqa: E402
 from fidelity.models import Review  # noqa: E402
 from ips import xlsx  # noqa: E402
@@ -354,6 +355,7 @@ def main() -> int:
     rows = measure_pages(typical, other, today)
     rows += measure_workbooks(typical)
     comparisons = side_by_side(typical, today)
+    comparisons += measure_writer(runs=3)
     footer = (
         f"Bench ran {time.monotonic() - started:.0f} s; load average {os.getloadavg()[0]:.1f} at the end. "
         "CPU p95 is this process's CPU time (on SQLite the database's work included; on PostgreSQL not). "

@@ -6,11 +6,11 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from ips.views.accounts import InviteAcceptView, LoginView, PasswordResetView, not_offered
+from ips.views.accounts import InviteAcceptView, LoginView, LogoutView, PasswordResetView, not_offered
 
 auth_patterns = [
     path("login/", LoginView.as_view(), name="login"),
-    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("logout/", LogoutView.as_view(), name="logout"),
     path("password/change/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path("password/change/done/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
     path("password/reset/", PasswordResetView.as_view(), name="password_reset"),

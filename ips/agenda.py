@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from ips.esf_followups import due_between
 from ips.models import OVERDUE_DAYS, Client
 
 LABEL_COLUMNS = ("pk", "uuid", "code", "first_name", "last_name", "anonymised_on")
@@ -30,6 +31,7 @@ class Kind(TextChoices):
     FOLLOW_UP = "follow_up", _("Follow-along contact")
     NEXT_STEP = "next_step", _("Next step with an employer")
     NO_CONTACT = "no_contact", _("No contact for 14 days")
+    ESF_FOLLOW_UP = "esf_follow_up", _("Six-month follow-up")
 
 
 @dataclass(frozen=True)
@@ -114,3 +116,23 @@ def quiet_clients(*, viewer, coach_ids, today, until):
 
 
 register(quiet_clients)
+
+
+def esf_followups(*, viewer, coach_ids, today, until):
+    """Former clients whose ESF+ six-month follow-up is due and not recorded, on the list of the coach at closure."""
+    clients = due_between(viewer=viewer, coach_ids=coach_ids, today=today, until=until).only(
+        "pk", "uuid", "code", "first_name", "last_name", "anonymised_on", "coach_id", "closed_on"
+    )
+    for client in clients:
+        yield AgendaItem(
+            kind=Kind.ESF_FOLLOW_UP,
+            key=f"esf-follow-up-{client.uuid}",
+            due_on=client.followup_due_on,
+            coach_id=client.coach_id,
+            title=_("%(code)s: six-month follow-up") % {"code": client.code},
+            url=reverse("ips:client_followup", args=[client.uuid]),
+            client=client,
+        )
+
+
+register(esf_followups)

@@ -21,6 +21,7 @@ class IpsConfig(AppConfig):
             Membership,
             Organisation,
             Referral,
+            SatisfactionAnswer,
             StageChange,
             Team,
             TimeEntry,
@@ -45,7 +46,16 @@ class IpsConfig(AppConfig):
         for model in (Organisation, Team):
             auditlog.register(model)
         auditlog.register(Referral, **names)
-        for model in (ClientAssignment, Consent, Goal, KykyviisariScore, StageChange, TimeEntry, VocationalProfile):
+        for model in (
+            ClientAssignment,
+            Consent,
+            Goal,
+            KykyviisariScore,
+            SatisfactionAnswer,
+            StageChange,
+            TimeEntry,
+            VocationalProfile,
+        ):
             auditlog.register(model)
 
         use_choose_label()

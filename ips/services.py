@@ -8,6 +8,7 @@ from ips.models import (
     Client,
     ClientAssignment,
     Referral,
+    SatisfactionAnswer,
     ServiceType,
     Stage,
     StageChange,
@@ -90,6 +91,9 @@ def client_close(
     client.satisfaction = satisfaction
     client.service_ended = client.service_ended or closed_on
     client_stage_change(client=client, stage=Stage.CLOSED, changed_on=closed_on, by=by)
+    if satisfaction is not None:
+        # The closing survey is one round of the satisfaction survey like any other.
+        SatisfactionAnswer.objects.create(client=client, answered_on=closed_on, score=satisfaction, recorded_by=by)
     # The closing day is still a day of service (the client is in the programme on it): the span ends after it.
     ClientAssignment.objects.filter(client=client, ended__isnull=True).update(ended=closed_on + timedelta(days=1))
     return client

@@ -5,20 +5,27 @@ Nobody signs up. A person the provider vouches for signs in only as an active Po
 organisation: the account linked to them before, or, on their first sign-in (an invited person), the one user of
 that organisation with the provider's verified e-mail address, which is then linked. Anyone else sees a page that
 says so. Roles stay Polku's; where an organisation configures `group_roles`, a group claim adds the roles it names.
+Signing out of Polku after a single sign-on also ends the session at the provider (end_session_url).
 """
+
+from urllib.parse import urlencode
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core.exceptions import ImmediateHttpResponse
 from allauth.mfa.models import Authenticator
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
+from allauth.socialaccount.providers.openid_connect.views import OpenIDConnectOAuth2Adapter
 from django.conf import settings
-from django.shortcuts import render
+from django.shortcuts import render, resolve_url
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from ips.models import Membership, Organisation, User
 
 # The session key Polku's password sign-in sets (ips/views/accounts.py); single sign-on never sets it.
 PASSWORD_SIGN_IN = "polku_password_sign_in"
+# The session key a single sign-on sets: the provider (organisation code) the person signed in through.
+SSO_SIGN_IN = "polku_sso_provider"
 SECOND_FACTORS = [Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN]
 
 
@@ -47,6 +54,13 @@ def needs_second_factor(request) -> bool:
 class AccountAdapter(DefaultAccountAdapter):
     def is_open_for_signup(self, request):
         return False
+
+    def post_login(self, request, user, **kwargs):
+        """Remembers a single sign-on's provider, so that signing out can end the provider's session too."""
+        sociallogin = (kwargs.get("signal_kwargs") or {}).get("sociallogin")
+        if sociallogin is not None:
+            request.session[SSO_SIGN_IN] = sociallogin.provider.id
+        return super().post_login(request, user, **kwargs)
 
 
 def provider_organisation(sociallogin) -> Organisation | None:
@@ -96,7 +110,11 @@ def grant_group_roles(sociallogin, organisation) -> None:
     claim, mapping = app_settings.get("groups_claim"), app_settings.get("group_roles") or {}
     if not claim or not mapping:
         return
-    groups = sociallogin.account.extra_data.get("userinfo", sociallogin.account.extra_data).get(claim) or []
+    # The claim may come in the userinfo answer or only in the ID token (Entra ID puts groups in the token).
+    data = sociallogin.account.extra_data
+    groups = (data.get("userinfo") or {}).get(claim) or (data.get("id_token") or {}).get(claim) or []
+    if isinstance(groups, str):
+        groups = [groups]
     allowed = set(Membership.Role.values) - set(Membership.TEAM_ROLES)
     today = timezone.localdate()
     for group in groups:
@@ -105,6 +123,34 @@ def grant_group_roles(sociallogin, organisation) -> None:
             held = Membership.objects.filter(user=sociallogin.user, organisation=organisation, role=role).active()
             if not held.exists():
                 Membership.objects.create(user=sociallogin.user, organisation=organisation, role=role, started=today)
+
+
+def end_session_url(request) -> str | None:
+    """Where to send a person who signed in through single sign-on after Polku's own sign-out: the provider's
+    end-session endpoint (OpenID Connect RP-Initiated Logout 1.0), so that the next person at the same browser is
+    not signed straight back in. None after a password sign-in, or when the provider offers no such endpoint.
+
+    django-allauth 65 reads the provider's discovery document (used here) but does not log out of the provider
+    itself. It keeps no raw ID token, so no id_token_hint is sent: the provider asks the person to confirm. The
+    provider must list Polku's sign-in page among the client's post-logout redirect URIs (docs/deployment.md).
+    """
+    provider_id = request.session.get(SSO_SIGN_IN)
+    if not provider_id:
+        return None
+    adapter = OpenIDConnectOAuth2Adapter(request, provider_id)
+    try:
+        endpoint = adapter.openid_config.get("end_session_endpoint")
+        app = adapter.get_provider().app
+    except (OSError, ValueError, LookupError):  # requests' errors are OSErrors; a bad document a ValueError
+        return None  # the provider cannot be asked now: Polku's own sign-out still happens
+    if not endpoint:
+        return None
+    params = {
+        "client_id": app.client_id,
+        "post_logout_redirect_uri": request.build_absolute_uri(resolve_url(settings.LOGOUT_REDIRECT_URL)),
+        "ui_locales": get_language() or settings.LANGUAGE_CODE,
+    }
+    return f"{endpoint}{'&' if '?' in endpoint else '?'}{urlencode(params)}"
 
 
 def sso_providers() -> list[dict]:

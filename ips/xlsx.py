@@ -23,7 +23,7 @@ from decimal import Decimal
 from django.http import FileResponse
 from django.utils.functional import Promise
 from openpyxl import Workbook as OpenpyxlWorkbook
-from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell import Cell, WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
@@ -101,6 +101,23 @@ def _value(value):
     raise TypeError(f"Cannot write {type(value).__name__} to Excel: {value!r}")
 
 
+class _StyledCell(Cell):
+    """A write-only cell with a number format. openpyxl's append() takes a cell after trying it as a value, and the
+    error it builds for that prints the cell: Cell's repr computes the coordinate, this one costs nothing."""
+
+    __slots__ = ()
+
+    def __repr__(self):
+        return "<StyledCell>"
+
+
+def _style(sheet, number_format: str):
+    """The style of a cell with this number format, made once per format and sheet."""
+    cell = WriteOnlyCell(sheet)
+    cell.number_format = number_format
+    return cell._style
+
+
 class Workbook:
     """A write-only workbook: `add_sheet()` streams each sheet, `save()` finishes the file and copies it out."""
 
@@ -148,11 +165,13 @@ class Workbook:
     def _write_rows(sheet, columns: Sequence[Column], rows: Iterable[Sequence]) -> int:
         """Write the data rows from row 2 on; returns how many there were. This loop is the export's hot path.
 
-        A styled cell is made only where a column has a number format (or a date needs one); other values go in
-        plain, which is openpyxl's fast path.
+        Most values go in plain, openpyxl's fast path. A styled cell is made only where a column has a format (an
+        empty cell keeps it) or a datetime needs one, from a style made once per format (setting `number_format`
+        on every cell looked the format up every time); a date in a date column gets "yyyy-mm-dd" from openpyxl.
         """
         formats = [column.number_format for column in columns]
         width = len(columns)
+        styles = {}
         count = 0
         for count, row in enumerate(rows, start=1):
             if len(row) != width:
@@ -160,16 +179,19 @@ class Workbook:
             cells = []
             for number_format, value in zip(formats, row, strict=True):
                 value = _value(value)
-                if number_format is None and value.__class__ is datetime:
-                    number_format = DATETIME_FORMAT
-                elif number_format is None and value.__class__ is date:
-                    number_format = DATE_FORMAT
+                kind = value.__class__
                 if number_format is None:
+                    if kind is not datetime:
+                        cells.append(value)
+                        continue
+                    number_format = DATETIME_FORMAT
+                elif number_format == DATE_FORMAT and kind is date:
                     cells.append(value)
-                else:
-                    cell = WriteOnlyCell(sheet, value)
-                    cell.number_format = number_format
-                    cells.append(cell)
+                    continue
+                style = styles.get(number_format)
+                if style is None:
+                    style = styles[number_format] = _style(sheet, number_format)
+                cells.append(_StyledCell(sheet, 1, 1, value, style))
             sheet.append(cells)
         return count
 

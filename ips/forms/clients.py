@@ -8,14 +8,18 @@ from ips.forms.fields import ModelMultipleChoiceField, refuse_end_before_start
 from ips.forms.scoped import OrganisationScopedForm, PersonChoiceField, ScopedModelChoiceField
 from ips.forms.trust import TrustedForm, TrustedModelForm
 from ips.models import (
+    ESF_CHARACTERISTICS,
+    ESF_EXIT_RESULTS,
     OPEN_STAGES,
     Client,
     Consent,
     Goal,
     KykyviisariScore,
     Membership,
+    Outcome,
     Referral,
     ReferralSource,
+    SatisfactionAnswer,
     ServiceType,
     Stage,
     TargetGroup,
@@ -135,6 +139,7 @@ class ClientForm(OrganisationScopedForm, TrustedModelForm):
             "service_started",
             "service_ended",
             "birth_year",
+            "birth_year_declined",
             "gender",
             "municipality",
             "language",
@@ -146,6 +151,7 @@ class ClientForm(OrganisationScopedForm, TrustedModelForm):
             "coordinator_name",
             "coordinator_organisation",
             "coordinator_user",
+            *(name for name, _label in ESF_CHARACTERISTICS),
         ]
         widgets = {
             "service_started": DATE,
@@ -183,6 +189,8 @@ class ClientForm(OrganisationScopedForm, TrustedModelForm):
             self.add_error("coach", _("This coach does not work in the chosen team."))
         message = _("The service cannot end before it starts.")
         refuse_end_before_start(self, cleaned, "service_started", "service_ended", message)
+        if cleaned.get("birth_year_declined") and cleaned.get("birth_year"):
+            self.add_error("birth_year", _("Leave the birth year empty when the client does not want to say it."))
         return cleaned
 
 
@@ -214,7 +222,7 @@ class StageChangeForm(TrustedForm):
 class ClosureForm(TrustedModelForm):
     class Meta:
         model = Client
-        fields = ["closed_on", "outcome", "closure_reason", "satisfaction"]
+        fields = ["closed_on", "outcome", "closure_reason", "satisfaction", *(n for n, _label in ESF_EXIT_RESULTS)]
         widgets = {
             "closed_on": DATE,
             "satisfaction": forms.NumberInput(attrs={"min": 1, "max": 10, "inputmode": "numeric"}),
@@ -231,6 +239,53 @@ class ClosureForm(TrustedModelForm):
         if self.instance.programme_entry and day < self.instance.programme_entry:
             raise forms.ValidationError(_("The date is before the client's programme entry."), code="before_entry")
         return day
+
+    def clean(self):
+        cleaned = super().clean()
+        # The outcome already says so: a job in the open labour market is employment at leaving, and so on.
+        implied = {Outcome.OPEN_MARKET_JOB: "exit_employed", Outcome.EDUCATION: "exit_in_education"}
+        if cleaned.get("outcome") in implied:
+            cleaned[implied[cleaned["outcome"]]] = True
+        return cleaned
+
+
+class FollowUpForm(TrustedModelForm):
+    """The ESF+ six-month follow-up of a client who has left."""
+
+    class Meta:
+        model = Client
+        fields = ["followup_on", "followup_result"]
+        widgets = {"followup_on": DATE}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["followup_on"].required = self.fields["followup_result"].required = True
+        self.fields["followup_on"].initial = timezone.localdate()
+
+    def clean_followup_on(self):
+        day = not_in_future(self.cleaned_data["followup_on"])
+        if self.instance.closed_on and day < self.instance.closed_on:
+            raise forms.ValidationError(_("The follow-up cannot be before the client left."), code="before_closure")
+        return day
+
+
+class SatisfactionForm(TrustedModelForm):
+    """One round of the satisfaction survey."""
+
+    class Meta:
+        model = SatisfactionAnswer
+        fields = ["answered_on", "score"]
+        widgets = {
+            "answered_on": DATE,
+            "score": forms.NumberInput(attrs={"min": 1, "max": 10, "inputmode": "numeric"}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["answered_on"].initial = timezone.localdate()
+
+    def clean_answered_on(self):
+        return not_in_future(self.cleaned_data["answered_on"])
 
 
 class ConsentForm(TrustedModelForm):

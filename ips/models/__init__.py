@@ -19,9 +19,10 @@ from ips.models.clients import (
     served,
     served_spans,
 )
+from ips.models.esf import ESF_CHARACTERISTICS, ESF_EXIT_RESULTS, EsfAnswer, FollowUpResult
 from ips.models.lists import ActivityKind, ReferralSource, TargetGroup
 from ips.models.people import CONTENT_EDITORS_GROUP, Membership, Organisation, Roles, Team, User
-from ips.models.record import Consent, Goal, KykyviisariScore, VocationalProfile
+from ips.models.record import Consent, Goal, KykyviisariScore, SatisfactionAnswer, VocationalProfile
 from ips.models.referrals import Referral
 from ips.models.reminders import ReminderSettings
 from ips.models.security import PasswordResetRequest, password_reset_allowed
@@ -42,7 +43,11 @@ __all__ = [
     "ClientLanguage",
     "ClientTreatmentTeam",
     "Consent",
+    "ESF_CHARACTERISTICS",
+    "ESF_EXIT_RESULTS",
     "EducationLevel",
+    "EsfAnswer",
+    "FollowUpResult",
     "Gender",
     "Goal",
     "KykyviisariScore",
@@ -55,6 +60,7 @@ __all__ = [
     "ReferralSource",
     "ReminderSettings",
     "Roles",
+    "SatisfactionAnswer",
     "ServiceType",
     "Setting",
     "Stage",

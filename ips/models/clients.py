@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ips.access import AccessQuerySet
+from ips.models.esf import DECLINED, EsfParticipant
 from ips.models.lists import TargetGroup
 from ips.models.people import Organisation, Team
 from ips.periods import overlapping
@@ -57,6 +58,7 @@ class Gender(models.TextChoices):
     FEMALE = "female", _("Female")
     MALE = "male", _("Male")
     OTHER = "other", _("Other")
+    DECLINED = DECLINED, _("Does not want to say")
     UNKNOWN = "unknown", _("Not known")
 
 
@@ -74,12 +76,14 @@ class LabourMarketStatus(models.TextChoices):
     STUDENT = "student", _("Student")
     REHABILITATION = "rehabilitation", _("In rehabilitation or on sick leave")
     PENSION = "pension", _("On a disability pension")
+    DECLINED = DECLINED, _("Does not want to say")
 
 
 class EducationLevel(models.TextChoices):
     ISCED_0_2 = "isced_0_2", _("Basic education at most (ISCED 0–2)")
     ISCED_3_4 = "isced_3_4", _("Upper secondary (ISCED 3–4)")
     ISCED_5_8 = "isced_5_8", _("Tertiary (ISCED 5–8)")
+    DECLINED = DECLINED, _("Does not want to say")
 
 
 class Outcome(models.TextChoices):
@@ -225,7 +229,7 @@ class ClientQuerySet(AccessQuerySet):
         )
 
 
-class Client(models.Model):
+class Client(EsfParticipant):
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     organisation = models.ForeignKey(
         Organisation, on_delete=models.PROTECT, related_name="clients", verbose_name=_("organisation")

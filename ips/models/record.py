@@ -1,4 +1,4 @@
-"""The client's record beyond the basics: consent, goals, vocational profile, Kykyviisari scores."""
+"""The client's record beyond the basics: consent, goals, vocational profile, Kykyviisari scores, satisfaction."""
 
 import uuid
 
@@ -145,3 +145,35 @@ class KykyviisariScore(ClientOwned):
 
     def __str__(self):
         return f"{self.client} · {self.measured_on}"
+
+
+class SatisfactionAnswer(ClientOwned):
+    """One round of the client satisfaction survey (1–10), recorded at any time, not only at closure.
+
+    Reports take the latest answer per client in the period; the answers themselves stay on the client's page.
+    """
+
+    client = models.ForeignKey(
+        Client, on_delete=models.CASCADE, related_name="satisfaction_answers", verbose_name=_("client")
+    )
+    answered_on = models.DateField(_("answered on"))
+    score = models.PositiveSmallIntegerField(
+        _("satisfaction (1–10)"), validators=[MinValueValidator(1), MaxValueValidator(10)]
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+", verbose_name=_("recorded by")
+    )
+
+    objects = ClientRecordQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-answered_on", "-created"]
+        verbose_name = _("satisfaction survey answer")
+        verbose_name_plural = _("satisfaction survey answers")
+        constraints = [
+            models.CheckConstraint(condition=Q(score__gte=1, score__lte=10), name="satisfaction_answer_1_to_10"),
+        ]
+        indexes = [models.Index(fields=["client", "answered_on"])]
+
+    def __str__(self):
+        return f"{self.client} · {self.answered_on}"

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ips.audit import remote_addr
 from ips.models import Membership, password_reset_allowed
-from ips.sso import PASSWORD_SIGN_IN, sso_providers
+from ips.sso import PASSWORD_SIGN_IN, end_session_url, sso_providers
 
 
 class PasswordResetView(auth_views.PasswordResetView):
@@ -78,3 +78,13 @@ class InviteAcceptView(auth_views.PasswordResetConfirmView):
         response = super().form_valid(form)
         messages.success(self.request, gettext("Your password is set. Sign in with your e-mail address."))
         return response
+
+
+class LogoutView(auth_views.LogoutView):
+    """Django's sign-out; after a single sign-on the browser then goes on to the provider's end-session endpoint,
+    which ends the provider's session too and sends the person back to Polku's sign-in page."""
+
+    def post(self, request, *args, **kwargs):
+        provider_logout = end_session_url(request)  # read before the session is gone
+        response = super().post(request, *args, **kwargs)
+        return HttpResponseRedirect(provider_logout) if provider_logout else response

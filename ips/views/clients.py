@@ -5,6 +5,7 @@ from itertools import chain
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db.models import Count, OuterRef, Subquery
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -17,12 +18,14 @@ from ips.forms.clients import (
     ClientForm,
     ClosureForm,
     ConsentForm,
+    FollowUpForm,
     GoalForm,
     KykyviisariForm,
+    SatisfactionForm,
     StageChangeForm,
     VocationalProfileForm,
 )
-from ips.models import OPEN_STAGES, Client, Consent, Goal, Stage, StageChange, TimeEntry
+from ips.models import OPEN_STAGES, Client, Consent, Goal, SatisfactionAnswer, Stage, StageChange, TimeEntry
 from ips.models.record import VocationalProfile
 from ips.services import client_assign, client_close, client_stage_change
 
@@ -38,13 +41,36 @@ def _client(request, uuid, *, write=False):
     )
 
 
+def _with_satisfaction(clients):
+    """The latest satisfaction survey answer and the number of answers, in the client's own query."""
+    latest = SatisfactionAnswer.objects.filter(client=OuterRef("pk")).order_by("-answered_on", "-created")
+    answers = (
+        SatisfactionAnswer.objects.filter(client=OuterRef("pk"))
+        .order_by()
+        .values("client")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    return clients.annotate(
+        latest_satisfaction=Subquery(latest.values("score")[:1]),
+        latest_satisfaction_on=Subquery(latest.values("answered_on")[:1]),
+        satisfaction_answer_count=Subquery(answers),
+    )
+
+
 def _back(client, section=""):
     return redirect(reverse("ips:client_detail", args=[client.uuid]) + (f"#{section}" if section else ""))
 
 
 @login_required
 def client_detail(request, uuid):
-    client = _client(request, uuid)
+    client = get_for_user(
+        request,
+        _with_satisfaction(
+            Client.objects.select_related("team", "coach", "treatment_team", "coordinator_user", "referral__source")
+        ),
+        uuid=uuid,
+    )
     today = timezone.localdate()
     consents = list(client.consents.all())
     entries = (
@@ -78,6 +104,8 @@ def client_detail(request, uuid):
         "consent_form": ConsentForm(auto_id="consent_%s"),
         "goal_form": GoalForm(auto_id="goal_%s"),
         "score_form": KykyviisariForm(auto_id="score_%s"),
+        "satisfaction_form": SatisfactionForm(auto_id="satisfaction_%s"),
+        "followup_form": FollowUpForm(instance=client, auto_id="followup_%s") if client.is_closed else None,
         "can_export": client.team_id in request.user.roles.supervisor_teams,
     }
     return render(request, "ips/client_detail.html", context)
@@ -213,6 +241,33 @@ def score_add(request, uuid):
         section="kykyviisari",
         extra={"recorded_by": request.user},
     )
+
+
+@login_required
+def satisfaction_add(request, uuid):
+    return _record_form(
+        request,
+        uuid,
+        SatisfactionForm,
+        title=gettext("Record a satisfaction survey answer"),
+        section="satisfaction",
+        extra={"recorded_by": request.user},
+    )
+
+
+@login_required
+def client_followup(request, uuid):
+    """The ESF+ six-month follow-up of a client who has left: is the client in employment?"""
+    client = _client(request, uuid, write=True)
+    if not client.is_closed:
+        messages.error(request, gettext("The follow-up is recorded after the client has left."))
+        return _back(client, "closure")
+    form = FollowUpForm(posted_data(request), instance=client)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, gettext("Saved."))
+        return _back(client, "closure")
+    return _form_page(request, form, title=gettext("Six-month follow-up"), client=client)
 
 
 @login_required

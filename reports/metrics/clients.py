@@ -8,9 +8,34 @@ import statistics
 from collections import Counter, defaultdict
 from datetime import timedelta
 
-from django.db.models import Avg, Count, DecimalField, ExpressionWrapper, F, Min, OuterRef, Q, Subquery
+from django.db.models import (
+    Avg,
+    Case,
+    Count,
+    DecimalField,
+    ExpressionWrapper,
+    F,
+    Min,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
 
-from ips.models import KykyviisariScore, ServiceType, age_band, served_spans
+from ips.models import (
+    ESF_CHARACTERISTICS,
+    ESF_EXIT_RESULTS,
+    Client,
+    FollowUpResult,
+    KykyviisariScore,
+    Outcome,
+    SatisfactionAnswer,
+    ServiceType,
+    age_band,
+    served_spans,
+)
+from ips.models.esf import DECLINED, FOLLOWUP_MONTHS
 from ips.periods import Period, add_months, ratio, span_overlaps
 from reports.metrics.scope import (
     SUSTAINED_MONTHS,
@@ -21,6 +46,7 @@ from reports.metrics.scope import (
     rounded,
     scope_clients,
     scope_jobs,
+    served_in,
 )
 from reports.metrics.work import time_figures
 
@@ -39,6 +65,12 @@ def client_figures(scope: Scope, period: Period) -> dict:
         .order_by("-measured_on", "-pk")
         .values("score")[:1]
     )
+    # The satisfaction survey: each client's latest answer in the period.
+    latest_answer = (
+        SatisfactionAnswer.objects.filter(client=OuterRef("pk"), answered_on__range=(period.start, period.end))
+        .order_by("-answered_on", "-created")
+        .values("score")[:1]
+    )
     # Flags as annotations: the aggregate then runs over a subquery whose columns the filters refer to.
     competitive = Q(in_competitive_job=True)
     ips = Q(service_type=ServiceType.IPS)
@@ -49,6 +81,7 @@ def client_figures(scope: Scope, period: Period) -> dict:
         .annotate(
             in_competitive_job=held_job(period, competitive_only=True),
             in_any_job=held_job(period, competitive_only=False),
+            latest_satisfaction=Subquery(latest_answer),
             kyky_change=ExpressionWrapper(
                 Subquery(later_score) - Subquery(entry_score), output_field=DecimalField(max_digits=4, decimal_places=1)
             ),
@@ -69,8 +102,8 @@ def client_figures(scope: Scope, period: Period) -> dict:
                 f"engaged_q{index}": Count("pk", filter=Q(profile__created__date__range=(quarter.start, quarter.end)))
                 for index, quarter in enumerate(period.quarters())
             },
-            satisfaction_mean=Avg("satisfaction"),
-            satisfaction_count=Count("satisfaction"),
+            satisfaction_mean=Avg("latest_satisfaction"),
+            satisfaction_count=Count("latest_satisfaction"),
             kykyviisari_mean=Avg("kyky_change"),
             kykyviisari_count=Count("kyky_change"),
         )
@@ -216,23 +249,68 @@ def _median(values, places):
 
 
 def participant_figures(scope: Scope, period: Period) -> dict:
-    """ESF+ participant indicators: entrants in the period by characteristic, and leavers' results at exit."""
+    """ESF+ participant indicators: entrants by characteristic, leavers' results upon leaving, and the six-month
+    result of those whose follow-up fell due in the period. One read of the rows, counted in Python."""
+    # The six-month result belongs to the scope that served the client when they left, six months before.
+    left = Period(add_months(period.start, -FOLLOWUP_MONTHS), add_months(period.end, -FOLLOWUP_MONTHS))
     rows = list(
-        scope_clients(scope, period)
-        .filter(Q(programme_entry__range=(period.start, period.end)) | Q(closed_on__range=(period.start, period.end)))
+        Client.objects.filter(served_in(scope, Period(left.start, period.end)))
+        .filter(
+            Q(programme_entry__range=(period.start, period.end))
+            | Q(closed_on__range=(period.start, period.end))
+            | Q(closed_on__range=(left.start, left.end))
+        )
+        .annotate(
+            served_now=Case(When(served_in(scope, period), then=Value(True)), default=Value(False)),
+            served_then=Case(When(served_in(scope, left), then=Value(True)), default=Value(False)),
+        )
+        .order_by()
         .values(
-            "programme_entry", "birth_year", "gender", "labour_market_status", "education_level", "closed_on", "outcome"
+            "served_now",
+            "served_then",
+            "programme_entry",
+            "birth_year",
+            "birth_year_declined",
+            "gender",
+            "labour_market_status",
+            "education_level",
+            "closed_on",
+            "outcome",
+            "followup_result",
+            *(name for name, _label in ESF_CHARACTERISTICS),
+            *(name for name, _label in ESF_EXIT_RESULTS),
         )
     )
-    entrants = [row for row in rows if row["programme_entry"] in period]
-    leavers = [row for row in rows if row["closed_on"] in period]
-    return {
+    entrants = [row for row in rows if row["served_now"] and row["programme_entry"] in period]
+    leavers = [row for row in rows if row["served_now"] and row["closed_on"] in period]
+    followed = [
+        row
+        for row in rows
+        if row["served_then"] and row["closed_on"] and add_months(row["closed_on"], FOLLOWUP_MONTHS) in period
+    ]
+    figures = {
         "entrants": len(entrants),
         "gender": Counter(row["gender"] for row in entrants),
-        "age_band": Counter(age_band(row["programme_entry"], row["birth_year"]) for row in entrants),
+        "age_band": Counter(
+            DECLINED if row["birth_year_declined"] else age_band(row["programme_entry"], row["birth_year"])
+            for row in entrants
+        ),
         "labour_market_status": Counter(row["labour_market_status"] or "unknown" for row in entrants),
         "education_level": Counter(row["education_level"] or "unknown" for row in entrants),
         "leavers": len(leavers),
-        "in_employment_at_exit": sum(1 for row in leavers if row["outcome"] == "open_market_job"),
-        "in_education_at_exit": sum(1 for row in leavers if row["outcome"] == "education"),
+        # The outcome implies a result (the closure form sets it too; rows closed before it existed rely on this).
+        "in_employment_at_exit": sum(
+            1 for row in leavers if row["exit_employed"] or row["outcome"] == Outcome.OPEN_MARKET_JOB
+        ),
+        "in_education_at_exit": sum(
+            1 for row in leavers if row["exit_in_education"] or row["outcome"] == Outcome.EDUCATION
+        ),
+        "job_searching_at_exit": sum(1 for row in leavers if row["exit_job_searching"]),
+        "qualification_at_exit": sum(1 for row in leavers if row["exit_qualification"]),
+        "followup_due": len(followed),
+        "followup_recorded": sum(1 for row in followed if row["followup_result"]),
+        "employed_six_months": sum(1 for row in followed if row["followup_result"] == FollowUpResult.EMPLOYED),
     }
+    for name, _label in ESF_CHARACTERISTICS:
+        figures[name] = Counter(row[name] or "unknown" for row in entrants)
+    return figures

@@ -7,7 +7,9 @@ cells through Shown, never the raw figures.
 
 1. Primary: counts of 1–4 are hidden (0 stays 0: nobody can be recognised in an empty group).
 2. Complementary: in every equation (a total and the categories that add up to it) either no cell is hidden or at
-   least two are; when one is, the smallest other category (else the total) is hidden too. A final check solves
+   least two are; when one is, the smallest other category (else the total) is hidden too. Hidden categories of
+   a shown total that are all 0 would be known to be 0 (counts are never negative): a category that is not 0
+   (else the total) is hidden beside them. A final check solves
    the whole system of equations exactly and hides more while any hidden cell is still determined by it.
 3. Derived: a share or mean is hidden when one of the counts it comes from is hidden.
 
@@ -19,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from fractions import Fraction
 
-from ips.models import EducationLevel, Gender, LabourMarketStatus
+from ips.models import ESF_CHARACTERISTICS, EducationLevel, EsfAnswer, Gender, LabourMarketStatus
 from reports.metrics.figures import Figures
 from reports.metrics.scope import SUSTAINED_MONTHS
 
@@ -91,13 +93,37 @@ QUARTERS_ADD_UP = {
 UNKNOWN = "unknown"
 
 
+# ESF+ counts labour-market status in four groups (Annex I); Polku's finer statuses add up to them. The employed
+# and the long-term unemployed are statuses of their own, so only the two sums are cells of their own.
+STATUS_GROUPS = {
+    "unemployed": (LabourMarketStatus.UNEMPLOYED, LabourMarketStatus.LONG_TERM_UNEMPLOYED),
+    "inactive": (
+        LabourMarketStatus.INACTIVE,
+        LabourMarketStatus.STUDENT,
+        LabourMarketStatus.REHABILITATION,
+        LabourMarketStatus.PENSION,
+    ),
+}
+# Counts of leavers and of former clients, none of which adds up with another shown cell.
+RESULT_COUNTS = (
+    "in_employment_at_exit",
+    "in_education_at_exit",
+    "job_searching_at_exit",
+    "qualification_at_exit",
+    "followup_due",
+    "followup_recorded",
+    "employed_six_months",
+)
+
+
 def participant_dimensions() -> list[tuple[str, list[str]]]:
     """The ESF+ breakdowns of the entrants: (field, category codes), each with "unknown" last."""
     dimensions = [
         ("gender", Gender.values),
-        ("age_band", ["under_30", "30_54", "55_plus"]),
+        ("age_band", ["under_30", "30_54", "55_plus", EsfAnswer.DECLINED]),
         ("labour_market_status", LabourMarketStatus.values),
         ("education_level", EducationLevel.values),
+        *((name, EsfAnswer.values) for name, _label in ESF_CHARACTERISTICS),
     ]
     # A choice list may have its own "unknown": then it is that category, not a second one.
     return [(name, list(dict.fromkeys([*codes, UNKNOWN]))) for name, codes in dimensions]
@@ -146,12 +172,8 @@ def grid(figures: Figures) -> Grid:
     if len(figures.quarters) == 1:
         result.equations += [(total, (f"q0.{key}",)) for key, total in SAME_AS_PERIOD.items()]
     participants = figures.participants
-    result.counts.update(
-        entrants=participants["entrants"],
-        leavers=participants["leavers"],
-        in_employment_at_exit=participants["in_employment_at_exit"],
-        in_education_at_exit=participants["in_education_at_exit"],
-    )
+    result.counts.update(entrants=participants["entrants"], leavers=participants["leavers"])
+    result.counts.update({key: participants[key] for key in RESULT_COUNTS})
     # The entrants are the period's new clients and the leavers its closed ones, counted the same way.
     result.equations += [("new", ("entrants",)), ("closed", ("leavers",))]
     parts: dict[str, list[str]] = {}
@@ -160,6 +182,10 @@ def grid(figures: Figures) -> Grid:
         result.counts[key] = value
         parts.setdefault(dimension, []).append(key)
     result.equations += [("entrants", tuple(keys)) for keys in parts.values()]
+    for group, statuses in STATUS_GROUPS.items():
+        key = f"status_group.{group}"
+        result.counts[key] = sum(result.counts[f"labour_market_status.{status}"] for status in statuses)
+        result.equations.append((key, tuple(f"labour_market_status.{status}" for status in statuses)))
     return result
 
 
@@ -175,6 +201,14 @@ def protect(cells: Grid) -> set[str]:
         changed = False
         for total, parts in cells.equations:
             members = (total, *parts)
+            hidden_parts = [key for key in parts if key in hidden]
+            if hidden_parts and total not in hidden and not any(cells.counts[key] for key in hidden_parts):
+                # Hidden zeros only: a shown total minus the shown parts leaves 0, and counts are never negative,
+                # so each hidden part is 0. Hide a part that is not 0 beside them, or else the total.
+                candidates = [key for key in parts if key not in hidden and cells.counts[key]] or [total]
+                hidden.add(cheapest(candidates))
+                changed = True
+                continue
             if sum(1 for key in members if key in hidden) != 1:
                 continue
             candidates = [key for key in parts if key not in hidden] or [key for key in members if key not in hidden]

@@ -44,7 +44,13 @@ def definitions() -> list[tuple[str, str]]:
             _("Employment rate (IPS Grow: out of work at referral)"),
             _("The same, counting only clients who were out of work when referred. Benchmark 40 per cent."),
         ),
-        (_("Mean satisfaction (1–10)"), _("Mean of the satisfaction scores recorded for clients in the project.")),
+        (
+            _("Mean satisfaction (1–10)"),
+            _(
+                "The satisfaction survey can be answered at any time, not only at closure: the mean of each "
+                "client's latest answer in the period; the number is of clients who answered in the period."
+            ),
+        ),
         (
             _("Mean Kykyviisari change"),
             _(
@@ -137,9 +143,17 @@ def definitions() -> list[tuple[str, str]]:
         (
             _("ESF+ participants"),
             _(
-                "Participants entering: clients whose programme entry falls in the period, by gender, age at entry "
-                "(under 30, 30–54, 55 or over), labour-market status and education level at entry (ISCED). Results "
-                "at exit: clients closed in the period with the outcome of an open-market job or education."
+                "The common indicators of the ESF+ regulation (EU) 2021/1057, Annex I. Participants entering: "
+                "clients whose programme entry falls in the period, by gender, age at entry (under 30, 30–54, 55 or "
+                "over), labour-market status and education level at entry (ISCED 0–2, 3–4, 5–8), disability, "
+                "third-country nationality, foreign background, minority, homelessness or housing exclusion and "
+                "rural area. Each characteristic is optional for the client: “does not want to say” is counted "
+                "apart from “not recorded”. Unemployed includes the long-term unemployed; inactive is outside the "
+                "labour force, studying, in rehabilitation or on sick leave, or on a disability pension. Results "
+                "upon leaving: clients closed in the period, each result that held (several may); an outcome of a "
+                "job in the open labour market counts as in employment and an outcome of education as in education "
+                "or training. Six months after leaving: clients whose six-month follow-up fell due in the period, "
+                "those whose follow-up is recorded, and those in employment (including self-employment) then."
             ),
         ),
         (

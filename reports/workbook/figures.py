@@ -1,9 +1,10 @@
 """The figure sheets: Summary, Quarters and Participants, each rendered from the suppressed cells (Shown)."""
 
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from ips import xlsx
-from ips.models import EducationLevel, Gender, LabourMarketStatus
+from ips.models import ESF_CHARACTERISTICS, EducationLevel, EsfAnswer, Gender, LabourMarketStatus
 from reports.metrics.suppression import Shown, participant_cells
 from reports.workbook.common import AGE_BANDS, MEAN, PERCENT, yes_no
 
@@ -178,25 +179,40 @@ def grow_sheet(book, shown: Shown) -> None:
 def participant_rows(shown: Shown) -> list[tuple]:
     """(indicator, category, participants): the ESF+ table of the workbook and the dashboard."""
     count = shown.count
+    answers = dict(EsfAnswer.choices)
     names = {
         "gender": (_("Gender"), dict(Gender.choices)),
-        "age_band": (_("Age band at entry"), AGE_BANDS),
+        "age_band": (_("Age band at entry"), {**AGE_BANDS, EsfAnswer.DECLINED: answers[EsfAnswer.DECLINED]}),
         "labour_market_status": (_("Labour-market status at entry"), dict(LabourMarketStatus.choices)),
         "education_level": (_("Education level at entry"), dict(EducationLevel.choices)),
+        **{name: (str(capfirst(label)), answers) for name, label in ESF_CHARACTERISTICS},
     }
     not_recorded = str(AGE_BANDS["unknown"])
-    rows = [(_("Participants entering"), _("All"), count("entrants"))]
+    status = _("Labour-market status at entry (ESF+)")
+    rows = [
+        (_("Participants entering"), _("All"), count("entrants")),
+        (status, _("Unemployed, including long-term unemployed"), count("status_group.unemployed")),
+        (status, _("Long-term unemployed"), count(f"labour_market_status.{LabourMarketStatus.LONG_TERM_UNEMPLOYED}")),
+        (status, _("Inactive"), count("status_group.inactive")),
+        (status, _("Employed, including self-employed"), count(f"labour_market_status.{LabourMarketStatus.EMPLOYED}")),
+    ]
     for dimension, code, _value in participant_cells(shown.figures.participants):
         indicator, labels = names[dimension]
         rows.append((indicator, str(labels.get(code, not_recorded)), count(f"{dimension}.{code}")))
+    leaving, later = _("Results upon leaving"), _("Six months after leaving")
     rows += [
         (_("Participants leaving"), _("All"), count("leavers")),
-        (_("Results at exit"), _("In employment"), count("in_employment_at_exit")),
-        (_("Results at exit"), _("In education"), count("in_education_at_exit")),
+        (leaving, _("Job searching"), count("job_searching_at_exit")),
+        (leaving, _("In education or training"), count("in_education_at_exit")),
+        (leaving, _("Gained a qualification"), count("qualification_at_exit")),
+        (leaving, _("In employment, including self-employment"), count("in_employment_at_exit")),
+        (later, _("Follow-ups due in the period"), count("followup_due")),
+        (later, _("of which recorded"), count("followup_recorded")),
+        (later, _("In employment, including self-employment"), count("employed_six_months")),
     ]
     return rows
 
 
 def participants_sheet(book, shown: Shown) -> None:
-    columns = [xlsx.Column(_("Indicator"), 32), xlsx.Column(_("Category"), 40), xlsx.Column(_("Participants"), 12)]
-    xlsx.add_sheet(book, _("Participants"), columns, participant_rows(shown))
+    columns = [xlsx.Column(_("Indicator"), 40), xlsx.Column(_("Category"), 44), xlsx.Column(_("Participants"), 12)]
+    xlsx.add_sheet(book, _("ESF+ participants"), columns, participant_rows(shown))

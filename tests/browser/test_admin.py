@@ -1,16 +1,19 @@
 """The organisation admin takes a new coach into use by clicking: adds and invites her, she sets a password, gets a
-team and a 0.6 FTE share that becomes 0.8 from a date, one of her clients moves treatment team, she sees her Today,
-and once deactivated her next request is refused. Every admin page passes axe at 390 px and 1280 px."""
+team and a 0.6 FTE share that becomes 0.8 from a date; the team's supervisor gives her a client on the client's
+page, and the admin moves that client's treatment team; she signs in, sets up two-factor sign-in (her county
+requires it of coaches) and sees her Today; once deactivated her next request is refused. Every admin page passes
+axe at 390 px and 1280 px."""
 
 import re
 from datetime import timedelta
 
 import pytest
+from allauth.mfa.models import Authenticator
 from django.utils import timezone
 from playwright.sync_api import expect
 
 from ips.models import Client, ClientTreatmentTeam, Membership, TreatmentTeam, User
-from ips.services import client_assign
+from tests.browser.conftest import set_up_required_two_factor
 
 pytestmark = pytest.mark.browser
 
@@ -34,8 +37,11 @@ def _submit(page):
 
 
 def test_the_org_admin_takes_a_coach_into_use_and_out_again(
-    page, browser, demo, login, axe_both, mailoutbox, live_server, screenshot_dir
+    page, browser, demo, login, axe_both, mailoutbox, live_server, screenshot_dir, settings
 ):
+    # A county that requires two-factor sign-in of its coaches too (MFA_REQUIRED_ROLES; by default org admins and
+    # reporters): the live server runs in this process, so it reads the changed setting.
+    settings.MFA_REQUIRED_ROLES = [*settings.MFA_REQUIRED_ROLES, "coach"]
     today = timezone.localdate()
     login(page, "orgadmin")
     page.locator("header .menu a[href='/admin/people/']").click()
@@ -92,9 +98,24 @@ def test_the_org_admin_takes_a_coach_into_use_and_out_again(
     assert [(str(fte), ended) for fte, ended in shares] == [("0.60", change), ("0.80", None)]
     page.screenshot(path=screenshot_dir / "admin-1-person.png", full_page=True)
 
-    # One of her clients (handed to her by the team) moves to another treatment team from today.
+    # The team's supervisor gives her a client: finds the client in the caseload, edits the coach on their page.
     client = Client.objects.filter(team__name="Vaasan työkykytiimi", stage__in=["engagement", "job_finding"]).first()
-    client_assign(client=client, team=client.team, coach=person, on=today)
+    lead = browser.new_page(locale="fi-FI")
+    login(lead, "supervisor")
+    lead.locator("header .menu a[href='/clients/']").click()
+    lead.locator("main details.filters summary").click()
+    lead.locator("#id_q").fill(client.code)
+    lead.locator("main details.filters form button[type=submit]").click()
+    lead.locator(f"main a[href='/clients/{client.uuid}/']").click()
+    lead.wait_for_url(f"**/clients/{client.uuid}/")
+    lead.locator(f"main a[href='/clients/{client.uuid}/edit/']").click()
+    lead.locator("#id_coach").select_option(str(person.pk))
+    _submit(lead)
+    assert lead.url.endswith(f"/clients/{client.uuid}/")
+    client.refresh_from_db()
+    assert client.coach == person
+
+    # The admin moves that client to another treatment team from today.
     target = TreatmentTeam.objects.exclude(pk=client.treatment_team_id).filter(organisation=client.organisation)[0]
     page.locator("main nav.subnav a[href='/admin/client-treatment-team/']").click()
     axe_both(page)
@@ -107,13 +128,20 @@ def test_the_org_admin_takes_a_coach_into_use_and_out_again(
     axe_both(page)
     assert ClientTreatmentTeam.objects.in_force(today).get(client=client).treatment_team == target
 
-    # She signs in with her e-mail address and lands on her Today.
+    # She signs in with her e-mail address, is sent to set up two-factor sign-in first, then opens her Today.
     her.locator("input[name=username]").fill(EMAIL)
     her.locator("input[name=password]").fill(PASSWORD)
     her.locator("main form button[type=submit]").click()
     her.wait_for_load_state()
+    assert "/accounts/2fa/" in her.url or "/accounts/reauthenticate/" in her.url, her.url
+    axe_both(her)
+    set_up_required_two_factor(her, PASSWORD)
+    assert Authenticator.objects.filter(user=person, type=Authenticator.Type.TOTP).exists()
+    her.locator("header .menu a[href='/today/']").click()
+    her.wait_for_load_state()
     assert her.url.endswith("/today/")
     expect(her.locator("h1")).to_be_visible()
+    expect(her.locator("main")).to_contain_text(client.code)  # her new client, among those without contact
 
     # The other admin pages, by the admin menu.
     for href in ("/admin/teams/", "/admin/treatment-teams/", "/admin/history/"):

@@ -105,6 +105,21 @@ CASES = [
         watch=lambda w: [w.client],
     ),
     Case(
+        client_forms.FollowUpForm,
+        "coach_a",
+        lambda w: reverse("ips:client_followup", args=[w.closed_client.uuid]),
+        lambda w: client_forms.FollowUpForm(instance=w.closed_client),
+        lambda w: {"followup_on": iso(w.today), "followup_result": "employed"},
+        watch=lambda w: [w.closed_client],
+    ),
+    Case(
+        client_forms.SatisfactionForm,
+        "coach_a",
+        lambda w: reverse("ips:satisfaction_add", args=[w.client.uuid]),
+        lambda w: client_forms.SatisfactionForm(),
+        lambda w: {"answered_on": iso(w.today), "score": "8"},
+    ),
+    Case(
         client_forms.ConsentForm,
         "coach_a",
         lambda w: reverse("ips:consent_add", args=[w.client.uuid]),

@@ -52,6 +52,18 @@ class World:
         )
 
     @cached_property
+    def closed_client(self):
+        """A client of team A who left seven months ago: the ESF+ six-month follow-up is due."""
+        return ClientFactory(
+            team=self.team_a,
+            coach=self.coach_a,
+            programme_entry=self.today - timedelta(days=400),
+            stage="closed",
+            closed_on=self.today - timedelta(days=210),
+            stage_since=self.today - timedelta(days=210),
+        )
+
+    @cached_property
     def referral(self):
         return ReferralFactory(team=self.team_a, referred_on=self.today - timedelta(days=10))
 

@@ -3,7 +3,15 @@
 from datetime import date, timedelta
 from decimal import Decimal
 
-from ips.models import ClientTreatmentTeam, Goal, KykyviisariScore, StageChange, TreatmentTeam, VocationalProfile
+from ips.models import (
+    ClientTreatmentTeam,
+    Goal,
+    KykyviisariScore,
+    SatisfactionAnswer,
+    StageChange,
+    TreatmentTeam,
+    VocationalProfile,
+)
 from tests.employers.factories import EmployerContactFactory, FollowUpFactory, JobFactory
 from tests.factories import ConsentFactory, ReferralFactory, TimeEntryFactory
 
@@ -26,6 +34,7 @@ def seed_every_record(client, coach, *, day: date, name: str) -> dict:
     Goal.objects.create(client=client, text=texts["goal"], set_on=day)
     VocationalProfile.objects.create(client=client, preferences=texts["profile"], strengths=texts["profile"])
     KykyviisariScore.objects.create(client=client, measured_on=day, score=Decimal("6.5"), kind="entry")
+    SatisfactionAnswer.objects.create(client=client, answered_on=day, score=8, recorded_by=coach)
     ReferralFactory(
         team=client.team,
         client=client,

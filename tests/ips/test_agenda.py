@@ -12,6 +12,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from ips.agenda import Kind, agenda
+from ips.models import Stage
+from ips.periods import add_months
 from tests.employers.factories import EmployerContactFactory, EmployerFactory, FollowUpFactory, JobFactory
 from tests.factories import ClientFactory, TimeEntryFactory, activity_kind
 
@@ -44,6 +46,19 @@ def _next_step(coach, team, *, due_in=1, org=None):
         date=_today() - timedelta(days=3),
         next_step="Soita Maijalle",
         next_step_on=_today() + timedelta(days=due_in),
+    )
+
+
+def _left(team, coach, *, due_in=0):
+    """A client who left six months before the day `due_in` from today: the ESF+ follow-up falls due that day."""
+    closed_on = add_months(_today() + timedelta(days=due_in), -6)
+    return ClientFactory(
+        team=team,
+        coach=coach,
+        programme_entry=closed_on - timedelta(days=200),
+        stage=Stage.CLOSED,
+        closed_on=closed_on,
+        stage_since=closed_on,
     )
 
 
@@ -150,6 +165,7 @@ def _fill(coach, team, count):
         client = _quiet(team, coach)
         _follow_up(client, due_in=-1)
         _next_step(coach, team)
+        _left(team, coach)
 
 
 def test_the_agenda_query_count_is_pinned_and_flat(coach_a, team_a, client, count_queries, django_assert_num_queries):
@@ -158,7 +174,8 @@ def test_the_agenda_query_count_is_pinned_and_flat(coach_a, team_a, client, coun
     few = count_queries(AGENDA_URL)
     _fill(coach_a, team_a, 9)
     assert count_queries(AGENDA_URL) == few
-    # Session, user, roles (2), clients without contact, follow-ups, next steps, the access-log insert.
+    # Session, user, roles (2), clients without contact, follow-ups, next steps, six-month follow-ups, the access-log
+    # insert.
     with django_assert_num_queries(few):
         client.get(AGENDA_URL)
     assert few <= 9
@@ -189,3 +206,20 @@ def test_the_follow_up_lines_moved_from_the_employer_panel(coach_a, client_a, as
     _follow_up(client_a, due_in=2)
     assert "follow_ups" not in as_user(coach_a).get(reverse("employers:today_panel")).context
     assert _kinds(agenda(coach_a, [coach_a.pk], today)) == [Kind.FOLLOW_UP]
+
+
+def test_a_six_month_follow_up_is_on_the_leaving_coachs_agenda_until_recorded(coach_a, coach_a2, team_a, as_user):
+    due = _left(team_a, coach_a, due_in=-2)
+    soon = _left(team_a, coach_a, due_in=5)
+    _left(team_a, coach_a, due_in=10)  # beyond the week ahead
+    _left(team_a, coach_a2)  # the colleague's leaver
+    items = [item for item in agenda(coach_a, [coach_a.pk], _today()) if item.kind == Kind.ESF_FOLLOW_UP]
+    assert [(item.client.pk, item.due_on) for item in items] == [
+        (due.pk, _today() - timedelta(days=2)),
+        (soon.pk, _today() + timedelta(days=5)),
+    ]
+    assert items[0].url == reverse("ips:client_followup", args=[due.uuid])
+    assert due.first_name not in items[0].title  # the feed's text: the code only
+    as_user(coach_a).post(items[0].url, {"followup_on": _today().isoformat(), "followup_result": "employed"})
+    left = [item.client.pk for item in agenda(coach_a, [coach_a.pk], _today()) if item.kind == Kind.ESF_FOLLOW_UP]
+    assert left == [soon.pk]

@@ -26,7 +26,7 @@ from tests.ips.privacy_seed import seed_every_record
 pytestmark = pytest.mark.django_db
 
 PERIOD = Period(date(2019, 1, 1), date(2019, 12, 31))
-COMPARED_SHEETS = ["Summary", "Quarters", "Participants"]
+COMPARED_SHEETS = ["Summary", "Quarters", "ESF+ participants"]
 # (first name, last name, programme entry, birth year, closed on, outcome): ages at entry 24, 29, 55, 54 and unknown.
 PAST_CLIENTS = [
     ("Zelda", "Ylivainio", date(2019, 1, 10), 1995, date(2019, 12, 15), "open_market_job"),

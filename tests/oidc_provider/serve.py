@@ -1,5 +1,6 @@
 """Starts the test provider: `python -m tests.oidc_provider.serve PORT` with OIDC_PROVIDER_DB, OIDC_PROVIDER_KEY
-(an RSA private key, PEM) and OIDC_PROVIDER_SEED (JSON: the client and the users) in the environment. Migrates its
+(an RSA private key, PEM) and OIDC_PROVIDER_SEED (JSON: the client, and the users with their groups) in the
+environment. Migrates its
 own SQLite database, writes the seed, then serves until killed."""
 
 import json
@@ -13,6 +14,7 @@ def seed(data: dict) -> None:
     from allauth.account.models import EmailAddress
     from allauth.idp.oidc.models import Client
     from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
 
     client = data["client"]
     provider_client = Client(
@@ -24,10 +26,13 @@ def seed(data: dict) -> None:
         response_types="code",
     )
     provider_client.set_secret(client["secret"])
+    provider_client.set_post_logout_redirect_uris(client.get("post_logout_redirect_uris", []))
     provider_client.save()
     for person in data["users"]:
         user = get_user_model().objects.create_user(person["username"], person["email"], person["password"])
         EmailAddress.objects.create(user=user, email=person["email"], verified=True, primary=True)
+        for name in person.get("groups", []):
+            user.groups.add(Group.objects.get_or_create(name=name)[0])
 
 
 def main() -> None:

@@ -45,4 +45,5 @@ ACCOUNT_LOGIN_METHODS = {"username"}
 ACCOUNT_EMAIL_VERIFICATION = "none"
 ACCOUNT_RATE_LIMITS = False
 IDP_OIDC_PRIVATE_KEY = os.environ["OIDC_PROVIDER_KEY"]
+IDP_OIDC_ADAPTER = "tests.oidc_provider.adapter.GroupsAdapter"
 USE_TZ = True

@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from ips.models import KykyviisariScore, ServiceType
+from ips.models import KykyviisariScore, SatisfactionAnswer, ServiceType
 from tests.employers.factories import EmployerContactFactory, EmployerFactory, JobFactory, bulk_contacts
 from tests.factories import ClientFactory, TimeEntryFactory, activity_kind
 
@@ -99,6 +99,15 @@ def outcomes(team_a, team_b, coach_a, coach_b):
     _score(c2, date(2025, 9, 1), "3.5")
     _score(c2, date(2026, 1, 10), "9.0")  # after the period: ignored
     _score(c3, date(2024, 10, 5), "6.0", KykyviisariScore.Kind.ENTRY)
+    # Satisfaction survey rounds: the latest answer in the period counts (c1: 8, not 5; c3: 9 at closure).
+    answers = [
+        (c1, date(2025, 3, 1), 5),
+        (c1, date(2025, 6, 1), 8),
+        (c3, date(2025, 2, 1), 9),
+        (c2, date(2026, 1, 10), 2),
+    ]
+    for client, day, score in answers:
+        SatisfactionAnswer.objects.create(client=client, answered_on=day, score=score)
     TimeEntryFactory(coach=coach_a, team=team_a, date=date(2025, 2, 3), minutes=120, setting="community", client=c1)
     TimeEntryFactory(
         coach=coach_a,

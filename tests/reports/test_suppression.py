@@ -8,14 +8,21 @@ from fractions import Fraction
 
 import pytest
 
-from ips.models import EducationLevel, Gender, LabourMarketStatus
+from ips.models import ESF_CHARACTERISTICS, EducationLevel, EsfAnswer, Gender, LabourMarketStatus
 from ips.periods import Period
 from reports.metrics import Scope
 from reports.metrics.figures import Figures
-from reports.metrics.suppression import HIDDEN, QUARTER_COUNTS, SUMMARY_COUNTS, Shown, participant_dimensions
+from reports.metrics.suppression import (
+    HIDDEN,
+    QUARTER_COUNTS,
+    STATUS_GROUPS,
+    SUMMARY_COUNTS,
+    Shown,
+    participant_dimensions,
+)
 
 POPULATIONS = 240
-AGE_BANDS = ["under_30", "30_54", "55_plus", "unknown"]
+AGE_BANDS = ["under_30", "30_54", "55_plus", "declined", "unknown"]
 
 
 def population(seed: int) -> Figures:
@@ -43,6 +50,11 @@ def population(seed: int) -> Figures:
                 "job_starts": [q for q in range(len(quarters)) if rng.random() < 0.2],
                 "satisfied": rng.random() < 0.5,
                 "outcome": rng.choice(["open_market_job", "education", "other"]),
+                "searching": rng.random() < 0.3,
+                "qualified": rng.random() < 0.2,
+                "followed": rng.random() < 0.3,
+                "followup": rng.choice(["", "employed", "not_employed", "declined"]),
+                **{name: rng.choice([*EsfAnswer.values, None]) for name, _label in ESF_CHARACTERISTICS},
             }
         )
     entrants = [p for p in people if p["entered"] is not None]
@@ -124,6 +136,12 @@ def population(seed: int) -> Figures:
         "leavers": len(leavers),
         "in_employment_at_exit": sum(1 for p in leavers if p["outcome"] == "open_market_job"),
         "in_education_at_exit": sum(1 for p in leavers if p["outcome"] == "education"),
+        "job_searching_at_exit": sum(1 for p in leavers if p["searching"]),
+        "qualification_at_exit": sum(1 for p in leavers if p["qualified"]),
+        "followup_due": sum(1 for p in people if p["followed"]),
+        "followup_recorded": sum(1 for p in people if p["followed"] and p["followup"]),
+        "employed_six_months": sum(1 for p in people if p["followed"] and p["followup"] == "employed"),
+        **{name: breakdown(name) for name, _label in ESF_CHARACTERISTICS},
     }
     scope = Scope(team_ids=frozenset({1}), label="Generated", kind="team", organisation_ids=frozenset({1}))
     return Figures(scope=scope, period=period, summary=summary, quarters=quarter_rows, participants=participants)
@@ -143,6 +161,9 @@ def attacker_rules(figures: Figures) -> list[tuple[str, list[str]]]:
     rules += [("new", ["entrants"]), ("closed", ["leavers"])]
     for dimension, codes in participant_dimensions():
         rules.append(("entrants", [f"{dimension}.{code}" for code in codes]))
+    # The ESF+ labour-market groups are sums of the statuses listed beside them.
+    for group, statuses in STATUS_GROUPS.items():
+        rules.append((f"status_group.{group}", [f"labour_market_status.{status}" for status in statuses]))
     if len(figures.quarters) == 1:
         rules += [("clients", ["q0.active"]), ("employed", ["q0.employed"]), ("grow_clients", ["q0.grow_active"])]
     return rules

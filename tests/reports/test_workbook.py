@@ -14,7 +14,7 @@ from ips.models import Membership
 from reports.metrics.suppression import HIDDEN
 from tests.libreoffice import first_sheet_rows, needs_libreoffice
 
-SHEETS = ["Summary", "Quarters", "Participants", "IPS Grow", "Fidelity", "Definitions"]
+SHEETS = ["Summary", "Quarters", "ESF+ participants", "IPS Grow", "Fidelity", "Definitions"]
 
 
 @pytest.fixture
@@ -101,7 +101,7 @@ def test_pandas_reads_the_quarters_and_participants(export, outcomes):
     # Q1 for the organisation: c1, c2, c3, c6 active; c1, c2, c6 in competitive work.
     assert quarters.loc[0, "Clients active"] == 4
     assert quarters.loc[0, "Employment rate (IPS)"] == pytest.approx(0.75)
-    participants = sheets["Participants"]
+    participants = sheets["ESF+ participants"]
     ages = participants[participants["Indicator"] == "Age band at entry"].set_index("Category")["Participants"]
     assert (ages["Under 30"], ages["30–54"], ages["55 or over"]) == (1, 0, 1)
     grow = sheets["IPS Grow"]
@@ -128,7 +128,7 @@ def test_no_sheet_lists_a_client_or_a_job(export, outcomes):
         for client in (outcomes[key] for key in ("c1", "c2", "c3", "c4", "c5", "c6")):
             assert client.code not in cells
         assert not columns & {"Client code", "Employer", "Start date", "End date", "Birth year"}
-        assert len(sheets["Participants"]) < 40  # categories, not people
+        assert len(sheets["ESF+ participants"]) < 80  # categories (61 rows), not people
 
 
 def test_no_name_birth_year_or_note_appears_anywhere_in_the_file(export, outcomes):

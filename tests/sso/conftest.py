@@ -27,6 +27,11 @@ PEOPLE = {
     "invited": "ilona.invited@example.org",
     "stranger": "sami.stranger@example.org",
 }
+# The provider's groups of each person: its "groups" claim (tests/oidc_provider/adapter.py).
+GROUPS = {"known": ["polku-raportoijat", "polku-valmentajat", "henkilosto"]}
+# Where the provider may send a person back after ending its session: Polku's sign-in page (as "localhost": the
+# provider checks it is a URL, which "testserver" is not).
+POST_LOGOUT_REDIRECT = "http://localhost/accounts/login/"
 
 
 def free_port() -> int:
@@ -47,8 +52,12 @@ def oidc_provider(tmp_path_factory):
             "id": CLIENT_ID,
             "secret": CLIENT_SECRET,
             "redirect_uris": [f"http://testserver/accounts/oidc/{PROVIDER_ID}/login/callback/"],
+            "post_logout_redirect_uris": [POST_LOGOUT_REDIRECT],
         },
-        "users": [{"username": name, "email": email, "password": PASSWORD} for name, email in PEOPLE.items()],
+        "users": [
+            {"username": name, "email": email, "password": PASSWORD, "groups": GROUPS.get(name, [])}
+            for name, email in PEOPLE.items()
+        ],
     }
     env = {
         key: value
@@ -141,13 +150,14 @@ def action_of(html: str, url: str) -> str:
     return urljoin(url, parser.action)
 
 
-def sign_in_through_provider(client, username: str, password: str = PASSWORD):
+def sign_in_through_provider(client, username: str, password: str = PASSWORD, *, browser=None):
     """Clicks "Sign in with Test ID" on Polku's sign-in page (the Django test client), then signs in and consents
-    at the provider's own pages (over HTTP with requests), and brings the provider's answer back to Polku's
-    callback. Returns Polku's response to the callback."""
+    at the provider's own pages (over HTTP with requests, in `browser` when given: its cookies are the provider's
+    session), and brings the provider's answer back to Polku's callback. Returns Polku's response to the
+    callback."""
     started = client.post(reverse("openid_connect_login", args=[PROVIDER_ID]))
     assert started.status_code == 302, started.content[:500]
-    browser = requests.Session()
+    browser = browser if browser is not None else requests.Session()
     page = browser.get(started["Location"], timeout=10)  # the authorize URL sends us to the provider's login form
     assert "/accounts/login/" in page.url, page.url
     form = [(name, value) for name, value in fields_of(page.text) if name not in ("login", "password")]
