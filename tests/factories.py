@@ -1,3 +1,4 @@
+from datetime import timedelta
 from decimal import Decimal
 
 import factory
@@ -13,6 +14,7 @@ from ips.models import (
     Organisation,
     Referral,
     ReferralSource,
+    Stage,
     Team,
     TimeEntry,
     User,
@@ -90,6 +92,19 @@ class ClientFactory(DjangoModelFactory):
         ClientAssignment.objects.create(
             client=obj, team=obj.team, coach=obj.coach, started=started, ended=kwargs.get("ended", obj.closed_on)
         )
+
+
+def closed_client(team, coach, closed_on, **fields):
+    """A client whose service closed on a day, after 200 days in the programme."""
+    return ClientFactory(
+        team=team,
+        coach=coach,
+        programme_entry=closed_on - timedelta(days=200),
+        stage=Stage.CLOSED,
+        closed_on=closed_on,
+        stage_since=closed_on,
+        **fields,
+    )
 
 
 def activity_kind(code: str):
