@@ -10,7 +10,7 @@ from employers.models import ContactPerson, Employer, EmployerContact, Job
 from employers.models.jobs import MAX_HOURS_PER_WEEK
 from employers.validators import normalise_business_id
 from ips.forms.client_picker import ClientPickerField
-from ips.forms.fields import check_recent, within_calendar
+from ips.forms.fields import check_recent, refuse_end_before_start, within_calendar
 from ips.forms.scoped import OrganisationScopedForm, PersonChoiceField, ScopedModelChoiceField
 from ips.forms.trust import TrustedModelForm
 from ips.forms.widgets import use_plain_select
@@ -197,9 +197,7 @@ class EmployerContactForm(OrganisationScopedForm, TrustedModelForm):
             self.add_error(
                 "about_competitive_job", _("Choose the client first: this only applies to a client's contact.")
             )
-        next_on, day = data.get("next_step_on"), data.get("date")
-        if next_on and day and next_on < day:
-            self.add_error("next_step_on", _("The next step cannot be before the contact."))
+        refuse_end_before_start(self, data, "date", "next_step_on", _("The next step cannot be before the contact."))
         return data
 
     def save(self, commit=True):

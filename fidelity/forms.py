@@ -5,7 +5,7 @@ from wagtail.models import Page
 
 from fidelity.models import EVIDENCE_SOURCES, ActionPlanItem, FidelityScale, ItemRating, Review, ScaleItem
 from fidelity.services import review_check_reviewers
-from ips.forms.fields import ModelMultipleChoiceField
+from ips.forms.fields import ModelMultipleChoiceField, refuse_end_before_start
 from ips.forms.scoped import OrganisationScopedForm, PeopleChoiceField, PersonChoiceField, ScopedModelChoiceField
 from ips.forms.trust import TrustedForm, TrustedModelForm
 from ips.models import Membership, Team, User
@@ -50,10 +50,9 @@ class ReviewSettingsForm(OrganisationScopedForm, TrustedModelForm):
 
     def clean(self):
         data = super().clean()
-        if data.get("period_start") and data.get("period_end") and data["period_end"] < data["period_start"]:
-            self.add_error("period_end", _("The data period cannot end before it starts."))
-        if data.get("review_start") and data.get("review_end") and data["review_end"] < data["review_start"]:
-            self.add_error("review_end", _("The review cannot end before it starts."))
+        message = _("The data period cannot end before it starts.")
+        refuse_end_before_start(self, data, "period_start", "period_end", message)
+        refuse_end_before_start(self, data, "review_start", "review_end", _("The review cannot end before it starts."))
         team = self.review_team()
         if team is not None and data.get("reviewers"):
             try:

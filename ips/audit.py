@@ -49,20 +49,23 @@ def log_access(request, obj) -> None:
 
 
 def _access_row(request, obj, content_type, **extra) -> LogEntry:
-    return _row(request.user, remote_addr(request), obj, content_type, obj.get_additional_data(), **extra)
+    return access_entry(request.user, remote_addr(request), obj, content_type, {**obj.get_additional_data(), **extra})
 
 
-def _row(actor, address, obj, content_type, data, **extra) -> LogEntry:
+def _entry(obj, content_type, action, **fields) -> LogEntry:
     return LogEntry(
         content_type=content_type,
         object_pk=str(obj.pk),
         object_id=obj.pk,
         object_repr=str(obj),
-        action=LogEntry.Action.ACCESS,
-        actor=actor,
-        remote_addr=address,
-        additional_data={**data, **extra},
+        action=action,
+        **fields,
     )
+
+
+def access_entry(actor, address, obj, content_type, data: dict) -> LogEntry:
+    """An unsaved ACCESS row: `actor` saw `obj` from `address`; `data` is the row's additional data."""
+    return _entry(obj, content_type, LogEntry.Action.ACCESS, actor=actor, remote_addr=address, additional_data=data)
 
 
 def log_access_by(actor, objects, *, address=None, **extra) -> None:
@@ -76,7 +79,7 @@ def log_access_by(actor, objects, *, address=None, **extra) -> None:
         return
     content_types = ContentType.objects.get_for_models(*{model for (model, _pk), _obj in rows})
     LogEntry.objects.bulk_create(
-        _row(actor, address, obj, content_types[key[0]], data[key], **extra) for key, obj in rows
+        access_entry(actor, address, obj, content_types[key[0]], {**data[key], **extra}) for key, obj in rows
     )
 
 
@@ -111,12 +114,10 @@ def log_anonymisation(clients) -> None:
     """One UPDATE row per anonymised client, without the values that were removed."""
     content_type = ContentType.objects.get_for_model(type(clients[0])) if clients else None
     LogEntry.objects.bulk_create(
-        LogEntry(
-            content_type=content_type,
-            object_pk=str(client.pk),
-            object_id=client.pk,
-            object_repr=str(client),
-            action=LogEntry.Action.UPDATE,
+        _entry(
+            client,
+            content_type,
+            LogEntry.Action.UPDATE,
             changes={"anonymised_on": ["None", str(client.anonymised_on)]},
             additional_data={**client.get_additional_data(), "anonymised": True},
         )

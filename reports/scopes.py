@@ -7,6 +7,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from ips import audit
 from ips.models import Organisation, Team
 from reports.metrics import Scope
 
@@ -67,15 +68,12 @@ def log_unsuppressed(user, scope: Scope, period, *, address=None) -> None:
     organisations = list(Organisation.objects.filter(pk__in=scope.organisation_ids))
     content_type = ContentType.objects.get_for_model(Organisation)
     LogEntry.objects.bulk_create(
-        LogEntry(
-            content_type=content_type,
-            object_pk=str(organisation.pk),
-            object_id=organisation.pk,
-            object_repr=str(organisation),
-            action=LogEntry.Action.ACCESS,
-            actor=user,
-            remote_addr=address,
-            additional_data={
+        audit.access_entry(
+            user,
+            address,
+            organisation,
+            content_type,
+            {
                 "unsuppressed": scope.label,
                 "scope_kind": scope.kind,
                 "start": period.start.isoformat(),

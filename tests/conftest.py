@@ -127,6 +127,24 @@ def htmx(client):
 
 
 @pytest.fixture
+def flat_queries(django_assert_num_queries):
+    """Pin a page's query count and prove it does not grow with rows: `flat_queries(browser, url, populate, 9)`
+    adds a few rows, warms up (content types, sessions), pins the count, adds many more and pins it again."""
+
+    def check(browser, url, populate, queries, *, few=2, many=15):
+        populate(few)
+        browser.get(url)
+        # No session write within its minute (ips/sessions.py).
+        with django_assert_num_queries(queries):
+            browser.get(url)
+        populate(many)
+        with django_assert_num_queries(queries):
+            browser.get(url)
+
+    return check
+
+
+@pytest.fixture
 def count_queries(client):
     """The number of queries one GET of url makes (after a warm-up request), for query-budget tests."""
     from django.db import connection

@@ -1,3 +1,4 @@
+from datetime import timedelta
 from decimal import Decimal
 
 import factory
@@ -13,6 +14,7 @@ from ips.models import (
     Organisation,
     Referral,
     ReferralSource,
+    Stage,
     Team,
     TimeEntry,
     User,
@@ -92,6 +94,19 @@ class ClientFactory(DjangoModelFactory):
         )
 
 
+def closed_client(team, coach, closed_on, **fields):
+    """A client whose service closed on a day, after 200 days in the programme."""
+    return ClientFactory(
+        team=team,
+        coach=coach,
+        programme_entry=closed_on - timedelta(days=200),
+        stage=Stage.CLOSED,
+        closed_on=closed_on,
+        stage_since=closed_on,
+        **fields,
+    )
+
+
 def activity_kind(code: str):
     """Activity kinds ship in a data migration: tests look them up by their stable code."""
     return ActivityKind.objects.get(code=code)
@@ -129,3 +144,13 @@ class ReferralFactory(DjangoModelFactory):
     last_name = "Ohjattava"
     birth_year = 1990
     municipality = "Vaasa"
+
+    class Params:
+        # Declined on the day of the referral: a declined referral keeps its reason but no name.
+        declined = factory.Trait(
+            decision=Referral.Decision.DECLINED,
+            decided_on=factory.SelfAttribute("referred_on"),
+            decline_reason=Referral.DeclineReason.OTHER,
+            first_name="",
+            last_name="",
+        )

@@ -105,52 +105,42 @@ def employer_create(request):
         organisation=organisation,
         initial={"responsible_coach": request.user},
     )
-    if request.method == "POST" and form.is_valid():
-        employer = form.save()
-        messages.success(request, _("Employer saved."))
-        return redirect("employers:employer_detail", uuid=employer.uuid)
-    return render(
-        request,
-        "employers/employer_form.html",
-        {"form": form, "title": _("New employer"), "duplicate": form.duplicate_employer() if form.is_bound else None},
-    )
+    return _employer_page(request, form, title=_("New employer"))
 
 
 @login_required
 def employer_edit(request, uuid):
     employer = get_for_user(request, Employer, write=True, uuid=uuid)
     form = EmployerForm(posted_data(request), instance=employer, organisation=employer.organisation)
+    return _employer_page(request, form, title=employer.name, employer=employer)
+
+
+def _employer_page(request, form, *, title, employer=None):
+    """A new or an existing employer's form; when the typed business ID is already registered, that employer is
+    offered to open instead."""
     if request.method == "POST" and form.is_valid():
-        form.save()
+        employer = form.save()
         messages.success(request, _("Employer saved."))
         return redirect("employers:employer_detail", uuid=employer.uuid)
-    return render(
-        request,
-        "employers/employer_form.html",
-        {
-            "form": form,
-            "title": employer.name,
-            "employer": employer,
-            "duplicate": form.duplicate_employer() if form.is_bound else None,
-        },
-    )
+    duplicate = form.duplicate_employer() if form.is_bound else None
+    context = {"form": form, "title": title, "employer": employer, "duplicate": duplicate}
+    return render(request, "employers/employer_form.html", context)
 
 
 @login_required
 def contact_person_create(request, uuid):
     employer = get_for_user(request, Employer, write=True, uuid=uuid)
-    form = ContactPersonForm(posted_data(request))
+    form = ContactPersonForm(posted_data(request), instance=ContactPerson(employer=employer))
+    return _contact_person_page(request, form, title=_("New contact person"))
+
+
+def _contact_person_page(request, form, *, title):
+    employer = form.instance.employer
     if request.method == "POST" and form.is_valid():
-        person = form.save(commit=False)
-        person.employer = employer
-        person.save()
+        form.save()
         messages.success(request, _("Contact person saved."))
         return redirect("employers:employer_detail", uuid=employer.uuid)
-    return render(
-        request,
-        "employers/contact_person_form.html",
-        {"form": form, "title": _("New contact person"), "employer": employer},
-    )
+    return render(request, "employers/contact_person_form.html", {"form": form, "title": title, "employer": employer})
 
 
 def _person_for_change(request, uuid):
@@ -161,15 +151,7 @@ def _person_for_change(request, uuid):
 def contact_person_edit(request, uuid):
     person = _person_for_change(request, uuid)
     form = ContactPersonForm(posted_data(request), instance=person)
-    if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("Contact person saved."))
-        return redirect("employers:employer_detail", uuid=person.employer.uuid)
-    return render(
-        request,
-        "employers/contact_person_form.html",
-        {"form": form, "title": _("Edit contact person"), "employer": person.employer},
-    )
+    return _contact_person_page(request, form, title=_("Edit contact person"))
 
 
 @login_required

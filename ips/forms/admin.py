@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ips.access import grantable_roles
-from ips.forms.fields import within_calendar
+from ips.forms.fields import refuse_end_before_start, within_calendar
 from ips.forms.scoped import OrganisationScopedForm, PersonChoiceField, ScopedModelChoiceField
 from ips.forms.trust import TrustedForm, TrustedModelForm
 from ips.models import Membership, Organisation, Team, TreatmentTeam, User
@@ -121,9 +121,7 @@ class RoleForm(OrganisationScopedForm, TrustedForm):
             cleaned["fte"] = None
         elif cleaned.get("fte") is None:
             self.add_error("fte", _("Give the coach's FTE share."))
-        started, ended = cleaned.get("started"), cleaned.get("ended")
-        if started and ended and ended < started:
-            self.add_error("ended", _("The end cannot be before the start."))
+        refuse_end_before_start(self, cleaned, "started", "ended", _("The end cannot be before the start."))
         return cleaned
 
 

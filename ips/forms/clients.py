@@ -4,7 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ips.forms.fields import ModelMultipleChoiceField
+from ips.forms.fields import ModelMultipleChoiceField, refuse_end_before_start
 from ips.forms.scoped import OrganisationScopedForm, PersonChoiceField, ScopedModelChoiceField
 from ips.forms.trust import TrustedForm, TrustedModelForm
 from ips.models import (
@@ -187,9 +187,8 @@ class ClientForm(OrganisationScopedForm, TrustedModelForm):
         team, coach = cleaned.get("team"), cleaned.get("coach")
         if team and coach and not team_coaches([team.pk]).filter(pk=coach.pk).exists():
             self.add_error("coach", _("This coach does not work in the chosen team."))
-        started, ended = cleaned.get("service_started"), cleaned.get("service_ended")
-        if started and ended and ended < started:
-            self.add_error("service_ended", _("The service cannot end before it starts."))
+        message = _("The service cannot end before it starts.")
+        refuse_end_before_start(self, cleaned, "service_started", "service_ended", message)
         if cleaned.get("birth_year_declined") and cleaned.get("birth_year"):
             self.add_error("birth_year", _("Leave the birth year empty when the client does not want to say it."))
         return cleaned

@@ -48,6 +48,12 @@ def within_calendar(day):
         )
 
 
+def refuse_end_before_start(form, data, start: str, end: str, message) -> None:
+    """Put `message` on the `end` field when both dates are given and the end falls before the start."""
+    if data.get(start) and data.get(end) and data[end] < data[start]:
+        form.add_error(end, message)
+
+
 class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
     """Django's field, refusing ids beyond the database's integer range (the `in` lookup would crash on them)."""
 

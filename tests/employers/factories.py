@@ -51,6 +51,13 @@ class EmployerContactFactory(DjangoModelFactory):
     about_competitive_job = factory.LazyAttribute(lambda c: c.client is not None)
 
 
+def bulk_contacts(rows, **fields):
+    """Half-hour face-to-face relationship visits in one insert, a contact a row (a dict of its own fields, e.g. its
+    date): hundreds of contacts for boundary cases without hundreds of factory round trips."""
+    common = {"face_to_face": True, "minutes": 30, "purpose": EmployerContact.Purpose.RELATIONSHIP_VISIT, **fields}
+    EmployerContact.objects.bulk_create(EmployerContact(**{**common, **row}) for row in rows)
+
+
 class JobFactory(DjangoModelFactory):
     class Meta:
         model = Job

@@ -207,25 +207,13 @@ def _populate(org, coach, team, count):
         JobFactory(client=client, employer=employer)
 
 
-def test_the_employer_list_query_count_does_not_grow_with_rows(
-    as_user, coach_a, org_a, team_a, django_assert_num_queries
-):
-    client = as_user(coach_a)
-    _populate(org_a, coach_a, team_a, 2)
-    client.get(LIST)  # warm caches (content types, sessions)
+def test_the_employer_list_query_count_does_not_grow_with_rows(as_user, coach_a, org_a, team_a, flat_queries):
     # Three fewer since the session row is written at most once a minute (ips/sessions.py).
-    with django_assert_num_queries(7):
-        client.get(LIST)
-    _populate(org_a, coach_a, team_a, 20)
-    with django_assert_num_queries(7):
-        client.get(LIST)
+    flat_queries(as_user(coach_a), LIST, lambda count: _populate(org_a, coach_a, team_a, count), 7, many=20)
 
 
-def test_the_employer_page_query_count_does_not_grow_with_rows(
-    as_user, coach_a, org_a, team_a, django_assert_num_queries
-):
+def test_the_employer_page_query_count_does_not_grow_with_rows(as_user, coach_a, org_a, team_a, flat_queries):
     employer = EmployerFactory(organisation=org_a)
-    client = as_user(coach_a)
 
     def populate(count):
         for i in range(count):
@@ -236,10 +224,4 @@ def test_the_employer_page_query_count_does_not_grow_with_rows(
             JobFactory(client=patient, employer=employer, title=f"Työ {i}")
             ContactPersonFactory(employer=employer, active=False)  # a former one, listed apart
 
-    populate(2)
-    client.get(_detail(employer))
-    with django_assert_num_queries(11):  # no session write within its minute (ips/sessions.py)
-        client.get(_detail(employer))
-    populate(20)
-    with django_assert_num_queries(11):
-        client.get(_detail(employer))
+    flat_queries(as_user(coach_a), _detail(employer), populate, 11, many=20)

@@ -4,9 +4,10 @@ import pytest
 from django.urls import reverse
 
 from employers.models import EmployerContact
+from ips.models import Membership
 from ips.periods import week_of
 from tests.employers.factories import EmployerContactFactory, EmployerFactory, FollowUpFactory, JobFactory
-from tests.factories import ClientFactory
+from tests.factories import ClientFactory, MembershipFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -76,9 +77,8 @@ def test_the_panel_without_htmx_is_a_whole_page(as_user, coach_a):
     assert "<html" in page and 'id="employer-panel"' in page
 
 
-def test_the_today_panel_query_count_does_not_grow(as_user, coach_a, team_a, org_a, django_assert_num_queries):
+def test_the_today_panel_query_count_does_not_grow(as_user, coach_a, team_a, org_a, flat_queries):
     today = datetime.date.today()
-    client = as_user(coach_a)
 
     def populate(count):
         for _ in range(count):
@@ -87,14 +87,8 @@ def test_the_today_panel_query_count_does_not_grow(as_user, coach_a, team_a, org
             FollowUpFactory(job=job, window_start=today - datetime.timedelta(2), due_on=today)
             EmployerContactFactory(coach=coach_a, employer=job.employer, date=today)
 
-    populate(2)
-    client.get(PANEL)
-    # Follow-along contacts moved to My agenda (two queries fewer). No session write within its minute.
-    with django_assert_num_queries(7):
-        client.get(PANEL)
-    populate(15)
-    with django_assert_num_queries(7):
-        client.get(PANEL)
+    # Follow-along contacts moved to My agenda (two queries fewer).
+    flat_queries(as_user(coach_a), PANEL, populate, 7)
 
 
 def test_client_jobs_lists_the_clients_jobs_and_follow_ups(as_user, coach_a, client_a):
@@ -133,11 +127,7 @@ def test_the_team_week_is_forbidden_to_a_coach(as_user, coach_a):
     assert as_user(coach_a).get(WEEK).status_code == 403
 
 
-def test_the_team_week_query_count_does_not_grow(as_user, supervisor_a, team_a, org_a, django_assert_num_queries):
-    from ips.models import Membership
-    from tests.factories import MembershipFactory
-
-    client = as_user(supervisor_a)
+def test_the_team_week_query_count_does_not_grow(as_user, supervisor_a, team_a, org_a, flat_queries):
     employer = EmployerFactory(organisation=org_a)
 
     def populate(count):
@@ -145,10 +135,4 @@ def test_the_team_week_query_count_does_not_grow(as_user, supervisor_a, team_a, 
             coach = MembershipFactory(team=team_a, role=Membership.Role.COACH).user
             EmployerContactFactory(coach=coach, employer=employer, team=team_a)
 
-    populate(2)
-    client.get(WEEK)
-    with django_assert_num_queries(5):  # no session write within its minute (ips/sessions.py)
-        client.get(WEEK)
-    populate(15)
-    with django_assert_num_queries(5):
-        client.get(WEEK)
+    flat_queries(as_user(supervisor_a), WEEK, populate, 5)

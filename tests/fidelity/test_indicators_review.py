@@ -136,13 +136,7 @@ def test_the_review_page_shows_the_rows_behind_a_suggestion_with_codes_and_never
 
 def test_partial_items_show_their_figures_translated(team_a, review, reviewer, as_user):
     ReferralFactory(
-        team=team_a,
-        referred_on=PERIOD_START,
-        decision=Referral.Decision.DECLINED,
-        decided_on=PERIOD_START,
-        decline_reason=Referral.DeclineReason.OUTSIDE_AREA,
-        first_name="",
-        last_name="",
+        team=team_a, referred_on=PERIOD_START, declined=True, decline_reason=Referral.DeclineReason.OUTSIDE_AREA
     )
     indicators.refresh_review(review)
     reviewer.language = "en"

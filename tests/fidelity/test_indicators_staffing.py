@@ -171,15 +171,7 @@ def test_o1_coaches_in_no_treatment_team_score_2(team_a):
 
 def test_o6_shows_declined_referrals_by_reason_without_a_score(team_a):
     ReferralFactory(team=team_a, referred_on=START)
-    ReferralFactory(
-        team=team_a,
-        referred_on=START,
-        decision=Referral.Decision.DECLINED,
-        decided_on=START,
-        decline_reason=Referral.DeclineReason.NOT_REACHED,
-        first_name="",
-        last_name="",
-    )
+    ReferralFactory(team=team_a, referred_on=START, declined=True, decline_reason=Referral.DeclineReason.NOT_REACHED)
     suggestion = o6_referrals(period(team_a))
     assert suggestion.score is None
     assert suggestion.measured_value == 50

@@ -5,7 +5,6 @@ from decimal import Decimal
 
 import pytest
 
-from employers.models import EmployerContact
 from fidelity.indicators import (
     v2_disclosure,
     v3_profiles,
@@ -16,7 +15,7 @@ from fidelity.indicators import (
     v14_outreach,
 )
 from ips.models import VocationalProfile
-from tests.employers.factories import EmployerFactory
+from tests.employers.factories import EmployerFactory, bulk_contacts
 from tests.factories import TimeEntryFactory, activity_kind
 from tests.fidelity.indicators_data import START, client, coach, period
 
@@ -26,18 +25,14 @@ pytestmark = pytest.mark.django_db
 def _contacts(team, worker, count, *, face_to_face=True, day=START, **extra):
     """Bulk: hundreds of contacts for the boundary cases without hundreds of factory round trips."""
     employer = EmployerFactory(organisation=team.organisation)
-    EmployerContact.objects.bulk_create(
-        EmployerContact(
-            date=day,
-            coach=worker,
-            team=team,
-            employer=employer,
-            face_to_face=face_to_face,
-            minutes=30,
-            purpose=EmployerContact.Purpose.RELATIONSHIP_VISIT,
-            **{"about_competitive_job": extra.get("client") is not None, **extra},
-        )
-        for _ in range(count)
+    bulk_contacts(
+        [{}] * count,
+        date=day,
+        coach=worker,
+        team=team,
+        employer=employer,
+        face_to_face=face_to_face,
+        **{"about_competitive_job": extra.get("client") is not None, **extra},
     )
 
 

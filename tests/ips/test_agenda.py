@@ -12,10 +12,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from ips.agenda import Kind, agenda
-from ips.models import Stage
 from ips.periods import add_months
 from tests.employers.factories import EmployerContactFactory, EmployerFactory, FollowUpFactory, JobFactory
-from tests.factories import ClientFactory, TimeEntryFactory, activity_kind
+from tests.factories import ClientFactory, TimeEntryFactory, activity_kind, closed_client
 
 pytestmark = pytest.mark.django_db
 
@@ -52,14 +51,7 @@ def _next_step(coach, team, *, due_in=1, org=None):
 def _left(team, coach, *, due_in=0):
     """A client who left six months before the day `due_in` from today: the ESF+ follow-up falls due that day."""
     closed_on = add_months(_today() + timedelta(days=due_in), -6)
-    return ClientFactory(
-        team=team,
-        coach=coach,
-        programme_entry=closed_on - timedelta(days=200),
-        stage=Stage.CLOSED,
-        closed_on=closed_on,
-        stage_since=closed_on,
-    )
+    return closed_client(team, coach, closed_on)
 
 
 def _kinds(items):

@@ -8,8 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from ips.esf_followups import followups_due
-from ips.models import Client, SatisfactionAnswer, Stage
-from tests.factories import ClientFactory
+from ips.models import Client, SatisfactionAnswer
+from tests.factories import ClientFactory, closed_client
 
 pytestmark = pytest.mark.django_db
 
@@ -23,18 +23,6 @@ def in_english(coach_a):
 
 def _url(name, client):
     return reverse(f"ips:{name}", args=[client.uuid])
-
-
-def _closed(team, coach, closed_on, **fields):
-    return ClientFactory(
-        team=team,
-        coach=coach,
-        programme_entry=closed_on - timedelta(days=200),
-        stage=Stage.CLOSED,
-        closed_on=closed_on,
-        stage_since=closed_on,
-        **fields,
-    )
 
 
 def _details(team, coach, **fields):
@@ -94,12 +82,12 @@ def test_closing_records_the_results_upon_leaving_and_a_survey_answer(client_a, 
 
 def test_followups_due_are_the_coachs_leavers_of_six_months_ago_not_yet_followed_up(team_a, coach_a, coach_a2):
     today = date(2026, 12, 6)
-    due = _closed(team_a, coach_a, date(2026, 6, 6))  # due today
-    overdue = _closed(team_a, coach_a, date(2026, 1, 10))
-    _closed(team_a, coach_a, date(2026, 6, 7))  # due tomorrow
-    _closed(team_a, coach_a, date(2026, 3, 1), followup_on=date(2026, 9, 2), followup_result="employed")
-    _closed(team_a, coach_a, date(2025, 6, 1))  # over six months overdue: off the list
-    _closed(team_a, coach_a2, date(2026, 5, 1))  # another coach's
+    due = closed_client(team_a, coach_a, date(2026, 6, 6))  # due today
+    overdue = closed_client(team_a, coach_a, date(2026, 1, 10))
+    closed_client(team_a, coach_a, date(2026, 6, 7))  # due tomorrow
+    closed_client(team_a, coach_a, date(2026, 3, 1), followup_on=date(2026, 9, 2), followup_result="employed")
+    closed_client(team_a, coach_a, date(2025, 6, 1))  # over six months overdue: off the list
+    closed_client(team_a, coach_a2, date(2026, 5, 1))  # another coach's
     ClientFactory(team=team_a, coach=coach_a, programme_entry=date(2025, 1, 1))  # still in the service
     assert list(followups_due(coach_a, today)) == [overdue, due]
     assert due.followup_due_on == today
@@ -107,12 +95,12 @@ def test_followups_due_are_the_coachs_leavers_of_six_months_ago_not_yet_followed
 
 
 def test_followups_due_leave_out_clients_of_a_team_the_coach_left(team_a, team_b, coach_a):
-    _closed(team_b, coach_a, date(2026, 5, 1))  # coach_a has no role in team B
+    closed_client(team_b, coach_a, date(2026, 5, 1))  # coach_a has no role in team B
     assert not followups_due(coach_a, date(2026, 12, 6)).exists()
 
 
 def test_the_coach_records_the_six_month_follow_up(team_a, coach_a, as_user):
-    client = _closed(team_a, coach_a, timezone.localdate() - timedelta(days=190))
+    client = closed_client(team_a, coach_a, timezone.localdate() - timedelta(days=190))
     page = as_user(coach_a).get(_url("client_detail", client)).content.decode()
     assert "Record the six-month follow-up" in page
     response = as_user(coach_a).post(
@@ -126,7 +114,7 @@ def test_the_coach_records_the_six_month_follow_up(team_a, coach_a, as_user):
 
 
 def test_the_follow_up_cannot_be_before_leaving(team_a, coach_a, as_user):
-    client = _closed(team_a, coach_a, timezone.localdate() - timedelta(days=190))
+    client = closed_client(team_a, coach_a, timezone.localdate() - timedelta(days=190))
     early = client.closed_on - timedelta(days=1)
     response = as_user(coach_a).post(
         _url("client_followup", client), {"followup_on": early.isoformat(), "followup_result": "employed"}

@@ -16,7 +16,7 @@ from auditlog.models import LogEntry
 from django.db.models import Max
 
 from ips import audit
-from tests.permissions.test_client_names import EXPORT, is_page, query_variants, response_text
+from tests.permissions.test_client_names import EXPORT, asked, is_page, response_text
 from tests.permissions.walker import expectation_for, fill, routes
 from tests.reports.conftest import export_responses
 
@@ -45,29 +45,24 @@ def _newest_log_id():
 @pytest.mark.parametrize("key", list(ROUTES))
 def test_a_page_showing_a_client_logs_the_access(key, walk):
     world, browsers = walk
-    route = ROUTES[key]
-    expected = expectation_for(route)
     unlogged = []
-    for role in VIEWERS:
-        user = world.users[role]
-        for extra in query_variants(key, user):
-            url = fill(route, expected, world, world.own, extra)
-            for how, headers in (("", {}), (" (htmx)", {"HTTP_HX_REQUEST": "true"})):
-                before = _newest_log_id()
-                if key == EXPORT:
-                    # Built, its page opened and the file downloaded: what the user receives is the workbook.
-                    responses = export_responses(browsers[role], extra)
-                else:
-                    responses = [browsers[role].get(url, **headers)]
-                text = "\n".join(response_text(response) for response in responses)
-                for client in shown_clients(world, user, text, url):
-                    logged = audit.entries_for_client(client).filter(
-                        action=LogEntry.Action.ACCESS, actor=user, pk__gt=before
-                    )
-                    if not logged.exists():
-                        unlogged.append(f"{role} GET {url}{how} showed {client.code} without logging it")
-                if key == EXPORT or not is_page(responses[-1]):
-                    break  # a refusal, a redirect or a file: htmx gets the same
+    for role, user, url, extra in asked(key, world, VIEWERS):
+        for how, headers in (("", {}), (" (htmx)", {"HTTP_HX_REQUEST": "true"})):
+            before = _newest_log_id()
+            if key == EXPORT:
+                # Built, its page opened and the file downloaded: what the user receives is the workbook.
+                responses = export_responses(browsers[role], extra)
+            else:
+                responses = [browsers[role].get(url, **headers)]
+            text = "\n".join(response_text(response) for response in responses)
+            for client in shown_clients(world, user, text, url):
+                logged = audit.entries_for_client(client).filter(
+                    action=LogEntry.Action.ACCESS, actor=user, pk__gt=before
+                )
+                if not logged.exists():
+                    unlogged.append(f"{role} GET {url}{how} showed {client.code} without logging it")
+            if key == EXPORT or not is_page(responses[-1]):
+                break  # a refusal, a redirect or a file: htmx gets the same
     assert not unlogged, "\n".join(unlogged)
 
 

@@ -5,9 +5,8 @@ from decimal import Decimal
 
 import pytest
 
-from employers.models import EmployerContact
 from ips.models import KykyviisariScore, SatisfactionAnswer, ServiceType
-from tests.employers.factories import EmployerContactFactory, EmployerFactory, JobFactory
+from tests.employers.factories import EmployerContactFactory, EmployerFactory, JobFactory, bulk_contacts
 from tests.factories import ClientFactory, TimeEntryFactory, activity_kind
 
 YEAR = (date(2025, 1, 1), date(2025, 12, 31))
@@ -120,19 +119,9 @@ def outcomes(team_a, team_b, coach_a, coach_b):
         note="Aapo Ensimmäinen soitti",
     )
     TimeEntryFactory(coach=coach_a, team=team_a, date=date(2024, 12, 30), minutes=600, setting="office")
-    contacts = [
-        EmployerContact(
-            date=date(2025, 1, 6 + n % 20),
-            coach=coach_a,
-            team=team_a,
-            employer=employer,
-            face_to_face=True,
-            minutes=30,
-            purpose=EmployerContact.Purpose.RELATIONSHIP_VISIT,
-        )
-        for n in range(26)
-    ]
-    EmployerContact.objects.bulk_create(contacts)
+    bulk_contacts(
+        ({"date": date(2025, 1, 6 + n % 20)} for n in range(26)), coach=coach_a, team=team_a, employer=employer
+    )
     EmployerContactFactory(coach=coach_a, team=team_a, employer=employer, face_to_face=False, date=date(2025, 2, 1))
     EmployerContactFactory(coach=coach_a, team=team_a, employer=employer, date=date(2025, 4, 2))
     return {"c1": c1, "c2": c2, "c3": c3, "c4": c4, "c5": c5, "c6": c6, "employer": employer}

@@ -6,7 +6,6 @@ from decimal import Decimal
 import pytest
 from django.utils import translation
 
-from employers.models import EmployerContact
 from fidelity.indicators.work import v6_employer_contacts
 from ips.models import Membership
 from ips.periods import Period, TeamPeriod
@@ -14,7 +13,7 @@ from reports import workbook
 from reports.metrics import Scope, rounded
 from reports.metrics.figures import figures_for
 from reports.metrics.suppression import Shown
-from tests.employers.factories import EmployerFactory
+from tests.employers.factories import EmployerFactory, bulk_contacts
 
 HALF = Period(date(2025, 1, 1), date(2025, 6, 30))
 
@@ -24,17 +23,11 @@ def half_time_team(team_a, coach_a):
     """Coach A at half time makes 39 face-to-face contacts in the half-year (26 weeks minus change)."""
     Membership.objects.filter(user=coach_a, team=team_a).update(fte=Decimal("0.50"))
     employer = EmployerFactory(organisation=team_a.organisation)
-    EmployerContact.objects.bulk_create(
-        EmployerContact(
-            coach=coach_a,
-            team=team_a,
-            employer=employer,
-            date=HALF.start + timedelta(days=4 * n),
-            face_to_face=n % 4 != 3,
-            minutes=30,
-            purpose=EmployerContact.Purpose.RELATIONSHIP_VISIT,
-        )
-        for n in range(45)
+    bulk_contacts(
+        ({"date": HALF.start + timedelta(days=4 * n), "face_to_face": n % 4 != 3} for n in range(45)),
+        coach=coach_a,
+        team=team_a,
+        employer=employer,
     )
     return team_a
 

@@ -36,6 +36,23 @@ PEOPLE = [
 PLATFORM_ADMIN = ("platform", "Paavo", "Alustala", "fi")
 
 
+def _demo_user(username, first, last, language, **fields):
+    """Create or refresh a demo login with the demo password."""
+    user, _ = User.objects.update_or_create(
+        username=username,
+        defaults={
+            "first_name": first,
+            "last_name": last,
+            "email": f"{username}@polku.example",
+            "language": language,
+            **fields,
+        },
+    )
+    user.set_password(DEMO_PASSWORD)
+    user.save()
+    return user
+
+
 class Command(BaseCommand):
     help = "Load Polku's demo data (idempotent) and print the demo logins."
 
@@ -49,18 +66,7 @@ class Command(BaseCommand):
         editors = self._content_editors_group()
         users = {}
         for username, first, last, role, org, team, fte, language in PEOPLE:
-            user, _ = User.objects.update_or_create(
-                username=username,
-                defaults={
-                    "first_name": first,
-                    "last_name": last,
-                    "email": f"{username}@polku.example",
-                    "language": language,
-                    "organisation": organisations.get(org),
-                },
-            )
-            user.set_password(DEMO_PASSWORD)
-            user.save()
+            user = _demo_user(username, first, last, language, organisation=organisations.get(org))
             users[username] = user
             if role is None:
                 user.groups.add(editors)
@@ -72,19 +78,7 @@ class Command(BaseCommand):
                 team=teams.get(team),
                 defaults={"fte": Decimal(fte) if fte else None},
             )
-        username, first, last, language = PLATFORM_ADMIN
-        platform, _ = User.objects.update_or_create(
-            username=username,
-            defaults={
-                "first_name": first,
-                "last_name": last,
-                "email": f"{username}@polku.example",
-                "language": language,
-                "is_platform_admin": True,
-            },
-        )
-        platform.set_password(DEMO_PASSWORD)
-        platform.save()
+        _demo_user(*PLATFORM_ADMIN, is_platform_admin=True)
         demo_clients.load(teams=teams, users=users, today=timezone.localdate())
         self.print_logins()
 
