@@ -125,6 +125,7 @@ def time_entry_record(*, form, coach: User, team_id: int) -> TimeEntry:
     entry = form.save(commit=False)
     entry.coach = coach
     entry.team_id = team_id
+    entry.coach_work = team_id in coach.roles.coach_teams
     try:
         with transaction.atomic():
             entry.save()

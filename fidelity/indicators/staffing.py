@@ -59,9 +59,13 @@ def s2_employment_time(period: TeamPeriod, cut: CutPoints | None = None) -> Sugg
     Daily-log minutes of kinds marked as employment work count as employment services; every employer contact's
     minutes count as employment work too. No minutes at all gives no suggestion.
     """
-    log = TimeEntry.objects.filter(team_id=period.team_id, date__gte=period.start, date__lte=period.end).aggregate(
-        total=Sum("minutes", default=0),
-        employment=Sum("minutes", filter=Q(kind__is_employment_work=True), default=0),
+    log = (
+        TimeEntry.objects.coaches_work()
+        .filter(team_id=period.team_id, date__gte=period.start, date__lte=period.end)
+        .aggregate(
+            total=Sum("minutes", default=0),
+            employment=Sum("minutes", filter=Q(kind__is_employment_work=True), default=0),
+        )
     )
     contacts = EmployerContact.objects.filter(
         team_id=period.team_id, date__gte=period.start, date__lte=period.end

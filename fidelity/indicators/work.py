@@ -146,9 +146,13 @@ def v13_community(period: TeamPeriod, cut: CutPoints | None = None) -> Suggestio
 
     Phone and video count as not in the community. Exact comparison: 64.9 % scores 4, 65 % scores 5.
     """
-    figures = TimeEntry.objects.filter(team_id=period.team_id, date__gte=period.start, date__lte=period.end).aggregate(
-        total=Sum("minutes", default=0),
-        community=Sum("minutes", filter=Q(setting__in=COMMUNITY_SETTINGS), default=0),
+    figures = (
+        TimeEntry.objects.coaches_work()
+        .filter(team_id=period.team_id, date__gte=period.start, date__lte=period.end)
+        .aggregate(
+            total=Sum("minutes", default=0),
+            community=Sum("minutes", filter=Q(setting__in=COMMUNITY_SETTINGS), default=0),
+        )
     )
     if not figures["total"]:
         return no_data(NO_DATA_NOTE)
@@ -225,7 +229,7 @@ def v3_profiles(period: TeamPeriod, cut: CutPoints | None = None) -> Suggestion:
 
 def v14_outreach(period: TeamPeriod, cut: CutPoints | None = None) -> Suggestion:
     """V14 (figures only): outreach attempts logged in the period, clients reached out to, and home visits."""
-    log = TimeEntry.objects.filter(team_id=period.team_id, date__gte=period.start, date__lte=period.end)
+    log = TimeEntry.objects.coaches_work().filter(team_id=period.team_id, date__gte=period.start, date__lte=period.end)
     figures = log.aggregate(
         outreach=Count("pk", filter=Q(kind__code="outreach_attempt")),
         outreach_clients=Count("client", filter=Q(kind__code="outreach_attempt"), distinct=True),

@@ -75,10 +75,10 @@ class ReferralForm(OrganisationScopedForm, TrustedModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["team"].queryset = Team.objects.filter(pk__in=user.roles.team_ids)
+        self.fields["team"].queryset = Team.objects.filter(pk__in=user.roles.client_team_ids)
         self.fields["team"].empty_label = None
         self.fields["source"].queryset = ReferralSource.objects.filter(active=True)
-        self.limit_to_organisations(user.roles.organisations_of(user.roles.team_ids))
+        self.limit_to_organisations(user.roles.organisations_of(user.roles.client_team_ids))
         self.fields["first_name"].required = self.fields["last_name"].required = True
         self.fields["referred_on"].initial = timezone.localdate()
 
@@ -163,9 +163,9 @@ class ClientForm(OrganisationScopedForm, TrustedModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["team"].queryset = Team.objects.filter(pk__in=user.roles.team_ids)
+        self.fields["team"].queryset = Team.objects.filter(pk__in=user.roles.client_team_ids)
         self.fields["team"].empty_label = None
-        self.fields["coach"].queryset = team_coaches(user.roles.team_ids)
+        self.fields["coach"].queryset = team_coaches(user.roles.client_team_ids)
         self.fields["target_groups"].queryset = TargetGroup.objects.filter(active=True)
         # A user with roles in two organisations may not move the client into the other one's team.
         self.limit_to_organisations([self.instance.organisation_id])

@@ -19,7 +19,7 @@ from ips.models.clients import (
     served,
     served_spans,
 )
-from ips.models.lists import ActivityKind, ReferralSource, TargetGroup
+from ips.models.lists import ActivityKind, Profession, ReferralSource, TargetGroup
 from ips.models.people import CONTENT_EDITORS_GROUP, Membership, Organisation, Roles, Team, User
 from ips.models.record import Consent, Goal, KykyviisariScore, VocationalProfile
 from ips.models.referrals import Referral
@@ -50,6 +50,7 @@ __all__ = [
     "Organisation",
     "Outcome",
     "PasswordResetRequest",
+    "Profession",
     "Referral",
     "ReferralSource",
     "Roles",

@@ -160,8 +160,8 @@ class ClientQuerySet(AccessQuerySet):
         return self.filter(served(team_ids, start, end, coach_id=coach_id))
 
     def visible_to(self, user):
-        """Coaches and supervisors of the client's team; nobody else sees a client."""
-        return self.filter(team__in=user.roles.team_ids)
+        """The client's team (coaches, supervisors, members of other professions); nobody else sees a client."""
+        return self.filter(team__in=user.roles.client_team_ids)
 
     def editable_by(self, user):
         """An anonymised client stays as it is: editing would bring personal data back."""

@@ -14,7 +14,7 @@ from ips.models.clients import Client
 
 class ClientRecordQuerySet(AccessQuerySet):
     def visible_to(self, user):
-        return self.filter(client__team__in=user.roles.team_ids)
+        return self.filter(client__team__in=user.roles.client_team_ids)
 
 
 class ClientOwned(models.Model):

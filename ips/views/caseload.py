@@ -16,7 +16,7 @@ PER_PAGE = 25
 
 
 def _filtered(request):
-    require_role(request.user, "coach", "supervisor")
+    require_role(request.user, "coach", "supervisor", "member")
     queryset = Client.objects.visible_to(request.user).with_last_contact().with_current_job().select_related("coach")
     return CaseloadFilter(request.GET, queryset=queryset, request=request)
 

@@ -79,6 +79,8 @@ def client_detail(request, uuid):
         "goal_form": GoalForm(auto_id="goal_%s"),
         "score_form": KykyviisariForm(auto_id="score_%s"),
         "can_export": client.team_id in request.user.roles.supervisor_teams,
+        # Jobs and employer work are the coaches' and supervisors' (docs/permissions.md), not other members'.
+        "can_see_jobs": client.team_id in request.user.roles.team_ids,
     }
     return render(request, "ips/client_detail.html", context)
 

@@ -29,10 +29,10 @@ WORKDAY_MINUTES = 7 * 60 + 39  # the Finnish municipal full day (7 h 39 min): th
 
 
 def _entry_team(user, client) -> int:
-    """The team an entry belongs to: the client's team when the coach works there, else the coach's (first) team
-    of the client's organisation."""
+    """The team an entry belongs to: the client's team when the author works there, else the author's (first) team
+    of the client's organisation. Coaches and team members of other professions log alike."""
     roles = user.roles
-    teams = roles.coach_teams
+    teams = roles.log_teams
     if client is not None and client.team_id in teams:
         return client.team_id
     if client is not None:  # the form offers only clients of an organisation where the coach has a team
@@ -139,7 +139,7 @@ def _render_added(request, entry):
 @login_required
 def today(request):
     roles = request.user.roles
-    if not roles.is_coach:
+    if not roles.log_teams:
         if roles.is_supervisor:
             return redirect("ips:week")
         raise PermissionDenied
@@ -160,7 +160,7 @@ def _submitted_id(request):
 @require_POST
 def entry_create(request):
     user = request.user
-    require_role(user, "coach")
+    require_role(user, "coach", "member")
     submission_id = _submitted_id(request)
     existing = time_entry_find_submitted(coach=user, submission_id=submission_id)
     if existing is not None:
