@@ -15,12 +15,17 @@ class IpsConfig(AppConfig):
             ClientAssignment,
             ClientTreatmentTeam,
             Consent,
+            Coordinator,
             Goal,
             KykyviisariScore,
             Membership,
+            NetworkMeeting,
             Organisation,
+            PlanAction,
+            PlanChange,
             Referral,
             StageChange,
+            SupportPlan,
             Team,
             TimeEntry,
             TreatmentTeam,
@@ -44,7 +49,12 @@ class IpsConfig(AppConfig):
         for model in (Organisation, Team):
             auditlog.register(model)
         auditlog.register(Referral, **names)
-        for model in (ClientAssignment, Consent, Goal, KykyviisariScore, StageChange, TimeEntry, VocationalProfile):
+        auditlog.register(Consent, m2m_fields={"parties"})
+        for model in (ClientAssignment, Goal, KykyviisariScore, StageChange, TimeEntry, VocationalProfile):
             auditlog.register(model)
+        # The work-ability support team around the client (issue 15).
+        for model in (Coordinator, SupportPlan, PlanAction, PlanChange):
+            auditlog.register(model)
+        auditlog.register(NetworkMeeting, m2m_fields={"members", "parties", "goals"})
 
         user_logged_in.connect(mark_signed_in, dispatch_uid="ips_session_signed_in_at")

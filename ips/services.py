@@ -8,6 +8,7 @@ from ips.models import (
     Client,
     ClientAssignment,
     Referral,
+    ServicePeriod,
     ServiceType,
     Stage,
     StageChange,
@@ -45,6 +46,7 @@ def referral_accept(
     )
     StageChange.objects.create(client=client, stage=Stage.ENGAGEMENT, changed_on=accepted_on, changed_by=by)
     ClientAssignment.objects.create(client=client, team=client.team, coach=coach, started=accepted_on)
+    ServicePeriod.objects.create(client=client, service=service_type, started=accepted_on)
     referral.decision = Referral.Decision.ACCEPTED
     referral.decided_on = accepted_on
     referral.client = client
@@ -92,6 +94,7 @@ def client_close(
     client_stage_change(client=client, stage=Stage.CLOSED, changed_on=closed_on, by=by)
     # The closing day is still a day of service (the client is in the programme on it): the span ends after it.
     ClientAssignment.objects.filter(client=client, ended__isnull=True).update(ended=closed_on + timedelta(days=1))
+    ServicePeriod.objects.filter(client=client, ended__isnull=True).update(ended=closed_on + timedelta(days=1))
     return client
 
 

@@ -14,6 +14,7 @@ from ips.models import (
     Goal,
     KykyviisariScore,
     Membership,
+    Party,
     Referral,
     ReferralSource,
     ServiceType,
@@ -131,9 +132,6 @@ class ClientForm(OrganisationScopedForm, TrustedModelForm):
             "team",
             "coach",
             "next_step",
-            "service_type",
-            "service_started",
-            "service_ended",
             "birth_year",
             "gender",
             "municipality",
@@ -143,13 +141,8 @@ class ClientForm(OrganisationScopedForm, TrustedModelForm):
             "out_of_work_at_referral",
             "target_groups",
             "treatment_team",
-            "coordinator_name",
-            "coordinator_organisation",
-            "coordinator_user",
         ]
         widgets = {
-            "service_started": DATE,
-            "service_ended": DATE,
             "target_groups": forms.CheckboxSelectMultiple,
             "birth_year": forms.NumberInput(attrs={"inputmode": "numeric"}),
         }
@@ -158,7 +151,6 @@ class ClientForm(OrganisationScopedForm, TrustedModelForm):
             "team": ScopedModelChoiceField,
             "coach": PersonChoiceField,
             "treatment_team": ScopedModelChoiceField,
-            "coordinator_user": PersonChoiceField,
         }
 
     def __init__(self, *args, user, **kwargs):
@@ -175,9 +167,6 @@ class ClientForm(OrganisationScopedForm, TrustedModelForm):
         team, coach = cleaned.get("team"), cleaned.get("coach")
         if team and coach and not team_coaches([team.pk]).filter(pk=coach.pk).exists():
             self.add_error("coach", _("This coach does not work in the chosen team."))
-        started, ended = cleaned.get("service_started"), cleaned.get("service_ended")
-        if started and ended and ended < started:
-            self.add_error("service_ended", _("The service cannot end before it starts."))
         return cleaned
 
 
@@ -231,12 +220,19 @@ class ClosureForm(TrustedModelForm):
 class ConsentForm(TrustedModelForm):
     class Meta:
         model = Consent
-        fields = ["given_on", "scope", "withdrawn_on"]
-        widgets = {"given_on": DATE, "withdrawn_on": DATE}
+        fields = ["given_on", "parties", "scope", "valid_until", "withdrawn_on"]
+        widgets = {
+            "given_on": DATE,
+            "valid_until": DATE,
+            "withdrawn_on": DATE,
+            "parties": forms.CheckboxSelectMultiple,
+        }
+        field_classes = {"parties": NamedMultipleChoiceField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["given_on"].initial = timezone.localdate()
+        self.fields["parties"].queryset = Party.objects.filter(active=True)
 
     def clean_given_on(self):
         return not_in_future(self.cleaned_data["given_on"])
@@ -246,6 +242,11 @@ class ConsentForm(TrustedModelForm):
         given, withdrawn = cleaned.get("given_on"), cleaned.get("withdrawn_on")
         if given and withdrawn and withdrawn < given:
             self.add_error("withdrawn_on", _("Consent cannot be withdrawn before it was given."))
+        until = cleaned.get("valid_until")
+        if given and until and until < given:
+            self.add_error("valid_until", _("Consent cannot end before it was given."))
+        if "parties" in self.fields and not cleaned.get("parties") and not (cleaned.get("scope") or "").strip():
+            self.add_error("parties", _("Say with whom information may be exchanged."))
         return cleaned
 
 

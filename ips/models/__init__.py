@@ -19,12 +19,15 @@ from ips.models.clients import (
     served,
     served_spans,
 )
-from ips.models.lists import ActivityKind, Profession, ReferralSource, TargetGroup
+from ips.models.lists import ActivityKind, Party, Profession, ReferralSource, TargetGroup
+from ips.models.network import NetworkMeeting
 from ips.models.people import CONTENT_EDITORS_GROUP, Membership, Organisation, Roles, Team, User
+from ips.models.plan import PlanAction, PlanChange, SupportPlan, plan_reviews_due
 from ips.models.record import Consent, Goal, KykyviisariScore, VocationalProfile
 from ips.models.referrals import Referral
 from ips.models.security import PasswordResetRequest, password_reset_allowed
 from ips.models.submissions import Submission
+from ips.models.team import Coordinator, ServicePeriod
 from ips.models.treatment import ClientTreatmentTeam, TreatmentTeamMembership
 
 __all__ = [
@@ -41,23 +44,30 @@ __all__ = [
     "ClientLanguage",
     "ClientTreatmentTeam",
     "Consent",
+    "Coordinator",
     "EducationLevel",
     "Gender",
     "Goal",
     "KykyviisariScore",
     "LabourMarketStatus",
     "Membership",
+    "NetworkMeeting",
     "Organisation",
     "Outcome",
+    "Party",
     "PasswordResetRequest",
+    "PlanAction",
+    "PlanChange",
     "Profession",
     "Referral",
     "ReferralSource",
     "Roles",
+    "ServicePeriod",
     "ServiceType",
     "Setting",
     "Stage",
     "StageChange",
+    "SupportPlan",
     "Submission",
     "TargetGroup",
     "Team",
@@ -68,6 +78,7 @@ __all__ = [
     "VocationalProfile",
     "age_band",
     "password_reset_allowed",
+    "plan_reviews_due",
     "served",
     "served_spans",
 ]

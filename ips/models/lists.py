@@ -89,3 +89,17 @@ class Profession(TranslatedName):
     class Meta(TranslatedName.Meta):
         verbose_name = _("profession")
         verbose_name_plural = _("professions")
+
+
+class Party(TranslatedName):
+    """A party of the client's network that information may be exchanged with (Kela, employment services,
+    occupational health, employers...): a consent names the parties it covers."""
+
+    class Code:
+        KELA = "kela"
+        EMPLOYMENT_SERVICES = "employment_services"
+        EMPLOYERS = "employers"
+
+    class Meta(TranslatedName.Meta):
+        verbose_name = _("party")
+        verbose_name_plural = _("parties")

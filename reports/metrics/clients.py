@@ -8,9 +8,9 @@ import statistics
 from collections import Counter, defaultdict
 from datetime import timedelta
 
-from django.db.models import Avg, Count, DecimalField, ExpressionWrapper, F, Min, OuterRef, Q, Subquery
+from django.db.models import Avg, Count, DecimalField, Exists, ExpressionWrapper, F, Min, OuterRef, Q, Subquery
 
-from ips.models import KykyviisariScore, ServiceType, age_band, served_spans
+from ips.models import KykyviisariScore, ServicePeriod, age_band, served_spans
 from ips.periods import Period, add_months, ratio, span_overlaps
 from reports.metrics.scope import (
     SUSTAINED_MONTHS,
@@ -41,7 +41,9 @@ def client_figures(scope: Scope, period: Period) -> dict:
     )
     # Flags as annotations: the aggregate then runs over a subquery whose columns the filters refer to.
     competitive = Q(in_competitive_job=True)
-    ips = Q(service_type=ServiceType.IPS)
+    # In IPS coaching in the period: an IPS service period overlaps it (a client moved from assessment to IPS counts
+    # as IPS only in the periods the IPS service covers).
+    ips = Q(in_ips=True)
     grow = Q(out_of_work_at_referral=True)
     figures = (
         scope_clients(scope, period)
@@ -49,6 +51,9 @@ def client_figures(scope: Scope, period: Period) -> dict:
         .annotate(
             in_competitive_job=held_job(period, competitive_only=True),
             in_any_job=held_job(period, competitive_only=False),
+            in_ips=Exists(
+                ServicePeriod.objects.ips().overlapping(period.start, period.end).filter(client=OuterRef("pk"))
+            ),
             kyky_change=ExpressionWrapper(
                 Subquery(later_score) - Subquery(entry_score), output_field=DecimalField(max_digits=4, decimal_places=1)
             ),
