@@ -1,14 +1,16 @@
 """Team members of any profession: they reach the team's clients and log their work, not the coaches' employer
 work, and coach figures leave their minutes out."""
 
+import io
 import uuid
 
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
 from ips.forms.admin import RoleForm
-from ips.models import ActivityKind, Membership, Profession, TimeEntry
+from ips.models import ActivityKind, Client, Coordinator, Membership, Profession, TimeEntry, User, plan_reviews_due
 from tests.factories import ClientFactory, MembershipFactory, UserFactory, activity_kind
 
 pytestmark = pytest.mark.django_db
@@ -113,3 +115,14 @@ def test_member_roles_give_client_teams_but_not_coach_teams(team_a):
     roles = type(user).objects.get(pk=user.pk).roles
     assert roles.client_team_ids == {team_a.pk} and roles.log_teams == {team_a.pk}
     assert not roles.team_ids and not roles.is_coach
+
+
+def test_the_demo_has_a_multi_professional_team_of_six_professions(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    call_command("seed_demo", stdout=io.StringIO())
+    members = Membership.objects.filter(team__name="Tampereen työkyvyn tuen tiimi", role=Membership.Role.MEMBER)
+    assert members.values("profession").distinct().count() == 6
+    clients = Client.objects.filter(team__name="Tampereen työkyvyn tuen tiimi")
+    assert clients.count() == 6 and all(client.coordinators.exists() for client in clients)
+    nurse = User.objects.get(username="pir.nurse")
+    assert plan_reviews_due(nurse, days=30).exists() or Coordinator.objects.filter(user=nurse).exists()
