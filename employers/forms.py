@@ -15,6 +15,7 @@ from ips.forms.scoped import OrganisationScopedForm, PersonChoiceField, ScopedMo
 from ips.forms.trust import TrustedModelForm
 from ips.forms.widgets import use_plain_select
 from ips.models import Client, Membership, Stage, User
+from ips.models.record import consent_missing_message, employers_uncovered
 
 
 class DateInput(forms.DateInput):
@@ -198,6 +199,15 @@ class EmployerContactForm(OrganisationScopedForm, TrustedModelForm):
                 "about_competitive_job", _("Choose the client first: this only applies to a client's contact.")
             )
         refuse_end_before_start(self, data, "date", "next_step_on", _("The next step cannot be before the contact."))
+        day = data.get("date")
+        client = data.get("client")
+        # An IPS coach talks to employers about a client only with the client's consent to do so.
+        # (Checked when the contact is recorded or its client or date changes: an old contact is not re-judged.)
+        recorded_now = not self.instance.pk or {"client", "date"} & set(self.changed_data)
+        if client is not None and day and recorded_now:
+            missing = employers_uncovered(client, day)
+            if missing:
+                self.add_error("client", forms.ValidationError(consent_missing_message(missing), code="no_consent"))
         return data
 
     def save(self, commit=True):
@@ -290,6 +300,10 @@ class JobStartForm(OrganisationScopedForm, TrustedModelForm):
         data = super().clean()
         if self.client.is_closed:
             raise forms.ValidationError(_("This client's service has been closed. Reopen it before recording a job."))
+        # Recording the job names the client to Polku's employer records now: the consent must hold today.
+        missing = employers_uncovered(self.client, timezone.localdate())
+        if missing:
+            raise forms.ValidationError(consent_missing_message(missing), code="no_consent")
         return data
 
 

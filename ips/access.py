@@ -14,7 +14,7 @@ from django.shortcuts import get_object_or_404
 from ips import audit
 
 # The roles require_role() knows, each read from user.roles (ips.models.Roles).
-ROLES = ("coach", "supervisor", "reviewer", "reporter", "org_admin")
+ROLES = ("coach", "supervisor", "member", "reviewer", "reporter", "org_admin")
 
 
 class AccessQuerySet(models.QuerySet):
@@ -72,7 +72,7 @@ def manages_team(user, team) -> bool:
 
 # Roles given within one organisation. The content-editor role opens the training pages' CMS, which all
 # organisations share: only someone who edits content, or a platform admin, may hand it on.
-ORGANISATION_ROLES = ("coach", "supervisor", "reviewer", "reporter", "org_admin")
+ORGANISATION_ROLES = ("coach", "supervisor", "member", "reviewer", "reporter", "org_admin")
 CONTENT_EDITOR_ROLE = "content_editor"
 
 

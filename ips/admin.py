@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 
-from ips.models import ActivityKind, ReferralSource, TargetGroup, TreatmentTeam
+from ips.models import ActivityKind, Profession, ReferralSource, TargetGroup, TreatmentTeam
 
 
 class TranslatedNameAdmin(admin.ModelAdmin):
@@ -22,6 +22,12 @@ class ActivityKindAdmin(TranslatedNameAdmin):
 
 admin.site.register(ReferralSource, TranslatedNameAdmin)
 admin.site.register(TargetGroup, TranslatedNameAdmin)
+
+
+@admin.register(Profession)
+class ProfessionAdmin(TranslatedNameAdmin):
+    list_display = [*TranslatedNameAdmin.list_display, "organisation"]
+    list_filter = ["organisation"]
 
 
 @admin.register(TreatmentTeam)

@@ -16,13 +16,18 @@ class IpsConfig(AppConfig):
             ClientAssignment,
             ClientTreatmentTeam,
             Consent,
+            Coordinator,
             Goal,
             KykyviisariScore,
             Membership,
+            NetworkMeeting,
             Organisation,
+            PlanAction,
+            PlanChange,
             Referral,
             SatisfactionAnswer,
             StageChange,
+            SupportPlan,
             Team,
             TimeEntry,
             TreatmentTeam,
@@ -57,6 +62,12 @@ class IpsConfig(AppConfig):
             VocationalProfile,
         ):
             auditlog.register(model)
+        # The work-ability support team around the client (issue 15).
+        for model in (Coordinator, SupportPlan, PlanAction, PlanChange):
+            auditlog.register(model)
+        # Without m2m_fields: auditlog's m2m rows ask the record for its client while loaddata restores a backup,
+        # before the client row may be in (tests/test_backup.py).
+        auditlog.register(NetworkMeeting)
 
         use_choose_label()
         user_logged_in.connect(mark_signed_in, dispatch_uid="ips_session_signed_in_at")

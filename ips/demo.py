@@ -16,8 +16,10 @@ from ips.models import (
     Client,
     ClientAssignment,
     Consent,
+    Coordinator,
     Goal,
     KykyviisariScore,
+    Party,
     Referral,
     ReferralSource,
     Stage,
@@ -30,6 +32,10 @@ from ips.models import (
 )
 
 VAASA = "Vaasan työkykytiimi"
+# Professions, parties and the team's activity kinds (issue 15): renumbered with the migration.
+TEAM_LISTS_MIGRATION = "ips.migrations.0018_team_data"
+# The parties the demo clients' consents name: their network, and employers for the IPS coach's job finding.
+DEMO_CONSENT_PARTIES = ["kela", "employment_services", "health_care", "employers"]
 TREATMENT_TEAMS = [
     ("Vaasan psykiatrian poliklinikka", ["coach", "coach2"]),
     ("Vaasan mielenterveys- ja päihdepalvelut", ["coach2"]),
@@ -110,10 +116,12 @@ def ensure_lists() -> None:
 
     They come from a data migration; transactional tests (the browser tests) flush every table between tests.
     """
-    if ActivityKind.objects.exists():
-        return
-    migration = import_module("ips.migrations.0002_caseload_and_daily_log")
-    migration.load_lists(django_apps, None)
+    if not ActivityKind.objects.exists():
+        import_module("ips.migrations.0002_caseload_and_daily_log").load_lists(django_apps, None)
+    if not Party.objects.exists():
+        team_lists = import_module(TEAM_LISTS_MIGRATION)
+        team_lists.load(django_apps, None)
+        team_lists.load_parties(django_apps, None)
 
 
 def load(*, teams, users, today: date | None = None) -> None:
@@ -237,8 +245,6 @@ def _client(*, code, first, last, team, coach, stage, entry, demographics, statu
             "education_level": edu,
             "out_of_work_at_referral": status != "employed",
             "treatment_team": treatment_team,
-            "coordinator_name": "Sari Sosiaaliohjaaja",
-            "coordinator_organisation": "Vaasan aikuissosiaalityö",
             "closed_on": closed_on,
             "outcome": outcome,
             "satisfaction": rng.choice([8, 9, 10]) if closed else None,
@@ -248,8 +254,15 @@ def _client(*, code, first, last, team, coach, stage, entry, demographics, statu
     )
     client.target_groups.set(target)
     # The records are rebuilt on every run, so the demo is the same however often it is loaded.
-    for model in (StageChange, ClientAssignment, Consent, Goal, KykyviisariScore, VocationalProfile):
+    for model in (StageChange, ClientAssignment, Consent, Goal, KykyviisariScore, VocationalProfile, Coordinator):
         model.objects.filter(client=client).delete()
+    Coordinator.objects.create(
+        client=client,
+        name="Sari Sosiaaliohjaaja",
+        organisation_name="Vaasan aikuissosiaalityö",
+        started=entry,
+        ended=closed_on + timedelta(days=1) if closed_on else None,
+    )
     StageChange.objects.bulk_create(
         StageChange(client=client, stage=s, changed_on=d, changed_by=coach) for s, d in changes
     )
@@ -257,7 +270,8 @@ def _client(*, code, first, last, team, coach, stage, entry, demographics, statu
         client=client, team=team, coach=coach, started=entry, ended=closed_on + timedelta(days=1) if closed_on else None
     )
     if code != "POH-D0014":  # one new client still waits for consent: network work is blocked for them
-        Consent.objects.create(client=client, given_on=entry, scope="Työllisyyspalvelut, Kela, hoitotaho")
+        consent = Consent.objects.create(client=client, given_on=entry, scope="Työllisyyspalvelut, Kela, hoitotaho")
+        consent.parties.set(Party.objects.filter(code__in=DEMO_CONSENT_PARTIES))
     for n, text in enumerate(GOALS[: 1 + reached % 3]):
         Goal.objects.create(
             client=client, text=text, set_on=entry + timedelta(days=n), status="achieved" if closed else "open"

@@ -81,7 +81,7 @@ class CaseloadFilter(django_filters.FilterSet):
             data["scope"] = self.MINE if user.roles.is_coach else self.TEAM
         super().__init__(data, *args, request=request, **kwargs)
         self.user = user
-        for name, choices in filter_choices(user.roles.team_ids).items():
+        for name, choices in filter_choices(user.roles.client_team_ids).items():
             self.filters[name].extra["choices"] = choices
 
     def filter_queryset(self, queryset):

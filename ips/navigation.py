@@ -20,10 +20,10 @@ class NavEntry:
 
 
 MENU = [
-    NavEntry(_("Home"), "ips:home", lambda roles: not roles.team_ids),
-    NavEntry(_("Today"), "ips:today", lambda roles: roles.is_coach),
+    NavEntry(_("Home"), "ips:home", lambda roles: not roles.client_team_ids),
+    NavEntry(_("Today"), "ips:today", lambda roles: bool(roles.log_teams)),
     NavEntry(_("Agenda"), "ips:agenda", lambda roles: bool(roles.team_ids)),
-    NavEntry(_("Caseload"), "ips:caseload", lambda roles: bool(roles.team_ids)),
+    NavEntry(_("Caseload"), "ips:caseload", lambda roles: bool(roles.client_team_ids)),
     NavEntry(_("Week"), "ips:week", lambda roles: bool(roles.team_ids)),
     NavEntry(_("Employers"), "employers:employer_list", lambda roles: bool(roles.team_ids or roles.admin_orgs)),
     NavEntry(_("Import"), "employers:import_list", lambda roles: bool(roles.supervisor_teams or roles.admin_orgs)),

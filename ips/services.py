@@ -9,6 +9,7 @@ from ips.models import (
     ClientAssignment,
     Referral,
     SatisfactionAnswer,
+    ServicePeriod,
     ServiceType,
     Stage,
     StageChange,
@@ -46,6 +47,7 @@ def referral_accept(
     )
     StageChange.objects.create(client=client, stage=Stage.ENGAGEMENT, changed_on=accepted_on, changed_by=by)
     ClientAssignment.objects.create(client=client, team=client.team, coach=coach, started=accepted_on)
+    ServicePeriod.objects.create(client=client, service=service_type, started=accepted_on)
     referral.decision = Referral.Decision.ACCEPTED
     referral.decided_on = accepted_on
     referral.client = client
@@ -96,6 +98,7 @@ def client_close(
         SatisfactionAnswer.objects.create(client=client, answered_on=closed_on, score=satisfaction, recorded_by=by)
     # The closing day is still a day of service (the client is in the programme on it): the span ends after it.
     ClientAssignment.objects.filter(client=client, ended__isnull=True).update(ended=closed_on + timedelta(days=1))
+    ServicePeriod.objects.filter(client=client, ended__isnull=True).update(ended=closed_on + timedelta(days=1))
     return client
 
 
@@ -129,6 +132,7 @@ def time_entry_record(*, form, coach: User, team_id: int) -> TimeEntry:
     entry = form.save(commit=False)
     entry.coach = coach
     entry.team_id = team_id
+    entry.coach_work = team_id in coach.roles.coach_teams
     try:
         with transaction.atomic():
             entry.save()

@@ -138,6 +138,7 @@ def role_give(
     started: date,
     ended: date | None = None,
     fte: Decimal | None = None,
+    profession=None,
     by: User,
 ) -> Membership:
     membership = Membership.objects.create(
@@ -145,6 +146,7 @@ def role_give(
         organisation=organisation,
         role=role,
         team=team if role in Membership.TEAM_ROLES else None,
+        profession=profession if role in Membership.TEAM_ROLES else None,
         fte=fte if role == Membership.Role.COACH else None,
         started=started,
         ended=ended,
@@ -180,6 +182,7 @@ def fte_change(*, membership: Membership, fte: Decimal, on: date, by: User) -> M
             organisation=membership.organisation,
             team=membership.team,
             role=membership.role,
+            profession=membership.profession,
             fte=fte,
             started=on,
             ended=following_end,

@@ -15,12 +15,23 @@ class CaseloadTable(tables.Table):
     last_contact = tables.DateColumn(verbose_name=_("Last contact"), short=True, default="–")
     current_job = tables.Column(verbose_name=_("Current job"), default="–")
     coach = tables.Column(verbose_name=_("Coach"), order_by=("coach__first_name", "coach__last_name"), default="–")
+    coordinator_label = tables.Column(verbose_name="Asiakasvastaava", orderable=False, default="–")
     next_step = tables.Column(verbose_name=_("Next step"), orderable=False, default="–")
 
     class Meta:
         model = Client
         fields = []
-        sequence = ["code", "name", "stage", "days_in_stage", "last_contact", "current_job", "coach", "next_step"]
+        sequence = [
+            "code",
+            "name",
+            "stage",
+            "days_in_stage",
+            "last_contact",
+            "current_job",
+            "coach",
+            "coordinator_label",
+            "next_step",
+        ]
         order_by = "code"
         empty_text = _("No clients match.")
         attrs = {"class": "caseload"}

@@ -11,7 +11,9 @@ from ips.views import (
     clients,
     general,
     log,
+    plan,
     referrals,
+    team,
     week_grid,
 )
 
@@ -76,6 +78,16 @@ urlpatterns = [
     path("clients/<uuid:uuid>/goals/<uuid:record>/", clients.goal_edit, name="goal_edit"),
     path("clients/<uuid:uuid>/profile/", clients.profile_edit, name="profile_edit"),
     path("clients/<uuid:uuid>/kykyviisari/new/", clients.score_add, name="score_add"),
+    # The work-ability support team around the client
+    path("clients/asiakasvastaava/", team.my_coordinated, name="my_coordinated"),
+    path("clients/<uuid:uuid>/asiakasvastaava/", team.coordinator_edit, name="coordinator_edit"),
+    path("clients/<uuid:uuid>/service/", team.service_edit, name="service_edit"),
+    path("clients/<uuid:uuid>/network-meetings/new/", team.network_meeting_add, name="network_meeting_add"),
+    path("clients/<uuid:uuid>/plan/", plan.plan_detail, name="plan_detail"),
+    path("clients/<uuid:uuid>/plan/edit/", plan.plan_edit, name="plan_edit"),
+    path("clients/<uuid:uuid>/plan/print/", plan.plan_print, name="plan_print"),
+    path("clients/<uuid:uuid>/plan/actions/new/", plan.action_add, name="plan_action_add"),
+    path("clients/<uuid:uuid>/plan/actions/<uuid:record>/", plan.action_edit, name="plan_action_edit"),
     # Referrals
     path("referrals/", referrals.referral_list, name="referral_list"),
     path("referrals/new/", referrals.referral_create, name="referral_create"),

@@ -3,7 +3,7 @@
 import pytest
 from django.contrib.auth.models import Group
 
-from ips.models import CONTENT_EDITORS_GROUP, Membership
+from ips.models import CONTENT_EDITORS_GROUP, Membership, Profession
 from tests.factories import ClientFactory, MembershipFactory, OrganisationFactory, TeamFactory, UserFactory
 
 
@@ -58,6 +58,13 @@ def coach_a2(team_a):
 @pytest.fixture
 def supervisor_a(team_a):
     return _member("supervisor_a", Membership.Role.SUPERVISOR, team=team_a, fte=None)
+
+
+@pytest.fixture
+def nurse_a(team_a):
+    """A team member of another profession (a nurse) in team A: the team's clients, not its employer work."""
+    nurse = Profession.objects.get(code="nurse")
+    return _member("nurse_a", Membership.Role.MEMBER, team=team_a, fte=None, profession=nurse)
 
 
 @pytest.fixture

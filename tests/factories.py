@@ -12,8 +12,10 @@ from ips.models import (
     Consent,
     Membership,
     Organisation,
+    Party,
     Referral,
     ReferralSource,
+    ServicePeriod,
     Stage,
     Team,
     TimeEntry,
@@ -93,6 +95,19 @@ class ClientFactory(DjangoModelFactory):
             client=obj, team=obj.team, coach=obj.coach, started=started, ended=kwargs.get("ended", obj.closed_on)
         )
 
+    @factory.post_generation
+    def service_period(obj, create, extracted, **kwargs):
+        """The client's service as a dated period, as ips.services writes it: the client's service type from
+        its start (else programme entry, else the day the record was made) to the day after closure.
+        `service_period=False` makes none."""
+        if not create or extracted is False:
+            return
+        started = obj.service_started or obj.programme_entry or timezone.localtime(obj.created).date()
+        last = obj.service_ended or obj.closed_on
+        ServicePeriod.objects.create(
+            client=obj, service=obj.service_type, started=started, ended=last + timedelta(days=1) if last else None
+        )
+
 
 def closed_client(team, coach, closed_on, **fields):
     """A client whose service closed on a day, after 200 days in the programme."""
@@ -127,10 +142,17 @@ class TimeEntryFactory(DjangoModelFactory):
 class ConsentFactory(DjangoModelFactory):
     class Meta:
         model = Consent
+        skip_postgeneration_save = True
 
     client = factory.SubFactory(ClientFactory)
     given_on = factory.LazyFunction(timezone.localdate)
     scope = "Työllisyyspalvelut, Kela"
+
+    @factory.post_generation
+    def parties(obj, create, extracted, **kwargs):
+        """Every party of the shipped list unless given (`parties=[...]`): a consent that covers the whole network."""
+        if create:
+            obj.parties.set(Party.objects.all() if extracted is None else extracted)
 
 
 class ReferralFactory(DjangoModelFactory):

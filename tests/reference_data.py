@@ -6,6 +6,8 @@ from django.apps import apps
 
 SHIPPED = [
     ("ips.migrations.0002_caseload_and_daily_log", "load_lists", "ips.ActivityKind"),
+    ("ips.migrations.0018_team_data", "load", "ips.Profession"),
+    ("ips.migrations.0018_team_data", "load_parties", "ips.Party"),
     ("fidelity.migrations.0002_ips25_scale", "load_scale", "fidelity.FidelityScale"),
     # The scale's cut points and components: without them every indicator falls to its lowest score.
     ("fidelity.migrations.0004_fidelity_scale_rules_data", "load", "fidelity.AnchorRule"),

@@ -57,6 +57,7 @@ from ips.models import (
     Organisation,
     Referral,
     ReferralSource,
+    ServicePeriod,
     StageChange,
     TargetGroup,
     Team,
@@ -248,6 +249,7 @@ class _Generator:
     def clients(self) -> None:
         rng, today = self.rng, self.today
         rows, changes, assignments, consents, goals, profiles, scores = [], [], [], [], [], [], []
+        periods = []
         referrals, groups, jobs, follow_ups = [], [], [], []
         self.caseloads: dict[int, list[Caseload]] = {coach["id"]: [] for coach in self.coaches}
         self.job_clients: dict[int, list[int]] = {}
@@ -262,14 +264,20 @@ class _Generator:
                 closed = path.closed_on
                 language = rng.choices(["fi", "sv", "other"], [88, 6, 6])[0]
                 status = rng.choice(LABOUR_MARKET)
+                code, name, service = (
+                    self.code(team["code"].upper(), taken),
+                    self.name(),
+                    rng.choices(SERVICES, [9, 1])[0],
+                )
+                periods.append((pk, service, entry, closed + timedelta(days=1) if closed else None))
                 rows.append(
                     (
-                        pk, coach["org"], team["id"], coach["id"], self.code(team["code"].upper(), taken),
-                        *self.name(), path.stage, path.stage_since, entry, rng.choices(SERVICES, [9, 1])[0],
+                        pk, coach["org"], team["id"], coach["id"], code,
+                        *name, path.stage, path.stage_since, entry, service,
                         entry, closed, today.year - rng.randint(18, 63), rng.choices(GENDERS, [48, 48, 2, 2])[0],
                         rng.choice(coach["towns"]), language, status, rng.choice(EDUCATION), status != "employed",
                         rng.choice(team["treatment_teams"]) if rng.random() < 0.7 else None,
-                        "Sosiaaliohjaaja" if rng.random() < 0.5 else "", "" if closed else NEXT_STEPS[path.stage],
+                        "" if closed else NEXT_STEPS[path.stage],
                         closed, path.outcome, rng.randint(5, 10) if closed and rng.random() < 0.7 else None,
                         self.stamp(entry), self.stamp(path.stage_since),
                     )
@@ -323,6 +331,7 @@ class _Generator:
         w.insert(Client, CLIENT_COLUMNS, rows)
         w.insert(StageChange, ["client_id", "stage", "changed_on", "changed_by_id", "created"], changes)
         w.insert(ClientAssignment, ["client_id", "team_id", "coach_id", "started", "ended"], assignments)
+        w.insert(ServicePeriod, ["client_id", "service", "started", "ended"], periods)
         w.insert(Consent, ["client_id", "given_on", "scope", "withdrawn_on"], consents)
         w.insert(Goal, ["client_id", "text", "status", "set_on"], goals)
         w.insert(VocationalProfile, ["client_id", "preferences", "strengths", "work_history"], profiles)

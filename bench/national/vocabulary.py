@@ -77,7 +77,7 @@ CLIENT_COLUMNS = [
     "id", "organisation_id", "team_id", "coach_id", "code", "first_name", "last_name", "stage", "stage_since",
     "programme_entry", "service_type", "service_started", "service_ended", "birth_year", "gender", "municipality",
     "language", "labour_market_status", "education_level", "out_of_work_at_referral", "treatment_team_id",
-    "coordinator_name", "next_step", "closed_on", "outcome", "satisfaction", "created", "updated",
+    "next_step", "closed_on", "outcome", "satisfaction", "created", "updated",
 ]  # fmt: skip
 JOB_COLUMNS = [
     "id", "client_id", "employer_id", "title", "occupation_code", "start_date", "end_date", "hours_per_week",

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from employers.imports.checking import CREATE, MODELS, SKIP, UPDATE, Checker, Result
 from employers.models import ImportedRow, ImportKind, ImportRun
 from ips import audit
-from ips.models import ClientAssignment, Consent, Referral, Stage, StageChange
+from ips.models import ClientAssignment, Consent, Referral, ServicePeriod, Stage, StageChange
 
 BATCH = 1000
 # A row changed later than this after the commit counts as changed by someone (the commit's own saves are earlier).
@@ -163,7 +163,7 @@ def _write_employers(run, rows, links):
 
 def _write_clients(run, rows, links):
     """A client met before Polku: the client, the path's stage changes, the assignment, the referral and consent."""
-    changes, assignments, referrals, consents = [], [], [], []
+    changes, assignments, services, referrals, consents = [], [], [], [], []
     for row in rows:
         client = row.form.save(commit=False)
         extra = row.extra
@@ -195,6 +195,15 @@ def _write_clients(run, rows, links):
                 ended=closed_on + timedelta(days=1) if closed_on else None,
             )
         )
+        # The service as a dated period (what the funder figures count by): from entry, ended the day after closure.
+        services.append(
+            ServicePeriod(
+                client=client,
+                service=client.service_type,
+                started=client.service_started,
+                ended=closed_on + timedelta(days=1) if closed_on else None,
+            )
+        )
         if extra["source"] is not None:
             referrals.append(
                 Referral(
@@ -213,6 +222,7 @@ def _write_clients(run, rows, links):
     for model, objects in (
         (StageChange, changes),
         (ClientAssignment, assignments),
+        (ServicePeriod, services),
         (Referral, referrals),
         (Consent, consents),
     ):

@@ -68,6 +68,8 @@ def today_panel(request):
 def client_jobs(request, uuid):
     """A client's jobs and follow-along contacts, for the client page."""
     client = get_for_user(request, Client, uuid=uuid)
+    # The team's members of other professions see the client, not the coaches' employer work.
+    require_role(request.user, "coach", "supervisor")
     today = timezone.localdate()
     jobs = list(client.jobs.select_related("employer").order_by("-start_date"))
     follow_ups = list(

@@ -60,7 +60,9 @@ def s2_employment_time(period: TeamPeriod, cut: CutPoints | None = None) -> Sugg
     Daily-log minutes of kinds marked as employment work count as employment services; every employer contact's
     minutes count as employment work too. No minutes at all gives no suggestion.
     """
-    entries = TimeEntry.objects.filter(team_id=period.team_id, date__gte=period.start, date__lte=period.end)
+    entries = TimeEntry.objects.coaches_work().filter(
+        team_id=period.team_id, date__gte=period.start, date__lte=period.end
+    )
     log = by_coach(
         entries,
         total=Sum("minutes", default=0),

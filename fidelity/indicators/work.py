@@ -179,7 +179,7 @@ def v13_community(period: TeamPeriod, cut: CutPoints | None = None) -> Suggestio
     Phone and video count as not in the community. Exact comparison: 64.9 % scores 4, 65 % scores 5.
     """
     log = by_coach(
-        TimeEntry.objects.filter(team_id=period.team_id, date__gte=period.start, date__lte=period.end),
+        TimeEntry.objects.coaches_work().filter(team_id=period.team_id, date__gte=period.start, date__lte=period.end),
         total=Sum("minutes", default=0),
         community=Sum("minutes", filter=Q(setting__in=COMMUNITY_SETTINGS), default=0),
     )
@@ -291,7 +291,7 @@ def v3_profiles(period: TeamPeriod, cut: CutPoints | None = None) -> Suggestion:
 def v14_outreach(period: TeamPeriod, cut: CutPoints | None = None) -> Suggestion:
     """V14 (figures only): outreach attempts logged in the period, clients reached out to, and home visits; the same
     per coach."""
-    log = TimeEntry.objects.filter(team_id=period.team_id, date__gte=period.start, date__lte=period.end)
+    log = TimeEntry.objects.coaches_work().filter(team_id=period.team_id, date__gte=period.start, date__lte=period.end)
     counts = {
         "outreach": Count("pk", filter=Q(kind__code=ActivityKind.Code.OUTREACH_ATTEMPT)),
         "outreach_clients": Count("client", filter=Q(kind__code=ActivityKind.Code.OUTREACH_ATTEMPT), distinct=True),

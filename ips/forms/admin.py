@@ -8,9 +8,14 @@ from django.utils.translation import gettext_lazy as _
 
 from ips.access import grantable_roles
 from ips.forms.fields import refuse_end_before_start, within_calendar
-from ips.forms.scoped import OrganisationScopedForm, PersonChoiceField, ScopedModelChoiceField
+from ips.forms.scoped import (
+    OrganisationScopedForm,
+    PersonChoiceField,
+    ScopedModelChoiceField,
+    SharedOrOwnChoiceField,
+)
 from ips.forms.trust import TrustedForm, TrustedModelForm
-from ips.models import Membership, Organisation, Team, TreatmentTeam, User
+from ips.models import Membership, Organisation, Profession, Team, TreatmentTeam, User
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 FTE_HELP = _("Full-time equivalent for IPS work, e.g. 0.8 for four days a week.")
@@ -97,7 +102,13 @@ class RoleForm(OrganisationScopedForm, TrustedForm):
         label=_("Team"),
         queryset=Team.objects.filter(closed_on__isnull=True),
         required=False,
-        help_text=_("Coaches and supervisors work in a team."),
+        help_text=_("Coaches, supervisors and team members work in a team."),
+    )
+    profession = SharedOrOwnChoiceField(
+        label=_("Profession"),
+        queryset=Profession.objects.filter(active=True),
+        required=False,
+        help_text=_("A team member's profession: nurse, physiotherapist, Kela expert..."),
     )
     fte = _fte_field(required=False)
     started = _date_field(_("From"), initial=timezone.localdate)
@@ -117,6 +128,9 @@ class RoleForm(OrganisationScopedForm, TrustedForm):
             self.add_error("team", _("Choose the team for this role."))
         if role and role not in Membership.TEAM_ROLES:
             cleaned["team"] = None
+            cleaned["profession"] = None
+        if role == Membership.Role.MEMBER and cleaned.get("profession") is None:
+            self.add_error("profession", _("Choose the team member's profession."))
         if role != Membership.Role.COACH:
             cleaned["fte"] = None
         elif cleaned.get("fte") is None:

@@ -4,7 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ips.forms.fields import ModelMultipleChoiceField, refuse_end_before_start
+from ips.forms.fields import ModelMultipleChoiceField
 from ips.forms.scoped import OrganisationScopedForm, PersonChoiceField, ScopedModelChoiceField
 from ips.forms.trust import TrustedForm, TrustedModelForm
 from ips.models import (
@@ -17,6 +17,7 @@ from ips.models import (
     KykyviisariScore,
     Membership,
     Outcome,
+    Party,
     Referral,
     ReferralSource,
     SatisfactionAnswer,
@@ -79,10 +80,10 @@ class ReferralForm(OrganisationScopedForm, TrustedModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["team"].queryset = Team.objects.filter(pk__in=user.roles.team_ids)
+        self.fields["team"].queryset = Team.objects.filter(pk__in=user.roles.client_team_ids)
         self.fields["team"].empty_label = None
         self.fields["source"].queryset = ReferralSource.objects.filter(active=True)
-        self.limit_to_organisations(user.roles.organisations_of(user.roles.team_ids))
+        self.limit_to_organisations(user.roles.organisations_of(user.roles.client_team_ids))
         self.fields["first_name"].required = self.fields["last_name"].required = True
         self.fields["referred_on"].initial = timezone.localdate()
 
@@ -135,9 +136,6 @@ class ClientForm(OrganisationScopedForm, TrustedModelForm):
             "team",
             "coach",
             "next_step",
-            "service_type",
-            "service_started",
-            "service_ended",
             "birth_year",
             "birth_year_declined",
             "gender",
@@ -148,14 +146,9 @@ class ClientForm(OrganisationScopedForm, TrustedModelForm):
             "out_of_work_at_referral",
             "target_groups",
             "treatment_team",
-            "coordinator_name",
-            "coordinator_organisation",
-            "coordinator_user",
             *(name for name, _label in ESF_CHARACTERISTICS),
         ]
         widgets = {
-            "service_started": DATE,
-            "service_ended": DATE,
             "target_groups": forms.CheckboxSelectMultiple,
             "birth_year": forms.NumberInput(attrs={"inputmode": "numeric"}),
         }
@@ -164,20 +157,13 @@ class ClientForm(OrganisationScopedForm, TrustedModelForm):
             "team": ScopedModelChoiceField,
             "coach": PersonChoiceField,
             "treatment_team": ScopedModelChoiceField,
-            "coordinator_user": PersonChoiceField,
-        }
-        # The model's verbose names keep the Finnish term; the form says it in the user's language.
-        labels = {
-            "coordinator_name": _("Client coordinator (name)"),
-            "coordinator_organisation": _("Client coordinator (organisation)"),
-            "coordinator_user": _("Client coordinator (Polku user)"),
         }
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["team"].queryset = Team.objects.filter(pk__in=user.roles.team_ids)
+        self.fields["team"].queryset = Team.objects.filter(pk__in=user.roles.client_team_ids)
         self.fields["team"].empty_label = None
-        self.fields["coach"].queryset = team_coaches(user.roles.team_ids)
+        self.fields["coach"].queryset = team_coaches(user.roles.client_team_ids)
         self.fields["target_groups"].queryset = TargetGroup.objects.filter(active=True)
         # A user with roles in two organisations may not move the client into the other one's team.
         self.limit_to_organisations([self.instance.organisation_id])
@@ -187,8 +173,6 @@ class ClientForm(OrganisationScopedForm, TrustedModelForm):
         team, coach = cleaned.get("team"), cleaned.get("coach")
         if team and coach and not team_coaches([team.pk]).filter(pk=coach.pk).exists():
             self.add_error("coach", _("This coach does not work in the chosen team."))
-        message = _("The service cannot end before it starts.")
-        refuse_end_before_start(self, cleaned, "service_started", "service_ended", message)
         if cleaned.get("birth_year_declined") and cleaned.get("birth_year"):
             self.add_error("birth_year", _("Leave the birth year empty when the client does not want to say it."))
         return cleaned
@@ -291,12 +275,19 @@ class SatisfactionForm(TrustedModelForm):
 class ConsentForm(TrustedModelForm):
     class Meta:
         model = Consent
-        fields = ["given_on", "scope", "withdrawn_on"]
-        widgets = {"given_on": DATE, "withdrawn_on": DATE}
+        fields = ["given_on", "parties", "scope", "valid_until", "withdrawn_on"]
+        widgets = {
+            "given_on": DATE,
+            "valid_until": DATE,
+            "withdrawn_on": DATE,
+            "parties": forms.CheckboxSelectMultiple,
+        }
+        field_classes = {"parties": NamedMultipleChoiceField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["given_on"].initial = timezone.localdate()
+        self.fields["parties"].queryset = Party.objects.filter(active=True)
 
     def clean_given_on(self):
         return not_in_future(self.cleaned_data["given_on"])
@@ -306,6 +297,11 @@ class ConsentForm(TrustedModelForm):
         given, withdrawn = cleaned.get("given_on"), cleaned.get("withdrawn_on")
         if given and withdrawn and withdrawn < given:
             self.add_error("withdrawn_on", _("Consent cannot be withdrawn before it was given."))
+        until = cleaned.get("valid_until")
+        if given and until and until < given:
+            self.add_error("valid_until", _("Consent cannot end before it was given."))
+        if "parties" in self.fields and not cleaned.get("parties") and not (cleaned.get("scope") or "").strip():
+            self.add_error("parties", _("Say with whom information may be exchanged."))
         return cleaned
 
 

@@ -59,7 +59,7 @@ class TimeEntryForm(OrganisationScopedForm, TrustedModelForm):
         # own when it is corrected, else one where the coach has a team (a supervisor of another organisation's
         # team sees its clients, but cannot file work about them under their own team).
         roles = user.roles
-        teams = {self.instance.team_id} if self.instance.team_id else roles.coach_teams
+        teams = {self.instance.team_id} if self.instance.team_id else roles.log_teams
         self.limit_to_organisations(roles.organisations_of(teams) or self._organisation_of_team())
 
     def logged_on(self, day) -> int:

@@ -14,6 +14,7 @@ and fails on any other unscoped model choice in any form.
 """
 
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from ips.forms.fields import ModelMultipleChoiceField
@@ -54,6 +55,21 @@ class ScopedModelChoiceField(ScopedChoice, forms.ModelChoiceField):
 
 class ScopedModelMultipleChoiceField(ScopedChoice, ModelMultipleChoiceField):
     pass
+
+
+class SharedOrOwnChoiceField(ScopedModelChoiceField):
+    """A row of a list that every organisation shares (organisation empty) or that one organisation added for
+    itself (professions): the shared rows fit any organisation."""
+
+    offered: frozenset = frozenset()
+
+    def in_organisations(self, organisation_ids):
+        self.offered = frozenset(organisation_ids)
+        return self.queryset.filter(Q(organisation__isnull=True) | Q(organisation__in=list(organisation_ids)))
+
+    def organisation_ids_of(self, values) -> set[int]:
+        owners = {value.organisation_id for value in values if value.organisation_id is not None}
+        return owners if owners else set(self.offered)
 
 
 class PersonChoiceField(ScopedModelChoiceField):

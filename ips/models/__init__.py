@@ -20,13 +20,16 @@ from ips.models.clients import (
     served_spans,
 )
 from ips.models.esf import ESF_CHARACTERISTICS, ESF_EXIT_RESULTS, EsfAnswer, FollowUpResult
-from ips.models.lists import ActivityKind, ReferralSource, TargetGroup
+from ips.models.lists import ActivityKind, Party, Profession, ReferralSource, TargetGroup
+from ips.models.network import NetworkMeeting
 from ips.models.people import CONTENT_EDITORS_GROUP, Membership, Organisation, Roles, Team, User
+from ips.models.plan import PlanAction, PlanChange, SupportPlan, plan_reviews_due
 from ips.models.record import Consent, Goal, KykyviisariScore, SatisfactionAnswer, VocationalProfile
 from ips.models.referrals import Referral
 from ips.models.reminders import ReminderSettings
 from ips.models.security import PasswordResetRequest, password_reset_allowed
 from ips.models.submissions import Submission
+from ips.models.team import Coordinator, ServicePeriod
 from ips.models.treatment import ClientTreatmentTeam, TreatmentTeamMembership
 
 __all__ = [
@@ -45,6 +48,7 @@ __all__ = [
     "Consent",
     "ESF_CHARACTERISTICS",
     "ESF_EXIT_RESULTS",
+    "Coordinator",
     "EducationLevel",
     "EsfAnswer",
     "FollowUpResult",
@@ -53,18 +57,25 @@ __all__ = [
     "KykyviisariScore",
     "LabourMarketStatus",
     "Membership",
+    "NetworkMeeting",
     "Organisation",
     "Outcome",
+    "Party",
     "PasswordResetRequest",
+    "PlanAction",
+    "PlanChange",
+    "Profession",
     "Referral",
     "ReferralSource",
     "ReminderSettings",
     "Roles",
     "SatisfactionAnswer",
+    "ServicePeriod",
     "ServiceType",
     "Setting",
     "Stage",
     "StageChange",
+    "SupportPlan",
     "Submission",
     "TargetGroup",
     "Team",
@@ -75,6 +86,7 @@ __all__ = [
     "VocationalProfile",
     "age_band",
     "password_reset_allowed",
+    "plan_reviews_due",
     "served",
     "served_spans",
 ]

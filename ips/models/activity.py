@@ -1,4 +1,8 @@
-"""The coach's daily log: minutes by kind and setting, optionally about one client."""
+"""The daily log: minutes by kind and setting, optionally about one client.
+
+Coaches log their work here, and so do the team's members of other professions (their entries are marked
+`coach_work=False`, so coach figures leave them out).
+"""
 
 from uuid import uuid4
 
@@ -39,6 +43,11 @@ class TimeEntryQuerySet(AccessQuerySet):
 
     def of_coach(self, user):
         return self.filter(coach=user)
+
+    def coaches_work(self):
+        """The coaches' entries: fidelity items (S2, V13, V14) and coach-time figures leave out the work of team
+        members of other professions, logged in the same log."""
+        return self.filter(coach_work=True)
 
     def between(self, first, last):
         return self.filter(date__gte=first, date__lte=last)
@@ -102,6 +111,8 @@ class TimeEntry(models.Model):
         verbose_name=_("client"),
     )
     note = models.CharField(_("note"), max_length=200, blank=True)
+    # False for the work of a team member of another profession (set from the author's role when logged).
+    coach_work = models.BooleanField(_("coach's work"), default=True, editable=False)
     # Made in the week grid (ips/week_sheet.py): the grid changes and deletes only these, never what Today logged.
     from_grid = models.BooleanField(_("from the week grid"), default=False, editable=False)
     # The add form carries a fresh uuid; a second POST with the same one (a double tap) finds this row instead.
@@ -123,7 +134,9 @@ class TimeEntry(models.Model):
             models.Index(fields=["coach", "date"]),
             # Covering: dashboards and workbooks sum a team's minutes by kind and setting over a period from the
             # index alone, without visiting a table row per entry (docs/performance.md).
-            models.Index(fields=["team", "date", "kind", "setting", "minutes"], name="ips_timeentry_team_covering"),
+            models.Index(
+                fields=["team", "date", "kind", "setting", "minutes", "coach_work"], name="ips_timeentry_team_covering"
+            ),
             models.Index(fields=["client", "date"]),
         ]
 

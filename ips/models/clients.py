@@ -164,8 +164,8 @@ class ClientQuerySet(AccessQuerySet):
         return self.filter(served(team_ids, start, end, coach_id=coach_id))
 
     def visible_to(self, user):
-        """Coaches and supervisors of the client's team; nobody else sees a client."""
-        return self.filter(team__in=user.roles.team_ids)
+        """The client's team (coaches, supervisors, members of other professions); nobody else sees a client."""
+        return self.filter(team__in=user.roles.client_team_ids)
 
     def editable_by(self, user):
         """An anonymised client stays as it is: editing would bring personal data back."""
@@ -198,6 +198,26 @@ class ClientQuerySet(AccessQuerySet):
         )
         return self.annotate(current_job=Subquery(running))
 
+    def with_coordinator(self, today=None):
+        """coordinator_label: the name of the client's asiakasvastaava today (a team member or an outside person).
+
+        ips.models.team imports this module, so Coordinator is reached through the reverse relation.
+        """
+        today = today or timezone.localdate()
+        coordinator_model = self.model._meta.get_field("coordinators").related_model
+        label = (
+            coordinator_model.objects.in_force(today)
+            .filter(client=OuterRef("pk"))
+            .with_label()
+            .order_by("-started")
+            .values("label")[:1]
+        )
+        return self.annotate(coordinator_label=Subquery(label))
+
+    def with_plan_review(self):
+        """plan_review_on: the next review date of the client's work-ability support plan (None without one)."""
+        return self.annotate(plan_review_on=F("support_plan__next_review_on"))
+
     def with_last_contact(self):
         """last_contact: the date of the newest log entry with the client of a kind that counts as contact.
 
@@ -215,18 +235,22 @@ class ClientQuerySet(AccessQuerySet):
 
     def overdue(self, today=None, days=OVERDUE_DAYS):
         """Open clients not contacted for `days` days (a client never contacted counts from programme entry)."""
-        today = today or timezone.localdate()
-        cutoff = today - timedelta(days=days)
+        return self.with_contact_reference().active().filter(overdue_q(today, days))
+
+    def with_contact_reference(self):
+        """contact_reference: the last contact, else programme entry, else the day the record was made."""
         qs = self if "last_contact" in self.query.annotations else self.with_last_contact()
-        return (
-            qs.active()
-            .annotate(
-                contact_reference=Coalesce(
-                    F("last_contact"), F("programme_entry"), TruncDate("created"), output_field=models.DateField()
-                )
+        return qs.annotate(
+            contact_reference=Coalesce(
+                F("last_contact"), F("programme_entry"), TruncDate("created"), output_field=models.DateField()
             )
-            .filter(contact_reference__lte=cutoff)
         )
+
+
+def overdue_q(today=None, days=OVERDUE_DAYS) -> Q:
+    """On a queryset with_contact_reference(): not contacted for `days` days."""
+    today = today or timezone.localdate()
+    return Q(contact_reference__lte=today - timedelta(days=days))
 
 
 class Client(EsfParticipant):
@@ -279,16 +303,6 @@ class Client(EsfParticipant):
         blank=True,
         related_name="clients",
         verbose_name=_("treatment team"),
-    )
-    coordinator_name = models.CharField(_("asiakasvastaava (name)"), max_length=120, blank=True)
-    coordinator_organisation = models.CharField(_("asiakasvastaava (organisation)"), max_length=120, blank=True)
-    coordinator_user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="coordinated_clients",
-        verbose_name=_("asiakasvastaava (Polku user)"),
     )
     next_step = models.CharField(_("next step"), max_length=200, blank=True)
 

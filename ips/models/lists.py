@@ -1,6 +1,7 @@
 """Admin-extensible lists in three languages. Rows ship in a data migration; code identifies a row for good."""
 
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from ips.i18n import TranslatedName
@@ -22,6 +23,12 @@ class ActivityKind(TranslatedName):
         # Fidelity item O3: employment-services and Kela counsellors.
         AGENCY_MEETING = "agency_meeting"
         AGENCY_CONTACT = "agency_contact"
+        NETWORK_MEETING = "network_meeting"
+        # The work of a multi-professional work-ability support team (issue 15).
+        ASSESSMENT_VISIT = "assessment_visit"
+        JOINT_VISIT = "joint_visit"
+        CONSULTATION = "consultation"
+        HAND_OVER = "hand_over"
 
     is_employment_work = models.BooleanField(
         _("employment work"),
@@ -54,3 +61,49 @@ class TargetGroup(TranslatedName):
     class Meta(TranslatedName.Meta):
         verbose_name = _("target group")
         verbose_name_plural = _("target groups")
+
+
+class ProfessionQuerySet(models.QuerySet):
+    def for_organisation(self, organisation_id):
+        """The shared professions and the organisation's own, those in use."""
+        return self.filter(Q(organisation__isnull=True) | Q(organisation=organisation_id), active=True)
+
+
+class Profession(TranslatedName):
+    """A profession of a work-ability support team (nurse, physiotherapist, Kela expert...).
+
+    The shared rows ship in a data migration; an organisation adds its own (organisation set), seen only by it.
+    """
+
+    class Code:
+        COACH = "ips_coach"
+
+    organisation = models.ForeignKey(
+        "ips.Organisation",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="professions",
+        verbose_name=_("organisation"),
+        help_text=_("Empty for the professions every organisation shares."),
+    )
+
+    objects = ProfessionQuerySet.as_manager()
+
+    class Meta(TranslatedName.Meta):
+        verbose_name = _("profession")
+        verbose_name_plural = _("professions")
+
+
+class Party(TranslatedName):
+    """A party of the client's network that information may be exchanged with (Kela, employment services,
+    occupational health, employers...): a consent names the parties it covers."""
+
+    class Code:
+        KELA = "kela"
+        EMPLOYMENT_SERVICES = "employment_services"
+        EMPLOYERS = "employers"
+
+    class Meta(TranslatedName.Meta):
+        verbose_name = _("party")
+        verbose_name_plural = _("parties")

@@ -27,6 +27,9 @@ class Roles:
 
     coach_teams: frozenset[int] = frozenset()
     supervisor_teams: frozenset[int] = frozenset()
+    # Team members of other professions (nurse, physiotherapist, Kela expert...): the team's clients, not its
+    # employer work (docs/permissions.md).
+    member_teams: frozenset[int] = frozenset()
     reviewer_orgs: frozenset[int] = frozenset()
     reporter_orgs: frozenset[int] = frozenset()
     admin_orgs: frozenset[int] = frozenset()
@@ -52,6 +55,20 @@ class Roles:
     def team_ids(self) -> frozenset[int]:
         """Teams whose clients the user works with (coach or supervisor)."""
         return self.coach_teams | self.supervisor_teams
+
+    @property
+    def client_team_ids(self) -> frozenset[int]:
+        """Teams whose client records the user reads and writes: coaches, supervisors and the other members."""
+        return self.coach_teams | self.supervisor_teams | self.member_teams
+
+    @property
+    def log_teams(self) -> frozenset[int]:
+        """Teams the user logs their own work in (the daily log): coaches and members of other professions."""
+        return self.coach_teams | self.member_teams
+
+    @property
+    def is_member(self) -> bool:
+        return bool(self.member_teams)
 
     @property
     def is_coach(self) -> bool:
@@ -147,6 +164,7 @@ class User(AbstractUser):
         return Roles(
             coach_teams=frozenset(by_role[Membership.Role.COACH]),
             supervisor_teams=frozenset(by_role[Membership.Role.SUPERVISOR]),
+            member_teams=frozenset(by_role[Membership.Role.MEMBER]),
             reviewer_orgs=frozenset(by_role[Membership.Role.REVIEWER]),
             reporter_orgs=frozenset(by_role[Membership.Role.REPORTER]),
             admin_orgs=frozenset(by_role[Membership.Role.ORG_ADMIN]),
@@ -269,11 +287,13 @@ class MembershipQuerySet(AccessQuerySet):
 
 
 class Membership(models.Model):
-    """A user's role in a team (coach, supervisor) or in an organisation (reviewer, reporter, admin)."""
+    """A user's role in a team (coach, supervisor, member of another profession) or in an organisation (reviewer,
+    reporter, admin)."""
 
     class Role(models.TextChoices):
         COACH = "coach", _("Coach")
         SUPERVISOR = "supervisor", _("Supervisor")
+        MEMBER = "member", _("Team member (other profession)")
         REVIEWER = "reviewer", _("Fidelity reviewer")
         REPORTER = "reporter", _("Funder reporter")
         ORG_ADMIN = "org_admin", _("Organisation admin")
@@ -281,7 +301,7 @@ class Membership(models.Model):
         PARTICIPANT_LIST = "participant_list", _("Participant-level list for the funder")
         CONTENT_EDITOR = "content_editor", _("Content editor")
 
-    TEAM_ROLES = frozenset({Role.COACH, Role.SUPERVISOR})
+    TEAM_ROLES = frozenset({Role.COACH, Role.SUPERVISOR, Role.MEMBER})
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("user")
@@ -298,6 +318,15 @@ class Membership(models.Model):
         verbose_name=_("team"),
     )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    profession = models.ForeignKey(
+        "ips.Profession",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="memberships",
+        verbose_name=_("profession"),
+        help_text=_("In the team: nurse, physiotherapist, Kela expert..."),
+    )
     fte = models.DecimalField(
         _("FTE share for IPS work"),
         max_digits=3,
@@ -318,8 +347,8 @@ class Membership(models.Model):
         verbose_name_plural = _("memberships")
         constraints = [
             models.CheckConstraint(
-                condition=(Q(role__in=["coach", "supervisor"], team__isnull=False))
-                | (~Q(role__in=["coach", "supervisor"]) & Q(team__isnull=True)),
+                condition=(Q(role__in=["coach", "supervisor", "member"], team__isnull=False))
+                | (~Q(role__in=["coach", "supervisor", "member"]) & Q(team__isnull=True)),
                 name="membership_team_only_for_team_roles",
             ),
             models.CheckConstraint(

@@ -10,11 +10,12 @@ from django.utils.translation import gettext_lazy as _
 
 from ips.access import AccessQuerySet
 from ips.models.clients import Client
+from ips.models.lists import Party
 
 
 class ClientRecordQuerySet(AccessQuerySet):
     def visible_to(self, user):
-        return self.filter(client__team__in=user.roles.team_ids)
+        return self.filter(client__team__in=user.roles.client_team_ids)
 
 
 class ClientOwned(models.Model):
@@ -33,7 +34,36 @@ class ClientOwned(models.Model):
 
 class ConsentQuerySet(ClientRecordQuerySet):
     def valid_on(self, day):
-        return self.filter(given_on__lte=day).filter(Q(withdrawn_on__isnull=True) | Q(withdrawn_on__gt=day))
+        return (
+            self.filter(given_on__lte=day)
+            .filter(Q(withdrawn_on__isnull=True) | Q(withdrawn_on__gt=day))
+            .filter(Q(valid_until__isnull=True) | Q(valid_until__gte=day))
+        )
+
+
+def uncovered_parties(client, parties, day) -> list:
+    """Those of `parties` that no consent of the client valid on `day` covers (one query): a write naming them is
+    refused until the client's consent covers them."""
+    wanted = [party.pk for party in parties]
+    if not wanted:
+        return []
+    valid = Consent.objects.filter(client=client).valid_on(day)
+    return list(Party.objects.filter(pk__in=wanted).exclude(consents__in=valid).order_by("order", "code"))
+
+
+def employers_uncovered(client, day) -> list:
+    """[the employers party] when no consent of the client valid on `day` lets the coach talk to employers about
+    the client, else []: one query, for employer contacts and jobs that name the client."""
+    valid = Consent.objects.filter(client=client).valid_on(day)
+    return list(Party.objects.filter(code=Party.Code.EMPLOYERS).exclude(consents__in=valid))
+
+
+def consent_missing_message(parties) -> str:
+    names = ", ".join(party.name for party in parties)
+    return _(
+        "The client's consent does not cover %(parties)s on this day (none recorded, expired or withdrawn). "
+        "Record the client's consent to exchange information with them first."
+    ) % {"parties": names}
 
 
 class Consent(ClientOwned):
@@ -41,9 +71,21 @@ class Consent(ClientOwned):
 
     client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="consents", verbose_name=_("client"))
     given_on = models.DateField(_("given on"))
-    scope = models.CharField(
-        _("scope"), max_length=200, help_text=_("With whom information may be exchanged, e.g. employment services.")
+    parties = models.ManyToManyField(
+        Party,
+        blank=True,
+        related_name="consents",
+        verbose_name=_("parties"),
+        help_text=_("With whom information may be exchanged."),
     )
+    scope = models.CharField(
+        _("scope in words"),
+        max_length=200,
+        blank=True,
+        help_text=_("Anything the parties above do not say, e.g. the name of the occupational health provider."),
+    )
+    # The last day the consent is valid (inclusive, as the client signs it); empty: until withdrawn.
+    valid_until = models.DateField(_("valid until"), null=True, blank=True)
     withdrawn_on = models.DateField(_("withdrawn on"), null=True, blank=True)
 
     objects = ConsentQuerySet.as_manager()
@@ -56,14 +98,22 @@ class Consent(ClientOwned):
             models.CheckConstraint(
                 condition=Q(withdrawn_on__isnull=True) | Q(withdrawn_on__gte=models.F("given_on")),
                 name="consent_withdrawn_after_given",
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(valid_until__isnull=True) | Q(valid_until__gte=models.F("given_on")),
+                name="consent_valid_until_after_given",
+            ),
         ]
 
     def __str__(self):
         return f"{self.client} · {self.given_on}"
 
     def is_valid_on(self, day) -> bool:
-        return self.given_on <= day and (self.withdrawn_on is None or self.withdrawn_on > day)
+        return (
+            self.given_on <= day
+            and (self.withdrawn_on is None or self.withdrawn_on > day)
+            and (self.valid_until is None or self.valid_until >= day)
+        )
 
 
 class Goal(ClientOwned):

@@ -15,7 +15,7 @@ from ips.models.people import Team
 
 class ReferralQuerySet(AccessQuerySet):
     def visible_to(self, user):
-        return self.filter(team__in=user.roles.team_ids)
+        return self.filter(team__in=user.roles.client_team_ids)
 
     def pending(self):
         return self.filter(decision=Referral.Decision.PENDING)

@@ -72,7 +72,7 @@ def person_detail(request, pk):
     organisations = request.user.roles.admin_orgs
     memberships = (
         Membership.objects.filter(user=person, organisation__in=organisations)
-        .select_related("team", "organisation")
+        .select_related("team", "organisation", "profession")
         .order_by("-started", "-pk")
     )
     today_roles = set(Membership.objects.filter(user=person).active().values_list("pk", flat=True))
@@ -139,6 +139,7 @@ def role_give(request, pk):
             started=data["started"],
             ended=data["ended"],
             fte=data["fte"],
+            profession=data["profession"],
             by=request.user,
         )
         return redirect("ips:person_detail", pk=person.pk)

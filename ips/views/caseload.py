@@ -16,8 +16,14 @@ PER_PAGE = 25
 
 
 def _filtered(request):
-    require_role(request.user, "coach", "supervisor")
-    queryset = Client.objects.visible_to(request.user).with_last_contact().with_current_job().select_related("coach")
+    require_role(request.user, "coach", "supervisor", "member")
+    queryset = (
+        Client.objects.visible_to(request.user)
+        .with_last_contact()
+        .with_current_job()
+        .with_coordinator()
+        .select_related("coach")
+    )
     return CaseloadFilter(request.GET, queryset=queryset, request=request)
 
 

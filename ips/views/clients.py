@@ -25,17 +25,29 @@ from ips.forms.clients import (
     StageChangeForm,
     VocationalProfileForm,
 )
-from ips.models import OPEN_STAGES, Client, Consent, Goal, SatisfactionAnswer, Stage, StageChange, TimeEntry
+from ips.forms.team import describe_changes
+from ips.models import (
+    OPEN_STAGES,
+    Client,
+    Consent,
+    Coordinator,
+    Goal,
+    SatisfactionAnswer,
+    Stage,
+    StageChange,
+    TimeEntry,
+)
 from ips.models.record import VocationalProfile
 from ips.services import client_assign, client_close, client_stage_change
+from ips.support_services import plan_change_record
 
 TIMELINE_LENGTH = 60
 
 
-def _client(request, uuid, *, write=False):
+def _client(request, uuid, *, write=False, related=()):
     return get_for_user(
         request,
-        Client.objects.select_related("team", "coach", "treatment_team", "coordinator_user", "referral__source"),
+        Client.objects.select_related("team", "coach", "treatment_team", "referral__source", *related),
         write=write,
         uuid=uuid,
     )
@@ -64,15 +76,10 @@ def _back(client, section=""):
 
 @login_required
 def client_detail(request, uuid):
-    client = get_for_user(
-        request,
-        _with_satisfaction(
-            Client.objects.select_related("team", "coach", "treatment_team", "coordinator_user", "referral__source")
-        ),
-        uuid=uuid,
-    )
+    # The plan and the profile come in the client's own row (one-to-one): the page's query count stays pinned.
+    client = _client(request, uuid, related=("support_plan", "profile"))
     today = timezone.localdate()
-    consents = list(client.consents.all())
+    consents = list(client.consents.prefetch_related("parties"))
     entries = (
         TimeEntry.objects.filter(client=client)
         .select_related("kind", "coach")
@@ -87,26 +94,30 @@ def client_detail(request, uuid):
         key=lambda row: (row["date"], row["at"]),
         reverse=True,
     )[:TIMELINE_LENGTH]
-    profile = VocationalProfile.objects.filter(client=client).first()
+    profile = getattr(client, "profile", None)
+    coordinators = list(Coordinator.objects.filter(client=client).select_related("user"))
     context = {
+        "coordinators": coordinators,
+        "coordinator": next((c for c in coordinators if c.ended is None), None),
+        "plan": getattr(client, "support_plan", None),
         "client": client,
         "stages": [(value, label) for value, label in Stage.choices if value in OPEN_STAGES],
         "stage_index": OPEN_STAGES.index(client.stage) if client.stage in OPEN_STAGES else len(OPEN_STAGES),
         "target_groups": list(client.target_groups.all()),
         "consents": consents,
+        "today": today,
         "has_valid_consent": any(consent.is_valid_on(today) for consent in consents),
-        "goals": list(client.goals.all()),
         "profile": profile,
         "scores": list(client.kykyviisari_scores.all()),
         "assignments": list(client.assignments.select_related("team", "coach")),
         "timeline": timeline,
         "stage_form": StageChangeForm(client=client, auto_id="stage_%s") if not client.is_closed else None,
-        "consent_form": ConsentForm(auto_id="consent_%s"),
-        "goal_form": GoalForm(auto_id="goal_%s"),
         "score_form": KykyviisariForm(auto_id="score_%s"),
         "satisfaction_form": SatisfactionForm(auto_id="satisfaction_%s"),
         "followup_form": FollowUpForm(instance=client, auto_id="followup_%s") if client.is_closed else None,
         "can_export": client.team_id in request.user.roles.supervisor_teams,
+        # Jobs and employer work are the coaches' and supervisors' (docs/permissions.md), not other members'.
+        "can_see_jobs": client.team_id in request.user.roles.team_ids,
     }
     return render(request, "ips/client_detail.html", context)
 
@@ -183,8 +194,13 @@ def client_close_view(request, uuid):
     return _form_page(request, form, title=gettext("Close the service"), client=client)
 
 
-def _record_form(request, uuid, form_class, *, title, section, model=None, record_uuid=None, extra=None):
-    """Add (record_uuid None) or edit one record of the client: consent, goal or Kykyviisari score."""
+def _record_form(
+    request, uuid, form_class, *, title, section, model=None, record_uuid=None, extra=None, on_save=None, back=None
+):
+    """Add (record_uuid None) or edit one record of the client: consent, goal or Kykyviisari score.
+
+    `on_save(form, record)` runs after the save (a goal writes the plan's version row); `back(client)` is where to go.
+    """
     client = _client(request, uuid, write=True)
     instance = None
     if record_uuid is not None:
@@ -196,8 +212,11 @@ def _record_form(request, uuid, form_class, *, title, section, model=None, recor
         for name, value in (extra or {}).items():
             setattr(record, name, value)
         record.save()
+        form.save_m2m()
+        if on_save is not None:
+            on_save(form, record)
         messages.success(request, gettext("Saved."))
-        return _back(client, section)
+        return back(client) if back else _back(client, section)
     return _form_page(request, form, title=title, client=client)
 
 
@@ -219,15 +238,45 @@ def consent_edit(request, uuid, record):
     )
 
 
+def _goal_versioned(request, new):
+    """A goal is part of the work-ability support plan: its change is a version of the plan."""
+
+    def record_change(form, goal):
+        subject = (gettext("New goal “%s”") if new else gettext("Goal “%s”")) % goal.text
+        plan_change_record(client=goal.client, by=request.user, what=describe_changes(form, subject))
+
+    return record_change
+
+
+def _to_plan(client):
+    return redirect(reverse("ips:plan_detail", args=[client.uuid]))
+
+
 @login_required
 def goal_add(request, uuid):
-    return _record_form(request, uuid, GoalForm, title=gettext("Add a goal"), section="goals")
+    return _record_form(
+        request,
+        uuid,
+        GoalForm,
+        title=gettext("Add a goal"),
+        section="goals",
+        on_save=_goal_versioned(request, new=True),
+        back=_to_plan,
+    )
 
 
 @login_required
 def goal_edit(request, uuid, record):
     return _record_form(
-        request, uuid, GoalForm, title=gettext("Edit goal"), section="goals", model=Goal, record_uuid=record
+        request,
+        uuid,
+        GoalForm,
+        title=gettext("Edit goal"),
+        section="goals",
+        model=Goal,
+        record_uuid=record,
+        on_save=_goal_versioned(request, new=False),
+        back=_to_plan,
     )
 
 

@@ -25,7 +25,7 @@ def health(request):
 def home(request):
     """A coach starts the day on Today, a supervisor on the team's week; other roles get the overview."""
     roles = request.user.roles
-    if roles.is_coach:
+    if roles.log_teams:
         return redirect("ips:today")
     if roles.is_supervisor:
         return redirect("ips:week")

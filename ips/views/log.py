@@ -6,7 +6,7 @@ from datetime import timedelta
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q, Sum
+from django.db.models import BooleanField, ExpressionWrapper, Q, Sum
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -20,6 +20,8 @@ from ips.forms.clients import team_coaches
 from ips.forms.entries import TimeEntryForm
 from ips.http import redirect_next, render_page_or_fragment, safe_next
 from ips.models import COMMUNITY_SETTINGS, ActivityKind, Client, Setting, Team, TimeEntry
+from ips.models.clients import overdue_q
+from ips.models.plan import plan_review_due_q
 from ips.params import query_date, query_text
 from ips.periods import week_days, whole_percent
 from ips.services import time_entry_find_submitted, time_entry_record
@@ -30,10 +32,10 @@ WORKDAY_MINUTES = 7 * 60 + 39  # the Finnish municipal full day (7 h 39 min): th
 
 
 def _entry_team(user, client) -> int:
-    """The team an entry belongs to: the client's team when the coach works there, else the coach's (first) team
-    of the client's organisation."""
+    """The team an entry belongs to: the client's team when the author works there, else the author's (first) team
+    of the client's organisation. Coaches and team members of other professions log alike."""
     roles = user.roles
-    teams = roles.coach_teams
+    teams = roles.log_teams
     if client is not None and client.team_id in teams:
         return client.team_id
     if client is not None:  # the form offers only clients of an organisation where the coach has a team
@@ -113,14 +115,37 @@ def _overdue(user, today) -> list[Client]:
     return overdue
 
 
+def _overdue_and_plan_reviews(user, today):
+    """The coach's clients without contact for two weeks and the plans whose review is due (the user's as coach or
+    asiakasvastaava), in one query: Today's query count stays as it was before plan reviews joined it."""
+    rows = list(
+        Client.objects.visible_to(user)
+        .active()
+        .with_contact_reference()
+        .with_plan_review()
+        .annotate(
+            is_overdue=ExpressionWrapper(Q(coach=user) & overdue_q(today), output_field=BooleanField()),
+            review_due=ExpressionWrapper(plan_review_due_q(user, today), output_field=BooleanField()),
+        )
+        .filter(Q(coach=user, is_overdue=True) | Q(review_due=True))
+    )
+    overdue = sorted((client for client in rows if client.is_overdue), key=lambda c: (c.contact_reference, c.pk))
+    for client in overdue:
+        client.days_without_contact = (today - client.contact_reference).days
+    reviews = sorted((client for client in rows if client.review_due), key=lambda c: (c.plan_review_on, c.code))
+    return overdue, reviews
+
+
 def _today_context(request, form):
     user = request.user
     today = timezone.localdate()
     entries = list(TimeEntry.objects.of_coach(user).filter(date=today).select_related("kind", "client"))
-    overdue = _overdue(user, today)
-    audit.log_access_many(request, [*overdue, *_about_clients(entries)])
+    overdue, plan_reviews = _overdue_and_plan_reviews(user, today)
+    audit.log_access_many(request, [*overdue, *plan_reviews, *_about_clients(entries)])
     week = _week_context(user, today)
     return {
+        "plan_reviews": plan_reviews,
+        "is_coach": user.roles.is_coach,
         "form": form,
         "today": today,
         "entries": entries,
@@ -171,7 +196,7 @@ def _render_added(request, entry):
 @login_required
 def today(request):
     roles = request.user.roles
-    if not roles.is_coach:
+    if not roles.log_teams:
         if roles.is_supervisor:
             return redirect("ips:week")
         raise PermissionDenied
@@ -192,7 +217,7 @@ def _submitted_id(request):
 @require_POST
 def entry_create(request):
     user = request.user
-    require_role(user, "coach")
+    require_role(user, "coach", "member")
     submission_id = _submitted_id(request)
     existing = time_entry_find_submitted(coach=user, submission_id=submission_id)
     if existing is not None:

@@ -15,7 +15,7 @@ from ips.services import referral_accept, referral_decline
 
 @login_required
 def referral_list(request):
-    require_role(request.user, "coach", "supervisor")
+    require_role(request.user, "coach", "supervisor", "member")
     referrals = Referral.objects.visible_to(request.user).select_related("source", "team", "client")
     pending = list(referrals.pending())
     decided = list(referrals.exclude(decision=Referral.Decision.PENDING)[:30])
@@ -28,7 +28,7 @@ def referral_list(request):
 
 @login_required
 def referral_create(request):
-    require_role(request.user, "coach", "supervisor")
+    require_role(request.user, "coach", "supervisor", "member")
     form = ReferralForm(posted_data(request), user=request.user)
     if request.method == "POST" and form.is_valid():
         referral = form.save()

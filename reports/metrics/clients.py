@@ -13,6 +13,7 @@ from django.db.models import (
     Case,
     Count,
     DecimalField,
+    Exists,
     ExpressionWrapper,
     F,
     Min,
@@ -31,7 +32,7 @@ from ips.models import (
     KykyviisariScore,
     Outcome,
     SatisfactionAnswer,
-    ServiceType,
+    ServicePeriod,
     age_band,
     served_spans,
 )
@@ -73,7 +74,9 @@ def client_figures(scope: Scope, period: Period) -> dict:
     )
     # Flags as annotations: the aggregate then runs over a subquery whose columns the filters refer to.
     competitive = Q(in_competitive_job=True)
-    ips = Q(service_type=ServiceType.IPS)
+    # In IPS coaching in the period: an IPS service period overlaps it (a client moved from assessment to IPS counts
+    # as IPS only in the periods the IPS service covers).
+    ips = Q(in_ips=True)
     grow = Q(out_of_work_at_referral=True)
     figures = (
         scope_clients(scope, period)
@@ -82,6 +85,9 @@ def client_figures(scope: Scope, period: Period) -> dict:
             in_competitive_job=held_job(period, competitive_only=True),
             in_any_job=held_job(period, competitive_only=False),
             latest_satisfaction=Subquery(latest_answer),
+            in_ips=Exists(
+                ServicePeriod.objects.ips().overlapping(period.start, period.end).filter(client=OuterRef("pk"))
+            ),
             kyky_change=ExpressionWrapper(
                 Subquery(later_score) - Subquery(entry_score), output_field=DecimalField(max_digits=4, decimal_places=1)
             ),

@@ -26,7 +26,8 @@ def time_figures(scope: Scope, period: Period) -> dict:
         output_field=IntegerField(),
     )
     sums = (
-        TimeEntry.objects.filter(scope.q())
+        TimeEntry.objects.coaches_work()
+        .filter(scope.q())
         .between(period.start, period.end)
         .order_by()
         .values("kind_id", quarter=quarter_of)
@@ -129,7 +130,8 @@ def coach_rows(scope: Scope, period: Period) -> list[dict]:
     )
     time = {
         row["coach"]: row
-        for row in TimeEntry.objects.filter(scope.q(), date__range=(period.start, period.end))
+        for row in TimeEntry.objects.coaches_work()
+        .filter(scope.q(), date__range=(period.start, period.end))
         .order_by()
         .values("coach")
         .annotate(total=Sum("minutes"), community=Sum("minutes", filter=Q(setting__in=COMMUNITY_SETTINGS), default=0))

@@ -77,8 +77,11 @@ def test_the_demo_coach_runs_a_day_on_a_phone_logging_by_keyboard(page, demo, lo
     outi = Client.objects.get(code=code)
 
     # Consent first (network work needs it), then the path up to employer engagement.
-    page.locator("#consent_scope").fill("Työllisyyspalvelut ja Kela")
-    page.locator("#consent form button[type=submit]").click()
+    page.locator("#consent p a").click()  # the consent form: the parties it covers
+    page.get_by_label("Työllisyyspalvelut").check()
+    page.get_by_label("Kela", exact=True).check()
+    page.get_by_label("Työnantajat").check()  # the coach talks to employers about Outi only with her consent
+    page.locator("main form button[type=submit]").click()
     page.wait_for_url(client_url + "#consent")
     for stage in ("profile", "job_finding", "employer_engagement"):
         page.locator("#stage_stage").select_option(value=stage)

@@ -11,7 +11,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from employers.models import Employer, EmployerContact, Job
-from ips.models import Client, Consent, Goal, VocationalProfile
+from ips.models import Client, Consent, Coordinator, Goal, VocationalProfile
 from tests.browser.keyboard import PHONE
 
 pytestmark = pytest.mark.browser
@@ -28,8 +28,12 @@ def _fill_every_free_text(client):
     Client.objects.filter(pk=client.pk).update(
         next_step=_word(Client, "next_step"),
         municipality=_word(Client, "municipality"),
-        coordinator_name=_word(Client, "coordinator_name"),
-        coordinator_organisation=_word(Client, "coordinator_organisation"),
+    )
+    Coordinator.objects.create(
+        client=client,
+        name=_word(Coordinator, "name"),
+        organisation_name=_word(Coordinator, "organisation_name"),
+        started=today,
     )
     Goal.objects.create(client=client, text=_word(Goal, "text"), set_on=today)
     Consent.objects.create(client=client, given_on=today, scope=_word(Consent, "scope"))

@@ -10,7 +10,7 @@ from django.urls import reverse
 from employers.models import ContactPerson, EmployerContact
 from ips.models import Client
 from tests.employers.factories import ContactPersonFactory, EmployerContactFactory, EmployerFactory
-from tests.factories import ClientFactory
+from tests.factories import ClientFactory, ConsentFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -182,6 +182,7 @@ def test_a_new_client_moves_the_contact_to_the_clients_team(as_user, supervisor_
     MembershipFactory(user=coach_a, team=team_b, role="coach")
     general = EmployerContactFactory(coach=coach_a, team=team_a, employer=employer)
     other = ClientFactory(team=team_b, coach=coach_a)
+    ConsentFactory(client=other)
     assert as_user(coach_a).post(_edit(general), _data(general, client=other.pk)).status_code == 302
     general.refresh_from_db()
     assert (general.client, general.team) == (other, team_b)

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from employers.models import EmployerContact
 from tests.employers.factories import ContactPersonFactory, EmployerFactory
-from tests.factories import ClientFactory
+from tests.factories import ClientFactory, ConsentFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -37,6 +37,7 @@ def test_a_coach_records_a_face_to_face_visit_from_the_employer_page(as_user, co
 
 def test_a_client_specific_contact_records_the_client_and_preference_match(as_user, coach_a, client_a, org_a):
     employer = EmployerFactory(organisation=org_a)
+    ConsentFactory(client=client_a)  # the client's consent to talk to employers about them
     data = _data(purpose="on_behalf_of_client", client=client_a.pk, matches_client_preferences="true")
     assert as_user(coach_a).post(_url(employer), data).status_code == 302
     contact = EmployerContact.objects.get()

@@ -6,6 +6,7 @@ from django.urls import reverse
 from employers.models import FollowUp, Job
 from ips.models import Stage
 from tests.employers.factories import EmployerFactory, JobFactory
+from tests.factories import ConsentFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -30,6 +31,7 @@ def _data(employer, **extra):
 
 def test_a_coach_records_a_job_start_from_the_client_context(as_user, coach_a, client_a, org_a):
     employer = EmployerFactory(organisation=org_a)
+    ConsentFactory(client=client_a)  # the client's consent to talk to employers about them
     response = as_user(coach_a).post(_start_url(client_a), _data(employer))
     assert response.status_code == 302
     assert response["Location"] == reverse("ips:client_detail", args=[client_a.uuid])
@@ -110,6 +112,7 @@ def test_a_follow_up_can_be_marked_done_by_hand(as_user, coach_a, client_a):
 def test_jobs_and_follow_ups_are_audited_with_the_clients_uuid(as_user, coach_a, client_a, org_a):
     from auditlog.models import LogEntry
 
+    ConsentFactory(client=client_a)
     as_user(coach_a).post(_start_url(client_a), _data(EmployerFactory(organisation=org_a)))
     job = Job.objects.get()
     entry = LogEntry.objects.get_for_object(job).get(action=LogEntry.Action.CREATE)

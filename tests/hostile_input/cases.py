@@ -21,6 +21,7 @@ from ips.week_sheet import WeekSheet
 from reports import forms as report_forms
 from reports.scopes import choices_for
 from tests.hostile_input.admin_cases import ADMIN_CASES
+from tests.hostile_input.team_cases import TEAM_CASES
 from tests.hostile_input.world import Case, activity_kind, as_sent, bound_rating_form, is_current_version, iso
 
 CASES = [
@@ -384,6 +385,7 @@ CASES = [
         watch=lambda w: [w.import_run],
     ),
 ] + ADMIN_CASES
+CASES += TEAM_CASES  # the work-ability support team around the client (issue 15)
 
 
 def _o2(w):

@@ -18,7 +18,7 @@ from fidelity import services as fidelity_services
 from fidelity.models import FidelityScale, ItemRating
 from ips.models import ActivityKind
 from tests.employers.factories import ContactPersonFactory, EmployerFactory, JobFactory
-from tests.factories import ClientFactory, OrganisationFactory, ReferralFactory, TeamFactory
+from tests.factories import ClientFactory, ConsentFactory, OrganisationFactory, ReferralFactory, TeamFactory
 
 
 class World:
@@ -45,12 +45,16 @@ class World:
 
     @cached_property
     def client(self):
-        return ClientFactory(
+        client = ClientFactory(
             team=self.team_a,
             coach=self.coach_a,
             programme_entry=self.today - timedelta(days=200),
             stage_since=self.today - timedelta(days=100),
         )
+        # Consent to exchange information with the whole network, employers included: contacts and jobs naming
+        # the client need it.
+        ConsentFactory(client=client, given_on=self.today - timedelta(days=200))
+        return client
 
     @cached_property
     def closed_client(self):

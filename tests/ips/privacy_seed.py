@@ -5,10 +5,15 @@ from decimal import Decimal
 
 from ips.models import (
     ClientTreatmentTeam,
+    Coordinator,
     Goal,
     KykyviisariScore,
+    NetworkMeeting,
+    PlanAction,
+    PlanChange,
     SatisfactionAnswer,
     StageChange,
+    SupportPlan,
     TreatmentTeam,
     VocationalProfile,
 )
@@ -28,6 +33,9 @@ def seed_every_record(client, coach, *, day: date, name: str) -> dict:
         "contact": f"Puhuttiin {name}n kesätyöstä",
         "job": f"Myyjä {name}n lähikaupassa",
         "referrer": "Terttu Lähettäjä, 050 765 4321",
+        "plan": f"{name} soittaa Kelaan",
+        "meeting": f"{name} aloittaa työkokeilun",
+        "coordinator": f"{name}n sosiaaliohjaaja",
     }
     StageChange.objects.create(client=client, stage="profile", changed_on=day, changed_by=coach)
     ConsentFactory(client=client, given_on=day, scope=texts["consent"])
@@ -51,4 +59,13 @@ def seed_every_record(client, coach, *, day: date, name: str) -> dict:
     FollowUpFactory(job=job, window_start=day, due_on=day + timedelta(days=3))
     treatment_team, _ = TreatmentTeam.objects.get_or_create(organisation=client.organisation, name="Psykiatrian pkl")
     ClientTreatmentTeam.objects.create(client=client, treatment_team=treatment_team, started=day)
+    # The work-ability support team around the client (issue 15).
+    goal = Goal.objects.filter(client=client).first()
+    SupportPlan.objects.create(client=client, agreed_on=day, next_review_on=day + timedelta(days=90))
+    PlanAction.objects.create(client=client, goal=goal, text=texts["plan"], responsible_name=texts["coordinator"])
+    PlanChange.objects.create(client=client, changed_by=coach, what=texts["plan"])
+    Coordinator.objects.create(
+        client=client, name=texts["coordinator"], organisation_name="Aikuissosiaalityö", started=day
+    )
+    NetworkMeeting.objects.create(client=client, held_on=day, agreed=texts["meeting"], recorded_by=coach)
     return texts

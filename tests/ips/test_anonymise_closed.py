@@ -52,7 +52,6 @@ def past(team_a, coach_a):
             gender="female" if index % 2 else "male",
             labour_market_status="long_term_unemployed",
             municipality="Kuortane",
-            coordinator_name="Kaisa Koordinaattori",
             next_step=f"Soita {first}lle",
             satisfaction=7 + index % 3,
         )
@@ -127,7 +126,7 @@ def database_text() -> str:
 
 
 def personal_strings(clients, texts) -> list[str]:
-    strings = ["Kuortane", "Lapua", "Kaisa Koordinaattori", "040 123 4567", "044 987 6543", "050 765 4321"]
+    strings = ["Kuortane", "Lapua", "040 123 4567", "044 987 6543", "050 765 4321"]
     strings += ["045 111 2222"]
     for client in clients:
         strings += [client.first_name, client.last_name, client.last_name.removesuffix("-Entinen")]

@@ -77,9 +77,12 @@ def test_the_client_page_shows_everything_on_one_page(client_a, coach_a, team_a,
     KykyviisariScore.objects.create(client=client_a, measured_on=timezone.localdate(), score="6.5", kind="entry")
     TimeEntryFactory(coach=coach_a, team=team_a, client=client_a, note="Ensitapaaminen")
     page = as_user(coach_a).get(_url("client_detail", client_a)).content.decode()
-    for text in ("Ville Esimerkki", "Työllisyyspalvelut", "Työkokeilu kaupassa", "6,5", "Ensitapaaminen"):
+    for text in ("Ville Esimerkki", "Työllisyyspalvelut", "6,5", "Ensitapaaminen"):
         assert text in page
     assert 'id="employers-client"' in page
+    # The goals live in the work-ability support plan, one link away.
+    assert _url("plan_detail", client_a) in page
+    assert "Työkokeilu kaupassa" in as_user(coach_a).get(_url("plan_detail", client_a)).content.decode()
 
 
 def test_the_timeline_lists_entries_and_stage_changes_newest_first(client_a, coach_a, team_a, as_user):

@@ -17,7 +17,14 @@ from employers.models import EmployerContact, Job
 from ips.models import ActivityKind, Client, Membership, TimeEntry
 from reports.models import Export
 from tests.employers.factories import EmployerFactory
-from tests.factories import ClientFactory, MembershipFactory, OrganisationFactory, TeamFactory, UserFactory
+from tests.factories import (
+    ClientFactory,
+    ConsentFactory,
+    MembershipFactory,
+    OrganisationFactory,
+    TeamFactory,
+    UserFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -106,6 +113,7 @@ def test_a_client_of_the_other_organisation_is_not_preselected_for_an_employer(s
 def test_a_quick_contact_within_one_organisation_counts_for_its_team(signed_in, cast):
     quick = {f"employer-contact-{key}": value for key, value in _contact(client=cast["client_b"].pk).items()}
     quick["employer-contact-employer"] = cast["employer_b"].pk
+    ConsentFactory(client=cast["client_b"])  # the client's consent to talk to employers about them
     signed_in.post(reverse("employers:today_panel"), quick)
     assert EmployerContact.objects.get().team == cast["team_b"]
 

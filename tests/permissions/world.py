@@ -26,10 +26,13 @@ from ips.models import (
     Goal,
     KykyviisariScore,
     Membership,
+    PlanAction,
+    SupportPlan,
     TreatmentTeam,
     TreatmentTeamMembership,
     VocationalProfile,
 )
+from ips.support_services import coordinator_change
 from tests.employers.factories import (
     ContactPersonFactory,
     EmployerContactFactory,
@@ -77,6 +80,7 @@ class Side:
     users: dict = field(default_factory=dict)
     treatment_team: object = None
     treatment_member: object = None
+    plan_action: object = None
 
 
 @dataclass
@@ -111,6 +115,9 @@ def _side(organisation, team, *, coach, supervisor, reviewer, names, referral_na
     entry = TimeEntryFactory(coach=coach, team=team, client=client, date=today, note="")
     consent = ConsentFactory(client=client)
     goal = Goal.objects.create(client=client, text="Työkokeilu kaupassa", set_on=today)
+    SupportPlan.objects.create(client=client, agreed_on=today, next_review_on=today)
+    plan_action = PlanAction.objects.create(client=client, goal=goal, text="Soitto Kelaan", responsible_user=coach)
+    coordinator_change(client=client, on=today, by=coach, user=coach)
     VocationalProfile.objects.create(client=client, preferences="Ulkotyöt", strengths="Täsmällinen")
     KykyviisariScore.objects.create(client=client, measured_on=today, score=Decimal("6.5"), recorded_by=coach)
     referral = ReferralFactory(team=team, first_name=referral_names[0], last_name=referral_names[1])
@@ -168,6 +175,7 @@ def _side(organisation, team, *, coach, supervisor, reviewer, names, referral_na
         plan_item=plan_item,
         treatment_team=treatment_team,
         treatment_member=treatment_member,
+        plan_action=plan_action,
     )
 
 
@@ -337,6 +345,7 @@ FILLERS = {
     "follow-up": lambda world, side: side.follow_up.uuid,
     "review": lambda world, side: side.review.uuid,
     "plan item": lambda world, side: side.plan_item.uuid,
+    "support plan action": lambda world, side: side.plan_action.uuid,
     "team": lambda world, side: side.team.uuid,
     "export job": _export_job,
     "import run": _import_run,

@@ -12,6 +12,7 @@ from functools import cached_property
 
 from bs4 import BeautifulSoup
 from django.urls import reverse
+from django.utils import timezone
 
 from employers import forms as employer_forms
 from employers.models import ContactPerson, Employer, EmployerContact, FollowUp, Job
@@ -19,6 +20,7 @@ from fidelity import forms as fidelity_forms
 from fidelity.models import ActionPlanItem, Review
 from ips.forms import admin as admin_forms
 from ips.forms import clients as client_forms
+from ips.forms import team as team_forms
 from ips.forms.accessibility import AccessibilityFeedbackForm
 from ips.forms.entries import TimeEntryForm
 from ips.forms.week_grid import WeekGridForm
@@ -27,13 +29,18 @@ from ips.models import (
     Client,
     ClientTreatmentTeam,
     Consent,
+    Coordinator,
     Goal,
     KykyviisariScore,
     Membership,
+    NetworkMeeting,
     Organisation,
+    PlanAction,
     Referral,
     SatisfactionAnswer,
+    ServicePeriod,
     StageChange,
+    SupportPlan,
     Team,
     TimeEntry,
     TreatmentTeam,
@@ -65,6 +72,15 @@ class World(HostileWorld):
     @cached_property
     def goal(self):
         return Goal.objects.create(client=self.client, text="Työkokeilu", set_on=self.today - timedelta(days=20))
+
+    @cached_property
+    def plan(self):
+        return SupportPlan.objects.create(client=self.client, agreed_on=self.today - timedelta(days=20))
+
+    @cached_property
+    def plan_action(self):
+        goal = Goal.objects.create(client=self.client, text="Työkokeilu", set_on=self.today - timedelta(days=20))
+        return PlanAction.objects.create(client=self.client, goal=goal, text="Soitto Kelaan", responsible_name="Kela")
 
     @cached_property
     def profile(self):
@@ -157,6 +173,14 @@ CREATES = [
          page=lambda w: reverse("ips:client_detail", args=[w.client.uuid])),
     Walk("ips:profile_edit", "coach_a", lambda w: reverse("ips:profile_edit", args=[w.client.uuid]),
          valid_payload(client_forms.VocationalProfileForm), adds=VocationalProfile),
+    Walk("ips:coordinator_edit", "coach_a", lambda w: reverse("ips:coordinator_edit", args=[w.client.uuid]),
+         valid_payload(team_forms.CoordinatorForm), adds=Coordinator),
+    Walk("ips:network_meeting_add", "coach_a", lambda w: reverse("ips:network_meeting_add", args=[w.client.uuid]),
+         valid_payload(team_forms.NetworkMeetingForm), adds=NetworkMeeting),
+    Walk("ips:service_edit", "coach_a", lambda w: reverse("ips:service_edit", args=[w.client.uuid]),
+         valid_payload(team_forms.ServiceChangeForm), adds=ServicePeriod),
+    Walk("ips:plan_action_add", "coach_a", lambda w: reverse("ips:plan_action_add", args=[w.client.uuid]),
+         valid_payload(team_forms.PlanActionForm), adds=PlanAction),
     Walk("ips:entry_create", "coach_a", lambda w: reverse("ips:entry_create"), _entry_payload,
          page=lambda w: reverse("ips:today"), htmx=True, adds=TimeEntry),
     # Its lost updates are a week's cells, not one row's fields: tests/ips/test_week_grid.py refuses a stale save.
@@ -220,6 +244,13 @@ EDITS = [
     Walk("ips:profile_edit", "coach_a", lambda w: reverse("ips:profile_edit", args=[w.client.uuid]),
          valid_payload(client_forms.VocationalProfileForm), row=lambda w: w.profile,
          change={"strengths": "Sinnikäs"}),
+    Walk("ips:plan_edit", "coach_a", lambda w: reverse("ips:plan_edit", args=[w.client.uuid]),
+         valid_payload(team_forms.SupportPlanForm), row=lambda w: w.plan,
+         change={"next_review_on": (timezone.localdate() + timedelta(days=30)).isoformat()}),
+    Walk("ips:plan_action_edit", "coach_a",
+         lambda w: reverse("ips:plan_action_edit", args=[w.client.uuid, w.plan_action.uuid]),
+         lambda w: {**valid_payload(team_forms.PlanActionForm)(w), "goal": w.plan_action.goal_id},
+         row=lambda w: w.plan_action, change={"follow_up": "Soitettu"}),
     Walk("ips:entry_edit", "coach_a", lambda w: reverse("ips:entry_edit", args=[w.entry.uuid]),
          valid_payload(TimeEntryForm), row=lambda w: w.entry, change={"note": "Toinen välilehti"}),
     Walk("employers:employer_edit", "coach_a", lambda w: reverse("employers:employer_edit", args=[w.employer.uuid]),
@@ -279,6 +310,9 @@ NEITHER = {
     "ips:caseload_export": "a download",
     "ips:client_detail": "read only; its add forms post to the create URLs",
     "ips:client_export": "a download",
+    "ips:my_coordinated": "read only",
+    "ips:plan_detail": "read only; its forms post to plan_edit, goal_add and plan_action_add",
+    "ips:plan_print": "read only",
     "ips:referral_list": "read only",
     "employers:employer_list": "read only; its filter is a GET",
     "employers:employer_detail": "read only",

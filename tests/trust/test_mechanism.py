@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from ips.forms.clients import GoalForm
 from ips.forms.trust import FINGERPRINT_FIELD, NO_ROW, SUBMISSION_FIELD
-from ips.models import Client, Stage, Submission, VocationalProfile
+from ips.models import Client, Goal, Stage, Submission, VocationalProfile
 from tests.trust.cases import form_data
 
 pytestmark = pytest.mark.django_db
@@ -65,11 +65,18 @@ def test_a_double_click_on_an_edit_saves_once_without_a_conflict(world, browser_
 
 
 def test_the_add_forms_of_the_client_page_carry_a_one_time_id(world, browser_for):
-    page = browser_for("coach_a").get(reverse("ips:client_detail", args=[world.client.uuid]))
-    soup = BeautifulSoup(page.content.decode(), "html.parser")
-    for name in ("ips:client_stage", "ips:consent_add", "ips:goal_add", "ips:score_add"):
-        form = soup.find("form", action=reverse(name, args=[world.client.uuid]))
-        assert form.find("input", attrs={"name": SUBMISSION_FIELD, "type": "hidden"})["value"], name
+    # The client page's add forms, and those of the plan page (goals and their actions live in the plan).
+    for page_name, names in (
+        ("ips:client_detail", ("ips:client_stage", "ips:score_add")),
+        ("ips:plan_detail", ("ips:goal_add", "ips:plan_action_add", "ips:plan_edit")),
+    ):
+        if page_name == "ips:plan_detail":
+            Goal.objects.get_or_create(client=world.client, text="Työkokeilu", defaults={"set_on": world.today})
+        page = browser_for("coach_a").get(reverse(page_name, args=[world.client.uuid]))
+        soup = BeautifulSoup(page.content.decode(), "html.parser")
+        for name in names:
+            form = soup.find("form", action=reverse(name, args=[world.client.uuid]))
+            assert form.find("input", attrs={"name": SUBMISSION_FIELD, "type": "hidden"})["value"], name
 
 
 def test_submissions_are_kept_for_a_day(world, browser_for):

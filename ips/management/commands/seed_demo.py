@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from ips import demo as demo_clients
+from ips import demo_team
 from ips.models import CONTENT_EDITORS_GROUP, Membership, Organisation, Team, User
 
 DEMO_PASSWORD = "polku-demo-2026"
@@ -20,6 +21,7 @@ TEAMS = [
     ("POH", "Vaasan työkykytiimi"),
     ("POH", "Pietarsaaren työkykytiimi"),
     ("PIR", "Tampereen IPS-tiimi"),
+    ("PIR", demo_team.TEAM),
 ]
 # username, first name, last name, role, organisation code, team name (team roles), FTE, language
 PEOPLE = [
@@ -80,6 +82,11 @@ class Command(BaseCommand):
             )
         _demo_user(*PLATFORM_ADMIN, is_platform_admin=True)
         demo_clients.load(teams=teams, users=users, today=timezone.localdate())
+        # A Pirkanmaa-like multi-professional work-ability support team (issue 15).
+        pirkanmaa = organisations["PIR"]
+        demo_team.load(
+            organisation=pirkanmaa, team=teams[demo_team.TEAM], password=DEMO_PASSWORD, today=timezone.localdate()
+        )
         self.print_logins()
 
     def _content_editors_group(self):
@@ -93,5 +100,7 @@ class Command(BaseCommand):
             what = str(role.label) if role else CONTENT_EDITORS_GROUP
             where = team or dict(ORGANISATIONS).get(org, "")
             self.stdout.write(f"  {username:<12} {first + ' ' + last:<16} {what:<20} {where}")
+        for username, first, last, profession in demo_team.MEMBERS:
+            self.stdout.write(f"  {username:<12} {first + ' ' + last:<16} {profession:<20} {demo_team.TEAM}")
         username, first, last, _lang = PLATFORM_ADMIN
         self.stdout.write(f"  {username:<12} {first + ' ' + last:<16} {'Platform admin':<20} {'all organisations'}")

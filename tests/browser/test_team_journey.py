@@ -1,0 +1,93 @@
+"""The multi-professional team around one client, by clicking, at 390 and 1280 px: a rehabilitation counsellor
+takes a referral, the team agrees a plan with two goals and names a nurse asiakasvastaava; a network meeting with
+Kela and employment services is refused before consent covers them and saved after; the team's IPS coach logs
+job-coaching work on the same client."""
+
+import pytest
+from playwright.sync_api import expect
+
+from ips.models import Client, Coordinator, Goal, NetworkMeeting, TimeEntry
+
+pytestmark = pytest.mark.browser
+
+SIZES = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}
+
+
+@pytest.mark.parametrize("size", list(SIZES))
+def test_the_team_works_around_one_client(page, demo, login, axe, size):
+    page.set_viewport_size(SIZES[size])
+    login(page, "pir.counsellor")
+    assert page.url.endswith("/today/")  # a member of another profession logs their work too
+    axe(page)
+
+    # The counsellor takes a referral and accepts it into IPS coaching with the team's coach.
+    page.locator("a[href='/clients/']").first.click()
+    axe(page)
+    page.locator("a[href='/referrals/new/']").first.click()
+    page.locator("#id_source").select_option(label="Kela")
+    page.locator("#id_first_name").fill("Onni")
+    page.locator("#id_last_name").fill("Tiimiläinen")
+    axe(page)
+    page.locator("main form button[type=submit]").click()
+    page.locator("#accept_coach").select_option(label="Ilkka Ilola")
+    axe(page)
+    page.locator("form:has(input[value=accept]) button[type=submit]").click()
+    page.wait_for_url("**/clients/*/")
+    onni = Client.objects.get(first_name="Onni", last_name="Tiimiläinen")
+    axe(page)
+
+    # The team names a nurse the asiakasvastaava.
+    page.locator("#team p a").click()
+    page.locator("#id_user").select_option(label="Hanna Heikkilä")
+    axe(page)
+    page.locator("main form button[type=submit]").click()
+    expect(page.locator("#team strong")).to_have_text("Hanna Heikkilä")
+    assert Coordinator.objects.get(client=onni).user.username == "pir.nurse"
+
+    # The plan with two goals.
+    page.locator("#goals p a").first.click()
+    for text in ("Selvittää työkyky", "Osa-aikatyö kaupassa"):
+        adding = page.locator("#plan-goals details").first
+        if adding.get_attribute("open") is None:  # open by itself while the plan has no goals
+            adding.locator("summary").click()
+        page.locator("#goal_text").fill(text)
+        page.locator("#plan-goals details form button[type=submit]").first.click()
+        expect(page.locator("#plan-goals article h3", has_text=text)).to_have_count(1)
+    assert Goal.objects.filter(client=onni).count() == 2
+    axe(page)
+
+    # A network meeting with Kela and employment services: refused without consent covering them.
+    page.locator("#network p a").click()
+    page.get_by_label("Kela", exact=True).check()
+    page.get_by_label("Työllisyyspalvelut").check()
+    page.locator("main form button[type=submit]").click()
+    expect(page.locator(".errorlist, .error").first).to_be_visible()
+    axe(page)
+    assert not NetworkMeeting.objects.filter(client=onni).exists()
+
+    # The client's consent covers them; then the meeting is saved.
+    page.locator("main a", has_text="Onni Tiimiläinen").first.click()
+    page.locator("#consent p a").click()
+    for party in ("Kela", "Työllisyyspalvelut", "Työnantajat"):
+        page.get_by_label(party, exact=True).check()
+    axe(page)
+    page.locator("main form button[type=submit]").click()
+    page.locator("#goals p a").first.click()
+    page.locator("#network p a").click()
+    page.get_by_label("Kela", exact=True).check()
+    page.get_by_label("Työllisyyspalvelut").check()
+    page.locator("main form button[type=submit]").click()
+    expect(page.locator("#network li").first).to_contain_text("Kela")
+    assert NetworkMeeting.objects.filter(client=onni).count() == 1
+
+    # The IPS coach of the same team logs job-coaching work on the same client.
+    page.context.clear_cookies()
+    login(page, "pir.coach")
+    page.locator("#add_minutes").fill("45")
+    page.locator("#add_kind").select_option(label="Työnhaku asiakkaan kanssa")
+    page.locator("#add_client").select_option(value=str(onni.pk))
+    page.locator("section.quick-add form button[type=submit]").click()
+    expect(page.locator("#today-log ul.entries li.entry")).to_have_count(1)
+    axe(page)
+    entry = TimeEntry.objects.get(client=onni, coach__username="pir.coach")
+    assert entry.coach_work
