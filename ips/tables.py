@@ -15,7 +15,7 @@ class CaseloadTable(tables.Table):
     last_contact = tables.DateColumn(verbose_name=_("Last contact"), short=True, default="–")
     current_job = tables.Column(verbose_name=_("Current job"), default="–")
     coach = tables.Column(verbose_name=_("Coach"), order_by=("coach__first_name", "coach__last_name"), default="–")
-    coordinator_label = tables.Column(verbose_name="Asiakasvastaava", orderable=False, default="–")
+    coordinator_label = tables.Column(verbose_name=_("Client coordinator"), orderable=False, default="–")
     next_step = tables.Column(verbose_name=_("Next step"), orderable=False, default="–")
 
     class Meta:

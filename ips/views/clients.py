@@ -44,10 +44,10 @@ from ips.support_services import plan_change_record
 TIMELINE_LENGTH = 60
 
 
-def _client(request, uuid, *, write=False, related=()):
+def _client(request, uuid, *, write=False, related=(), clients=Client.objects):
     return get_for_user(
         request,
-        Client.objects.select_related("team", "coach", "treatment_team", "referral__source", *related),
+        clients.select_related("team", "coach", "treatment_team", "referral__source", *related),
         write=write,
         uuid=uuid,
     )
@@ -77,7 +77,8 @@ def _back(client, section=""):
 @login_required
 def client_detail(request, uuid):
     # The plan and the profile come in the client's own row (one-to-one): the page's query count stays pinned.
-    client = _client(request, uuid, related=("support_plan", "profile"))
+    # The latest satisfaction answer comes in the same query (_with_satisfaction).
+    client = _client(request, uuid, related=("support_plan", "profile"), clients=_with_satisfaction(Client.objects))
     today = timezone.localdate()
     consents = list(client.consents.prefetch_related("parties"))
     entries = (

@@ -269,6 +269,8 @@ def test_the_organisation_admin_imports_for_a_team_of_the_organisation(as_user, 
 def test_employer_contacts_import_with_their_employer_and_client(as_user, supervisor_a, team_a, coach_a, client_a):
     employer = EmployerFactory(organisation=team_a.organisation, name="Kauppa Oy", business_id="0112038-9")
     day = timezone.localdate() - timedelta(days=400)  # history older than the form's wrong-year check
+    # The client agreed then that the coach may talk to employers about them (a contact naming a client needs it).
+    ConsentFactory(client=client_a, given_on=day - timedelta(days=30))
     rows = [
         ["Pvm", "Työhönvalmentaja", "Työnantaja", "Minuutit", "Tarkoitus", "Kasvokkain", "Asiakaskoodi"],
         [day.strftime("%d.%m.%Y"), coach_a.username, "0112038-9", 45, "Ensitapaaminen", "kyllä", None],
@@ -289,6 +291,7 @@ def test_employer_contacts_import_with_their_employer_and_client(as_user, superv
 
 
 def test_jobs_import_checked_like_a_job_start(as_user, supervisor_a, team_a, client_a):
+    ConsentFactory(client=client_a)  # a job naming the client needs consent covering employers when recorded
     EmployerFactory(organisation=team_a.organisation, name="Kauppa Oy", business_id="0112038-9")
     rows = [
         [

@@ -11,7 +11,7 @@ from django.utils.translation import gettext, ngettext
 
 from ips.models import Stage, TimeEntry
 from tests.employers.factories import EmployerFactory
-from tests.factories import ClientFactory, activity_kind
+from tests.factories import ClientFactory, ConsentFactory, activity_kind
 
 pytestmark = pytest.mark.django_db
 
@@ -140,6 +140,7 @@ def test_a_team_client_found_by_search_is_saved_and_stays_chosen_after_an_error(
 def test_the_contact_form_takes_a_team_client_found_by_search(coach_a, coach_a2, team_a, org_a, as_user):
     employer = EmployerFactory(organisation=org_a)
     theirs = ClientFactory(team=team_a, coach=coach_a2)
+    ConsentFactory(client=theirs)  # a contact naming a client needs the client's consent covering employers
     data = {
         "date": timezone.localdate().isoformat(),
         "minutes": "30",
