@@ -29,11 +29,15 @@ def _fill_every_free_text(client):
         next_step=_word(Client, "next_step"),
         municipality=_word(Client, "municipality"),
     )
-    Coordinator.objects.create(
+    Coordinator.objects.update_or_create(
         client=client,
-        name=_word(Coordinator, "name"),
-        organisation_name=_word(Coordinator, "organisation_name"),
-        started=today,
+        ended=None,
+        defaults={
+            "user": None,
+            "name": _word(Coordinator, "name"),
+            "organisation_name": _word(Coordinator, "organisation_name"),
+            "started": today,
+        },
     )
     Goal.objects.create(client=client, text=_word(Goal, "text"), set_on=today)
     Consent.objects.create(client=client, given_on=today, scope=_word(Consent, "scope"))

@@ -7,6 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from ips.models import Client, Coordinator, Goal, NetworkMeeting, TimeEntry
+from tests.browser.keyboard import pick_client
 
 pytestmark = pytest.mark.browser
 
@@ -85,7 +86,8 @@ def test_the_team_works_around_one_client(page, demo, login, axe, size):
     login(page, "pir.coach")
     page.locator("#add_minutes").fill("45")
     page.locator("#add_kind").select_option(label="Työnhaku asiakkaan kanssa")
-    page.locator("#add_client").select_option(value=str(onni.pk))
+    page.locator("#add_client").focus()
+    pick_client(page, onni.code)
     page.locator("section.quick-add form button[type=submit]").click()
     expect(page.locator("#today-log ul.entries li.entry")).to_have_count(1)
     axe(page)

@@ -12,9 +12,10 @@ pytestmark = pytest.mark.browser
 
 
 def _open_the_goal(tab, goal):
-    """From the signed-in Today, by the menu: the caseload, the client, the goal's edit link."""
+    """From the signed-in Today, by the menu: the caseload, the client, the plan, the goal's edit link."""
     tab.locator("header .menu a[href='/clients/']").click()
     tab.locator(f"main a[href='{reverse('ips:client_detail', args=[goal.client.uuid])}']").first.click()
+    tab.locator(f"main a[href='{reverse('ips:plan_detail', args=[goal.client.uuid])}']").first.click()
     tab.locator(f"main a[href='{reverse('ips:goal_edit', args=[goal.client.uuid, goal.uuid])}']").click()
     tab.locator("input[name=text]").wait_for()
 
