@@ -4,15 +4,16 @@ from importlib import import_module
 
 from django.apps import apps
 
+# In migration order: rows get the primary keys a freshly migrated database gives them (a backup loads into one).
 SHIPPED = [
     ("ips.migrations.0002_caseload_and_daily_log", "load_lists", "ips.ActivityKind"),
+    ("ips.migrations.0016_fidelity2_agency_kinds", "load", "ips.ActivityKind"),
     ("ips.migrations.0018_team_data", "load", "ips.Profession"),
     ("ips.migrations.0018_team_data", "load_parties", "ips.Party"),
     ("fidelity.migrations.0002_ips25_scale", "load_scale", "fidelity.FidelityScale"),
     # The scale's cut points and components: without them every indicator falls to its lowest score.
     ("fidelity.migrations.0004_fidelity_scale_rules_data", "load", "fidelity.AnchorRule"),
     ("content.migrations.0001_initial", "locales_and_topics", "content.Topic"),
-    ("ips.migrations.0016_fidelity2_agency_kinds", "load", "ips.ActivityKind"),
     ("fidelity.migrations.0005_fidelity2_ladders", "load", "fidelity.AnchorRule"),
 ]
 
