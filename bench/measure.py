@@ -242,7 +242,7 @@ def measure_workbooks(typical: Actors) -> list[Row]:
     """Each workbook in a fresh process, so its peak memory is its own."""
     rows = []
     for what, label, seconds, megabytes in (
-        ("organisation", f"Workbook: {typical.organisation.code.upper()}, 1 year", 5, 300),
+        ("organisation", f"Workbook: {typical.organisation.code.upper()}, 1 year", 3, 300),
         ("country", "Workbook: whole country, 3 years", 60, None),
     ):
         args = [sys.executable, "-m", "bench.workbook_probe", what, str(typical.organisation.pk)]

@@ -19,6 +19,7 @@ from ips.models import (
     Coordinator,
     Goal,
     KykyviisariScore,
+    Outcome,
     Party,
     Referral,
     ReferralSource,
@@ -30,6 +31,7 @@ from ips.models import (
     TreatmentTeamMembership,
     VocationalProfile,
 )
+from ips.models.esf import ESF_CHARACTERISTICS, ESF_EXIT_RESULTS, EsfAnswer, FollowUpResult
 
 VAASA = "Vaasan työkykytiimi"
 # Professions, parties and the team's activity kinds (issue 15): renumbered with the migration.
@@ -152,7 +154,7 @@ def load(*, teams, users, today: date | None = None) -> None:
     for username in ("coach", "coach2"):
         mine = [c for c in clients if c.coach_id == users[username].pk]
         _log(users[username], teams[VAASA], mine, kinds, rng, today)
-    _history(lookups, kinds=kinds, today=today)
+    _esf([*clients, *_history(lookups, kinds=kinds, today=today)], today)
 
 
 def _client_from_row(columns, lookups, *, rng, today, end=None):
@@ -212,6 +214,37 @@ def _history(lookups, *, kinds, today):
                 )
             day += timedelta(days=rng.choice([12, 15, 18]))
     TimeEntry.objects.bulk_create(entries)
+    return earlier
+
+
+def _esf(clients, today):
+    """The ESF+ fields (issue 18) with their own random sequence: characteristics at entry, results and follow-ups.
+
+    Some answers are "does not want to say" and some left unrecorded, as in a real caseload.
+    """
+    rng = random.Random(1057)
+    answers = [EsfAnswer.YES, EsfAnswer.NO, EsfAnswer.NO, EsfAnswer.NO, EsfAnswer.DECLINED, ""]
+    for client in clients:
+        client.disability = rng.choice([EsfAnswer.YES, EsfAnswer.YES, EsfAnswer.NO, EsfAnswer.DECLINED])
+        for name, _label in ESF_CHARACTERISTICS[1:]:
+            setattr(client, name, rng.choice(answers))
+        client.third_country_national = EsfAnswer.NO if client.language == "sv" else client.third_country_national
+        if client.closed_on:
+            employed = client.outcome == Outcome.OPEN_MARKET_JOB
+            client.exit_employed = employed
+            client.exit_job_searching = not employed and rng.random() < 0.6
+            client.exit_in_education = client.outcome == Outcome.EDUCATION
+            client.exit_qualification = client.exit_in_education and rng.random() < 0.5
+            if client.followup_due_on <= today:
+                client.followup_on = client.followup_due_on + timedelta(days=rng.randint(0, 20))
+                client.followup_result = rng.choice(
+                    [FollowUpResult.EMPLOYED] * (3 if employed else 1)
+                    + [FollowUpResult.NOT_EMPLOYED, FollowUpResult.NOT_REACHED]
+                )
+    Client.objects.bulk_update(
+        clients,
+        [name for name, _label in (*ESF_CHARACTERISTICS, *ESF_EXIT_RESULTS)] + ["followup_on", "followup_result"],
+    )
 
 
 def _client(*, code, first, last, team, coach, stage, entry, demographics, status, edu, source, target, **rest):

@@ -7,7 +7,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from ips.models import MAX_DAY_MINUTES, Client, Referral, Stage, StageChange, TimeEntry, User
+from ips.models import ESF_CHARACTERISTICS, MAX_DAY_MINUTES, Client, Referral, Stage, StageChange, TimeEntry, User
 
 pytestmark = pytest.mark.django_db
 
@@ -73,3 +73,17 @@ def test_the_demo_org_admin_administers_people_and_the_platform_admin_organisati
     organisations = client.get(reverse("ips:organisation_list"))
     assert organisations.status_code == 200 and len(organisations.context["organisations"]) >= 2
     assert client.get(reverse("ips:people_list")).status_code == 403
+
+
+def test_the_demo_fills_the_esf_fields_a_funder_reports(seeded):
+    """Issue 18: the ESF+ sheet of the demo's workbook has characteristics, results at leaving and follow-ups."""
+    vaasa = Client.objects.filter(team__name="Vaasan työkykytiimi")
+    assert vaasa.filter(disability="yes").exists()
+    assert vaasa.filter(foreign_background="declined").exists()  # "does not want to say" is counted apart
+    values = {v for name, _ in ESF_CHARACTERISTICS for v in vaasa.values_list(name, flat=True)}
+    assert {"yes", "no", "declined", ""} <= values  # and "not recorded" too
+    closed = vaasa.filter(closed_on__isnull=False)
+    assert closed.filter(exit_employed=True).count() == closed.filter(outcome="open_market_job").count() > 0
+    assert closed.exclude(followup_result="").exists()
+    for client in closed.exclude(followup_on=None):
+        assert client.followup_on >= client.followup_due_on
