@@ -249,7 +249,7 @@ def measure_workbooks(typical: Actors) -> list[Row]:
         result = json.loads(subprocess.run(args, capture_output=True, text=True, check=True).stdout)
         ok = result["seconds"] <= seconds and (megabytes is None or result["peak_mb"] <= megabytes)
         target = f"≤ {seconds} s" + (f", ≤ {megabytes} MB" if megabytes else "")
-        measured = f"{result['rows']:,} client rows, {result['peak_mb']:.0f} MB peak"
+        measured = f"{result['cells']:,} figure cells, {result['peak_mb']:.0f} MB peak"
         ms = result["seconds"] * 1000
         rows.append(Row(label, "reporter", 1, ms, ms, result["cpu_seconds"] * 1000, measured, target, ok))
         sys.stderr.write(f"  {label}: {result['seconds']:.1f} s\n")
