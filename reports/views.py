@@ -126,6 +126,7 @@ def dashboard(request):
             shown=shown,
             hidden=HIDDEN,
             rows=workbook.summary_rows(shown),
+            kykyviisari_areas=shown.kykyviisari_areas(),
             participants=workbook.participant_rows(shown),
             quarters=workbook.quarter_rows(shown),
             charts=_charts(shown, figures, figures["reviews"]),

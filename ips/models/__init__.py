@@ -24,7 +24,16 @@ from ips.models.lists import ActivityKind, Party, Profession, ReferralSource, Ta
 from ips.models.network import NetworkMeeting
 from ips.models.people import CONTENT_EDITORS_GROUP, Membership, Organisation, Roles, Team, User
 from ips.models.plan import PlanAction, PlanChange, SupportPlan, plan_reviews_due
-from ips.models.record import Consent, Goal, KykyviisariScore, SatisfactionAnswer, VocationalProfile
+from ips.models.record import (
+    KYKYVIISARI_AREA_FIELDS,
+    KYKYVIISARI_AREAS,
+    Consent,
+    Goal,
+    KykyviisariScore,
+    SatisfactionAnswer,
+    VocationalProfile,
+    kykyviisari_comparison,
+)
 from ips.models.referrals import Referral
 from ips.models.reminders import ReminderSettings
 from ips.models.security import PasswordResetRequest, password_reset_allowed
@@ -54,7 +63,10 @@ __all__ = [
     "FollowUpResult",
     "Gender",
     "Goal",
+    "KYKYVIISARI_AREAS",
+    "KYKYVIISARI_AREA_FIELDS",
     "KykyviisariScore",
+    "kykyviisari_comparison",
     "LabourMarketStatus",
     "Membership",
     "NetworkMeeting",
