@@ -343,6 +343,7 @@ NEITHER = {
     "reports:export": "read only (polled)",
     "reports:export_download": "a download",
     "reports:participant_list": "a download (GET)",
+    "reports:team": "a report (GET)",
     "employers:import_list": "an upload makes a draft run that writes no data; a repeat upload makes a second draft "
     "(tests/employers/test_imports.py); the form carries a one-time id",
     "employers:import_template": "a download",
