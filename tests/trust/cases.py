@@ -275,7 +275,7 @@ EDITS = [
          lambda w: {k: v for k, v in valid_payload(admin_forms.PersonForm)(w).items() if k != "organisation"},
          row=lambda w: w.coach_a, change={"profession": "Toimintaterapeutti"}),
     Walk("ips:profession_edit", "org_admin", lambda w: reverse("ips:profession_edit", args=[own_profession(w).pk]),
-         lambda w: {"name_fi": "Kokemusasiantuntija", "name_sv": "Erfarenhetsexpert",
+         lambda w: {"name_fi": "Kokemusasiantuntija (uusi)", "name_sv": "Erfarenhetsexpert",
                     "name_en": "Expert by experience", "order": "100", "active": "on"},
          row=own_profession, change={"name_fi": "Kokemusasiantuntija (vertainen)"}),
     Walk("ips:team_edit", "org_admin", lambda w: reverse("ips:team_edit", args=[w.team_a.uuid]),
