@@ -124,6 +124,7 @@ def test_the_dashboard_shows_the_areas_to_the_supervisor(measured, as_user, supe
     assert response.status_code == 200
     page = response.content.decode()
     assert 'id="kykyviisari-title"' in page
+    # The supervisor reads Finnish.
     physical = next(row for row in response.context["kykyviisari_areas"] if row["code"] == "physical")
-    assert (physical["name"], physical["clients"], physical["after"]) == ("Physical functioning", 6, Decimal("6.3"))
+    assert (physical["name"], physical["clients"], physical["after"]) == ("Fyysinen toimintakyky", 6, Decimal("6.3"))
     assert "<td>83 %</td>" in page
