@@ -11,6 +11,7 @@ from uuid import NAMESPACE_URL, uuid5
 
 from django.apps import apps as django_apps
 
+from ips.demo_team import kykyviisari_areas
 from ips.models import (
     ActivityKind,
     Client,
@@ -316,10 +317,21 @@ def _client(*, code, first, last, team, coach, stage, entry, demographics, statu
             strengths="Täsmällinen, hyvä asiakaspalvelija",
             work_history="Varastotyöntekijä 2012–2016; kaupan kassa",
         )
-    KykyviisariScore.objects.create(client=client, measured_on=entry, score=Decimal("4.5"), kind="entry")
+    seed = int(code[-2:]) if code[-2:].isdigit() else reached
+    KykyviisariScore.objects.create(
+        client=client,
+        measured_on=entry,
+        score=Decimal("4.5"),
+        kind="entry",
+        **kykyviisari_areas(seed, after=False),
+    )
     if reached >= 4:
         KykyviisariScore.objects.create(
-            client=client, measured_on=entry + timedelta(days=3 * step), score=Decimal("6.5"), kind="follow_up"
+            client=client,
+            measured_on=entry + timedelta(days=3 * step),
+            score=Decimal("6.5"),
+            kind="follow_up",
+            **kykyviisari_areas(seed, after=True),
         )
     Referral.objects.update_or_create(
         client=client,

@@ -6,12 +6,14 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from ips.models import (
+    KYKYVIISARI_AREA_FIELDS,
     ActivityKind,
     Client,
     ClientAssignment,
     Consent,
     Coordinator,
     Goal,
+    KykyviisariScore,
     Membership,
     NetworkMeeting,
     Party,
@@ -51,6 +53,24 @@ GOALS = [
     ("Päästä osa-aikatyöhön avoimille työmarkkinoille", "Kaksi työnantajakäyntiä kuukaudessa", "pir.coach"),
 ]
 MEMBER_WORK = [("assessment_visit", 60), ("consultation", 20), ("joint_visit", 45), ("benefits_counselling", 30)]
+# Kykyviisari areas at entry (physical, mental, cognitive, social, daily life, work and study, surroundings) and
+# how they tend to move in the first months: work and study and daily life gain most, physical least.
+AREAS_AT_ENTRY = (5.0, 4.0, 6.0, 5.5, 5.0, 3.0, 6.5)
+AREA_GAINS = (0.5, 1.5, 0.5, 1.0, 2.0, 2.5, -0.5)
+
+
+def kykyviisari_areas(seed: int, *, after: bool) -> dict:
+    """Area scores of a demo measurement: varied by client (seed), one area left unanswered at entry for every
+    third client, and after some months gains that differ by area (one area slipping a little)."""
+    scores = {}
+    for n, (field, start, gain) in enumerate(zip(KYKYVIISARI_AREA_FIELDS, AREAS_AT_ENTRY, AREA_GAINS, strict=True)):
+        value = start + ((seed + n) % 3 - 1) * 0.5
+        if after:
+            value += gain if (seed + n) % 4 else 0.0
+        elif seed % 3 == 0 and n == 2:
+            continue
+        scores[field] = Decimal(str(min(max(value, 0.0), 10.0)))
+    return scores
 
 
 def load(*, organisation, team, password, today: date) -> dict:
@@ -86,8 +106,17 @@ def load(*, organisation, team, password, today: date) -> dict:
         )  # fmt: skip
         for model in (StageChange, ClientAssignment, ServicePeriod, Coordinator, Consent, Goal, PlanChange):
             model.objects.filter(client=client).delete()
-        for model in (NetworkMeeting, SupportPlan, TimeEntry):
+        for model in (NetworkMeeting, SupportPlan, TimeEntry, KykyviisariScore):
             model.objects.filter(client=client).delete()
+        KykyviisariScore.objects.create(
+            client=client, measured_on=entry + timedelta(days=5), kind="entry", recorded_by=members[coordinator],
+            score=Decimal("4.0") + Decimal(index % 3) / 2, **kykyviisari_areas(index, after=False),
+        )  # fmt: skip
+        if days >= 60:
+            KykyviisariScore.objects.create(
+                client=client, measured_on=today - timedelta(days=5), kind="follow_up", recorded_by=coach,
+                score=Decimal("5.5") + Decimal(index % 3) / 2, **kykyviisari_areas(index, after=True),
+            )  # fmt: skip
         StageChange.objects.create(client=client, stage="engagement", changed_on=entry, changed_by=coach)
         ClientAssignment.objects.create(client=client, team=team, coach=client.coach, started=entry)
         if in_ips and assessment_days:

@@ -3,6 +3,7 @@ from django.urls import path
 from ips.views import (
     accessibility,
     admin_people,
+    admin_professions,
     admin_teams,
     admin_treatment,
     agenda,
@@ -47,6 +48,9 @@ urlpatterns = [
     ),
     path("admin/treatment-members/<int:pk>/end/", admin_treatment.treatment_member_end, name="treatment_member_end"),
     path("admin/client-treatment-team/", admin_treatment.client_treatment_team, name="client_treatment_team"),
+    path("admin/professions/", admin_professions.profession_list, name="profession_list"),
+    path("admin/professions/new/", admin_professions.profession_create, name="profession_create"),
+    path("admin/professions/<int:pk>/edit/", admin_professions.profession_edit, name="profession_edit"),
     path("admin/history/", admin_teams.history, name="admin_history"),
     path("platform/organisations/", admin_teams.organisation_list, name="organisation_list"),
     path("platform/organisations/new/", admin_teams.organisation_create, name="organisation_create"),

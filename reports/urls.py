@@ -1,6 +1,6 @@
 from django.urls import path
 
-from reports import views
+from reports import team, views
 
 app_name = "reports"
 
@@ -10,4 +10,5 @@ urlpatterns = [
     path("exports/<uuid:pk>/", views.export_detail, name="export"),
     path("exports/<uuid:pk>/workbook.xlsx", views.export_download, name="export_download"),
     path("participants.xlsx", views.participant_list, name="participant_list"),
+    path("team/", team.team_report, name="team"),
 ]

@@ -110,7 +110,8 @@ def _charts(shown, time, reviews) -> dict:
 def dashboard(request):
     choices = _choices(request)
     form = ReportForm(request.GET, choices=choices)
-    context = {"form": form, "choices": choices}
+    roles = request.user.roles
+    context = {"form": form, "choices": choices, "team_report": bool(roles.supervisor_teams or roles.admin_orgs)}
     if form.is_valid():
         choice, period = form.choice, form.period
         # The reader's dashboard shows the workbook's cells: the same figures, the same suppression.
@@ -126,6 +127,7 @@ def dashboard(request):
             shown=shown,
             hidden=HIDDEN,
             rows=workbook.summary_rows(shown),
+            kykyviisari_areas=shown.kykyviisari_areas(),
             participants=workbook.participant_rows(shown),
             quarters=workbook.quarter_rows(shown),
             charts=_charts(shown, figures, figures["reviews"]),

@@ -3,7 +3,9 @@
 from decimal import Decimal
 
 from django import forms
+from django.db.models import Q
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from ips.access import grantable_roles
@@ -233,3 +235,62 @@ class ClientTreatmentTeamForm(OrganisationScopedForm, TrustedForm):
     def __init__(self, *args, organisation, **kwargs):
         super().__init__(*args, **kwargs)
         self.limit_to_organisations([organisation.pk])
+
+
+class ProfessionForm(OrganisationScopedForm, TrustedModelForm):
+    """An organisation's own profession: its names in three languages, its place in lists, and whether it is in
+    use (a profession no longer in use stays on the roles that name it but is no longer offered)."""
+
+    organisation = OrganisationChoiceField(label=_("Organisation"), queryset=Organisation.objects.all())
+
+    class Meta:
+        model = Profession
+        fields = ["organisation", "name_fi", "name_sv", "name_en", "order", "active"]
+
+    def __init__(self, *args, organisations, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            del self.fields["organisation"]
+        else:
+            _offer_organisations(self, organisations)
+            del self.fields["active"]
+
+    def clean(self):
+        cleaned = super().clean()
+        organisation = cleaned.get("organisation") or getattr(self.instance, "organisation", None)
+        if organisation is None:
+            return cleaned
+        offered = Profession.objects.filter(
+            Q(organisation__isnull=True) | Q(organisation=organisation), active=True
+        ).exclude(pk=self.instance.pk)
+        # Compared in Python: SQLite's case-insensitive match folds ASCII letters only, not ä, ö or å.
+        fields = ("name_fi", "name_sv", "name_en")
+        taken = {field: set() for field in fields}
+        for names in offered.values_list(*fields):
+            for field, name in zip(fields, names, strict=True):
+                taken[field].add(name.strip().casefold())
+        for field in fields:
+            name = (cleaned.get(field) or "").strip()
+            if name and name.casefold() in taken[field]:
+                self.add_error(field, _("A profession of this name is already in use in the organisation."))
+        return cleaned
+
+    def save(self, commit=True):
+        profession = super().save(commit=False)
+        if not profession.code:
+            profession.code = _free_code(profession.organisation_id, profession.name_en or profession.name_fi)
+        if commit:
+            profession.save()
+        return profession
+
+
+def _free_code(organisation_id, name) -> str:
+    """A code no profession has yet: the organisation's number and the name as a slug (codes are unique across
+    Polku and never change, so a renamed profession keeps its first one)."""
+    base = f"org{organisation_id}-{slugify(name)}"[:34] or f"org{organisation_id}"
+    taken = set(Profession.objects.filter(code__startswith=base).values_list("code", flat=True))
+    code, number = base, 1
+    while code in taken:
+        number += 1
+        code = f"{base}-{number}"
+    return code

@@ -10,6 +10,7 @@ from ips.forms.trust import TrustedForm, TrustedModelForm
 from ips.models import (
     ESF_CHARACTERISTICS,
     ESF_EXIT_RESULTS,
+    KYKYVIISARI_AREA_FIELDS,
     OPEN_STAGES,
     Client,
     Consent,
@@ -323,11 +324,16 @@ class VocationalProfileForm(TrustedModelForm):
         widgets = {name: forms.Textarea(attrs={"rows": 3}) for name in fields}
 
 
+SCORE_INPUT = forms.NumberInput(attrs={"step": "0.1", "min": "0", "max": "10", "inputmode": "decimal"})
+
+
 class KykyviisariForm(TrustedModelForm):
+    """A measurement: the general score, and the area scores the client answered (each may stay empty)."""
+
     class Meta:
         model = KykyviisariScore
-        fields = ["measured_on", "score", "kind"]
-        widgets = {"measured_on": DATE, "score": forms.NumberInput(attrs={"step": "0.1", "inputmode": "decimal"})}
+        fields = ["measured_on", "score", "kind", *KYKYVIISARI_AREA_FIELDS]
+        widgets = {"measured_on": DATE, "score": SCORE_INPUT} | dict.fromkeys(KYKYVIISARI_AREA_FIELDS, SCORE_INPUT)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -23,8 +23,17 @@ from ips.models.esf import ESF_CHARACTERISTICS, ESF_EXIT_RESULTS, EsfAnswer, Fol
 from ips.models.lists import ActivityKind, Party, Profession, ReferralSource, TargetGroup
 from ips.models.network import NetworkMeeting
 from ips.models.people import CONTENT_EDITORS_GROUP, Membership, Organisation, Roles, Team, User
-from ips.models.plan import PlanAction, PlanChange, SupportPlan, plan_reviews_due
-from ips.models.record import Consent, Goal, KykyviisariScore, SatisfactionAnswer, VocationalProfile
+from ips.models.plan import OPEN_ACTION_STATUSES, PlanAction, PlanChange, SupportPlan, plan_reviews_due
+from ips.models.record import (
+    KYKYVIISARI_AREA_FIELDS,
+    KYKYVIISARI_AREAS,
+    Consent,
+    Goal,
+    KykyviisariScore,
+    SatisfactionAnswer,
+    VocationalProfile,
+    kykyviisari_comparison,
+)
 from ips.models.referrals import Referral
 from ips.models.reminders import ReminderSettings
 from ips.models.security import PasswordResetRequest, password_reset_allowed
@@ -33,6 +42,7 @@ from ips.models.team import Coordinator, ServicePeriod
 from ips.models.treatment import ClientTreatmentTeam, TreatmentTeamMembership
 
 __all__ = [
+    "OPEN_ACTION_STATUSES",
     "AccessibilityFeedback",
     "AGE_BANDS",
     "COMMUNITY_SETTINGS",
@@ -54,7 +64,10 @@ __all__ = [
     "FollowUpResult",
     "Gender",
     "Goal",
+    "KYKYVIISARI_AREAS",
+    "KYKYVIISARI_AREA_FIELDS",
     "KykyviisariScore",
+    "kykyviisari_comparison",
     "LabourMarketStatus",
     "Membership",
     "NetworkMeeting",

@@ -4,6 +4,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from ips.access import AccessQuerySet
 from ips.i18n import TranslatedName
 
 
@@ -63,10 +64,14 @@ class TargetGroup(TranslatedName):
         verbose_name_plural = _("target groups")
 
 
-class ProfessionQuerySet(models.QuerySet):
+class ProfessionQuerySet(AccessQuerySet):
     def for_organisation(self, organisation_id):
         """The shared professions and the organisation's own, those in use."""
         return self.filter(Q(organisation__isnull=True) | Q(organisation=organisation_id), active=True)
+
+    def visible_to(self, user):
+        """For editing: an organisation's own professions, to its admins (the shared rows ship with Polku)."""
+        return self.filter(organisation__in=user.roles.admin_orgs)
 
 
 class Profession(TranslatedName):

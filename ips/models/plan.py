@@ -85,8 +85,11 @@ class PlanAction(ClientOwned):
 
     def is_overdue(self, today=None) -> bool:
         today = today or timezone.localdate()
-        open_ = self.status in (self.Status.PLANNED, self.Status.IN_PROGRESS)
-        return open_ and self.target_date is not None and self.target_date < today
+        return self.status in OPEN_ACTION_STATUSES and self.target_date is not None and self.target_date < today
+
+
+# An action still to follow up: overdue once its target date has passed (PlanAction.is_overdue, the team report).
+OPEN_ACTION_STATUSES = (PlanAction.Status.PLANNED, PlanAction.Status.IN_PROGRESS)
 
 
 class PlanChangeQuerySet(ClientRecordQuerySet):

@@ -161,8 +161,58 @@ class VocationalProfile(ClientOwned):
         return f"{self.client}"
 
 
+# The areas of the Kykyviisari self-assessment, each scored 0–10 beside the general score. The domain reference
+# names the questionnaire ICF-based but not its areas: these are the ICF components it asks about, grouped in our
+# own words. Codes are stored as the fields' names (area_<code>) and never change; names come through gettext.
+KYKYVIISARI_AREAS = (
+    ("physical", _("Physical functioning")),
+    ("mental", _("Mental wellbeing and energy")),
+    ("cognitive", _("Thinking, memory and learning")),
+    ("social", _("Interaction and relationships")),
+    ("daily_life", _("Coping with daily life")),
+    ("work_study", _("Work and study")),
+    ("environment", _("Support and surroundings")),
+)
+KYKYVIISARI_AREA_FIELDS = tuple(f"area_{code}" for code, _name in KYKYVIISARI_AREAS)
+
+
+def _area_field(label):
+    return models.DecimalField(
+        label,
+        max_digits=3,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(10)],
+    )
+
+
+def kykyviisari_comparison(scores) -> list[dict]:
+    """Before and after per area for one client: the first and the latest measurement that scored the area (two
+    measurements at least), from the client's scores in any order; areas never scored twice show no change."""
+    ordered = sorted(scores, key=lambda score: (score.measured_on, score.pk or 0))
+    rows = []
+    for (code, name), field in zip(KYKYVIISARI_AREAS, KYKYVIISARI_AREA_FIELDS, strict=True):
+        scored = [(score.measured_on, getattr(score, field)) for score in ordered if getattr(score, field) is not None]
+        before, after = (scored[0], scored[-1]) if len(scored) > 1 else (None, None)
+        rows.append(
+            {
+                "code": code,
+                "name": name,
+                "before": before[1] if before else None,
+                "before_on": before[0] if before else None,
+                "after": after[1] if after else None,
+                "after_on": after[0] if after else None,
+                "change": after[1] - before[1] if before else None,
+                "only": scored[0][1] if len(scored) == 1 else None,
+            }
+        )
+    return rows
+
+
 class KykyviisariScore(ClientOwned):
-    """A Kykyviisari self-assessment of work and functional ability (0–10), at entry and later."""
+    """A Kykyviisari self-assessment of work and functional ability (0–10), at entry and later: the general score
+    and, each optional, the scores of its areas (KYKYVIISARI_AREAS)."""
 
     class Kind(models.TextChoices):
         ENTRY = "entry", _("At entry")
@@ -179,6 +229,13 @@ class KykyviisariScore(ClientOwned):
         validators=[MinValueValidator(0), MaxValueValidator(10)],
     )
     kind = models.CharField(_("measurement"), max_length=10, choices=Kind.choices, default=Kind.FOLLOW_UP)
+    area_physical = _area_field(_("Physical functioning"))
+    area_mental = _area_field(_("Mental wellbeing and energy"))
+    area_cognitive = _area_field(_("Thinking, memory and learning"))
+    area_social = _area_field(_("Interaction and relationships"))
+    area_daily_life = _area_field(_("Coping with daily life"))
+    area_work_study = _area_field(_("Work and study"))
+    area_environment = _area_field(_("Support and surroundings"))
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+", verbose_name=_("recorded by")
     )
@@ -191,6 +248,15 @@ class KykyviisariScore(ClientOwned):
         verbose_name_plural = _("Kykyviisari scores")
         constraints = [
             models.CheckConstraint(condition=Q(score__gte=0, score__lte=10), name="kykyviisari_score_0_to_10"),
+            models.CheckConstraint(
+                condition=Q(
+                    *(
+                        Q(**{f"{field}__isnull": True}) | Q(**{f"{field}__gte": 0, f"{field}__lte": 10})
+                        for field in KYKYVIISARI_AREA_FIELDS
+                    )
+                ),
+                name="kykyviisari_areas_0_to_10",
+            ),
         ]
 
     def __str__(self):

@@ -36,6 +36,7 @@ from ips.models import (
     Stage,
     StageChange,
     TimeEntry,
+    kykyviisari_comparison,
 )
 from ips.models.record import VocationalProfile
 from ips.services import client_assign, client_close, client_stage_change
@@ -96,6 +97,7 @@ def client_detail(request, uuid):
         reverse=True,
     )[:TIMELINE_LENGTH]
     profile = getattr(client, "profile", None)
+    scores = list(client.kykyviisari_scores.all())
     coordinators = list(Coordinator.objects.filter(client=client).select_related("user"))
     context = {
         "coordinators": coordinators,
@@ -109,7 +111,8 @@ def client_detail(request, uuid):
         "today": today,
         "has_valid_consent": any(consent.is_valid_on(today) for consent in consents),
         "profile": profile,
-        "scores": list(client.kykyviisari_scores.all()),
+        "scores": scores,
+        "kykyviisari_areas": kykyviisari_comparison(scores),
         "assignments": list(client.assignments.select_related("team", "coach")),
         "timeline": timeline,
         "stage_form": StageChangeForm(client=client, auto_id="stage_%s") if not client.is_closed else None,

@@ -38,6 +38,7 @@ from ips.models import (
 )
 from ips.models.esf import DECLINED, FOLLOWUP_MONTHS
 from ips.periods import Period, add_months, ratio, span_overlaps
+from reports.metrics.kykyviisari import area_aggregates, area_annotations, area_rows
 from reports.metrics.scope import (
     SUSTAINED_MONTHS,
     Scope,
@@ -91,6 +92,7 @@ def client_figures(scope: Scope, period: Period) -> dict:
             kyky_change=ExpressionWrapper(
                 Subquery(later_score) - Subquery(entry_score), output_field=DecimalField(max_digits=4, decimal_places=1)
             ),
+            **area_annotations(period),
         )
         .aggregate(
             clients=Count("pk"),
@@ -112,6 +114,7 @@ def client_figures(scope: Scope, period: Period) -> dict:
             satisfaction_count=Count("latest_satisfaction"),
             kykyviisari_mean=Avg("kyky_change"),
             kykyviisari_count=Count("kyky_change"),
+            **area_aggregates(),
         )
     )
     figures["employment_rate"] = ratio(figures["employed"], figures["clients"])
@@ -119,6 +122,7 @@ def client_figures(scope: Scope, period: Period) -> dict:
     figures["grow_employment_rate"] = ratio(figures["grow_employed"], figures["grow_clients"])
     figures["satisfaction"] = rounded(figures.pop("satisfaction_mean"))
     figures["kykyviisari_change"] = rounded(figures.pop("kykyviisari_mean"), "0.01")
+    figures["kykyviisari_areas"] = area_rows(figures)
     return figures
 
 

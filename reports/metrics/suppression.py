@@ -21,11 +21,19 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from fractions import Fraction
 
-from ips.models import ESF_CHARACTERISTICS, EducationLevel, EsfAnswer, Gender, LabourMarketStatus
+from ips.models import (
+    ESF_CHARACTERISTICS,
+    KYKYVIISARI_AREAS,
+    EducationLevel,
+    EsfAnswer,
+    Gender,
+    LabourMarketStatus,
+)
 from reports.metrics.figures import Figures
 from reports.metrics.scope import SUSTAINED_MONTHS
 
 HIDDEN = "x"
+AREA_NAMES = dict(KYKYVIISARI_AREAS)
 SMALL = range(1, 5)
 
 # The headline counts of people and jobs, and the shares and means computed from them.
@@ -171,6 +179,18 @@ def grid(figures: Figures) -> Grid:
         result.equations.append((total, tuple(f"q{index}.{key}" for index in range(len(figures.quarters)))))
     if len(figures.quarters) == 1:
         result.equations += [(total, (f"q0.{key}",)) for key, total in SAME_AS_PERIOD.items()]
+    # Kykyviisari by area: the clients measured twice and those who improved are counts of people; the means and
+    # the share come from them.
+    for area in summary["kykyviisari_areas"]:
+        key = f"kyky_area.{area['code']}"
+        result.counts.update({f"{key}.clients": area["clients"], f"{key}.improved": area["improved"]})
+        result.derived.update(
+            {
+                f"{key}.before": (f"{key}.clients",),
+                f"{key}.after": (f"{key}.clients",),
+                f"{key}.improved_share": (f"{key}.improved", f"{key}.clients"),
+            }
+        )
     participants = figures.participants
     result.counts.update(entrants=participants["entrants"], leavers=participants["leavers"])
     result.counts.update({key: participants[key] for key in RESULT_COUNTS})
@@ -288,6 +308,17 @@ class Shown:
     def summary(self, key: str):
         value = self.figures.summary[key]
         return self.show(key, value)
+
+    def kykyviisari_areas(self) -> list[dict]:
+        """Kykyviisari by area as shown: each count, mean and share, or HIDDEN."""
+        rows = []
+        for area in self.figures.summary["kykyviisari_areas"]:
+            key = f"kyky_area.{area['code']}"
+            rows.append(
+                {"code": area["code"], "name": AREA_NAMES[area["code"]]}
+                | {name: self.show(f"{key}.{name}", area[name]) for name in area if name != "code"}
+            )
+        return rows
 
     def quarter(self, index: int, key: str):
         return self.show(f"q{index}.{key}", self.figures.quarters[index][key])

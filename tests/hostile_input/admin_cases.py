@@ -3,7 +3,7 @@
 from django.urls import reverse
 
 from ips.forms import admin as admin_forms
-from ips.models import Membership, Team, TreatmentTeam, TreatmentTeamMembership
+from ips.models import Membership, Profession, Team, TreatmentTeam, TreatmentTeamMembership
 from tests.hostile_input.world import Case, iso
 
 
@@ -22,6 +22,18 @@ def treatment_team(w):
 def treatment_member(w):
     return TreatmentTeamMembership.objects.get_or_create(
         treatment_team=treatment_team(w), user=w.coach_a, defaults={"started": w.today}
+    )[0]
+
+
+def own_profession(w):
+    return Profession.objects.get_or_create(
+        code=f"org{w.org_a.pk}-kokemusasiantuntija",
+        defaults={
+            "organisation": w.org_a,
+            "name_fi": "Kokemusasiantuntija",
+            "name_sv": "Erfarenhetsexpert",
+            "name_en": "Expert by experience",
+        },
     )[0]
 
 
@@ -133,5 +145,18 @@ ADMIN_CASES = [
         lambda w: admin_forms.ClientTreatmentTeamForm(organisation=w.org_a),
         lambda w: {"treatment_team": treatment_team(w).pk, "on": iso(w.today)},
         bound=lambda context: context["move"],
+    ),
+    Case(
+        admin_forms.ProfessionForm,
+        "org_admin",
+        lambda w: reverse("ips:profession_create"),
+        lambda w: admin_forms.ProfessionForm(organisations=_admins(w)),
+        lambda w: {
+            "organisation": w.org_a.pk,
+            "name_fi": "Työkykykoordinaattori (oma)",
+            "name_sv": "Arbetsförmågekoordinator (egen)",
+            "name_en": "Work-ability coordinator (own)",
+            "order": "100",
+        },
     ),
 ]

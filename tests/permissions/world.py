@@ -27,6 +27,7 @@ from ips.models import (
     KykyviisariScore,
     Membership,
     PlanAction,
+    Profession,
     SupportPlan,
     TreatmentTeam,
     TreatmentTeamMembership,
@@ -81,6 +82,7 @@ class Side:
     treatment_team: object = None
     treatment_member: object = None
     plan_action: object = None
+    profession: object = None
 
 
 @dataclass
@@ -158,7 +160,15 @@ def _side(organisation, team, *, coach, supervisor, reviewer, names, referral_na
     treatment_member = TreatmentTeamMembership.objects.create(
         treatment_team=treatment_team, user=coach, started=today - datetime.timedelta(days=100)
     )
+    profession = Profession.objects.create(
+        organisation=organisation,
+        code=f"org{organisation.pk}-kokemusasiantuntija",
+        name_fi="Kokemusasiantuntija",
+        name_sv="Erfarenhetsexpert",
+        name_en="Expert by experience",
+    )
     return Side(
+        profession=profession,
         organisation=organisation,
         team=team,
         client=client,
@@ -355,6 +365,7 @@ FILLERS = {
     "role": lambda world, side: Membership.objects.filter(user=side.client.coach).order_by("pk").first().pk,
     "treatment team": lambda world, side: side.treatment_team.pk,
     "treatment membership": lambda world, side: side.treatment_member.pk,
+    "profession": lambda world, side: side.profession.pk,
     # Query-string parameters that name an object.
     "report scope": lambda world, side: f"team:{side.team.uuid}",
     "coach username": lambda world, side: side.client.coach.username,

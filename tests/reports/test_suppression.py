@@ -100,6 +100,7 @@ def population(seed: int) -> Figures:
         "grow_employed": count(lambda p: p["grow"] and p["employed"]),
         "satisfaction_count": count(lambda p: p["satisfied"]),
         "kykyviisari_count": 0,
+        "kykyviisari_areas": [],
         "job_starts": sum(len(p["job_starts"]) for p in people),
         "first_job_starts": count(lambda p: bool(p["job_starts"])),
         "open_at_end": count(lambda p: p["closed"] is None),

@@ -36,6 +36,7 @@ from ips.models import (
     NetworkMeeting,
     Organisation,
     PlanAction,
+    Profession,
     Referral,
     SatisfactionAnswer,
     ServicePeriod,
@@ -52,7 +53,7 @@ from reports import forms as report_forms
 from reports.models import Export
 from tests.employers.factories import EmployerContactFactory
 from tests.factories import ConsentFactory, TimeEntryFactory
-from tests.hostile_input.admin_cases import coach_role, treatment_team
+from tests.hostile_input.admin_cases import coach_role, own_profession, treatment_team
 from tests.hostile_input.cases import CASES as HOSTILE_CASES
 from tests.hostile_input.world import World as HostileWorld
 
@@ -216,6 +217,8 @@ CREATES = [
          valid_payload(admin_forms.TeamForm), adds=Team),
     Walk("ips:organisation_create", "platform_admin", lambda w: reverse("ips:organisation_create"),
          valid_payload(admin_forms.OrganisationForm), adds=Organisation),
+    Walk("ips:profession_create", "org_admin", lambda w: reverse("ips:profession_create"),
+         valid_payload(admin_forms.ProfessionForm), adds=Profession),
     Walk("ips:treatment_team_create", "org_admin", lambda w: reverse("ips:treatment_team_create"),
          valid_payload(admin_forms.TreatmentTeamForm), adds=TreatmentTeam),
     Walk("ips:treatment_member_add", "org_admin",
@@ -271,6 +274,10 @@ EDITS = [
     Walk("ips:person_edit", "org_admin", lambda w: reverse("ips:person_edit", args=[w.coach_a.pk]),
          lambda w: {k: v for k, v in valid_payload(admin_forms.PersonForm)(w).items() if k != "organisation"},
          row=lambda w: w.coach_a, change={"profession": "Toimintaterapeutti"}),
+    Walk("ips:profession_edit", "org_admin", lambda w: reverse("ips:profession_edit", args=[own_profession(w).pk]),
+         lambda w: {"name_fi": "Kokemusasiantuntija (uusi)", "name_sv": "Erfarenhetsexpert",
+                    "name_en": "Expert by experience", "order": "100", "active": "on"},
+         row=own_profession, change={"name_fi": "Kokemusasiantuntija (vertainen)"}),
     Walk("ips:team_edit", "org_admin", lambda w: reverse("ips:team_edit", args=[w.team_a.uuid]),
          lambda w: {"name": "Tiimi Alfa"}, row=lambda w: w.team_a, change={"name": "Tiimi Aalto"}),
     Walk("fidelity:plan_item_edit", "reviewer",
@@ -296,6 +303,7 @@ NEITHER = {
     "ips:team_list": "read only",
     "ips:team_close": "a plain form with a one-time id; a closed team offers no second close",
     "ips:treatment_team_list": "read only",
+    "ips:profession_list": "read only",
     "ips:treatment_member_end": "a plain form with a one-time id; ending again on the same day changes nothing more",
     "ips:admin_history": "read only",
     "ips:organisation_list": "read only",
@@ -343,6 +351,7 @@ NEITHER = {
     "reports:export": "read only (polled)",
     "reports:export_download": "a download",
     "reports:participant_list": "a download (GET)",
+    "reports:team": "a report (GET)",
     "employers:import_list": "an upload makes a draft run that writes no data; a repeat upload makes a second draft "
     "(tests/employers/test_imports.py); the form carries a one-time id",
     "employers:import_template": "a download",

@@ -29,6 +29,8 @@ PEOPLE = [
     ("coach2", "Mikael", "Björk", Membership.Role.COACH, "POH", "Vaasan työkykytiimi", "0.80", "sv"),
     ("supervisor", "Helena", "Koski", Membership.Role.SUPERVISOR, "POH", "Vaasan työkykytiimi", None, "fi"),
     ("coach.other", "Juha", "Niemi", Membership.Role.COACH, "POH", "Pietarsaaren työkykytiimi", "1.00", "fi"),
+    # The multi-professional team's lead: reads its team report (services, overdue plans, network meetings).
+    ("pir.lead", "Kaisa", "Kivelä", Membership.Role.SUPERVISOR, "PIR", "Tampereen työkyvyn tuen tiimi", None, "fi"),
     ("reviewer", "Satu", "Virtanen", Membership.Role.REVIEWER, "POH", None, None, "fi"),
     ("reporter", "Pekka", "Salo", Membership.Role.REPORTER, "POH", None, None, "fi"),
     ("orgadmin", "Liisa", "Mäki", Membership.Role.ORG_ADMIN, "POH", None, None, "fi"),
