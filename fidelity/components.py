@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_noop
 
 from fidelity.models import AnchorRule, ComponentTick, ItemRating, Review, ScaleComponent
+from fidelity.rules import CutPoints
 from fidelity.services import ReviewLocked, StaleEdit, Suggestion
 from ips.models import User
 
@@ -25,11 +26,8 @@ class Tick:
 
 def count_score(rating: ItemRating, count: int) -> int | None:
     """The score the item's anchor rows give for `count` components seen (the lowest score when none holds)."""
-    rules = AnchorRule.objects.filter(item_id=rating.item_id).order_by("-score")
-    for rule in rules:
-        if (count >= rule.bound) if rule.compare == AnchorRule.Compare.AT_LEAST else (count <= rule.bound):
-            return rule.score
-    return rating.review.scale.min_score if rules else None
+    cut = CutPoints.of_rows(AnchorRule.objects.filter(item_id=rating.item_id), lowest=rating.review.scale.min_score)
+    return cut.score(rating.item.code, count)
 
 
 def ticks_suggestion(rating: ItemRating, components: list[ScaleComponent], ticks: list[Tick]) -> Suggestion:

@@ -15,6 +15,8 @@ SHIPPED = [
     ("fidelity.migrations.0004_fidelity_scale_rules_data", "load", "fidelity.AnchorRule"),
     ("content.migrations.0001_initial", "locales_and_topics", "content.Topic"),
     ("fidelity.migrations.0005_fidelity2_ladders", "load", "fidelity.AnchorRule"),
+    # O3's ladder, V10's count of jobs, O1's "none", and the components the data shows (V7, V11, O7, V14).
+    ("fidelity.migrations.0008_fidelity3_thresholds", "load", "fidelity.AnchorRule"),
 ]
 
 

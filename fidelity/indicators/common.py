@@ -22,7 +22,7 @@ from fractions import Fraction
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_noop
 
-from fidelity.models import AnchorRule, FidelityScale
+from fidelity.rules import CutPoints
 from fidelity.services import Suggestion
 from ips.models import Client, ClientAssignment, Membership
 from ips.periods import TeamPeriod, overlapping
@@ -59,61 +59,24 @@ def coach_fte(period: TeamPeriod) -> Fraction:
     return Membership.objects.fte_weighted([period.team_id], period)
 
 
-class CutPoints:
-    """The anchor rules of a scale's items, read from its rows (fidelity.models.AnchorRule) in one query.
-
-    An indicator never holds a threshold of its own: `score(code, value)` tries the item's rules from the best score
-    down and gives the lowest score when none holds. Changing a row changes the suggestion, with no code change.
-    """
-
-    def __init__(self, rules, lowest: int = 1):
-        self.lowest = lowest
-        self.rules: dict[str, list[tuple[str, Fraction, int]]] = {}
-        for code, compare, bound, score in sorted(rules, key=lambda rule: -rule[3]):
-            self.rules.setdefault(code, []).append((compare, Fraction(bound), score))
-
-    @classmethod
-    def of_scale(cls, scale_id: int) -> "CutPoints":
-        rows = AnchorRule.objects.filter(item__scale_id=scale_id).values_list("item__code", "compare", "bound", "score")
-        return cls(list(rows))
-
-    @classmethod
-    def default(cls) -> "CutPoints":
-        """The rules of the newest active IPS-25 scale, for an indicator computed outside a review."""
-        scale = FidelityScale.objects.active().filter(code="IPS-25").order_by("-version").values("pk")[:1]
-        rows = AnchorRule.objects.filter(item__scale__in=scale).values_list("item__code", "compare", "bound", "score")
-        return cls(list(rows))
-
-    def score(self, code: str, value) -> int | None:
-        """The item's score for an exact value; None when the scale has no rules for the item."""
-        if code not in self.rules:
-            return None
-        value = Fraction(value)
-        for compare, bound, score in self.rules[code]:
-            if (value >= bound) if compare == AnchorRule.Compare.AT_LEAST else (value <= bound):
-                return score
-        return self.lowest
-
-
 def scored(cut: "CutPoints | None", code: str, value) -> int | None:
     """An indicator's score by the scale's rows: those of the review (compute_all passes them) or the default."""
     return (cut or CutPoints.default()).score(code, value)
 
 
-def score_at_least(value: Fraction, lower_bounds: list[tuple[int, int]]) -> int:
-    """Higher is better: the first (bound, score) with value >= bound, else 1."""
-    for bound, score in lower_bounds:
-        if value >= bound:
-            return score
-    return 1
+def scored_of(cut: "CutPoints | None", code: str, figures: dict) -> int | None:
+    """The score of an item whose rows read several named figures (O1, O3, V10)."""
+    return (cut or CutPoints.default()).score_of(code, figures)
 
 
-def score_at_most(value: Fraction, upper_bounds: list[tuple[int, int]]) -> int:
-    """Lower is better: the first (bound, score) with value <= bound, else 1."""
-    for bound, score in upper_bounds:
-        if value <= bound:
-            return score
-    return 1
+def data_components(cut: "CutPoints | None", code: str, figures: dict, labelled: dict[int, tuple]) -> list[list]:
+    """[number, label msgid, value] of each component the figures show by the item's component rows (V7, V11, O7,
+    V14): the tick page ticks them in advance and notes the label and value beside the tick."""
+    return [
+        [number, *(shown(part) for part in labelled[number])]
+        for number in (cut or CutPoints.default()).shown(code, figures)
+        if number in labelled
+    ]
 
 
 def decimal(value) -> Decimal:

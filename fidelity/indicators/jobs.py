@@ -25,7 +25,6 @@ from ips.models import TimeEntry
 from ips.models.activity import Setting
 from ips.periods import TeamPeriod, add_months, percent
 
-V10_MIN_JOBS = 10
 FOLLOW_ALONG_DAYS = 3
 WEEK_BEFORE_DAYS = 7
 
@@ -88,8 +87,8 @@ def v9_employers(period: TeamPeriod, cut: CutPoints | None = None) -> Suggestion
 def v10_competitive(period: TeamPeriod, cut: CutPoints | None = None) -> Suggestion:
     """V10: % competitive among the jobs running on the last day of the period.
 
-    No current job: no suggestion. Fewer than 10 current jobs scores 1, as the scale says, with the reason in
-    the detail.
+    No current job: no suggestion. The anchor rows read the share and `current_jobs` (IPS-25: fewer than 10
+    current jobs scores 1, the reason in the detail).
     """
     rows = list(
         _team_jobs(period, period.end)
@@ -101,9 +100,12 @@ def v10_competitive(period: TeamPeriod, cut: CutPoints | None = None) -> Suggest
         return no_data(NO_DATA_NOTE)
     competitive = sum(1 for *_rest, flag in rows if flag)
     share = percent(competitive, len(rows))
-    few = len(rows) < V10_MIN_JOBS
+    cut = cut or CutPoints.default()
+    score = cut.score_of("V10", {"": share, "current_jobs": len(rows)})
+    # The note says why when the count of jobs alone holds the item at its lowest score (IPS-25: fewer than 10).
+    few = cut.score_of("V10", {"": 100, "current_jobs": len(rows)}) == cut.lowest
     return Suggestion(
-        score=1 if few else scored(cut, "V10", share),
+        score=score,
         measured_value=decimal(share),
         detail=detail(
             figures=[

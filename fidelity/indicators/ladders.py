@@ -1,10 +1,11 @@
 """Figures for ladder and component items: O3 from the log, O7's employment rate per quarter, V7 and V11.
 
-O3's anchors are conditions on how often counsellors are met and contacted, not cut points on one value, so the
-ladder is read here (o3_ladder). V7 and V11 are component items (the reviewer ticks the rungs seen): the data shows
-some rungs, listed in the detail as `data_components` [number, label msgid, value], which the tick page ticks in
-advance; the suggested score is what those rungs give by the item's anchor rows, and the rungs data cannot show are
-the reviewer's to tick. O7 shows one of its five components (the employment rate measured every quarter).
+O3's anchors are conditions on how often counsellors are met and contacted: the indicator measures each (o3_figures)
+and the item's anchor rows, several figures per score, give the score. V7 and V11 are component items (the
+reviewer ticks the rungs seen): the data shows some rungs by the components' rows, listed in the detail as
+`data_components` [number, label msgid, value], which the tick page ticks in advance; the suggested score is what
+those rungs give by the item's anchor rows, and the rungs data cannot show are the reviewer's to tick. O7 shows one
+of its five components (the employment rate measured every quarter). No threshold lives here (fidelity.rules).
 """
 
 from datetime import date, timedelta
@@ -14,16 +15,23 @@ from django.db.models import Count, Exists, OuterRef, Q
 from django.utils.translation import gettext_noop
 
 from employers.models import EmployerContact, Job
-from fidelity.indicators.common import NO_DATA_NOTE, CutPoints, caseload, decimal, detail, no_data, scored
+from fidelity.indicators.common import (
+    NO_DATA_NOTE,
+    CutPoints,
+    caseload,
+    data_components,
+    decimal,
+    detail,
+    no_data,
+    scored,
+    scored_of,
+)
 from fidelity.services import Suggestion
 from ips.models import ActivityKind, ClientAssignment, TimeEntry
 from ips.models.activity import Setting
 from ips.periods import Period, TeamPeriod, add_months, overlapping, percent, span_overlaps
 
 AGENCY_KINDS = [ActivityKind.Code.AGENCY_MEETING, ActivityKind.Code.AGENCY_CONTACT]
-# V7 rung 2 ("the same employer is visited more than once") shows when at least this share of the employers met
-# face to face were met at least twice in the period.
-REPEAT_SHARE = 50
 
 
 def months_of(period: Period) -> list[Period]:
@@ -36,25 +44,26 @@ def months_of(period: Period) -> list[Period]:
     return result
 
 
-def _every(parts: list[Period], days: list[date]) -> bool:
-    return all(any(day in part for day in days) for part in parts)
+def _covered(part: Period, days: list[date]) -> bool:
+    return any(day in part for day in days)
 
 
-def o3_ladder(period: Period, meetings: list[date], contacts: list[date]) -> int:
-    """O3's anchors from the dates of face-to-face meetings and of all contacts (meetings included):
-    5 meetings every month and contacts weekly; 4 meetings every quarter or contacts weekly; 3 some contact every
-    month; 2 every quarter; 1 less often. "Weekly" is at least as many contacts as weeks in the period."""
+def _share_covered(parts: list[Period], days: list[date]) -> Fraction:
+    """% of the parts (months, quarters) with at least one of the days."""
+    return percent(sum(1 for part in parts if _covered(part, days)), len(parts))
+
+
+def o3_figures(period: Period, meetings: list[date], contacts: list[date]) -> dict[str, Fraction]:
+    """The figures O3's anchor rows read, from the dates of face-to-face meetings and of all contacts (meetings
+    included): % of months and of quarters with a meeting, with a contact, and contacts per week of the period."""
     months, quarters = months_of(period), period.quarters()
-    weekly = len(contacts) >= period.weeks
-    if _every(months, meetings) and weekly:
-        return 5
-    if _every(quarters, meetings) or weekly:
-        return 4
-    if _every(months, contacts):
-        return 3
-    if _every(quarters, contacts):
-        return 2
-    return 1
+    return {
+        "meeting_months_pct": _share_covered(months, meetings),
+        "meeting_quarters_pct": _share_covered(quarters, meetings),
+        "contact_months_pct": _share_covered(months, contacts),
+        "contact_quarters_pct": _share_covered(quarters, contacts),
+        "contacts_per_week": Fraction(len(contacts)) / period.weeks,
+    }
 
 
 def o3_agencies(period: TeamPeriod, cut: CutPoints | None = None) -> Suggestion:
@@ -77,17 +86,21 @@ def o3_agencies(period: TeamPeriod, cut: CutPoints | None = None) -> Suggestion:
     ]
     contacts = [day for day, _kind, _setting in entries]
     months = months_of(period)
-    per_week = Fraction(len(contacts)) / period.weeks
+    figures = o3_figures(period, meetings, contacts)
     return Suggestion(
-        score=o3_ladder(period, meetings, contacts),
-        measured_value=decimal(per_week),
+        score=scored_of(cut, "O3", figures),
+        measured_value=decimal(figures["contacts_per_week"]),
         detail=detail(
             figures=[
                 (gettext_noop("Face-to-face meetings"), len(meetings)),
                 (gettext_noop("Contacts, meetings included"), len(contacts)),
-                (gettext_noop("Contacts per week"), per_week),
-                (gettext_noop("Months with a face-to-face meeting"), sum(_every([m], meetings) for m in months)),
+                (gettext_noop("Contacts per week"), figures["contacts_per_week"]),
+                (gettext_noop("Months with a face-to-face meeting"), sum(_covered(m, meetings) for m in months)),
                 (gettext_noop("Months in the period"), len(months)),
+                (gettext_noop("Months with a face-to-face meeting (%)"), figures["meeting_months_pct"]),
+                (gettext_noop("Quarters with a face-to-face meeting (%)"), figures["meeting_quarters_pct"]),
+                (gettext_noop("Months with a contact (%)"), figures["contact_months_pct"]),
+                (gettext_noop("Quarters with a contact (%)"), figures["contact_quarters_pct"]),
             ],
             note=gettext_noop(
                 "5: face-to-face meetings every month and contacts weekly; 4: meetings every quarter or contacts "
@@ -110,8 +123,9 @@ def o7_employment_rate(period: TeamPeriod, cut: CutPoints | None = None) -> Sugg
     """O7 (figures): the employment rate of each calendar quarter of the period, as Polku measures it.
 
     Rate = clients who worked in a competitive job at any time in the quarter ÷ clients in the team's caseload in
-    the quarter. Component 5 ("the employment rate is measured at least quarterly") shows when every quarter has a
-    caseload; sharing the rate is for the reviewer to check. Two queries whatever the length of the period.
+    the quarter. Component 5 ("the employment rate is measured at least quarterly") shows by its row on the % of
+    quarters with a caseload (IPS-25: all of them); sharing the rate is for the reviewer to check. Two queries
+    whatever the length of the period.
     """
     spans = list(
         ClientAssignment.objects.filter(overlapping(period.start, period.end), team_id=period.team_id)
@@ -139,7 +153,9 @@ def o7_employment_rate(period: TeamPeriod, cut: CutPoints | None = None) -> Sugg
         }
         rate = percent(len(working), len(active)) if active else None
         rows.append([quarter.label, len(active), len(working), rate if rate is not None else "–"])
-    measured = all(row[1] for row in rows)
+    with_rate = sum(1 for row in rows if row[1])
+    figures = {"quarters_with_rate_pct": percent(with_rate, len(rows))}
+    labelled = {5: (gettext_noop("Quarters with an employment rate"), len(rows))}
     return Suggestion(
         score=None,
         measured_value=None,
@@ -147,7 +163,7 @@ def o7_employment_rate(period: TeamPeriod, cut: CutPoints | None = None) -> Sugg
             **detail(
                 figures=[
                     (gettext_noop("Quarters in the period"), len(rows)),
-                    (gettext_noop("Quarters with an employment rate"), sum(1 for row in rows if row[1])),
+                    (gettext_noop("Quarters with an employment rate"), with_rate),
                 ],
                 note=gettext_noop(
                     "Employment rate: clients in a competitive job at any time in the quarter ÷ clients in the "
@@ -161,29 +177,27 @@ def o7_employment_rate(period: TeamPeriod, cut: CutPoints | None = None) -> Sugg
                 ],
                 rows=rows,
             ),
-            "data_components": [[5, gettext_noop("Quarters with an employment rate"), len(rows)]] if measured else [],
+            "data_components": data_components(cut, "O7", figures, labelled),
         },
     )
 
 
-def _component_suggestion(cut, code, data_components, figures, note, columns, rows) -> Suggestion:
+def _component_suggestion(cut, code, shown, figures, note, columns, rows) -> Suggestion:
     """A component item's suggestion from the rungs the data shows, read against the item's anchor rows."""
     return Suggestion(
-        score=scored(cut, code, len(data_components)),
-        measured_value=len(data_components),
-        detail={
-            **detail(figures=figures, note=note, columns=columns, rows=rows),
-            "data_components": data_components,
-        },
+        score=scored(cut, code, len(shown)),
+        measured_value=len(shown),
+        detail={**detail(figures=figures, note=note, columns=columns, rows=rows), "data_components": shown},
     )
 
 
 def v7_employer_relationships(period: TeamPeriod, cut: CutPoints | None = None) -> Suggestion:
     """V7: face-to-face visits per employer in the period, with the employers visited more than once.
 
-    Rung 1 (employers are met in person) shows with any face-to-face contact; rung 2 (the same employer is visited
-    more than once) when at least half of the employers met face to face were met twice or more. Planned visits and
-    introducing clients to match (rungs 3 and 4) are the reviewer's to tick.
+    The figures the component rows read: `employers_met` (employers met face to face) and `repeat_employers_pct`
+    (% of them met twice or more); IPS-25's rows show rung 1 (employers are met in person) with any face-to-face
+    contact and rung 2 (the same employer is visited more than once) when at least half were met twice or more.
+    Planned visits and introducing clients to match (rungs 3 and 4) are the reviewer's to tick.
     """
     employers = list(
         EmployerContact.objects.filter(team_id=period.team_id, date__gte=period.start, date__lte=period.end)
@@ -199,21 +213,24 @@ def v7_employer_relationships(period: TeamPeriod, cut: CutPoints | None = None) 
     visits = sum(row["visits"] for row in met)
     repeat_visits = visits - len(met)
     repeated_share = percent(len(repeated), len(met)) if met else Fraction(0)
-    shown = []
-    if met:
-        shown.append([1, gettext_noop("Employers met face to face"), len(met)])
-    if met and repeated_share >= REPEAT_SHARE:
-        shown.append([2, gettext_noop("Employers met face to face twice or more (%)"), float(decimal(repeated_share))])
+    labelled = {
+        1: (gettext_noop("Employers met face to face"), len(met)),
+        2: (gettext_noop("Employers met face to face twice or more (%)"), repeated_share),
+    }
+    figures = {"employers_met": len(met), "repeat_employers_pct": repeated_share}
     return _component_suggestion(
         cut,
         "V7",
-        shown,
+        data_components(cut, "V7", figures, labelled),
         figures=[
             (gettext_noop("Employers contacted"), len(employers)),
             (gettext_noop("Employers met face to face"), len(met)),
             (gettext_noop("Employers met face to face twice or more"), len(repeated)),
             (gettext_noop("Employers met face to face twice or more (%)"), repeated_share),
-            (gettext_noop("Share of face-to-face visits that are repeat visits (%)"), percent(repeat_visits, visits)),
+            (
+                gettext_noop("Share of face-to-face visits that are repeat visits (%)"),
+                percent(repeat_visits, visits) if visits else "–",
+            ),
         ],
         note=gettext_noop(
             "The data shows rungs 1 and 2; planned visits and clients introduced to match are for the reviewer to tick."
@@ -230,8 +247,9 @@ def v11_follow_along_variety(period: TeamPeriod, cut: CutPoints | None = None) -
     Working: a job of the client ran at some time in the period. Kinds: distinct log kinds of entries with the
     client in the period; people: distinct Polku workers in those entries and in employer contacts naming the
     client; employer supports: employer contacts naming the client with the purpose "support at the workplace".
-    A rung shows when it holds for more than half of the working clients: 1 any support, 2 two kinds or more,
-    3 two people or more, 4 employer support. Career development (rung 5) is the reviewer's to tick.
+    The component rows read the % of working clients with 1 any support, 2 two kinds or more, 3 two people or more,
+    4 employer support (IPS-25's rows: the rung shows for more than half). Career development (rung 5) is the
+    reviewer's to tick.
     """
     working = list(
         caseload(period)
@@ -269,18 +287,24 @@ def v11_follow_along_variety(period: TeamPeriod, cut: CutPoints | None = None) -
         if purpose == EmployerContact.Purpose.WORKPLACE_SUPPORT:
             employer[client_id] = employer.get(client_id, 0) + 1
     rows = [[code, len(kinds.get(pk, ())), len(people.get(pk, ())), employer.get(pk, 0)] for pk, code in working]
-    counts = [
-        (1, gettext_noop("Working clients with any support logged"), sum(1 for r in rows if r[1] or r[3])),
-        (2, gettext_noop("Working clients with two kinds of support or more"), sum(1 for r in rows if r[1] >= 2)),
-        (3, gettext_noop("Working clients supported by two people or more"), sum(1 for r in rows if r[2] >= 2)),
-        (4, gettext_noop("Working clients whose employer was supported"), sum(1 for r in rows if r[3])),
+    # (component, the measure its rows read as % of the working clients, label, whether it holds for a row)
+    rungs = [
+        (1, "supported_pct", gettext_noop("Working clients with any support logged"), lambda r: r[1] or r[3]),
+        (2, "two_kinds_pct", gettext_noop("Working clients with two kinds of support or more"), lambda r: r[1] >= 2),
+        (3, "two_people_pct", gettext_noop("Working clients supported by two people or more"), lambda r: r[2] >= 2),
+        (4, "employer_supported_pct", gettext_noop("Working clients whose employer was supported"), lambda r: r[3]),
     ]
-    shown = [[number, label, count] for number, label, count in counts if 2 * count > len(rows)]
+    counts = [(number, measure, label, sum(1 for row in rows if holds(row))) for number, measure, label, holds in rungs]
+    figures = {measure: percent(count, len(rows)) for _no, measure, _label, count in counts}
+    labelled = {number: (label, count) for number, _measure, label, count in counts}
     return _component_suggestion(
         cut,
         "V11",
-        shown,
-        figures=[(gettext_noop("Clients working in the period"), len(rows)), *((label, n) for _no, label, n in counts)],
+        data_components(cut, "V11", figures, labelled),
+        figures=[
+            (gettext_noop("Clients working in the period"), len(rows)),
+            *((label, n) for _no, _measure, label, n in counts),
+        ],
         note=gettext_noop(
             "A rung shows when it holds for more than half of the working clients. People are Polku users; support "
             "from the treatment team or family, and career development, are for the reviewer to tick."

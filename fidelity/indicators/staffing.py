@@ -18,6 +18,7 @@ from fidelity.indicators.common import (
     detail,
     no_data,
     scored,
+    scored_of,
 )
 from fidelity.services import Suggestion
 from ips.models import ClientAssignment, ClientTreatmentTeam, Referral, TimeEntry, TreatmentTeamMembership
@@ -121,9 +122,10 @@ def o1_treatment_teams(period: TeamPeriod, cut: CutPoints | None = None) -> Sugg
     the team overlapping the period; a client counts as integrated when one of them was a member
     (TreatmentTeamMembership) of a treatment team the client belonged to (ClientTreatmentTeam) on a common day of
     the period, and that coach was a member of at most two treatment teams during the period. A membership that
-    ended mid-period counts for the days it covered. No client with a coach gives no suggestion; when none of their
-    coaches belonged to any treatment team in the period the item scores 2 ("none"). Score 1 (a separate
-    programme) cannot be told from data. Three queries whatever the number of clients.
+    ended mid-period counts for the days it covered. No client with a coach gives no suggestion. The anchor rows
+    read the share and `coaches_in_treatment_teams` (the caseload's coaches in any treatment team in the period):
+    IPS-25's give 2 ("none") when no coach was in one, and never 1 (a separate programme cannot be told from
+    data). Three queries whatever the number of clients.
     """
     assignments = list(
         ClientAssignment.objects.filter(
@@ -167,10 +169,9 @@ def o1_treatment_teams(period: TeamPeriod, cut: CutPoints | None = None) -> Sugg
         rows.append((codes[client_id], bool(links), teams, integrated))
     integrated = sum(1 for *_rest, ok in rows if ok)
     share = percent(integrated, len(rows))
-    in_any_team = any(teams for _code, _linked, teams, _ok in rows)
-    score = scored(cut, "O1", share) if in_any_team else 2
+    in_teams = sum(1 for coach in {c for coaches in coaches_of.values() for c in coaches} if team_count.get(coach))
     return Suggestion(
-        score=score,
+        score=scored_of(cut, "O1", {"": share, "coaches_in_treatment_teams": in_teams}),
         measured_value=decimal(share),
         detail=detail(
             figures=[

@@ -11,6 +11,7 @@ from fidelity.indicators.common import (
     NO_DATA_NOTE,
     CutPoints,
     caseload,
+    data_components,
     decimal,
     detail,
     no_data,
@@ -289,8 +290,9 @@ def v3_profiles(period: TeamPeriod, cut: CutPoints | None = None) -> Suggestion:
 
 
 def v14_outreach(period: TeamPeriod, cut: CutPoints | None = None) -> Suggestion:
-    """V14 (figures only): outreach attempts logged in the period, clients reached out to, and home visits; the same
-    per coach."""
+    """V14 (figures, no score): outreach attempts logged in the period, clients reached out to, and home visits; the
+    same per coach. The component rows read `outreach_attempts` and `home_visits`: IPS-25's pre-tick component 2
+    (outreach attempts documented) and 4 (clients met at home) when any is logged; the others are the reviewer's."""
     log = TimeEntry.objects.coaches_work().filter(team_id=period.team_id, date__gte=period.start, date__lte=period.end)
     counts = {
         "outreach": Count("pk", filter=Q(kind__code=ActivityKind.Code.OUTREACH_ATTEMPT)),
@@ -302,27 +304,35 @@ def v14_outreach(period: TeamPeriod, cut: CutPoints | None = None) -> Suggestion
     if not figures["entries"]:
         return no_data(NO_DATA_NOTE)
     per_coach = by_coach(log, **counts)
+    labelled = {
+        2: (gettext_noop("Outreach attempts logged"), figures["outreach"]),
+        4: (gettext_noop("Entries in clients' homes"), figures["home_visits"]),
+    }
+    measures = {"outreach_attempts": figures["outreach"], "home_visits": figures["home_visits"]}
     return Suggestion(
         score=None,
         measured_value=None,
-        detail=detail(
-            figures=[
-                (gettext_noop("Outreach attempts logged"), figures["outreach"]),
-                (gettext_noop("Clients reached out to"), figures["outreach_clients"]),
-                (gettext_noop("Entries in clients' homes"), figures["home_visits"]),
-            ],
-            columns=[
-                COACH_COLUMN,
-                gettext_noop("Entries in clients' homes"),
-                gettext_noop("Clients reached out to"),
-                gettext_noop("Outreach attempts logged"),
-            ],
-            rows=coach_rows(
-                {
-                    coach_id: [row["home_visits"], row["outreach_clients"], row["outreach"]]
-                    for coach_id, row in per_coach.items()
-                },
-                names_of(per_coach),
+        detail={
+            **detail(
+                figures=[
+                    (gettext_noop("Outreach attempts logged"), figures["outreach"]),
+                    (gettext_noop("Clients reached out to"), figures["outreach_clients"]),
+                    (gettext_noop("Entries in clients' homes"), figures["home_visits"]),
+                ],
+                columns=[
+                    COACH_COLUMN,
+                    gettext_noop("Entries in clients' homes"),
+                    gettext_noop("Clients reached out to"),
+                    gettext_noop("Outreach attempts logged"),
+                ],
+                rows=coach_rows(
+                    {
+                        coach_id: [row["home_visits"], row["outreach_clients"], row["outreach"]]
+                        for coach_id, row in per_coach.items()
+                    },
+                    names_of(per_coach),
+                ),
             ),
-        ),
+            "data_components": data_components(cut, "V14", measures, labelled),
+        },
     )

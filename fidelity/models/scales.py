@@ -160,28 +160,65 @@ class ScaleItem(TranslatedName, models.Model):
 class AnchorRule(models.Model):
     """A cut point of an item's anchors, a row beside the anchor texts.
 
-    The item scores `score` when the measured value (or, for a component item, the count of components present)
-    is at least / at most `bound`. Rules are tried from the best score down; a value that meets none gets the
-    scale's lowest score. A new scale version is new rows, read by fidelity.indicators and the component ticks.
+    A score row: the item scores `score` when the figure named by `measure` (blank: the item's measured value, or
+    for a component item the count of components seen) is at least / more than / at most / less than `bound`.
+    Rows of one score and `alternative` must all hold; any of a score's alternatives holding gives the score (O3's
+    4 is "meetings every quarter, or contacts weekly"). Scores are tried from the best down; a value that meets
+    none gets the scale's lowest score.
+
+    A component row (`component` set, no score): Polku's data shows that component (ticks it in advance) when all
+    the component's rows hold. A new scale version is new rows, read by fidelity.rules; no threshold lives in code.
     """
 
     class Compare(models.TextChoices):
         AT_LEAST = "at_least", _("at least")
         AT_MOST = "at_most", _("at most")
+        MORE_THAN = "more_than", _("more than")
+        LESS_THAN = "less_than", _("less than")
 
     item = models.ForeignKey(ScaleItem, on_delete=models.CASCADE, related_name="rules", verbose_name=_("item"))
-    score = models.PositiveSmallIntegerField(_("score"))
+    score = models.PositiveSmallIntegerField(_("score"), null=True, blank=True)
+    component = models.ForeignKey(
+        "ScaleComponent",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="rules",
+        verbose_name=_("component shown by data"),
+    )
+    alternative = models.PositiveSmallIntegerField(_("alternative"), default=1)
+    measure = models.SlugField(
+        _("measure"), max_length=40, blank=True, default="", help_text=_("Blank: the item's measured value.")
+    )
     compare = models.CharField(_("comparison"), max_length=10, choices=Compare.choices)
     bound = models.DecimalField(_("bound"), max_digits=8, decimal_places=2)
 
     class Meta:
-        ordering = ["item", "-score"]
+        ordering = ["item", "-score", "alternative", "measure"]
         verbose_name = _("anchor rule")
         verbose_name_plural = _("anchor rules")
-        constraints = [models.UniqueConstraint(fields=["item", "score"], name="fidelity_rule_item_score_unique")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(score__isnull=False, component__isnull=True)
+                | Q(score__isnull=True, component__isnull=False),
+                name="fidelity_rule_score_or_component",
+            ),
+            models.UniqueConstraint(
+                fields=["item", "score", "alternative", "measure"],
+                condition=Q(component__isnull=True),
+                name="fidelity_rule_item_score_unique",
+            ),
+            models.UniqueConstraint(
+                fields=["component", "measure"],
+                condition=Q(component__isnull=False),
+                name="fidelity_rule_component_unique",
+            ),
+        ]
 
     def __str__(self):
-        return f"{self.item.code} {self.score}: {self.get_compare_display()} {self.bound}"
+        target = f"{self.item.code} {self.score}" if self.score is not None else f"{self.component}"
+        measure = f" {self.measure}" if self.measure else ""
+        return f"{target}:{measure} {self.get_compare_display()} {self.bound}"
 
 
 class ScaleComponent(models.Model):

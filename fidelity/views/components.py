@@ -12,29 +12,13 @@ from fidelity.forms import ComponentTicksForm
 from fidelity.models import ScaleComponent
 from fidelity.views.common import locked_response, log_clients_in_figures, review_edit_page
 
-# V14 components Polku's log shows: the figure (an English msgid of fidelity.indicators.work.v14_outreach) that
-# pre-ticks the component when above zero. The reviewer sees the figures and can untick.
-DATA_TICKS = {
-    "V14": {
-        2: "Outreach attempts logged",
-        4: "Entries in clients' homes",
-    }
-}
-
 
 def _data_ticks(rating) -> dict[str, object]:
-    """Initial values pre-ticking the components the team's data shows, when nothing is ticked yet: V14's figures
-    above zero, and the `data_components` an indicator lists (fidelity.indicators.ladders)."""
+    """Initial values pre-ticking the components the team's data shows, when nothing is ticked yet: the
+    `data_components` an indicator lists by the item's component rows (O7, V7, V11, V14; fidelity.rules)."""
     detail = rating.measured_detail or {}
-    figures = dict(detail.get("figures", []))
-    shown = {}
-    for number, label in DATA_TICKS.get(rating.item.code, {}).items():
-        value = figures.get(label)
-        if isinstance(value, int) and value > 0:
-            shown[number] = (label, value)
-    shown.update({number: (label, value) for number, label, value in detail.get("data_components", [])})
     initial = {}
-    for number, (label, value) in shown.items():
+    for number, label, value in detail.get("data_components", []):
         initial[f"seen_{number}"] = True
         initial[f"source_{number}"] = "MIS"
         initial[f"note_{number}"] = _("From Polku's data: %(label)s %(value)s.") % {"label": _(label), "value": value}

@@ -1,11 +1,16 @@
 """Component items scored from ticks, hand-computed at every count, and the page a reviewer ticks them on."""
 
+from datetime import date
+
 import pytest
 from django.urls import reverse
 
+from fidelity import indicators
 from fidelity.components import Tick, rating_ticks_save
 from fidelity.models import ComponentTick, ItemRating, ScaleComponent
 from fidelity.services import StaleEdit, rating_save
+from tests.factories import TimeEntryFactory, activity_kind
+from tests.fidelity.indicators_data import coach
 
 pytestmark = pytest.mark.django_db
 
@@ -103,9 +108,12 @@ def test_the_tick_page_is_hidden_from_another_team_and_refused_to_a_reader(clien
 
 
 def test_v14_components_the_log_shows_are_ticked_in_advance(client, review, reviewer, team_a):
-    rating = review.ratings.get(item__code="V14")
-    figures = [["Outreach attempts logged", 3], ["Clients reached out to", 2], ["Entries in clients' homes", 0]]
-    ItemRating.objects.filter(pk=rating.pk).update(measured_detail={"figures": figures})
+    # Three outreach attempts and no home visit in the review's period: the refresh stores what V14's component
+    # rows show (fidelity3_thresholds), and the tick page ticks it (before: a figure label read in the view).
+    worker = coach(team_a)
+    for day in (3, 10, 17):
+        TimeEntryFactory(team=team_a, coach=worker, kind=activity_kind("outreach_attempt"), date=date(2025, 8, day))
+    indicators.refresh_review(review)
     client.force_login(reviewer)
     form = client.get(_url(review, "V14")).context["form"]
     assert form.initial.get("seen_2") is True and form.initial["source_2"] == "MIS"

@@ -28,7 +28,8 @@ def test_changing_a_threshold_row_changes_the_suggested_score(team_a, scale, rev
 
 def test_every_item_with_a_data_score_has_rules_and_component_items_have_count_rules(scale):
     coded = set(AnchorRule.objects.filter(item__scale=scale).values_list("item__code", flat=True))
-    assert coded == {"S1", "S2", "O1", "V4", "V5", "V6", "V8", "V9", "V10", "V12", "V13"} | {
+    # O3's ladder moved to rows in fidelity3_thresholds: every item with a suggested score now has them.
+    assert coded == {"S1", "S2", "O1", "O3", "V4", "V5", "V6", "V8", "V9", "V10", "V12", "V13"} | {
         "S3",
         "O4",
         "V7",
@@ -49,4 +50,4 @@ def test_cut_points_compare_the_exact_value_with_the_rows(scale, value, score):
 
 
 def test_an_item_without_rules_gets_no_score_from_cut_points(scale):
-    assert CutPoints.of_scale(scale.pk).score("O3", 3) is None
+    assert CutPoints.of_scale(scale.pk).score("V1", 3) is None  # V1 shows figures only
