@@ -234,8 +234,9 @@ def treatment_member_end(*, membership: TreatmentTeamMembership, ended: date, by
 
 
 @transaction.atomic
-def client_treatment_team_move(*, client: Client, treatment_team: TreatmentTeam, on: date, by: User):
-    """The client's treatment team from `on`: the open span ends that day, a new one starts (dated history)."""
+def client_treatment_team_move(*, client: Client, treatment_team: TreatmentTeam | None, on: date, by: User):
+    """The client's treatment team from `on` (None: no treatment team from then): the open span ends that day and a
+    new one starts (dated history, what O1 reads); `Client.treatment_team` follows when the day has come."""
     current = ClientTreatmentTeam.objects.select_for_update().filter(client=client, ended__isnull=True).first()
     if current is not None:
         if on < current.started:
@@ -245,7 +246,9 @@ def client_treatment_team_move(*, client: Client, treatment_team: TreatmentTeam,
         else:
             current.ended = on
             current.save()
-    span = ClientTreatmentTeam.objects.create(client=client, treatment_team=treatment_team, started=on)
+    span = None
+    if treatment_team is not None:
+        span = ClientTreatmentTeam.objects.create(client=client, treatment_team=treatment_team, started=on)
     if on <= timezone.localdate():
         client.treatment_team = treatment_team
         client.save(update_fields=["treatment_team"])

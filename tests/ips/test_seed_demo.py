@@ -7,7 +7,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from ips.models import MAX_DAY_MINUTES, Client, Referral, Stage, StageChange, TimeEntry, User
+from ips.models import MAX_DAY_MINUTES, Client, ClientTreatmentTeam, Referral, Stage, StageChange, TimeEntry, User
 
 pytestmark = pytest.mark.django_db
 
@@ -73,3 +73,13 @@ def test_the_demo_org_admin_administers_people_and_the_platform_admin_organisati
     organisations = client.get(reverse("ips:organisation_list"))
     assert organisations.status_code == 200 and len(organisations.context["organisations"]) >= 2
     assert client.get(reverse("ips:people_list")).status_code == 403
+
+
+def test_each_demo_clients_treatment_team_is_a_dated_span_as_o1_reads_it(seeded):
+    """The demo writes the dated row beside Client.treatment_team, once however often it is loaded."""
+    call_command("seed_demo", stdout=io.StringIO())
+    with_team = Client.objects.filter(treatment_team__isnull=False)
+    assert with_team.exists()
+    in_force = dict(ClientTreatmentTeam.objects.in_force().values_list("client_id", "treatment_team_id"))
+    assert in_force == dict(with_team.values_list("pk", "treatment_team_id"))
+    assert ClientTreatmentTeam.objects.count() == with_team.count()
