@@ -229,25 +229,37 @@ PEOPLE_QUERIES = 7  # session, user, roles (2), people, their roles in force, th
 HISTORY_QUERIES = 5  # session, user, roles (2), the change rows with actor and type
 
 
+NEW_ORGANISATION = {
+    "name": "Kainuun hyvinvointialue",
+    "code": "kai",
+    "admin_first_name": "Kaisu",
+    "admin_last_name": "Kainulainen",
+    "admin_email": "kaisu@kainuu.example",
+    "admin_language": "fi",
+}
+
+
 def test_a_platform_admin_creates_an_organisation_with_its_invited_admin(client):
     platform = UserFactory(is_platform_admin=True)
     client.force_login(platform)
-    response = client.post(
-        reverse("ips:organisation_create"),
-        {
-            "name": "Kainuun hyvinvointialue",
-            "code": "kai",
-            "admin_first_name": "Kaisu",
-            "admin_last_name": "Kainulainen",
-            "admin_email": "kaisu@kainuu.example",
-            "admin_language": "fi",
-        },
-    )
+    response = client.post(reverse("ips:organisation_create"), {**NEW_ORGANISATION, "password_sign_in": "on"})
     assert response.status_code == 302
     admin = User.objects.get(email="kaisu@kainuu.example")
     assert admin.roles.admin_orgs == {admin.organisation.pk}
-    assert mail.outbox[0].to == [admin.email]
+    assert admin.organisation.password_sign_in
+    assert mail.outbox[0].to == [admin.email] and "/invite/" in mail.outbox[0].body
     assert client.get(reverse("ips:people_list")).status_code == 403  # no organisation's people
+
+
+def test_an_organisation_created_for_single_sign_on_invites_its_admin_to_the_sign_in_page(client):
+    """Passwords off from the start: the admin's invitation sets no password, it sends her to sign in through the
+    organisation's own service (tests/sso/test_sso.py signs such a person in against a real provider)."""
+    client.force_login(UserFactory(is_platform_admin=True))
+    assert client.post(reverse("ips:organisation_create"), NEW_ORGANISATION).status_code == 302
+    admin = User.objects.get(email="kaisu@kainuu.example")
+    assert not admin.organisation.password_sign_in
+    body = mail.outbox[0].body
+    assert "/invite/" not in body and re.search(r"https?://\S+", body).group(0).endswith(reverse("login"))
 
 
 def test_an_account_shared_with_another_organisation_or_the_platform_is_not_the_admins_to_change(
