@@ -10,7 +10,7 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from ips.models import Membership, User
+from ips.models import Membership, TreatmentTeam, TreatmentTeamMembership, User
 from ips.staff import person_invite
 from tests.factories import PASSWORD, MembershipFactory, UserFactory
 
@@ -106,18 +106,34 @@ def test_people_of_another_organisation_and_their_roles_are_not_found(client, or
     client.force_login(org_admin_b)
     coach = UserFactory(organisation=team_a.organisation)
     role = MembershipFactory(user=coach, team=team_a)
+    treatment = TreatmentTeam.objects.create(organisation=team_a.organisation, name="Psykoosityöryhmä")
+    treatment_role = TreatmentTeamMembership.objects.create(
+        treatment_team=treatment, user=coach, started=date(2026, 1, 1)
+    )
     for name, key in [
         ("ips:person_detail", coach.pk),
         ("ips:person_edit", coach.pk),
         ("ips:role_give", coach.pk),
+        ("ips:person_invite", coach.pk),
         ("ips:person_deactivate", coach.pk),
         ("ips:role_end", role.pk),
         ("ips:fte_change", role.pk),
+        ("ips:treatment_member_add", treatment.pk),
+        ("ips:treatment_member_end", treatment_role.pk),
     ]:
+        assert client.get(reverse(name, kwargs={"pk": key})).status_code in (404, 405), name
         assert client.post(reverse(name, kwargs={"pk": key})).status_code == 404, name
-    assert client.post(reverse("ips:team_close", kwargs={"uuid": team_a.uuid})).status_code == 404
+    for name in ("ips:team_edit", "ips:team_close"):
+        assert client.post(reverse(name, kwargs={"uuid": team_a.uuid}), {"name": "B:n tiimi"}).status_code == 404
     coach.refresh_from_db()
-    assert coach.is_active
+    team_a.refresh_from_db()
+    assert coach.is_active and team_a.name != "B:n tiimi" and team_a.closed_on is None
+    assert not mail.outbox
+    coach.is_active = False
+    coach.save()
+    assert client.post(reverse("ips:person_reactivate", kwargs={"pk": coach.pk})).status_code == 404
+    coach.refresh_from_db()
+    assert not coach.is_active
 
 
 def test_other_roles_cannot_reach_administration(client, coach_a, reporter):
