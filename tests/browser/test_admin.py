@@ -134,7 +134,9 @@ def test_the_org_admin_takes_a_coach_into_use_and_out_again(
     page.screenshot(path=screenshot_dir / "admin-1-person.png", full_page=True)
 
     # The team's supervisor gives her a client: finds the client in the caseload, edits the coach on their page.
-    client = Client.objects.filter(team__name=TEAM, stage__in=["engagement", "job_finding"]).first()
+    client = Client.objects.filter(
+        team__name=TEAM, stage__in=["engagement", "job_finding"], treatment_team__isnull=False
+    ).first()
     lead = browser.new_page(locale="fi-FI")
     login(lead, "supervisor")
     lead.locator("header .menu a[href='/clients/']").click()
@@ -152,7 +154,8 @@ def test_the_org_admin_takes_a_coach_into_use_and_out_again(
     assert client.coach == person
 
     # The admin moves that client to another treatment team from today: finds the client by code, moves them.
-    before = ClientTreatmentTeam.objects.in_force(today).filter(client=client).select_related("treatment_team").first()
+    before = ClientTreatmentTeam.objects.in_force(today).select_related("treatment_team").get(client=client)
+    assert before.started < today  # since the programme entry (the demo writes the dated row)
     target = TreatmentTeam.objects.exclude(pk=client.treatment_team_id).filter(organisation=client.organisation)[0]
     page.locator("main nav.subnav a[href='/admin/client-treatment-team/']").click()
     axe_both(page)
@@ -161,18 +164,19 @@ def test_the_org_admin_takes_a_coach_into_use_and_out_again(
     page.wait_for_load_state()
     expect(page.locator("main h2").first).to_have_text(client.code)
     spans = page.locator("main table tbody tr")
-    if before is not None:
-        expect(spans.first).to_contain_text(before.treatment_team.name)
+    expect(spans).to_have_count(1)
+    for shown in (before.treatment_team.name, _shown(page, before.started)):
+        expect(spans.first).to_contain_text(shown)
     axe_both(page)  # the client found, with the move form
     page.locator("#id_treatment_team").select_option(str(target.pk))
     page.locator("#id_on").fill(today.isoformat())
     _submit(page)
     expect(page.locator("main .message-success")).to_contain_text(client.code)
+    expect(spans).to_have_count(2)  # the earlier team stays as history, ending today
     for shown in (target.name, _shown(page, today)):
         expect(spans.first).to_contain_text(shown)
-    if before is not None and before.started < today:  # the earlier team stays as history, ending today
-        expect(spans.nth(1)).to_contain_text(before.treatment_team.name)
-        expect(spans.nth(1)).to_contain_text(_shown(page, today))
+    for shown in (before.treatment_team.name, _shown(page, before.started), _shown(page, today)):
+        expect(spans.nth(1)).to_contain_text(shown)
     axe_both(page)
     assert ClientTreatmentTeam.objects.in_force(today).get(client=client).treatment_team == target
 
