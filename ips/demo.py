@@ -16,6 +16,7 @@ from ips.models import (
     ActivityKind,
     Client,
     ClientAssignment,
+    ClientTreatmentTeam,
     Consent,
     Coordinator,
     Goal,
@@ -288,7 +289,16 @@ def _client(*, code, first, last, team, coach, stage, entry, demographics, statu
     )
     client.target_groups.set(target)
     # The records are rebuilt on every run, so the demo is the same however often it is loaded.
-    for model in (StageChange, ClientAssignment, Consent, Goal, KykyviisariScore, VocationalProfile, Coordinator):
+    for model in (
+        StageChange,
+        ClientAssignment,
+        ClientTreatmentTeam,
+        Consent,
+        Goal,
+        KykyviisariScore,
+        VocationalProfile,
+        Coordinator,
+    ):
         model.objects.filter(client=client).delete()
     Coordinator.objects.create(
         client=client,
@@ -303,6 +313,8 @@ def _client(*, code, first, last, team, coach, stage, entry, demographics, statu
     ClientAssignment.objects.create(
         client=client, team=team, coach=coach, started=entry, ended=closed_on + timedelta(days=1) if closed_on else None
     )
+    if treatment_team is not None:  # the dated row fidelity item O1 reads, as the admin's pages write it
+        ClientTreatmentTeam.objects.create(client=client, treatment_team=treatment_team, started=entry)
     if code != "POH-D0014":  # one new client still waits for consent: network work is blocked for them
         consent = Consent.objects.create(client=client, given_on=entry, scope="Työllisyyspalvelut, Kela, hoitotaho")
         consent.parties.set(Party.objects.filter(code__in=DEMO_CONSENT_PARTIES))

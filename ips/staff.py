@@ -85,11 +85,14 @@ def person_invite(*, person: User, by: User, base_url: str) -> str:
     """Mail the person a one-time link that sets their password, in their language; returns the link.
 
     The link is Django's password-reset token: it stops working once a password is set (or after
-    PASSWORD_RESET_TIMEOUT). An organisation that signs in through single sign-on can send its link instead.
+    PASSWORD_RESET_TIMEOUT). Where the person's organisation signs its staff in through single sign-on only, a
+    password would be refused: the mail sends them to the sign-in page and its single-sign-on button instead (their
+    first sign-in there links the account, ips/sso.py).
     """
-    link = invite_link(person, base_url)
+    sso = person.organisation is not None and not person.organisation.password_sign_in
+    link = base_url.rstrip("/") + reverse("login") if sso else invite_link(person, base_url)
     with translation.override(person.language or settings.LANGUAGE_CODE):
-        context = {"person": person, "link": link, "by": by}
+        context = {"person": person, "link": link, "by": by, "sso": sso}
         subject = render_to_string("ips/admin/invite_subject.txt", context).strip()
         body = render_to_string("ips/admin/invite_email.txt", context)
     send_mail(subject, body, None, [person.email])
@@ -234,8 +237,9 @@ def treatment_member_end(*, membership: TreatmentTeamMembership, ended: date, by
 
 
 @transaction.atomic
-def client_treatment_team_move(*, client: Client, treatment_team: TreatmentTeam, on: date, by: User):
-    """The client's treatment team from `on`: the open span ends that day, a new one starts (dated history)."""
+def client_treatment_team_move(*, client: Client, treatment_team: TreatmentTeam | None, on: date, by: User):
+    """The client's treatment team from `on` (None: no treatment team from then): the open span ends that day and a
+    new one starts (dated history, what O1 reads); `Client.treatment_team` follows when the day has come."""
     current = ClientTreatmentTeam.objects.select_for_update().filter(client=client, ended__isnull=True).first()
     if current is not None:
         if on < current.started:
@@ -245,7 +249,9 @@ def client_treatment_team_move(*, client: Client, treatment_team: TreatmentTeam,
         else:
             current.ended = on
             current.save()
-    span = ClientTreatmentTeam.objects.create(client=client, treatment_team=treatment_team, started=on)
+    span = None
+    if treatment_team is not None:
+        span = ClientTreatmentTeam.objects.create(client=client, treatment_team=treatment_team, started=on)
     if on <= timezone.localdate():
         client.treatment_team = treatment_team
         client.save(update_fields=["treatment_team"])

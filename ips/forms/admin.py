@@ -189,7 +189,7 @@ class OrganisationForm(TrustedModelForm):
 
     class Meta:
         model = Organisation
-        fields = ["name", "code"]
+        fields = ["name", "code", "password_sign_in"]
 
     def clean_admin_email(self):
         email = self.cleaned_data["admin_email"].strip().lower()

@@ -13,6 +13,7 @@ from ips.models import (
     KYKYVIISARI_AREA_FIELDS,
     OPEN_STAGES,
     Client,
+    ClientTreatmentTeam,
     Consent,
     Goal,
     KykyviisariScore,
@@ -176,7 +177,17 @@ class ClientForm(OrganisationScopedForm, TrustedModelForm):
             self.add_error("coach", _("This coach does not work in the chosen team."))
         if cleaned.get("birth_year_declined") and cleaned.get("birth_year"):
             self.add_error("birth_year", _("Leave the birth year empty when the client does not want to say it."))
+        if "treatment_team" in self.changed_data and self._treatment_team_move_ahead():
+            self.add_error(
+                "treatment_team",
+                _("A move to another treatment team is set for a later day; the organisation admin can change it."),
+            )
         return cleaned
+
+    def _treatment_team_move_ahead(self) -> bool:
+        """A change here starts today (ips.staff.client_treatment_team_move), which cannot precede a later start."""
+        later = ClientTreatmentTeam.objects.filter(client=self.instance, started__gt=timezone.localdate())
+        return self.instance.pk is not None and later.exists()
 
 
 class StageChangeForm(TrustedForm):

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from ips import audit, privacy, xlsx
+from ips import audit, privacy, staff, xlsx
 from ips.access import get_for_user
 from ips.forms import posted_data
 from ips.forms.clients import (
@@ -151,16 +151,21 @@ def _form_page(request, form, *, title, client):
 @login_required
 def client_edit(request, uuid):
     client = _client(request, uuid, write=True)
-    # The assignment history needs the old team and coach, which validating the form writes over.
-    old_team, old_coach = client.team_id, client.coach_id
+    # The assignment and treatment-team histories need the old values, which validating the form writes over.
+    old_team, old_coach, old_treatment = client.team_id, client.coach_id, client.treatment_team_id
     form = ClientForm(posted_data(request), instance=client, user=request.user)
     if request.method == "POST" and form.is_valid():
         team, coach = form.cleaned_data["team"], form.cleaned_data["coach"]
+        treatment_team = form.cleaned_data["treatment_team"]
         client = form.save(commit=False)
-        client.team_id, client.coach_id = old_team, old_coach
+        client.team_id, client.coach_id, client.treatment_team_id = old_team, old_coach, old_treatment
         client.save()
         form.save_m2m()
-        client_assign(client=client, team=team, coach=coach, on=timezone.localdate())
+        today = timezone.localdate()
+        client_assign(client=client, team=team, coach=coach, on=today)
+        if (treatment_team and treatment_team.pk) != old_treatment:
+            # A dated span from today, as the organisation admin's move writes it: O1 reads the spans.
+            staff.client_treatment_team_move(client=client, treatment_team=treatment_team, on=today, by=request.user)
         messages.success(request, gettext("Saved."))
         return _back(client)
     return _form_page(request, form, title=gettext("Edit client details"), client=client)

@@ -10,7 +10,7 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from ips.models import Membership, User
+from ips.models import Membership, TreatmentTeam, TreatmentTeamMembership, User
 from ips.staff import person_invite
 from tests.factories import PASSWORD, MembershipFactory, UserFactory
 
@@ -106,18 +106,34 @@ def test_people_of_another_organisation_and_their_roles_are_not_found(client, or
     client.force_login(org_admin_b)
     coach = UserFactory(organisation=team_a.organisation)
     role = MembershipFactory(user=coach, team=team_a)
+    treatment = TreatmentTeam.objects.create(organisation=team_a.organisation, name="Psykoosityöryhmä")
+    treatment_role = TreatmentTeamMembership.objects.create(
+        treatment_team=treatment, user=coach, started=date(2026, 1, 1)
+    )
     for name, key in [
         ("ips:person_detail", coach.pk),
         ("ips:person_edit", coach.pk),
         ("ips:role_give", coach.pk),
+        ("ips:person_invite", coach.pk),
         ("ips:person_deactivate", coach.pk),
         ("ips:role_end", role.pk),
         ("ips:fte_change", role.pk),
+        ("ips:treatment_member_add", treatment.pk),
+        ("ips:treatment_member_end", treatment_role.pk),
     ]:
+        assert client.get(reverse(name, kwargs={"pk": key})).status_code in (404, 405), name
         assert client.post(reverse(name, kwargs={"pk": key})).status_code == 404, name
-    assert client.post(reverse("ips:team_close", kwargs={"uuid": team_a.uuid})).status_code == 404
+    for name in ("ips:team_edit", "ips:team_close"):
+        assert client.post(reverse(name, kwargs={"uuid": team_a.uuid}), {"name": "B:n tiimi"}).status_code == 404
     coach.refresh_from_db()
-    assert coach.is_active
+    team_a.refresh_from_db()
+    assert coach.is_active and team_a.name != "B:n tiimi" and team_a.closed_on is None
+    assert not mail.outbox
+    coach.is_active = False
+    coach.save()
+    assert client.post(reverse("ips:person_reactivate", kwargs={"pk": coach.pk})).status_code == 404
+    coach.refresh_from_db()
+    assert not coach.is_active
 
 
 def test_other_roles_cannot_reach_administration(client, coach_a, reporter):
@@ -229,25 +245,37 @@ PEOPLE_QUERIES = 7  # session, user, roles (2), people, their roles in force, th
 HISTORY_QUERIES = 5  # session, user, roles (2), the change rows with actor and type
 
 
+NEW_ORGANISATION = {
+    "name": "Kainuun hyvinvointialue",
+    "code": "kai",
+    "admin_first_name": "Kaisu",
+    "admin_last_name": "Kainulainen",
+    "admin_email": "kaisu@kainuu.example",
+    "admin_language": "fi",
+}
+
+
 def test_a_platform_admin_creates_an_organisation_with_its_invited_admin(client):
     platform = UserFactory(is_platform_admin=True)
     client.force_login(platform)
-    response = client.post(
-        reverse("ips:organisation_create"),
-        {
-            "name": "Kainuun hyvinvointialue",
-            "code": "kai",
-            "admin_first_name": "Kaisu",
-            "admin_last_name": "Kainulainen",
-            "admin_email": "kaisu@kainuu.example",
-            "admin_language": "fi",
-        },
-    )
+    response = client.post(reverse("ips:organisation_create"), {**NEW_ORGANISATION, "password_sign_in": "on"})
     assert response.status_code == 302
     admin = User.objects.get(email="kaisu@kainuu.example")
     assert admin.roles.admin_orgs == {admin.organisation.pk}
-    assert mail.outbox[0].to == [admin.email]
+    assert admin.organisation.password_sign_in
+    assert mail.outbox[0].to == [admin.email] and "/invite/" in mail.outbox[0].body
     assert client.get(reverse("ips:people_list")).status_code == 403  # no organisation's people
+
+
+def test_an_organisation_created_for_single_sign_on_invites_its_admin_to_the_sign_in_page(client):
+    """Passwords off from the start: the admin's invitation sets no password, it sends her to sign in through the
+    organisation's own service (tests/sso/test_sso.py signs such a person in against a real provider)."""
+    client.force_login(UserFactory(is_platform_admin=True))
+    assert client.post(reverse("ips:organisation_create"), NEW_ORGANISATION).status_code == 302
+    admin = User.objects.get(email="kaisu@kainuu.example")
+    assert not admin.organisation.password_sign_in
+    body = mail.outbox[0].body
+    assert "/invite/" not in body and re.search(r"https?://\S+", body).group(0).endswith(reverse("login"))
 
 
 def test_an_account_shared_with_another_organisation_or_the_platform_is_not_the_admins_to_change(

@@ -7,7 +7,8 @@ from auditlog.models import LogEntry
 from django.urls import reverse
 from django.utils import timezone
 
-from ips.models import ClientTreatmentTeam, TreatmentTeam, TreatmentTeamMembership
+from ips.models import ClientTreatmentTeam, Membership, TreatmentTeam, TreatmentTeamMembership
+from tests.factories import MembershipFactory, TeamFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -65,3 +66,90 @@ def test_another_organisations_client_and_treatment_teams_are_not_found(
     add = reverse("ips:treatment_member_add", kwargs={"pk": treatment_teams[0].pk})
     assert client.post(add, {"person": coach_a.pk, "started": "2026-01-01"}).status_code == 404
     assert not ClientTreatmentTeam.objects.exists() and not TreatmentTeamMembership.objects.exists()
+
+
+def _client_form(client_a, team_a, treatment_team):
+    return {
+        "first_name": client_a.first_name,
+        "last_name": client_a.last_name,
+        "team": team_a.pk,
+        "coach": client_a.coach_id,
+        "gender": "male",
+        "language": "fi",
+        "treatment_team": treatment_team.pk if treatment_team else "",
+    }
+
+
+def test_a_treatment_team_chosen_on_the_client_form_is_a_dated_span_from_today(
+    client, coach_a, client_a, team_a, treatment_teams
+):
+    """The coach's client form writes the same dated history as the admin's move, so O1 sees it."""
+    first, second = treatment_teams
+    start, today = date(2025, 1, 1), timezone.localdate()
+    ClientTreatmentTeam.objects.create(client=client_a, treatment_team=first, started=start)
+    client_a.treatment_team = first
+    client_a.save()
+    client.force_login(coach_a)
+    url = reverse("ips:client_edit", kwargs={"uuid": client_a.uuid})
+    assert client.post(url, _client_form(client_a, team_a, second)).status_code == 302
+    spans = ClientTreatmentTeam.objects.filter(client=client_a).order_by("started")
+    assert [(s.treatment_team, s.started, s.ended) for s in spans] == [(first, start, today), (second, today, None)]
+    client_a.refresh_from_db()
+    assert client_a.treatment_team == second
+    # Saving the form again with the same team changes nothing; clearing it ends the span without a new one.
+    assert client.post(url, _client_form(client_a, team_a, second)).status_code == 302
+    assert ClientTreatmentTeam.objects.filter(client=client_a).count() == 2
+    assert client.post(url, _client_form(client_a, team_a, None)).status_code == 302
+    assert [(s.treatment_team, s.ended) for s in ClientTreatmentTeam.objects.filter(client=client_a)] == [
+        (first, today)
+    ]
+    client_a.refresh_from_db()
+    assert client_a.treatment_team is None
+
+
+def test_the_client_form_does_not_undercut_a_move_set_for_a_later_day(
+    client, org_admin, coach_a, client_a, team_a, treatment_teams
+):
+    first, second = treatment_teams
+    later = timezone.localdate() + timedelta(days=7)
+    client.force_login(org_admin)
+    moved = client.post(
+        reverse("ips:client_treatment_team") + f"?code={client_a.code}", {"treatment_team": first.pk, "on": later}
+    )
+    assert moved.status_code == 302
+    client.force_login(coach_a)
+    response = client.post(
+        reverse("ips:client_edit", kwargs={"uuid": client_a.uuid}), _client_form(client_a, team_a, second)
+    )
+    assert response.status_code == 200 and response.context["form"].has_error("treatment_team")
+    assert [(s.treatment_team, s.started) for s in ClientTreatmentTeam.objects.filter(client=client_a)] == [
+        (first, later)
+    ]
+
+
+def test_another_organisations_rows_are_no_choice_in_the_admins_forms(
+    client, org_admin, org_b, client_a, coach_a, team_a, treatment_teams
+):
+    """An id of organisation B posted to organisation A's admin forms is refused as an invalid choice."""
+    foreign_team = TeamFactory(organisation=org_b)
+    foreign_person = UserFactory(organisation=org_b)
+    MembershipFactory(user=foreign_person, team=foreign_team)
+    foreign_treatment = TreatmentTeam.objects.create(organisation=org_b, name="Toinen")
+    client.force_login(org_admin)
+    role = client.post(
+        reverse("ips:role_give", kwargs={"pk": coach_a.pk}),
+        {"role": "coach", "team": foreign_team.pk, "fte": "0.5", "started": "2026-01-01"},
+    )
+    assert role.status_code == 200 and role.context["form"].has_error("team")
+    member = client.post(
+        reverse("ips:treatment_member_add", kwargs={"pk": treatment_teams[0].pk}),
+        {"person": foreign_person.pk, "started": "2026-01-01"},
+    )
+    assert member.status_code == 200 and member.context["form"].has_error("person")
+    move = client.post(
+        reverse("ips:client_treatment_team") + f"?code={client_a.code}",
+        {"treatment_team": foreign_treatment.pk, "on": "2026-01-01"},
+    )
+    assert move.status_code == 200 and move.context["move"].has_error("treatment_team")
+    assert not Membership.objects.filter(team=foreign_team, user=coach_a).exists()
+    assert not TreatmentTeamMembership.objects.exists() and not ClientTreatmentTeam.objects.exists()

@@ -7,7 +7,17 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from ips.models import ESF_CHARACTERISTICS, MAX_DAY_MINUTES, Client, Referral, Stage, StageChange, TimeEntry, User
+from ips.models import (
+    ESF_CHARACTERISTICS,
+    MAX_DAY_MINUTES,
+    Client,
+    ClientTreatmentTeam,
+    Referral,
+    Stage,
+    StageChange,
+    TimeEntry,
+    User,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -87,3 +97,13 @@ def test_the_demo_fills_the_esf_fields_a_funder_reports(seeded):
     assert closed.exclude(followup_result="").exists()
     for client in closed.exclude(followup_on=None):
         assert client.followup_on >= client.followup_due_on
+
+
+def test_each_demo_clients_treatment_team_is_a_dated_span_as_o1_reads_it(seeded):
+    """The demo writes the dated row beside Client.treatment_team, once however often it is loaded."""
+    call_command("seed_demo", stdout=io.StringIO())
+    with_team = Client.objects.filter(treatment_team__isnull=False)
+    assert with_team.exists()
+    in_force = dict(ClientTreatmentTeam.objects.in_force().values_list("client_id", "treatment_team_id"))
+    assert in_force == dict(with_team.values_list("pk", "treatment_team_id"))
+    assert ClientTreatmentTeam.objects.count() == with_team.count()

@@ -1,14 +1,17 @@
 """Single sign-on against a real OpenID Connect provider process (tests/sso/conftest.py): Polku's side through the
 Django test client, the provider's login form and consent page over HTTP."""
 
+import re
 from io import StringIO
 
 import pytest
 from allauth.socialaccount.models import SocialAccount
+from django.core import mail as outbox
 from django.core.management import CommandError, call_command
+from django.test import Client
 from django.urls import reverse
 
-from ips.models import Membership
+from ips.models import Membership, User
 from tests.factories import PASSWORD, MembershipFactory, UserFactory
 from tests.sso.conftest import PEOPLE, sign_in_through_provider
 
@@ -95,3 +98,41 @@ def test_password_sign_in_command_switches_passwords_off_and_on(org_a):
     assert org_a.password_sign_in is True
     with pytest.raises(CommandError):
         call_command("password_sign_in", "nosuch", "off")
+
+
+def test_an_invitation_from_an_organisation_without_passwords_leads_to_single_sign_on(
+    client, sso_settings, org_a, org_admin, team_a
+):
+    """The admin invites a new coach of an organisation that signs its staff in through single sign-on only: the
+    mail sends her to the sign-in page (no password link, a password would be refused), whose button takes her
+    to the provider, and her first sign-in there links the account the admin made."""
+    org_a.password_sign_in = False
+    org_a.save()
+    admin = Client()
+    admin.force_login(org_admin)
+    added = admin.post(
+        reverse("ips:person_create"),
+        {
+            "organisation": org_a.pk,
+            "first_name": "Ilona",
+            "last_name": "Invited",
+            "email": PEOPLE["invited"],
+            "language": "fi",
+        },
+    )
+    ilona = User.objects.get(email=PEOPLE["invited"])
+    assert added.url == reverse("ips:person_detail", kwargs={"pk": ilona.pk})
+    admin.post(
+        reverse("ips:role_give", kwargs={"pk": ilona.pk}),
+        {"role": "coach", "team": team_a.pk, "fte": "1", "started": "2026-01-01"},
+    )
+    admin.post(reverse("ips:person_invite", kwargs={"pk": ilona.pk}))
+
+    (mail,) = outbox.outbox
+    link = re.search(r"https?://\S+", mail.body).group(0)
+    assert link == "http://testserver" + reverse("login") and "/invite/" not in mail.body
+    page = client.get(link).content.decode()
+    assert reverse("openid_connect_login", args=["prov"]) in page
+    assert sign_in_through_provider(client, "invited").status_code == 302
+    assert signed_in_user(client) == ilona
+    assert SocialAccount.objects.get().user == ilona
