@@ -1,6 +1,6 @@
 from django.urls import path
 
-from reports import views
+from reports import hand_over_views, views
 
 app_name = "reports"
 
@@ -10,4 +10,5 @@ urlpatterns = [
     path("exports/<uuid:pk>/", views.export_detail, name="export"),
     path("exports/<uuid:pk>/workbook.xlsx", views.export_download, name="export_download"),
     path("participants.xlsx", views.participant_list, name="participant_list"),
+    path("hand-overs/", hand_over_views.hand_overs, name="hand_overs"),
 ]

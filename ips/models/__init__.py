@@ -20,6 +20,7 @@ from ips.models.clients import (
     served_spans,
 )
 from ips.models.esf import ESF_CHARACTERISTICS, ESF_EXIT_RESULTS, EsfAnswer, FollowUpResult
+from ips.models.handover import Destination, HandOver
 from ips.models.lists import ActivityKind, Party, Profession, ReferralSource, TargetGroup
 from ips.models.network import NetworkMeeting
 from ips.models.people import CONTENT_EDITORS_GROUP, Membership, Organisation, Roles, Team, User
@@ -49,11 +50,13 @@ __all__ = [
     "ESF_CHARACTERISTICS",
     "ESF_EXIT_RESULTS",
     "Coordinator",
+    "Destination",
     "EducationLevel",
     "EsfAnswer",
     "FollowUpResult",
     "Gender",
     "Goal",
+    "HandOver",
     "KykyviisariScore",
     "LabourMarketStatus",
     "Membership",
