@@ -1,6 +1,7 @@
 """The accompanied hand-over (saattaen vaihto) of a client to another service."""
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ips.forms.clients import DATE, NamedChoiceField, not_in_future
@@ -34,6 +35,7 @@ class HandOverForm(TrustedModelForm):
         super().__init__(*args, **kwargs)
         self.client = client
         self.fields["destination"].queryset = Destination.objects.filter(active=True)
+        self.fields["first_meeting_on"].initial = timezone.localdate
         if self.instance.pk is not None:
             del self.fields["ending"]
             if self.instance.closes_service:
