@@ -1,12 +1,14 @@
 """The accompanied hand-over (saattaen vaihto) of a client to another service."""
 
 from django import forms
+from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ips.forms.clients import DATE, NamedChoiceField, not_in_future
+from ips.forms.fields import check_recent
 from ips.forms.trust import TrustedModelForm
-from ips.models import ClientAssignment, Destination, HandOver, ServicePeriod
+from ips.models import MAX_DAY_MINUTES, ClientAssignment, Consent, Destination, HandOver, ServicePeriod, TimeEntry
 
 CONTINUES, CLOSES = "continue", "close"
 
@@ -31,15 +33,25 @@ class HandOverForm(TrustedModelForm):
         widgets = {"first_meeting_on": DATE, "attended": forms.RadioSelect}
         field_classes = {"destination": NamedChoiceField}
 
-    def __init__(self, *args, client, **kwargs):
+    def __init__(self, *args, client, user=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.client = client
+        self.client, self.user = client, user
         self.fields["destination"].queryset = Destination.objects.filter(active=True)
         self.fields["first_meeting_on"].initial = timezone.localdate
         if self.instance.pk is not None:
             del self.fields["ending"]
             if self.instance.closes_service:
                 del self.fields["first_meeting_on"]
+        elif user is not None and client.team_id in user.roles.log_teams:
+            # Those who log their work in the client's team (coaches, members) log the hand-over's time with it.
+            self.fields["minutes"] = forms.IntegerField(
+                label=_("Your time for the hand-over (minutes)"),
+                required=False,
+                min_value=1,
+                max_value=MAX_DAY_MINUTES,
+                help_text=_("Logged in your daily log as an accompanied hand-over on the day of the first meeting."),
+                widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+            )
 
     def clean_first_meeting_on(self):
         day = not_in_future(self.cleaned_data["first_meeting_on"])
@@ -51,11 +63,13 @@ class HandOverForm(TrustedModelForm):
         cleaned = super().clean()
         if self.instance.pk is not None:
             return cleaned
+        day, minutes = cleaned.get("first_meeting_on"), cleaned.get("minutes")
+        if day is not None and minutes:
+            self._check_log(day, minutes)
         if self.client.is_closed:
             raise forms.ValidationError(
                 _("The client's service is already closed: reopen it before handing the client over."), code="closed"
             )
-        day = cleaned.get("first_meeting_on")
         if cleaned.get("ending") == CLOSES and day is not None:
             started = latest_start(self.client)
             if started is not None and day < started:
@@ -67,6 +81,31 @@ class HandOverForm(TrustedModelForm):
                     ),
                 )
         return cleaned
+
+    def _check_log(self, day, minutes):
+        """The daily log's own rules for the entry the minutes make: recent enough, within the day's hours, and
+        (the hand-over kind is network work) the client's valid consent on the day."""
+        try:
+            check_recent(day)
+        except forms.ValidationError as error:
+            self.add_error("minutes", error)
+            return
+        logged = TimeEntry.objects.filter(coach=self.user, date=day).aggregate(total=Sum("minutes", default=0))
+        if logged["total"] + minutes > MAX_DAY_MINUTES:
+            self.add_error(
+                "minutes", forms.ValidationError(_("A day may hold at most 16 hours of logged work."), code="day_full")
+            )
+        if not Consent.objects.filter(client=self.client).valid_on(day).exists():
+            self.add_error(
+                "minutes",
+                forms.ValidationError(
+                    _(
+                        "Logging the hand-over needs the client's valid consent to exchange information on the day. "
+                        "Record it first, or leave the time empty."
+                    ),
+                    code="no_consent",
+                ),
+            )
 
     def save(self, commit=True):
         if self.instance.pk is None:

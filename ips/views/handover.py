@@ -28,9 +28,10 @@ def _form_page(request, form, *, client, title):
 @login_required
 def hand_over_add(request, uuid):
     client = client_for(request, uuid, write=True)
-    form = HandOverForm(posted_data(request), client=client)
+    form = HandOverForm(posted_data(request), client=client, user=request.user)
     if request.method == "POST" and form.is_valid():
-        hand_over = hand_over_record(hand_over=form.save(commit=False), client=client, by=request.user)
+        minutes = form.cleaned_data.get("minutes")
+        hand_over = hand_over_record(hand_over=form.save(commit=False), client=client, by=request.user, minutes=minutes)
         if hand_over.closes_service:
             messages.success(request, gettext("The hand-over is recorded and the client's service is closed."))
         else:

@@ -95,6 +95,7 @@ def test_the_team_works_around_one_client(page, demo, login, axe, size):
     page.locator("#id_receiver_organisation").fill("Kuntoutuskeskus Aalto")
     page.get_by_label("Asiakasvastaava", exact=True).check()
     page.get_by_label("Jatkuu uuden palvelun rinnalla").check()
+    page.locator("#id_minutes").fill("60")  # the nurse's time, into her daily log as the hand-over kind
     axe(page)
     page.locator("main form button[type=submit]").click()
     expect(page.locator("#hand-overs li").first).to_contain_text("Ammatillinen kuntoutus")
@@ -102,6 +103,7 @@ def test_the_team_works_around_one_client(page, demo, login, axe, size):
     hand_over = HandOver.objects.get(client=onni)
     assert (hand_over.recorded_by.username, hand_over.closes_service) == ("pir.nurse", False)
     assert hand_over.attended == HandOver.Attended.COORDINATOR
+    assert TimeEntry.objects.get(client=onni, coach__username="pir.nurse", kind__code="hand_over").minutes == 60
 
     # The IPS coach of the same team logs job-coaching work on the same client.
     page.context.clear_cookies()

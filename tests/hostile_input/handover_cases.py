@@ -16,7 +16,7 @@ HANDOVER_CASES = [
         HandOverForm,
         "coach_a",
         lambda w: reverse("ips:hand_over_add", args=[w.client.uuid]),
-        lambda w: HandOverForm(client=w.client),
+        lambda w: HandOverForm(client=w.client, user=w.coach_a),
         lambda w: {
             "destination": destination(),
             "receiver_name": "Kaisa Kuntoutus",

@@ -9,16 +9,19 @@ from django.urls import reverse
 from django.utils import timezone
 
 from ips.models import (
+    ActivityKind,
     ClientAssignment,
     Destination,
     HandOver,
     Outcome,
     ServicePeriod,
+    Setting,
     Stage,
     StageChange,
+    TimeEntry,
 )
 from ips.services import client_close
-from tests.factories import ClientFactory
+from tests.factories import ClientFactory, ConsentFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -228,3 +231,22 @@ def test_the_hand_over_list_query_count_is_flat(coach_a, entered, as_user, flat_
 
     # Session, user, roles (2), client, access log, may-edit, hand-overs.
     flat_queries(as_user(coach_a), reverse("ips:client_hand_overs", args=[entered.uuid]), populate, 8)
+
+
+def test_the_time_goes_to_the_daily_log_as_a_hand_over_with_consent(coach_a, nurse_a, entered, as_user):
+    day = timezone.localdate() - timedelta(days=2)
+    refused = _add(as_user(coach_a), entered, minutes="90")
+    assert "minutes" in refused.context["form"].errors  # the hand-over kind is network work: consent first
+    assert not HandOver.objects.exists() and not TimeEntry.objects.exists()
+    ConsentFactory(client=entered, given_on=day - timedelta(days=30))
+    assert _add(as_user(nurse_a), entered, minutes="90").status_code == 302
+    entry = TimeEntry.objects.get(client=entered)
+    assert (entry.coach, entry.kind.code, entry.date, entry.minutes) == (nurse_a, ActivityKind.Code.HAND_OVER, day, 90)
+    assert (entry.team, entry.setting, entry.coach_work) == (entered.team, Setting.COMMUNITY, False)
+
+
+def test_a_supervisor_who_logs_no_work_records_the_hand_over_without_time(supervisor_a, entered, as_user):
+    url = reverse("ips:hand_over_add", args=[entered.uuid])
+    assert "minutes" not in as_user(supervisor_a).get(url).context["form"].fields
+    assert _add(as_user(supervisor_a), entered, minutes="90").status_code == 302
+    assert HandOver.objects.filter(client=entered).exists() and not TimeEntry.objects.exists()
