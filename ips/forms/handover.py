@@ -4,6 +4,7 @@ from django import forms
 from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from ips.forms.clients import DATE, NamedChoiceField, not_in_future
 from ips.forms.fields import check_recent
@@ -92,9 +93,13 @@ class HandOverForm(TrustedModelForm):
             return
         logged = TimeEntry.objects.filter(coach=self.user, date=day).aggregate(total=Sum("minutes", default=0))
         if logged["total"] + minutes > MAX_DAY_MINUTES:
-            self.add_error(
-                "minutes", forms.ValidationError(_("A day may hold at most 16 hours of logged work."), code="day_full")
+            left = max(MAX_DAY_MINUTES - logged["total"], 0)
+            message = ngettext(
+                "A day may hold at most 16 hours. You can still log %(left)d minute that day.",
+                "A day may hold at most 16 hours. You can still log %(left)d minutes that day.",
+                left,
             )
+            self.add_error("minutes", forms.ValidationError(message, code="day_full", params={"left": left}))
         if not Consent.objects.filter(client=self.client).valid_on(day).exists():
             self.add_error(
                 "minutes",

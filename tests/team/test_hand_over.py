@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from ips.models import (
+    MAX_DAY_MINUTES,
     ActivityKind,
     ClientAssignment,
     Destination,
@@ -21,7 +22,7 @@ from ips.models import (
     TimeEntry,
 )
 from ips.services import client_close
-from tests.factories import ClientFactory, ConsentFactory
+from tests.factories import ClientFactory, ConsentFactory, TimeEntryFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -250,3 +251,12 @@ def test_a_supervisor_who_logs_no_work_records_the_hand_over_without_time(superv
     assert "minutes" not in as_user(supervisor_a).get(url).context["form"].fields
     assert _add(as_user(supervisor_a), entered, minutes="90").status_code == 302
     assert HandOver.objects.filter(client=entered).exists() and not TimeEntry.objects.exists()
+
+
+def test_the_time_must_fit_the_day_like_any_logged_work(coach_a, entered, as_user):
+    day = timezone.localdate() - timedelta(days=2)
+    ConsentFactory(client=entered, given_on=day - timedelta(days=30))
+    TimeEntryFactory(coach=coach_a, team=entered.team, date=day, minutes=MAX_DAY_MINUTES - 30)
+    response = _add(as_user(coach_a), entered, minutes="60")
+    assert "minutes" in response.context["form"].errors
+    assert not HandOver.objects.exists()
