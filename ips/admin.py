@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 
-from ips.models import ActivityKind, Profession, ReferralSource, TargetGroup, TreatmentTeam
+from ips.models import ActivityKind, Destination, Profession, ReferralSource, TargetGroup, TreatmentTeam
 
 
 class TranslatedNameAdmin(admin.ModelAdmin):
@@ -36,3 +36,8 @@ class TreatmentTeamAdmin(admin.ModelAdmin):
     list_filter = ["organisation"]
     filter_horizontal = ["coaches"]
     search_fields = ["name"]
+
+
+@admin.register(Destination)
+class DestinationAdmin(TranslatedNameAdmin):
+    list_display = [*TranslatedNameAdmin.list_display, "outcome"]

@@ -18,6 +18,7 @@ class IpsConfig(AppConfig):
             Consent,
             Coordinator,
             Goal,
+            HandOver,
             KykyviisariScore,
             Membership,
             NetworkMeeting,
@@ -63,7 +64,7 @@ class IpsConfig(AppConfig):
         ):
             auditlog.register(model)
         # The work-ability support team around the client (issue 15).
-        for model in (Coordinator, SupportPlan, PlanAction, PlanChange):
+        for model in (Coordinator, SupportPlan, PlanAction, PlanChange, HandOver):
             auditlog.register(model)
         # Without m2m_fields: auditlog's m2m rows ask the record for its client while loaddata restores a backup,
         # before the client row may be in (tests/test_backup.py).

@@ -3,10 +3,12 @@
 from datetime import date
 
 from django.db import transaction
+from django.utils.translation import gettext
 
-from ips.models import Client, ServicePeriod, ServiceType, User
+from ips.models import ActivityKind, Client, HandOver, Outcome, ServicePeriod, ServiceType, Setting, TimeEntry, User
 from ips.models.plan import PlanChange
 from ips.models.team import Coordinator
+from ips.services import client_close
 
 
 @transaction.atomic
@@ -73,3 +75,38 @@ def service_change(*, client: Client, services: list[str], on: date) -> list[Ser
     client.service_ended = None
     client.save(update_fields=["service_type", "service_ended", "updated"])
     return created
+
+
+@transaction.atomic
+def hand_over_record(*, hand_over: HandOver, client: Client, by: User, minutes: int | None = None) -> HandOver:
+    """Save an accompanied hand-over made with the client's team of the day. One that closes the service closes the
+    client the way closing does (stage, outcome from the destination, open assignment and service periods end after
+    the first meeting day); one that continues leaves the client's service as it is. `minutes` go to the recorder's
+    daily log as the hand-over kind, on the first meeting's day, out in the community."""
+    hand_over.client, hand_over.team_id, hand_over.recorded_by = client, client.team_id, by
+    hand_over.save()
+    if minutes:
+        TimeEntry.objects.create(
+            coach=by,
+            team_id=client.team_id,
+            client=client,
+            date=hand_over.first_meeting_on,
+            kind=ActivityKind.objects.get(code=ActivityKind.Code.HAND_OVER),
+            setting=Setting.COMMUNITY,
+            minutes=minutes,
+            coach_work=client.team_id in by.roles.coach_teams,
+        )
+    if hand_over.closes_service:
+        outcome = hand_over.destination.outcome
+        if outcome == Outcome.EDUCATION:
+            client.exit_in_education = True  # as the closure form reads the outcome (ESF+ result upon leaving)
+        reason = gettext("Accompanied hand-over: %(destination)s") % {"destination": hand_over.destination.name}
+        client_close(
+            client=client,
+            closed_on=hand_over.first_meeting_on,
+            outcome=outcome,
+            reason=reason[:200],
+            satisfaction=None,
+            by=by,
+        )
+    return hand_over

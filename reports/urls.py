@@ -1,6 +1,7 @@
 from django.urls import path
 
-from reports import team, views
+from reports import hand_over_views, team, views
+from reports import hand_over_views, views
 
 app_name = "reports"
 
@@ -11,4 +12,5 @@ urlpatterns = [
     path("exports/<uuid:pk>/workbook.xlsx", views.export_download, name="export_download"),
     path("participants.xlsx", views.participant_list, name="participant_list"),
     path("team/", team.team_report, name="team"),
+    path("hand-overs/", hand_over_views.hand_overs, name="hand_overs"),
 ]

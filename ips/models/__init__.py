@@ -20,6 +20,7 @@ from ips.models.clients import (
     served_spans,
 )
 from ips.models.esf import ESF_CHARACTERISTICS, ESF_EXIT_RESULTS, EsfAnswer, FollowUpResult
+from ips.models.handover import Destination, HandOver
 from ips.models.lists import ActivityKind, Party, Profession, ReferralSource, TargetGroup
 from ips.models.network import NetworkMeeting
 from ips.models.people import CONTENT_EDITORS_GROUP, Membership, Organisation, Roles, Team, User
@@ -59,6 +60,7 @@ __all__ = [
     "ESF_CHARACTERISTICS",
     "ESF_EXIT_RESULTS",
     "Coordinator",
+    "Destination",
     "EducationLevel",
     "EsfAnswer",
     "FollowUpResult",
@@ -66,6 +68,7 @@ __all__ = [
     "Goal",
     "KYKYVIISARI_AREAS",
     "KYKYVIISARI_AREA_FIELDS",
+    "HandOver",
     "KykyviisariScore",
     "kykyviisari_comparison",
     "LabourMarketStatus",

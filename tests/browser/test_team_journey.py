@@ -1,12 +1,13 @@
 """The multi-professional team around one client, by clicking, at 390 and 1280 px: a rehabilitation counsellor
 takes a referral, the team agrees a plan with two goals and names a nurse asiakasvastaava; a network meeting with
-Kela and employment services is refused before consent covers them and saved after; the team's IPS coach logs
+Kela and employment services is refused before consent covers them and saved after; the asiakasvastaava hands the
+client over to rehabilitation accompanied (the service with Polku continues); the team's IPS coach logs
 job-coaching work on the same client."""
 
 import pytest
 from playwright.sync_api import expect
 
-from ips.models import Client, Coordinator, Goal, NetworkMeeting, TimeEntry
+from ips.models import Client, Coordinator, Goal, HandOver, NetworkMeeting, TimeEntry
 from tests.browser.keyboard import pick_client
 
 pytestmark = pytest.mark.browser
@@ -80,6 +81,29 @@ def test_the_team_works_around_one_client(page, demo, login, axe, size):
     page.locator("main form button[type=submit]").click()
     expect(page.locator("#network li").first).to_contain_text("Kela")
     assert NetworkMeeting.objects.filter(client=onni).count() == 1
+
+    # The asiakasvastaava hands the client over to vocational rehabilitation, accompanied; IPS coaching continues.
+    page.context.clear_cookies()
+    login(page, "pir.nurse")
+    page.locator("a[href='/clients/']").first.click()
+    page.locator("a[href='/clients/asiakasvastaava/']").first.click()  # my clients as asiakasvastaava
+    axe(page)
+    page.locator("main a", has_text=onni.code).first.click()
+    page.locator("#hand-overs p a").click()  # the client page's fragment, loaded by htmx
+    page.locator("#id_destination").select_option(label="Ammatillinen kuntoutus")
+    page.locator("#id_receiver_name").fill("Kaisa Kuntoutus")
+    page.locator("#id_receiver_organisation").fill("Kuntoutuskeskus Aalto")
+    page.get_by_label("Asiakasvastaava", exact=True).check()
+    page.get_by_label("Jatkuu uuden palvelun rinnalla").check()
+    page.locator("#id_minutes").fill("60")  # the nurse's time, into her daily log as the hand-over kind
+    axe(page)
+    page.locator("main form button[type=submit]").click()
+    expect(page.locator("#hand-overs li").first).to_contain_text("Ammatillinen kuntoutus")
+    axe(page)
+    hand_over = HandOver.objects.get(client=onni)
+    assert (hand_over.recorded_by.username, hand_over.closes_service) == ("pir.nurse", False)
+    assert hand_over.attended == HandOver.Attended.COORDINATOR
+    assert TimeEntry.objects.get(client=onni, coach__username="pir.nurse", kind__code="hand_over").minutes == 60
 
     # The IPS coach of the same team logs job-coaching work on the same client.
     page.context.clear_cookies()

@@ -21,6 +21,7 @@ from ips.week_sheet import WeekSheet
 from reports import forms as report_forms
 from reports.scopes import choices_for
 from tests.hostile_input.admin_cases import ADMIN_CASES
+from tests.hostile_input.handover_cases import HANDOVER_CASES
 from tests.hostile_input.team_cases import TEAM_CASES
 from tests.hostile_input.world import Case, activity_kind, as_sent, bound_rating_form, is_current_version, iso
 
@@ -386,6 +387,7 @@ CASES = [
     ),
 ] + ADMIN_CASES
 CASES += TEAM_CASES  # the work-ability support team around the client (issue 15)
+CASES += HANDOVER_CASES  # accompanied hand-over to another service (issue 15, item 6)
 
 
 def _o2(w):

@@ -15,12 +15,12 @@ from ips.forms.scoped import (
     ScopedModelChoiceField,
     ScopedModelMultipleChoiceField,
 )
-from ips.models import ActivityKind, Party, ReferralSource, TargetGroup, Team, User
+from ips.models import ActivityKind, Destination, Party, ReferralSource, TargetGroup, Team, User
 from tests.factories import MembershipFactory, OrganisationFactory, TeamFactory, UserFactory
 from tests.hostile import defined_in_apps
 
 # Lists the same for every organisation: offering all of their rows leaks nothing and mixes nothing.
-REFERENCE_DATA = {ActivityKind, Party, ReferralSource, TargetGroup, FidelityScale, ScaleItem, Topic, Page}
+REFERENCE_DATA = {ActivityKind, Destination, Party, ReferralSource, TargetGroup, FidelityScale, ScaleItem, Topic, Page}
 
 
 def unscoped_choices(form_classes) -> list[str]:

@@ -23,7 +23,9 @@ from fidelity import indicators, services
 from fidelity.models import ActionPlanItem, FidelityScale
 from ips.models import (
     CONTENT_EDITORS_GROUP,
+    Destination,
     Goal,
+    HandOver,
     KykyviisariScore,
     Membership,
     PlanAction,
@@ -83,6 +85,7 @@ class Side:
     treatment_member: object = None
     plan_action: object = None
     profession: object = None
+    hand_over: object = None
 
 
 @dataclass
@@ -120,6 +123,16 @@ def _side(organisation, team, *, coach, supervisor, reviewer, names, referral_na
     SupportPlan.objects.create(client=client, agreed_on=today, next_review_on=today)
     plan_action = PlanAction.objects.create(client=client, goal=goal, text="Soitto Kelaan", responsible_user=coach)
     coordinator_change(client=client, on=today, by=coach, user=coach)
+    hand_over = HandOver.objects.create(
+        client=client,
+        team=team,
+        destination=Destination.objects.get(code=Destination.Code.VOCATIONAL_REHABILITATION),
+        receiver_name="Kaisa Kuntoutus",
+        receiver_organisation="Kuntoutuskeskus",
+        first_meeting_on=today,
+        attended=HandOver.Attended.COORDINATOR,
+        recorded_by=coach,
+    )
     VocationalProfile.objects.create(client=client, preferences="Ulkotyöt", strengths="Täsmällinen")
     KykyviisariScore.objects.create(client=client, measured_on=today, score=Decimal("6.5"), recorded_by=coach)
     referral = ReferralFactory(team=team, first_name=referral_names[0], last_name=referral_names[1])
@@ -186,6 +199,7 @@ def _side(organisation, team, *, coach, supervisor, reviewer, names, referral_na
         treatment_team=treatment_team,
         treatment_member=treatment_member,
         plan_action=plan_action,
+        hand_over=hand_over,
     )
 
 
@@ -356,6 +370,7 @@ FILLERS = {
     "review": lambda world, side: side.review.uuid,
     "plan item": lambda world, side: side.plan_item.uuid,
     "support plan action": lambda world, side: side.plan_action.uuid,
+    "hand-over": lambda world, side: side.hand_over.uuid,
     "team": lambda world, side: side.team.uuid,
     "export job": _export_job,
     "import run": _import_run,

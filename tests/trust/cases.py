@@ -23,6 +23,7 @@ from ips.forms import clients as client_forms
 from ips.forms import team as team_forms
 from ips.forms.accessibility import AccessibilityFeedbackForm
 from ips.forms.entries import TimeEntryForm
+from ips.forms.handover import HandOverForm
 from ips.forms.week_grid import WeekGridForm
 from ips.models import (
     AccessibilityFeedback,
@@ -30,7 +31,9 @@ from ips.models import (
     ClientTreatmentTeam,
     Consent,
     Coordinator,
+    Destination,
     Goal,
+    HandOver,
     KykyviisariScore,
     Membership,
     NetworkMeeting,
@@ -69,6 +72,18 @@ class World(HostileWorld):
     @cached_property
     def consent(self):
         return ConsentFactory(client=self.client, given_on=self.today - timedelta(days=20), scope="Kela")
+
+    @cached_property
+    def hand_over(self):
+        return HandOver.objects.create(
+            client=self.client,
+            team=self.client.team,
+            destination=Destination.objects.get(code=Destination.Code.EDUCATION),
+            receiver_organisation="Aikuisopisto",
+            first_meeting_on=self.today - timedelta(days=3),
+            attended=HandOver.Attended.COACH,
+            recorded_by=self.coach_a,
+        )
 
     @cached_property
     def goal(self):
@@ -180,6 +195,8 @@ CREATES = [
          valid_payload(team_forms.NetworkMeetingForm), adds=NetworkMeeting),
     Walk("ips:service_edit", "coach_a", lambda w: reverse("ips:service_edit", args=[w.client.uuid]),
          valid_payload(team_forms.ServiceChangeForm), adds=ServicePeriod),
+    Walk("ips:hand_over_add", "coach_a", lambda w: reverse("ips:hand_over_add", args=[w.client.uuid]),
+         valid_payload(HandOverForm), adds=HandOver),
     Walk("ips:plan_action_add", "coach_a", lambda w: reverse("ips:plan_action_add", args=[w.client.uuid]),
          valid_payload(team_forms.PlanActionForm), adds=PlanAction),
     Walk("ips:entry_create", "coach_a", lambda w: reverse("ips:entry_create"), _entry_payload,
@@ -254,6 +271,9 @@ EDITS = [
          lambda w: reverse("ips:plan_action_edit", args=[w.client.uuid, w.plan_action.uuid]),
          lambda w: {**valid_payload(team_forms.PlanActionForm)(w), "goal": w.plan_action.goal_id},
          row=lambda w: w.plan_action, change={"follow_up": "Soitettu"}),
+    Walk("ips:hand_over_edit", "coach_a",
+         lambda w: reverse("ips:hand_over_edit", args=[w.client.uuid, w.hand_over.uuid]),
+         valid_payload(HandOverForm), row=lambda w: w.hand_over, change={"receiver_name": "Toinen Vastaanottaja"}),
     Walk("ips:entry_edit", "coach_a", lambda w: reverse("ips:entry_edit", args=[w.entry.uuid]),
          valid_payload(TimeEntryForm), row=lambda w: w.entry, change={"note": "Toinen välilehti"}),
     Walk("employers:employer_edit", "coach_a", lambda w: reverse("employers:employer_edit", args=[w.employer.uuid]),
@@ -352,6 +372,8 @@ NEITHER = {
     "reports:export_download": "a download",
     "reports:participant_list": "a download (GET)",
     "reports:team": "a report (GET)",
+    "reports:hand_overs": "a report (GET)",
+    "ips:client_hand_overs": "read only (the client's hand-overs, a page or the client page's fragment)",
     "employers:import_list": "an upload makes a draft run that writes no data; a repeat upload makes a second draft "
     "(tests/employers/test_imports.py); the form carries a one-time id",
     "employers:import_template": "a download",
