@@ -1,7 +1,6 @@
 from django.urls import path
 
 from reports import hand_over_views, team, views
-from reports import hand_over_views, views
 
 app_name = "reports"
 

@@ -10,7 +10,7 @@ SHIPPED = [
     ("ips.migrations.0016_fidelity2_agency_kinds", "load", "ips.ActivityKind"),
     ("ips.migrations.0018_team_data", "load", "ips.Profession"),
     ("ips.migrations.0018_team_data", "load_parties", "ips.Party"),
-    ("ips.migrations.0021_handover_destinations", "load", "ips.Destination"),
+    ("ips.migrations.0022_handover_destinations", "load", "ips.Destination"),
     ("fidelity.migrations.0002_ips25_scale", "load_scale", "fidelity.FidelityScale"),
     # The scale's cut points and components: without them every indicator falls to its lowest score.
     ("fidelity.migrations.0004_fidelity_scale_rules_data", "load", "fidelity.AnchorRule"),

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('ips', '0019_team_coordinator_text_dropped'),
+        ('ips', '0020_teamreports_kykyviisari_areas'),
     ]
 
     operations = [

@@ -45,6 +45,6 @@ def load(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("ips", "0020_handover_schema")]
+    dependencies = [("ips", "0021_handover_schema")]
 
     operations = [migrations.RunPython(load, migrations.RunPython.noop)]
