@@ -158,6 +158,9 @@ class VocationalProfile(ClientOwned):
         verbose_name = _("vocational profile")
         verbose_name_plural = _("vocational profiles")
 
+    def __str__(self):
+        return f"{self.client}"
+
 
 class KykyviisariScore(ClientOwned):
     """A Kykyviisari self-assessment of work and functional ability (0–10), at entry and later."""
