@@ -11,8 +11,6 @@ import json
 import os
 import sys
 import tempfile
-import threading
-import time
 from datetime import timedelta
 
 if "--fresh" in sys.argv:
@@ -23,31 +21,18 @@ import django
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
 django.setup()
 
-import psutil  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import transaction  # noqa: E402
 from django.utils import timezone, translation  # noqa: E402
 from openpyxl import Workbook  # noqa: E402
 
+from bench.peak_rss import measure  # noqa: E402
 from employers.imports import service  # noqa: E402
 from employers.models import ImportRun  # noqa: E402
 from ips.models import ActivityKind, Client, Membership, Organisation, Team, User  # noqa: E402
 
 ROWS = int(os.environ.get("POLKU_IMPORT_ROWS", 10_000))
 SETTINGS = ["Lähiympäristö", "Työpaikka", "Toimisto", "Puhelin tai video"]
-
-
-class PeakRss(threading.Thread):
-    def __init__(self):
-        super().__init__(daemon=True)
-        self.process = psutil.Process()
-        self.peak = self.process.memory_info().rss
-        self.running = True
-
-    def run(self):
-        while self.running:
-            self.peak = max(self.peak, self.process.memory_info().rss)
-            time.sleep(0.005)
 
 
 def seed() -> Team:
@@ -92,18 +77,6 @@ def tracker(team: Team) -> bytes:
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
-
-
-def measure(fn):
-    baseline = psutil.Process().memory_info().rss
-    sampler = PeakRss()
-    sampler.start()
-    started, cpu = time.perf_counter(), time.process_time()
-    value = fn()
-    seconds, cpu_seconds = time.perf_counter() - started, time.process_time() - cpu
-    sampler.running = False
-    sampler.join()
-    return value, {"seconds": seconds, "cpu_seconds": cpu_seconds, "peak_mb": (sampler.peak - baseline) / 2**20}
 
 
 def main() -> None:

@@ -1,14 +1,11 @@
-"""One funder workbook in a fresh process: wall time and peak memory, printed as JSON for bench/measure.py.
-
-Memory is the process's resident set (psutil), sampled every 5 ms in a thread while the workbook is built and
-saved; peak_mb is the peak above the resident set just before the build (Django loaded, database connected).
+"""One funder workbook in a fresh process: wall time and peak memory (bench/peak_rss.py, measured around the build
+and the save, above the resident set with Django loaded and the database connected), printed as JSON for
+bench/measure.py.
 """
 
 import json
 import os
 import sys
-import threading
-import time
 from datetime import timedelta
 from io import BytesIO
 
@@ -17,25 +14,12 @@ import django
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
 django.setup()
 
-import psutil  # noqa: E402
 from django.utils import timezone, translation  # noqa: E402
 
+from bench.peak_rss import measure  # noqa: E402
 from ips.models import Organisation, Team  # noqa: E402
 from reports import workbook  # noqa: E402
 from reports.metrics import Period, Scope  # noqa: E402
-
-
-class PeakRss(threading.Thread):
-    def __init__(self):
-        super().__init__(daemon=True)
-        self.process = psutil.Process()
-        self.peak = self.process.memory_info().rss
-        self.running = True
-
-    def run(self):
-        while self.running:
-            self.peak = max(self.peak, self.process.memory_info().rss)
-            time.sleep(0.005)
 
 
 def main(what: str, organisation_id: int) -> None:
@@ -50,24 +34,22 @@ def main(what: str, organisation_id: int) -> None:
         organisations = frozenset(Organisation.objects.values_list("pk", flat=True))
         scope = Scope(teams, "Koko maa", "organisations", organisation_ids=organisations)
         period = Period(today - timedelta(days=3 * 365 - 1), today)
-    baseline = psutil.Process().memory_info().rss
-    sampler = PeakRss()
-    sampler.start()
-    started, cpu = time.perf_counter(), time.process_time()
-    with translation.override("fi"):
-        result = workbook.build(scope, period, suppressed=True)
-        buffer = BytesIO()
-        result.workbook.save(buffer)
-    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
-    sampler.running = False
-    sampler.join()
+
+    def build():
+        with translation.override("fi"):
+            result = workbook.build(scope, period, suppressed=True)
+            buffer = BytesIO()
+            result.workbook.save(buffer)
+        return result, buffer
+
+    (result, buffer), figures = measure(build, with_baseline=True)
     sys.stdout.write(
         json.dumps(
             {
-                "seconds": round(seconds, 2),
-                "cpu_seconds": round(cpu, 2),
-                "peak_mb": (sampler.peak - baseline) / 2**20,
-                "baseline_mb": baseline / 2**20,
+                "seconds": round(figures["seconds"], 2),
+                "cpu_seconds": round(figures["cpu_seconds"], 2),
+                "peak_mb": figures["peak_mb"],
+                "baseline_mb": figures["baseline_mb"],
                 "cells": len(result.shown.cells.counts),
                 "bytes": buffer.tell(),
             }

@@ -9,7 +9,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 CHECKED = ("ips", "employers", "fidelity", "reports", "content", "config")
-POLKU = (*CHECKED, "bench", "loadtest")
+POLKU = (*CHECKED, "bench", "loadtest", "tests")
 
 # What each package may import of Polku besides itself.
 ALLOWED = {
@@ -75,10 +75,17 @@ def _sources():
                 yield package, path
 
 
+def _every_source():
+    """The apps and the dev-only code beside them: tests/, bench/, loadtest/ and scripts/ keep the same import rule."""
+    yield from (path for _package, path in _sources())
+    for folder in ("tests", "bench", "loadtest", "scripts"):
+        yield from sorted((ROOT / folder).rglob("*.py"))
+
+
 def test_no_polku_module_is_imported_inside_a_function():
     offences = [
         f"{path.relative_to(ROOT)}:{line} {function}() imports {package}"
-        for _package, path in _sources()
+        for path in _every_source()
         for function, line, package in function_local_imports(path.read_text())
     ]
     assert offences == []

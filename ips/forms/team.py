@@ -50,6 +50,16 @@ def team_people(team_ids):
     return User.objects.filter(pk__in=working.values("user_id"), is_active=True).order_by("first_name", "last_name")
 
 
+def member_or_outsider(form, fields, *, missing, both) -> None:
+    """Exactly one of (team member field, outside name field) is given; either error goes on the name field."""
+    user_field, name_field = fields
+    user, name = form.cleaned_data.get(user_field), (form.cleaned_data.get(name_field) or "").strip()
+    if user is None and not name and user_field not in form.errors:
+        form.add_error(name_field, missing)
+    if user is not None and name:
+        form.add_error(name_field, both)
+
+
 class CoordinatorForm(OrganisationScopedForm, TrustedForm):
     """Name the client's asiakasvastaava: a member of the team, or someone outside Polku with their organisation."""
 
@@ -77,9 +87,7 @@ class CoordinatorForm(OrganisationScopedForm, TrustedForm):
         self.limit_to_organisations([client.organisation_id])
 
     def clean_on(self):
-        day = self.cleaned_data["on"]
-        if day > timezone.localdate():
-            raise forms.ValidationError(_("The date cannot be in the future."), code="future")
+        day = not_in_future(self.cleaned_data["on"])
         if self.current is not None and day < self.current.started:
             raise forms.ValidationError(
                 _("The current asiakasvastaava started later; give a date from then on."), code="before_current"
@@ -88,11 +96,12 @@ class CoordinatorForm(OrganisationScopedForm, TrustedForm):
 
     def clean(self):
         cleaned = super().clean()
-        user, name = cleaned.get("user"), (cleaned.get("name") or "").strip()
-        if user is None and not name and "user" not in self.errors:
-            self.add_error("name", _("Choose a team member or give the name of someone outside Polku."))
-        if user is not None and name:
-            self.add_error("name", _("Choose a team member or give a name, not both."))
+        member_or_outsider(
+            self,
+            ("user", "name"),
+            missing=_("Choose a team member or give the name of someone outside Polku."),
+            both=_("Choose a team member or give a name, not both."),
+        )
         if self.current is not None and not (cleaned.get("reason") or "").strip():
             self.add_error("reason", _("Say why the asiakasvastaava changes: the hand-over is recorded."))
         return cleaned
@@ -132,11 +141,12 @@ class PlanActionForm(OrganisationScopedForm, TrustedModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        user, name = cleaned.get("responsible_user"), (cleaned.get("responsible_name") or "").strip()
-        if user is None and not name and "responsible_user" not in self.errors:
-            self.add_error("responsible_name", _("Say who is responsible: a team member or an outside party."))
-        if user is not None and name:
-            self.add_error("responsible_name", _("Choose a team member or name an outside party, not both."))
+        member_or_outsider(
+            self,
+            ("responsible_user", "responsible_name"),
+            missing=_("Say who is responsible: a team member or an outside party."),
+            both=_("Choose a team member or name an outside party, not both."),
+        )
         return cleaned
 
 

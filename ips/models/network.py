@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ips.models.clients import Client
 from ips.models.lists import Party
-from ips.models.record import ClientOwned, ClientRecordQuerySet, Goal
+from ips.models.record import ClientOwned, Goal
 
 
 class NetworkMeeting(ClientOwned):
@@ -34,8 +34,6 @@ class NetworkMeeting(ClientOwned):
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("recorded by")
     )
-
-    objects = ClientRecordQuerySet.as_manager()
 
     class Meta:
         ordering = ["-held_on", "-pk"]

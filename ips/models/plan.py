@@ -29,14 +29,9 @@ class SupportPlan(ClientOwned):
     agreed_on = models.DateField(_("agreed with the client on"), null=True, blank=True)
     next_review_on = models.DateField(_("next review"), null=True, blank=True)
 
-    objects = ClientRecordQuerySet.as_manager()
-
     class Meta:
         verbose_name = _("work-ability support plan")
         verbose_name_plural = _("work-ability support plans")
-
-    def __str__(self):
-        return f"{self.client}"
 
 
 class PlanAction(ClientOwned):
@@ -68,8 +63,6 @@ class PlanAction(ClientOwned):
     target_date = models.DateField(_("target date"), null=True, blank=True)
     status = models.CharField(_("follow-up status"), max_length=12, choices=Status.choices, default=Status.PLANNED)
     follow_up = models.CharField(_("follow-up note"), max_length=200, blank=True)
-
-    objects = ClientRecordQuerySet.as_manager()
 
     class Meta:
         ordering = ["target_date", "pk"]

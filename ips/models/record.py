@@ -25,8 +25,13 @@ class ClientOwned(models.Model):
     created = models.DateTimeField(_("created"), auto_now_add=True)
     updated = models.DateTimeField(_("updated"), auto_now=True)
 
+    objects = ClientRecordQuerySet.as_manager()
+
     class Meta:
         abstract = True
+
+    def __str__(self):
+        return f"{self.client}"
 
     def get_additional_data(self) -> dict:
         return {"client": str(self.client.uuid)}
@@ -132,8 +137,6 @@ class Goal(ClientOwned):
     target_date = models.DateField(_("target date"), null=True, blank=True)
     closed_on = models.DateField(_("closed on"), null=True, blank=True)
 
-    objects = ClientRecordQuerySet.as_manager()
-
     class Meta:
         ordering = ["status", "-set_on"]
         verbose_name = _("goal")
@@ -150,8 +153,6 @@ class VocationalProfile(ClientOwned):
     preferences = models.TextField(_("work preferences"), max_length=1000, blank=True)
     strengths = models.TextField(_("strengths"), max_length=1000, blank=True)
     work_history = models.TextField(_("work and education history"), max_length=1000, blank=True)
-
-    objects = ClientRecordQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("vocational profile")

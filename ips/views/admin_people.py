@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch, Q
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
@@ -19,6 +20,23 @@ from ips.models import Membership, Organisation, User
 def admin_organisations(user) -> frozenset[int]:
     require_role(user, "org_admin")
     return user.roles.admin_orgs
+
+
+def admin_form_page(request, form, *, title, write, done, error_field=None, success=None):
+    """The administration's form flow: a valid form is written by `write(cleaned_data)`, then `success` is said and
+    the user goes to `done` (a URL); a ValidationError of the write shows on `error_field`; else the form page."""
+    if form.is_valid():
+        try:
+            write(form.cleaned_data)
+        except ValidationError as error:
+            if error_field is None:
+                raise
+            form.add_error(error_field, error)
+        else:
+            if success:
+                messages.success(request, success)
+            return redirect(done)
+    return render(request, "includes/form_page.html", {"form": form, "title": title})
 
 
 def _base_url(request) -> str:
@@ -157,16 +175,14 @@ def _membership_to_change(request, pk) -> Membership:
 @login_required
 def role_end(request, pk):
     membership = _membership_to_change(request, pk)
-    form = RoleEndForm(posted_data(request))
-    if form.is_valid():
-        try:
-            staff.role_end(membership=membership, ended=form.cleaned_data["ended"], by=request.user)
-        except ValidationError as error:
-            form.add_error("ended", error)
-        else:
-            return redirect("ips:person_detail", pk=membership.user_id)
-    title = gettext("End the role %s") % membership
-    return render(request, "includes/form_page.html", {"form": form, "title": title})
+    return admin_form_page(
+        request,
+        RoleEndForm(posted_data(request)),
+        title=gettext("End the role %s") % membership,
+        write=lambda data: staff.role_end(membership=membership, ended=data["ended"], by=request.user),
+        done=reverse("ips:person_detail", kwargs={"pk": membership.user_id}),
+        error_field="ended",
+    )
 
 
 @login_required
@@ -174,15 +190,11 @@ def fte_change(request, pk):
     membership = _membership_to_change(request, pk)
     if membership.role != Membership.Role.COACH:
         raise PermissionDenied
-    form = FteChangeForm(posted_data(request), initial={"fte": membership.fte})
-    if form.is_valid():
-        try:
-            staff.fte_change(
-                membership=membership, fte=form.cleaned_data["fte"], on=form.cleaned_data["on"], by=request.user
-            )
-        except ValidationError as error:
-            form.add_error("on", error)
-        else:
-            return redirect("ips:person_detail", pk=membership.user_id)
-    title = gettext("Change the FTE share of %s") % membership
-    return render(request, "includes/form_page.html", {"form": form, "title": title})
+    return admin_form_page(
+        request,
+        FteChangeForm(posted_data(request), initial={"fte": membership.fte}),
+        title=gettext("Change the FTE share of %s") % membership,
+        write=lambda data: staff.fte_change(membership=membership, fte=data["fte"], on=data["on"], by=request.user),
+        done=reverse("ips:person_detail", kwargs={"pk": membership.user_id}),
+        error_field="on",
+    )

@@ -5,11 +5,11 @@ from auditlog.models import LogEntry
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import CharField, Count, Q
 from django.db.models.functions import Cast
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
 
@@ -19,7 +19,7 @@ from ips.forms.admin import OrganisationForm, TeamCloseForm, TeamForm
 from ips.forms.general import posted_data
 from ips.models import Membership, Organisation, Team, TreatmentTeam, TreatmentTeamMembership, User
 from ips.periods import overlapping
-from ips.views.admin_people import admin_organisations
+from ips.views.admin_people import admin_form_page, admin_organisations
 
 HISTORY_ROWS = 300
 
@@ -47,10 +47,9 @@ def team_list(request):
 def team_create(request):
     organisations = admin_organisations(request.user)
     form = TeamForm(posted_data(request), organisations=organisations)
-    if form.is_valid():
-        form.save()
-        return redirect("ips:team_list")
-    return render(request, "includes/form_page.html", {"form": form, "title": gettext("New team")})
+    return admin_form_page(
+        request, form, title=gettext("New team"), write=lambda _data: form.save(), done=reverse("ips:team_list")
+    )
 
 
 @login_required
@@ -66,16 +65,15 @@ def team_edit(request, uuid):
 @login_required
 def team_close(request, uuid):
     team = get_for_user(request, Team, write=True, uuid=uuid)
-    form = TeamCloseForm(posted_data(request))
-    if form.is_valid():
-        try:
-            staff.team_close(team=team, on=form.cleaned_data["closed_on"], by=request.user)
-        except ValidationError as error:
-            form.add_error("closed_on", error)
-        else:
-            messages.success(request, gettext("Team %s is closed.") % team)
-            return redirect("ips:team_list")
-    return render(request, "includes/form_page.html", {"form": form, "title": gettext("Close %s") % team})
+    return admin_form_page(
+        request,
+        TeamCloseForm(posted_data(request)),
+        title=gettext("Close %s") % team,
+        write=lambda data: staff.team_close(team=team, on=data["closed_on"], by=request.user),
+        done=reverse("ips:team_list"),
+        error_field="closed_on",
+        success=gettext("Team %s is closed.") % team,
+    )
 
 
 def _pks(queryset):

@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext
 
 from ips import audit, staff
@@ -15,7 +16,7 @@ from ips.forms import ClientCodeForm
 from ips.forms.admin import ClientTreatmentTeamForm, SpanEndForm, TreatmentMemberForm, TreatmentTeamForm
 from ips.forms.general import posted_data
 from ips.models import Client, ClientTreatmentTeam, TreatmentTeam, TreatmentTeamMembership
-from ips.views.admin_people import admin_organisations
+from ips.views.admin_people import admin_form_page, admin_organisations
 
 
 def _treatment_teams(user):
@@ -36,10 +37,13 @@ def treatment_team_list(request):
 @login_required
 def treatment_team_create(request):
     form = TreatmentTeamForm(posted_data(request), organisations=admin_organisations(request.user))
-    if form.is_valid():
-        form.save()
-        return redirect("ips:treatment_team_list")
-    return render(request, "includes/form_page.html", {"form": form, "title": gettext("New treatment team")})
+    return admin_form_page(
+        request,
+        form,
+        title=gettext("New treatment team"),
+        write=lambda _data: form.save(),
+        done=reverse("ips:treatment_team_list"),
+    )
 
 
 @login_required
@@ -63,16 +67,14 @@ def treatment_member_end(request, pk):
     membership = get_for_user(
         request, TreatmentTeamMembership.objects.select_related("user", "treatment_team"), write=True, pk=pk
     )
-    form = SpanEndForm(posted_data(request))
-    if form.is_valid():
-        try:
-            staff.treatment_member_end(membership=membership, ended=form.cleaned_data["ended"], by=request.user)
-        except ValidationError as error:
-            form.add_error("ended", error)
-        else:
-            return redirect("ips:treatment_team_list")
-    title = gettext("End %s") % membership
-    return render(request, "includes/form_page.html", {"form": form, "title": title})
+    return admin_form_page(
+        request,
+        SpanEndForm(posted_data(request)),
+        title=gettext("End %s") % membership,
+        write=lambda data: staff.treatment_member_end(membership=membership, ended=data["ended"], by=request.user),
+        done=reverse("ips:treatment_team_list"),
+        error_field="ended",
+    )
 
 
 @login_required

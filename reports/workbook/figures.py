@@ -88,18 +88,28 @@ def summary_sheet(book, shown: Shown) -> None:
     xlsx.add_sheet(book, _("Summary"), columns, head + summary_rows(shown))
 
 
-def quarter_rows(shown: Shown) -> list[tuple]:
-    """One row per quarter: the Quarters sheet and the dashboard's table."""
+def _per_quarter(shown: Shown, keys, unsuppressed=()) -> list[tuple]:
+    """(label, starts, ends, *the suppressed cells of `keys`, *the plain figures of `unsuppressed`) a quarter."""
     return [
         (
             q["label"],
             q["quarter"].start,
             q["quarter"].end,
-            *(shown.quarter(index, key) for key in QUARTER_COLUMNS),
-            q["support_hours"],
+            *(shown.quarter(index, key) for key in keys),
+            *(q[key] for key in unsuppressed),
         )
         for index, q in enumerate(shown.figures.quarters)
     ]
+
+
+def _quarter_columns() -> list:
+    """The first three columns of a sheet with one row per quarter."""
+    return [xlsx.Column(_("Quarter"), 24), xlsx.Column(_("Starts"), 12), xlsx.Column(_("Ends"), 12)]
+
+
+def quarter_rows(shown: Shown) -> list[tuple]:
+    """One row per quarter: the Quarters sheet and the dashboard's table."""
+    return _per_quarter(shown, QUARTER_COLUMNS, unsuppressed=("support_hours",))
 
 
 QUARTER_COLUMNS = (
@@ -117,9 +127,7 @@ QUARTER_COLUMNS = (
 
 def quarters_sheet(book, shown: Shown) -> None:
     columns = [
-        xlsx.Column(_("Quarter"), 24),
-        xlsx.Column(_("Starts"), 12),
-        xlsx.Column(_("Ends"), 12),
+        *_quarter_columns(),
         xlsx.Column(_("Clients active"), 12),
         xlsx.Column(_("New clients"), 12),
         xlsx.Column(_("Clients closed"), 12),
@@ -136,15 +144,7 @@ def quarters_sheet(book, shown: Shown) -> None:
 
 def grow_rows(shown: Shown) -> list[tuple]:
     """The IPS Grow Reporting Tool's quarterly figures: one row per quarter."""
-    return [
-        (
-            q["label"],
-            q["quarter"].start,
-            q["quarter"].end,
-            *(shown.quarter(index, key) for key in GROW_COLUMNS),
-        )
-        for index, q in enumerate(shown.figures.quarters)
-    ]
+    return _per_quarter(shown, GROW_COLUMNS)
 
 
 GROW_COLUMNS = (
@@ -161,9 +161,7 @@ GROW_COLUMNS = (
 
 def grow_sheet(book, shown: Shown) -> None:
     columns = [
-        xlsx.Column(_("Quarter"), 24),
-        xlsx.Column(_("Starts"), 12),
-        xlsx.Column(_("Ends"), 12),
+        *_quarter_columns(),
         xlsx.Column(_("Referrals (programme entries)"), 14),
         xlsx.Column(_("of which in work at referral"), 14),
         xlsx.Column(_("Engaged (vocational profile started)"), 14),

@@ -10,7 +10,7 @@ from django.urls import reverse
 from employers.models import ContactPerson, EmployerContact
 from ips.models import Client
 from tests.employers.factories import ContactPersonFactory, EmployerContactFactory, EmployerFactory
-from tests.factories import ClientFactory, ConsentFactory
+from tests.factories import ClientFactory, ConsentFactory, MembershipFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -177,8 +177,6 @@ def test_a_closed_clients_contact_keeps_its_client_when_corrected(as_user, coach
 
 
 def test_a_new_client_moves_the_contact_to_the_clients_team(as_user, supervisor_a, coach_a, team_a, team_b, employer):
-    from tests.factories import MembershipFactory
-
     MembershipFactory(user=coach_a, team=team_b, role="coach")
     general = EmployerContactFactory(coach=coach_a, team=team_a, employer=employer)
     other = ClientFactory(team=team_b, coach=coach_a)

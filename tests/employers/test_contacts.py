@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from employers.models import EmployerContact
+from ips.models import VocationalProfile
 from tests.employers.factories import ContactPersonFactory, EmployerFactory
 from tests.factories import ClientFactory, ConsentFactory
 
@@ -89,8 +90,6 @@ def test_the_general_contact_page_offers_the_organisations_employers(as_user, co
 
 
 def test_the_client_is_preselected_from_the_client_page_with_their_work_preferences(as_user, coach_a, client_a):
-    from ips.models import VocationalProfile
-
     VocationalProfile.objects.create(client=client_a, preferences="Ulkotyöt, ei asiakaspalvelua")
     response = as_user(coach_a).get(reverse("employers:contact_create"), {"client": str(client_a.uuid)})
     assert response.context["form"].initial["client"] == client_a

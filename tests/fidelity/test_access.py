@@ -1,8 +1,16 @@
+from datetime import date
+
 import pytest
+from auditlog.models import LogEntry
+from django.core.exceptions import ValidationError
+from django.test import Client
 from django.urls import reverse
 
 from fidelity.models import ActionPlanItem, Review
-from tests.factories import TeamFactory
+from ips import audit
+from ips.models import Membership
+from tests.conftest import _member
+from tests.factories import MembershipFactory, TeamFactory, UserFactory
 from tests.fidelity.conftest import make_review
 
 pytestmark = pytest.mark.django_db
@@ -34,15 +42,11 @@ def test_everyone_else_gets_404_including_a_reviewer_not_assigned(review, outsid
 
 
 def test_a_supervisor_of_another_team_gets_404(review, coach_b, team_b, as_user):
-    from tests.conftest import _member
-
     other_supervisor = _member("supervisor_b", "supervisor", team=team_b, fte=None)
     assert as_user(other_supervisor).get(_detail(review)).status_code == 404
 
 
 def test_a_reviewer_whose_role_ended_no_longer_sees_the_review(review, reviewer, as_user):
-    from datetime import date
-
     reviewer.memberships.update(started=date(2024, 1, 1), ended=date(2025, 1, 1))
     assert as_user(reviewer).get(_detail(review)).status_code == 404
 
@@ -132,11 +136,6 @@ def test_only_users_with_the_reviewer_role_in_the_teams_organisation_can_be_assi
 
 
 def test_the_service_refuses_a_reviewer_of_another_organisation(scale, org_b, team_a, supervisor_a):
-    from django.core.exceptions import ValidationError
-
-    from ips.models import Membership
-    from tests.factories import MembershipFactory, UserFactory
-
     foreign = UserFactory(username="foreign_reviewer")
     MembershipFactory(user=foreign, role=Membership.Role.REVIEWER, organisation=org_b, team=None, fte=None)
     with pytest.raises(ValidationError):
@@ -191,8 +190,6 @@ def test_the_team_history_is_hidden_from_outsiders(review, coach_b, reviewer2, a
 
 
 def test_a_team_of_another_organisation_has_no_history_for_an_org_admin(org_admin):
-    from django.test import Client
-
     team = TeamFactory()
     client = Client()
     client.force_login(org_admin)
@@ -200,10 +197,6 @@ def test_a_team_of_another_organisation_has_no_history_for_an_org_admin(org_admi
 
 
 def test_reading_the_figures_that_list_client_codes_is_logged_per_client(review, client_a, reviewer, as_user):
-    from auditlog.models import LogEntry
-
-    from ips import audit
-
     rating = review.ratings.get(item__code="V8")
     rating.measured_detail = {
         "figures": [["Jobs started in the period", 1]],

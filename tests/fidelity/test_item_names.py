@@ -1,5 +1,5 @@
-"""One list of the 25 item names and codes (ips.scale_items): the scale rows and the training topics agree with
-it, and no module or template keeps a second copy."""
+"""One list of the 25 item names and codes (ips.scale_items, its rows in ips/scale_items.csv): the scale rows and
+the training topics agree with it, and no module or template keeps a second copy."""
 
 import ast
 from pathlib import Path
@@ -11,7 +11,7 @@ from fidelity.models import ScaleItem
 from ips.scale_items import IPS25_CODES, IPS25_ITEMS
 
 ROOT = Path(__file__).resolve().parents[2]
-SOURCE = ROOT / "ips" / "scale_items.py"
+SOURCES = {ROOT / "ips" / "scale_items.py", ROOT / "ips" / "scale_items.csv"}
 # Migrations are history (what a past version loaded) and tests build data; everything else is scanned.
 SKIPPED = {".venv", "node_modules", "migrations", "tests", "locale", "static", "media", ".git"}
 # Some names are also ordinary words of training texts (Etuusneuvonta): five names in one file make a list.
@@ -20,7 +20,7 @@ NAMES = {name for item in IPS25_ITEMS for name in (item.fi, item.sv, item.en) if
 
 def _files(*suffixes):
     for path in ROOT.rglob("*"):
-        if path.suffix in suffixes and not SKIPPED & set(path.relative_to(ROOT).parts) and path != SOURCE:
+        if path.suffix in suffixes and not SKIPPED & set(path.relative_to(ROOT).parts) and path not in SOURCES:
             yield path
 
 
@@ -55,7 +55,7 @@ def second_copies(paths) -> list[str]:
 
 
 def test_no_module_or_template_keeps_a_second_list_of_the_items():
-    assert second_copies(_files(".py", ".html", ".txt", ".md")) == []
+    assert second_copies(_files(".py", ".html", ".txt", ".md", ".csv")) == []
 
 
 def test_the_check_finds_a_second_list(tmp_path):

@@ -12,8 +12,11 @@ a leak and not a coincidence.
 import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
+from io import BytesIO
 
+from django.contrib.auth.models import Group
 from django.utils import timezone
+from openpyxl import Workbook
 from wagtail.images.utils import generate_signature
 from wagtail.models import Page, Site
 
@@ -36,6 +39,7 @@ from ips.models import (
     VocationalProfile,
 )
 from ips.support_services import coordinator_change
+from reports.models import Export
 from tests.employers.factories import (
     ContactPersonFactory,
     EmployerContactFactory,
@@ -215,8 +219,6 @@ def _training_page():
 
 
 def build() -> World:
-    from django.contrib.auth.models import Group
-
     today = timezone.localdate()
     org_a = OrganisationFactory(name="Luvat A", code="lua")
     org_b = OrganisationFactory(name="Luvat B", code="lub")
@@ -308,11 +310,6 @@ def build() -> World:
 
 def _export_job(world, side):
     """A finished funder workbook built for the side's supervisor: only they may see or fetch it."""
-    from io import BytesIO
-
-    from openpyxl import Workbook
-
-    from reports.models import Export
 
     content = BytesIO()
     Workbook().save(content)

@@ -4,8 +4,10 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from django.urls import reverse
 
 from ips.models import KykyviisariScore, SatisfactionAnswer, ServiceType
+from reports.models import Export
 from tests.employers.factories import EmployerContactFactory, EmployerFactory, JobFactory, bulk_contacts
 from tests.factories import ClientFactory, TimeEntryFactory, activity_kind
 
@@ -130,9 +132,6 @@ def outcomes(team_a, team_b, coach_a, coach_b):
 def export_responses(http, params: dict) -> list:
     """What a user does: build the workbook from the dashboard (POST), open the export's page, download the file.
     A refused build is the only answer."""
-    from django.urls import reverse
-
-    from reports.models import Export
 
     started = http.post(reverse("reports:export_start"), params)
     if started.status_code != 302:

@@ -9,11 +9,18 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from django.utils import translation
 
+from fidelity.indicators.common import caseload
 from fidelity.models import FidelityScale
 from ips import services
+from ips.periods import TeamPeriod as ReviewPeriod
 from reports import metrics
 from reports.metrics import Period, Scope
+from reports.metrics.figures import figures_for
+from reports.metrics.suppression import HIDDEN, Shown
+from reports.workbook import summary_rows
+from tests.employers.factories import JobFactory
 from tests.factories import ClientFactory
 from tests.fidelity.conftest import finalise, make_review, score_all
 from tests.reports.conftest import Q1, YEAR
@@ -135,9 +142,6 @@ def test_it_adds_months_to_the_last_day_of_a_short_month():
 
 
 def test_a_job_held_before_programme_entry_is_not_a_first_job_we_supported(outcomes, team_scope, team_a, coach_a):
-    from tests.employers.factories import JobFactory
-    from tests.factories import ClientFactory
-
     late = ClientFactory(team=team_a, coach=coach_a, programme_entry=date(2025, 6, 1))
     JobFactory(client=late, start_date=date(2025, 5, 1), employer=outcomes["employer"])
     figures = metrics.job_figures(team_scope, Period(*YEAR))
@@ -149,8 +153,6 @@ def test_a_client_who_moves_teams_mid_year_counts_for_both_teams_and_once_for_th
     outcomes, team_scope, org_scope, team_a, team_b, coach_a, coach_b, supervisor_a
 ):
     """The reports and the fidelity caseload share one definition: assignment to the team at some time in the period."""
-
-    from tests.factories import ClientFactory
 
     mover = ClientFactory(team=team_a, coach=coach_a, programme_entry=date(2025, 1, 10))
     services.client_assign(client=mover, team=team_b, coach=coach_b, on=date(2025, 7, 1))
@@ -168,8 +170,6 @@ def test_a_client_who_moves_teams_mid_year_counts_for_both_teams_and_once_for_th
     coach_b_scope = Scope(team_ids=frozenset({team_b.pk}), label="", kind="coach", coach_id=coach_b.pk)
     assert metrics.client_figures(coach_b_scope, Period(*YEAR))["clients"] == 2
     # The fidelity caseload of team A for the first half-year counts the mover too.
-    from fidelity.indicators.common import caseload
-    from ips.periods import TeamPeriod as ReviewPeriod
 
     half = ReviewPeriod(team_id=team_a.pk, start=date(2025, 1, 1), end=date(2025, 6, 30))
     assert mover in caseload(half)
@@ -177,12 +177,6 @@ def test_a_client_who_moves_teams_mid_year_counts_for_both_teams_and_once_for_th
 
 
 def test_a_share_or_mean_from_a_small_count_is_hidden_with_the_count(outcomes, team_scope):
-    from django.utils import translation
-
-    from reports.metrics.figures import figures_for
-    from reports.metrics.suppression import HIDDEN, Shown
-    from reports.workbook import summary_rows
-
     figures = figures_for(team_scope, Period(*YEAR))
     with translation.override("en"):
         hidden = {row[0]: row for row in summary_rows(Shown(figures, suppressed=True))}
@@ -197,7 +191,6 @@ def test_a_share_or_mean_from_a_small_count_is_hidden_with_the_count(outcomes, t
 
 @pytest.mark.django_db
 def test_a_client_closed_on_the_first_day_of_a_quarter_counts_as_closed_in_that_quarter(team_a, coach_a, team_scope):
-
     client = ClientFactory(
         team=team_a, coach=coach_a, programme_entry=date(2025, 1, 15), assignment__started=date(2025, 1, 15)
     )

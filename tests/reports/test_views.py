@@ -1,13 +1,19 @@
 """The dashboard and the workbook download: who sees what, bad input, and a pinned query budget."""
 
 from datetime import date
+from io import BytesIO
 
 import pytest
+from auditlog.models import LogEntry
 from django.urls import reverse
+from openpyxl import load_workbook
 
+from fidelity.models import FidelityScale
 from ips.models import Membership
+from reports.metrics.suppression import HIDDEN
 from tests.employers.factories import JobFactory
 from tests.factories import ClientFactory, MembershipFactory, UserFactory
+from tests.fidelity.conftest import finalise, make_review, score_all
 from tests.reports.conftest import download_workbook
 
 URL = reverse("reports:dashboard")
@@ -89,8 +95,6 @@ def test_a_bare_visit_shows_the_last_twelve_months(as_user, supervisor_a):
 
 
 def test_the_reporter_downloads_a_suppressed_workbook_and_the_download_is_logged(outcomes, as_user, reporter, org_a):
-    from auditlog.models import LogEntry
-
     response = download_workbook(as_user(reporter), {"scope": org_value(org_a), **YEAR, "suppress": "on"})
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
@@ -129,9 +133,6 @@ def test_a_user_without_roles_is_refused(client, db):
 
 
 def test_the_fidelity_trend_and_sheet_show_finalised_reviews(outcomes, as_user, supervisor_a, team_a, reviewer):
-    from fidelity.models import FidelityScale
-    from tests.fidelity.conftest import finalise, make_review, score_all
-
     review = make_review(
         team_a,
         FidelityScale.objects.get(code="IPS-25"),
@@ -145,9 +146,6 @@ def test_the_fidelity_trend_and_sheet_show_finalised_reviews(outcomes, as_user, 
     assert response.context["charts"]["fidelity"]["totals"] == [100]
     assert "reports-fidelity-chart" in response.content.decode()
     download = download_workbook(as_user(supervisor_a), {"scope": team_value(team_a), **YEAR})
-    from io import BytesIO
-
-    from openpyxl import load_workbook
 
     book = load_workbook(BytesIO(b"".join(download.streaming_content)))
     sheet = book.worksheets[4]  # Fidelity, in the user's language
@@ -155,21 +153,12 @@ def test_the_fidelity_trend_and_sheet_show_finalised_reviews(outcomes, as_user, 
 
 
 def _new_clients(http, org, params):
-    from io import BytesIO
-
-    from openpyxl import load_workbook
-
     download = download_workbook(http, {"scope": org_value(org), **YEAR, **params})
     rows = list(load_workbook(BytesIO(b"".join(download.streaming_content))).worksheets[0].iter_rows(values_only=True))
     return rows[6][1]  # header, scope, start, end, suppression, clients in the project, new clients
 
 
 def test_unticking_suppression_is_a_right_of_its_own_and_is_logged(outcomes, as_user, reporter, org_a):
-    from auditlog.models import LogEntry
-
-    from ips.models import Membership
-    from reports.metrics.suppression import HIDDEN
-
     http = as_user(reporter)
     assert "suppress" not in http.get(URL, {"scope": org_value(org_a), **YEAR}).context["workbook_form"].fields
     assert _new_clients(http, org_a, {}) == HIDDEN  # unticked, but not theirs to untick
@@ -185,9 +174,6 @@ def test_unticking_suppression_is_a_right_of_its_own_and_is_logged(outcomes, as_
 
 def test_the_dashboard_shows_the_workbooks_cells(outcomes, as_user, reporter, org_a):
     """Same scope and period: every Summary, Quarters and Participants cell of the workbook is on the dashboard."""
-    from io import BytesIO
-
-    from openpyxl import load_workbook
 
     http = as_user(reporter)
     page = http.get(URL, {"scope": org_value(org_a), **YEAR}).context
