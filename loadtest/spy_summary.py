@@ -69,7 +69,7 @@ def layer(frames):
     """The innermost request layer a sample is in."""
     names = [(function, file) for function, file in frames]
     in_view = any(f == "_get_response" and "django/core/handlers/base.py" in p for f, p in names)
-    for function, file in reversed(names):
+    for _function, file in reversed(names):
         if "psycopg" in file:
             return "database driver (psycopg)"
         if "django/db/models/sql/compiler.py" in file:
