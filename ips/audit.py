@@ -15,6 +15,7 @@ from auditlog.models import LogEntry
 from auditlog.signals import accessed
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.db import connections
 from django.db.models import Q
 
 # The request attribute under which AccessLogMiddleware collects what the request's views show.
@@ -78,9 +79,19 @@ def log_access_by(actor, objects, *, address=None, **extra) -> None:
     if not rows:
         return
     content_types = ContentType.objects.get_for_models(*{model for (model, _pk), _obj in rows})
-    LogEntry.objects.bulk_create(
-        access_entry(actor, address, obj, content_types[key[0]], {**data[key], **extra}) for key, obj in rows
-    )
+    _insert([access_entry(actor, address, obj, content_types[key[0]], {**data[key], **extra}) for key, obj in rows])
+
+
+def _insert(entries: list[LogEntry]) -> None:
+    """Write the rows. bulk_create wraps its INSERT in a transaction: outside one (a request's access log, written
+    after the view) that is a BEGIN and a COMMIT, two more round trips to the database. Rows that fit in one
+    INSERT statement need neither, a single statement being atomic by itself; more go through bulk_create."""
+    manager = LogEntry.objects
+    fields = [field for field in LogEntry._meta.concrete_fields if not field.primary_key]
+    if len(entries) > connections[manager.db].ops.bulk_batch_size(fields, entries):
+        manager.bulk_create(entries)
+    else:
+        manager._insert(entries, fields=fields)
 
 
 def log_access_many(request, objects) -> None:

@@ -46,6 +46,13 @@ def parse_args():
     parser.add_argument("--threads", type=int, default=1, help="threads per gunicorn worker (>1: gthread)")
     parser.add_argument("--strict", action="store_true", help="also fail when a target is missed")
     parser.add_argument("--skip-prepare", action="store_true", help="reuse the database of an earlier run (tuning)")
+    parser.add_argument(
+        "--py-spy",
+        default="",
+        metavar="FILE",
+        help="sample the gunicorn workers with py-spy over the measured window into FILE (collapsed stacks; "
+        "py-spy pauses the workers to sample, so the run's figures are not comparable)",
+    )
     return parser.parse_args()
 
 
@@ -207,6 +214,14 @@ class CpuMeter:
         }
 
 
+def start_py_spy(args, groups):
+    """py-spy (the dev dependency) on the gunicorn master and its workers, on-CPU samples only (no --idle)."""
+    master = groups["gunicorn"]()[0]
+    command = [str(Path(PYTHON).parent / "py-spy"), "record", "--subprocesses", f"--pid={master.pid}"]
+    command += ["--format=raw", f"--duration={args.duration}", "--rate=200", f"--output={args.py_spy}"]
+    return subprocess.Popen(command, stdout=subprocess.DEVNULL)
+
+
 def run_locust(url, sessions, args, summary_path, groups):
     per_user_tasks = args.rps / REQUESTS_PER_TASK / args.users
     env = {
@@ -233,6 +248,7 @@ def run_locust(url, sessions, args, summary_path, groups):
     meter = CpuMeter(groups)
     before = meter.snapshot()
     locust = subprocess.Popen(command, cwd=BASE_DIR, env=env)
+    spy = start_py_spy(args, groups) if args.py_spy else None
     try:
         # Bounded: the run time, the stop timeout and a margin for start-up and the summary.
         locust.wait(timeout=args.duration + 60)
@@ -240,6 +256,8 @@ def run_locust(url, sessions, args, summary_path, groups):
         locust.kill()
         raise RuntimeError("locust did not finish in time") from None
     after = meter.snapshot()
+    if spy is not None:
+        spy.wait(timeout=60)
     return locust.returncode, CpuMeter.split(before, after)
 
 
