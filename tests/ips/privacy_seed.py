@@ -6,7 +6,9 @@ from decimal import Decimal
 from ips.models import (
     ClientTreatmentTeam,
     Coordinator,
+    Destination,
     Goal,
+    HandOver,
     KykyviisariScore,
     NetworkMeeting,
     PlanAction,
@@ -68,4 +70,14 @@ def seed_every_record(client, coach, *, day: date, name: str) -> dict:
         client=client, name=texts["coordinator"], organisation_name="Aikuissosiaalityö", started=day
     )
     NetworkMeeting.objects.create(client=client, held_on=day, agreed=texts["meeting"], recorded_by=coach)
+    HandOver.objects.create(
+        client=client,
+        team=client.team,
+        destination=Destination.objects.get(code="vocational_rehabilitation"),
+        receiver_name="Riitta Kuntoutusohjaaja",
+        receiver_organisation="Kelan kuntoutus",
+        first_meeting_on=day,
+        attended=HandOver.Attended.COORDINATOR,
+        recorded_by=coach,
+    )
     return texts
