@@ -111,6 +111,17 @@ def span_overlaps(began, ended, period: Period, *, last_day=False) -> bool:
     return began is not None and began >= period.start
 
 
+def days_covered(began, ended, period: Period) -> int:
+    """How many of the period's days a span covers (the rule above: end exclusive, the first day always covered,
+    an open start or end reaching the period's edge). For weighting by days: FTE shares (S1, V6), the caseload."""
+    if began is not None and ended is not None and ended <= began:
+        ended = began + timedelta(days=1)  # a span covers its own first day
+    first = max(began or period.start, period.start)
+    after = period.end + timedelta(days=1)
+    stop = after if ended is None else min(ended, after)
+    return max((stop - first).days, 0)
+
+
 # --- weeks ---------------------------------------------------------------------------------------------------------
 
 

@@ -12,7 +12,6 @@ from fidelity.indicators.coaches import COACH_COLUMN, by_coach, coach_rows, name
 from fidelity.indicators.common import (
     NO_DATA_NOTE,
     CutPoints,
-    caseload,
     coach_fte,
     decimal,
     detail,
@@ -21,36 +20,42 @@ from fidelity.indicators.common import (
     scored_of,
 )
 from fidelity.services import Suggestion
-from ips.models import ClientAssignment, ClientTreatmentTeam, Referral, TimeEntry, TreatmentTeamMembership
-from ips.periods import TeamPeriod, overlapping, percent
+from ips.models import ClientAssignment, ClientTreatmentTeam, Referral, TimeEntry, TreatmentTeamMembership, served_spans
+from ips.periods import TeamPeriod, days_covered, overlapping, percent
 
 
 def s1_caseload(period: TeamPeriod, cut: CutPoints | None = None) -> Suggestion:
-    """S1: clients in the caseload at any time in the period ÷ sum of coach FTE shares in the period.
+    """S1: the mean daily caseload over the period ÷ the coach FTE over the period, both weighted by days.
 
-    A part-time coach counts with their share (0.5 FTE and 10 clients is 20 per FTE). No clients, or no coach
-    FTE, gives no suggestion. The ratio is compared exactly: 20 scores 5, 20.4 and 21 score 4.
+    The caseload is the clients assigned to the team on each day, averaged over the period's days: a client there
+    for half the period counts a half, so a client who moved between teams is not counted twice. A part-time coach
+    counts with their share (0.5 FTE and 10 clients is 20 per FTE). No clients, or no coach FTE, gives no
+    suggestion. The ratio is compared exactly: 20 scores 5, 20.4 and 21 score 4.
     """
-    clients = list(caseload(period).order_by("code").values_list("code", flat=True))
+    days: dict[str, int] = {}
+    for _client, started, ended, code in served_spans([period.team_id], period.start, period.end, fields=["code"]):
+        days[code] = days.get(code, 0) + days_covered(started, ended, period)
     fte = coach_fte(period)
-    if not clients or not fte:
+    if not days or not fte:
         return no_data(NO_DATA_NOTE)
-    ratio = Fraction(len(clients)) / Fraction(fte)
+    mean_caseload = Fraction(sum(days.values()), period.days)
+    ratio = mean_caseload / Fraction(fte)
     return Suggestion(
         score=scored(cut, "S1", ratio),
         measured_value=decimal(ratio),
         detail=detail(
             figures=[
-                (gettext_noop("Clients in the caseload during the period"), len(clients)),
+                (gettext_noop("Clients in the caseload during the period"), len(days)),
+                (gettext_noop("Mean daily caseload"), mean_caseload),
                 (gettext_noop("Coach FTE (part-time coaches by their share)"), fte),
                 (gettext_noop("Clients per full-time coach"), ratio),
             ],
             note=gettext_noop(
-                "A client counts when assigned to the team at any time in the period, so a client who moved "
-                "between teams counts in both."
+                "Active clients are the mean daily caseload: the clients assigned to the team on each day of the "
+                "period, averaged over its days. A client in the team for half the period counts a half."
             ),
-            columns=[gettext_noop("Client")],
-            rows=[[code] for code in clients],
+            columns=[gettext_noop("Client"), gettext_noop("Days in the caseload")],
+            rows=[[code, days[code]] for code in sorted(days)],
         ),
     )
 

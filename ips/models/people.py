@@ -2,7 +2,6 @@
 
 import uuid
 from dataclasses import dataclass
-from datetime import timedelta
 from decimal import Decimal
 from fractions import Fraction
 
@@ -16,7 +15,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from ips.access import AccessQuerySet
-from ips.periods import Period, overlapping
+from ips.periods import Period, days_covered, overlapping
 
 CONTENT_EDITORS_GROUP = "Content editors"
 
@@ -276,12 +275,9 @@ class MembershipQuerySet(AccessQuerySet):
         rows = self.filter(
             overlapping(period.start, period.end, open_start=True), team_id__in=team_ids, role=Membership.Role.COACH
         ).values_list("user_id", "started", "ended", "fte")
-        after = period.end + timedelta(days=1)
         shares: dict[int, Fraction] = {}
         for user_id, started, ended, fte in rows:
-            first = max(started or period.start, period.start)
-            stop = after if ended is None else min(max(ended, first + timedelta(days=1)), after)
-            share = Fraction(fte if fte is not None else 1) * (stop - first).days / period.days
+            share = Fraction(fte if fte is not None else 1) * days_covered(started, ended, period) / period.days
             shares[user_id] = shares.get(user_id, Fraction(0)) + share
         return shares
 

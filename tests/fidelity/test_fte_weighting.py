@@ -47,7 +47,7 @@ def test_an_fte_change_mid_period_weighs_each_share_by_its_days(team_a):
     clients(team_a, 14)  # 14 / 0.7 = 20 clients per FTE
     suggestion = s1_caseload(period(team_a))
     assert (suggestion.score, str(suggestion.measured_value)) == (5, "20.00")
-    assert suggestion.detail["figures"][1][1] == 0.7  # not 1.4, the two shares added
+    assert suggestion.detail["figures"][2][1] == 0.7  # not 1.4, the two shares added
 
 
 def test_v6_over_an_fte_change_divides_by_the_weighted_coach_weeks(team_a):

@@ -40,17 +40,36 @@ def test_a_fractional_caseload_is_compared_exactly_so_20_4_scores_4(team_a):
     assert (suggestion.score, str(suggestion.measured_value)) == (4, "20.40")
 
 
-def test_a_client_who_moves_teams_mid_period_counts_in_both_teams_for_that_period(team_a, team_b):
+def test_a_client_who_moves_teams_mid_period_counts_in_each_team_for_the_days_there(team_a, team_b):
     coach(team_a)
     coach(team_b)
-    moved = client(team_a, started=date(2024, 6, 1), ended=date(2025, 1, 14))
+    moved = client(team_a, started=date(2024, 6, 1), ended=date(2025, 1, 15))
     ClientAssignment.objects.create(client=moved, team=team_b, started=date(2025, 1, 15))
-    assert s1_caseload(period(team_a)).measured_value == 1
-    assert s1_caseload(period(team_b)).measured_value == 1
+    # The 28-day period: 1–14 January in team A (the move day is the new team's), 15–28 in team B: half a client each,
+    # the mean daily caseload, so the move does not count the client twice.
+    for team in (team_a, team_b):
+        suggestion = s1_caseload(period(team))
+        assert suggestion.detail["rows"] == [[moved.code, 14]]
+        assert str(suggestion.measured_value) == "0.50"
     # A later period: the client is team B's only.
     later = (date(2025, 2, 1), date(2025, 2, 28))
     assert s1_caseload(period(team_a, *later)).score is None
     assert s1_caseload(period(team_b, *later)).measured_value == 1
+
+
+def test_s1_counts_the_mean_daily_caseload_a_client_who_joined_mid_period_by_days(team_a):
+    """Issue 17: S1's active clients are the mean daily caseload over the period, stated on the page."""
+    coach(team_a, "0.50")
+    clients(team_a, 10)
+    joined = client(team_a, started=date(2025, 1, 15))  # 15–28 January: 14 of the 28 days
+    suggestion = s1_caseload(period(team_a))
+    # (10 × 28 + 14) / 28 = 10.5 clients a day; ÷ 0.5 FTE = 21 per FTE, above 20: 4 (counting heads, 11 / 0.5 = 22).
+    figures = dict(suggestion.detail["figures"])
+    assert figures["Clients in the caseload during the period"] == 11
+    assert figures["Mean daily caseload"] == 10.5
+    assert (suggestion.score, str(suggestion.measured_value)) == (4, "21.00")
+    assert [joined.code, 14] in suggestion.detail["rows"]
+    assert "mean daily caseload" in suggestion.detail["note"]
 
 
 def test_clients_closed_before_the_period_and_coaches_who_left_do_not_count(team_a):
@@ -60,7 +79,7 @@ def test_clients_closed_before_the_period_and_coaches_who_left_do_not_count(team
     client(team_a, started=date(2024, 1, 1), ended=date(2024, 12, 31))
     suggestion = s1_caseload(period(team_a))
     assert suggestion.measured_value == 10
-    assert suggestion.detail["figures"][1][1] == 1.0
+    assert suggestion.detail["figures"][2][1] == 1.0
 
 
 def test_the_caseload_detail_lists_pseudonym_codes_never_names(team_a):

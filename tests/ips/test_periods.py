@@ -14,6 +14,7 @@ from ips.models import Client, ClientAssignment
 from ips.periods import (
     Period,
     add_months,
+    days_covered,
     overlapping,
     percent,
     percent_step,
@@ -139,3 +140,18 @@ def test_shares_without_a_whole_are_none_or_zero_and_otherwise_round_as_document
     )
     assert (whole_percent(1, 3), whole_percent(2, 3), whole_percent(1, 0)) == (33, 67, None)
     assert (percent_step(1, 3), percent_step(7, 5), percent_step(None, 4), percent_step(3, 0)) == (35, 100, 0, 0)
+
+
+@pytest.mark.parametrize(
+    ("began", "ended", "days"),
+    [
+        (None, None, 28),  # open at both ends: the whole period
+        (date(2024, 6, 1), date(2025, 1, 15), 14),  # ends on the 15th: the 15th is no longer covered
+        (date(2025, 1, 15), None, 14),
+        (date(2025, 1, 10), date(2025, 1, 10), 1),  # ended the day it began: that day is covered
+        (date(2025, 1, 28), date(2025, 3, 1), 1),  # the period's last day
+        (date(2024, 1, 1), date(2025, 1, 1), 0),  # ended on the first day: not covered
+    ],
+)
+def test_days_covered_follows_the_span_rule(began, ended, days):
+    assert days_covered(began, ended, Period(date(2025, 1, 1), date(2025, 1, 28))) == days
