@@ -23,7 +23,11 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
-from ips.models import ActivityKind, User  # noqa: E402
+from employers.models import EmployerContact  # noqa: E402
+from ips.models import ActivityKind, TimeEntry, User  # noqa: E402
+
+# What the mix writes; deleted again at the end, so that runs one after another measure the same pages.
+WRITTEN = (TimeEntry, EmployerContact)
 
 
 def coach_requests(coach):
@@ -70,6 +74,15 @@ def main():
     parser.add_argument("--top", type=int, default=25)
     parser.add_argument("--sort", default="cumulative", help="pstats order: cumulative, tottime, ...")
     args = parser.parse_args()
+    before = {model: model.objects.order_by("-pk").values_list("pk", flat=True).first() or 0 for model in WRITTEN}
+    try:
+        profile(args)
+    finally:
+        for model, last in before.items():
+            model.objects.filter(pk__gt=last).delete()
+
+
+def profile(args):
     requests = coach_requests(User.objects.get(username=args.coach))
     for _name, call in requests:  # warm templates and caches, as a running worker is
         assert call().status_code in (200, 302)

@@ -68,7 +68,7 @@ def short(function, file):
 def layer(frames):
     """The innermost request layer a sample is in."""
     names = [(function, file) for function, file in frames]
-    in_view = any(f == "_get_response" and "django/core/handlers/base.py" in p for f, p in names)
+    in_view = any(f.endswith("_get_response") and "django/core/handlers/base.py" in p for f, p in names)
     for _function, file in reversed(names):
         if "psycopg" in file:
             return "database driver (psycopg)"

@@ -18,12 +18,14 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from ips.forms.fields import ModelMultipleChoiceField
+from ips.forms.widgets import OneSelectChoices
 
 
 class ScopedChoice:
     """A model choice whose rows belong to an organisation through `organisation_path` (a queryset lookup)."""
 
     organisation_path = "organisation"
+    iterator = OneSelectChoices
 
     def __init__(self, *args, organisation_path=None, **kwargs):
         if organisation_path is not None:

@@ -55,7 +55,22 @@ def use_plain_select(field: forms.ChoiceField) -> None:
     field.widget.is_required = select.is_required
 
 
-class ModelChoices(ModelChoiceIterator):
+class OneSelectChoices(ModelChoiceIterator):
+    """Django's model choices, read with one plain SELECT.
+
+    Django's iterator reads them through queryset.iterator(), which on PostgreSQL is a server-side cursor:
+    DECLARE ... WITH HOLD, FETCH, an empty FETCH and CLOSE, four round trips (and a result the server copies aside)
+    for the few dozen rows of a picker, on every form a page shows.
+    """
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for obj in self.queryset.all():  # a fresh queryset: the rows are not kept on the field's
+            yield self.choice(obj)
+
+
+class ModelChoices(OneSelectChoices):
     """Model choices read once per form, and only the columns their labels need (the field's label_columns).
 
     A Select goes through its choices twice, for the first one (whether to write `required`) and to write them

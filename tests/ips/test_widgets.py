@@ -2,11 +2,15 @@
 
 import pytest
 from django import forms
+from django.db import connection
+from django.db.models import QuerySet
+from django.test.utils import CaptureQueriesContext
 
 from employers.forms import QuickContactForm
 from ips.forms.client_picker import ClientPicker
 from ips.forms.entries import TimeEntryForm
 from ips.forms.widgets import PlainSelect
+from ips.models import ActivityKind
 from tests.employers.factories import EmployerFactory
 from tests.factories import ClientFactory
 
@@ -79,3 +83,20 @@ def test_the_quick_contact_forms_pickers_are_the_same_as_with_djangos_select(coa
     assert form.errors if bound else not form.is_bound
     assert isinstance(form.fields["client"].widget, PlainSelect)
     _as_with_djangos_select(form, ["employer", "client"])
+
+
+@pytest.mark.django_db
+def test_model_choices_are_one_plain_select_not_a_server_side_cursor(coach_a, team_a, org_a, monkeypatch):
+    # queryset.iterator() is a server-side cursor on PostgreSQL: DECLARE, FETCH, FETCH, CLOSE for a picker.
+    for n in range(3):
+        ClientFactory(team=team_a, coach=coach_a)
+        EmployerFactory(organisation=org_a, name=f"Kone {n}")
+    monkeypatch.setattr(QuerySet, "iterator", lambda *args, **kwargs: pytest.fail("choices read through iterator()"))
+    forms_html = str(TimeEntryForm(user=coach_a)) + str(QuickContactForm(user=coach_a, prefix="employer-contact"))
+    assert forms_html.count("Kone ") == 3
+    entry_form = TimeEntryForm(user=coach_a)
+    with CaptureQueriesContext(connection) as queries:
+        kinds = [choice for choice in entry_form.fields["kind"].widget.choices]  # noqa: C416 (list() asks its len)
+        assert [choice for choice in entry_form.fields["kind"].widget.choices] == kinds  # noqa: C416 (read once)
+    assert len(queries.captured_queries) == 1
+    assert len(kinds) == ActivityKind.objects.filter(active=True).count()  # required: no empty choice
