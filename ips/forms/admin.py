@@ -56,6 +56,15 @@ def _offer_organisations(form, organisations):
         form.fields["organisation"].initial = next(iter(organisations))
 
 
+def _organisation_on_create(form, organisations) -> bool:
+    """A new row names its organisation (offered as above); an existing one keeps it. True for a new row."""
+    if form.instance.pk:
+        del form.fields["organisation"]
+        return False
+    _offer_organisations(form, organisations)
+    return True
+
+
 class PersonForm(OrganisationScopedForm, TrustedModelForm):
     """A person's own details; a new person also names the organisation that adds them."""
 
@@ -69,10 +78,7 @@ class PersonForm(OrganisationScopedForm, TrustedModelForm):
         super().__init__(*args, **kwargs)
         for name in ("first_name", "last_name", "email"):
             self.fields[name].required = True
-        if self.instance.pk:
-            del self.fields["organisation"]
-        else:
-            _offer_organisations(self, organisations)
+        _organisation_on_create(self, organisations)
 
     def clean_email(self):
         email = self.cleaned_data["email"].strip().lower()
@@ -159,10 +165,7 @@ class TeamForm(OrganisationScopedForm, TrustedModelForm):
 
     def __init__(self, *args, organisations, **kwargs):
         super().__init__(*args, **kwargs)
-        if self.instance.pk:
-            del self.fields["organisation"]
-        else:
-            _offer_organisations(self, organisations)
+        _organisation_on_create(self, organisations)
 
     def clean(self):
         cleaned = super().clean()
@@ -249,10 +252,7 @@ class ProfessionForm(OrganisationScopedForm, TrustedModelForm):
 
     def __init__(self, *args, organisations, **kwargs):
         super().__init__(*args, **kwargs)
-        if self.instance.pk:
-            del self.fields["organisation"]
-        else:
-            _offer_organisations(self, organisations)
+        if _organisation_on_create(self, organisations):
             del self.fields["active"]
 
     def clean(self):
