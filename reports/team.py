@@ -17,19 +17,19 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from ips import audit
-from ips.access import AccessQuerySet, get_for_user
+from ips.access import get_for_user
 from ips.i18n import translated
 from ips.models import OPEN_ACTION_STATUSES, Client, NetworkMeeting, ServicePeriod, ServiceType, Team
+from ips.models.people import TeamQuerySet
 from ips.params import query_date, query_uuid
 from ips.periods import Period, add_months
 
 
-class ManagedTeamQuerySet(AccessQuerySet):
-    """Teams whose report the user may read: those they supervise and those of the organisations they administer."""
+class ManagedTeamQuerySet(TeamQuerySet):
+    """Teams whose report the user may read, for ips.access.get_for_user: the teams they manage."""
 
     def visible_to(self, user):
-        roles = user.roles
-        return self.filter(Q(pk__in=roles.supervisor_teams) | Q(organisation__in=roles.admin_orgs))
+        return self.managed_by(user)
 
 
 def current_quarter(today: date) -> Period:

@@ -94,20 +94,10 @@ class ReviewQuerySet(AccessQuerySet):
 class ReviewTeamQuerySet(TeamQuerySet):
     """Teams as fidelity sees them: `ReviewTeamQuerySet(Team)`, fetched with ips.access.get_for_user."""
 
-    def managed_by(self, user):
-        """Supervisors of the team and admins of its organisation set its reviews up (ips.access.manages_team)."""
-        roles = user.roles
-        return self.filter(Q(pk__in=roles.supervisor_teams) | Q(organisation__in=roles.admin_orgs))
-
     def visible_to(self, user):
-        """Whose fidelity history the user may see: the teams they manage and those with a review they may see
-        (assigned reviewers included). Any other team is a 404, as if it did not exist."""
-        roles = user.roles
-        return self.filter(
-            Q(pk__in=roles.supervisor_teams)
-            | Q(organisation__in=roles.admin_orgs)
-            | Q(pk__in=Review.objects.visible_to(user).values("team"))
-        )
+        """Whose fidelity history the user may see: the teams they manage (TeamQuerySet.managed_by) and those with
+        a review they may see (assigned reviewers included). Any other team is a 404, as if it did not exist."""
+        return self.managed_by(user) | self.filter(pk__in=Review.objects.visible_to(user).values("team"))
 
 
 class Review(models.Model):

@@ -224,6 +224,12 @@ class TeamQuerySet(AccessQuerySet):
     def editable_by(self, user):
         return self.filter(organisation__in=user.roles.admin_orgs)
 
+    def managed_by(self, user):
+        """The teams the user supervises and those of the organisations they administer (ips.access.manages_team):
+        they set up the team's reviews and read its team report."""
+        roles = user.roles
+        return self.filter(Q(pk__in=roles.supervisor_teams) | Q(organisation__in=roles.admin_orgs))
+
 
 class Team(models.Model):
     """A work-ability support team: the unit a fidelity review scores."""
