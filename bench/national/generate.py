@@ -51,6 +51,7 @@ from ips.models import (
     Client,
     ClientAssignment,
     Consent,
+    DailyMinutes,
     Goal,
     KykyviisariScore,
     Membership,
@@ -65,6 +66,7 @@ from ips.models import (
     TreatmentTeam,
     User,
     VocationalProfile,
+    rebuild_daily_minutes,
 )
 from ips.models.clients import CODE_ALPHABET
 
@@ -93,6 +95,8 @@ def generate(scale_name: str, *, today: date, seed: int = 2026) -> dict[str, int
     with _fast_sqlite(), transaction.atomic():
         _Generator(scale, writer, random.Random(seed), today).run()
         writer.finish()
+        # The log went in as plain INSERTs (or COPY), past TimeEntry's own writes: its summary is built once here.
+        writer.counts[DailyMinutes._meta.label] = rebuild_daily_minutes()
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
     return writer.counts

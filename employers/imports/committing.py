@@ -17,7 +17,16 @@ from django.utils.translation import gettext as _
 from employers.imports.checking import CREATE, MODELS, SKIP, UPDATE, Checker, Result
 from employers.models import ImportedRow, ImportKind, ImportRun
 from ips import audit
-from ips.models import ClientAssignment, Consent, Referral, ServicePeriod, Stage, StageChange
+from ips.models import (
+    ClientAssignment,
+    Consent,
+    Referral,
+    ServicePeriod,
+    Stage,
+    StageChange,
+    TimeEntry,
+    refresh_daily_minutes,
+)
 
 BATCH = 1000
 # A row changed later than this after the commit counts as changed by someone (the commit's own saves are earlier).
@@ -284,6 +293,8 @@ def undo(run: ImportRun) -> int:
             model = link.content_type.model_class()
             model._default_manager.filter(pk=link.object_id).update(**_restored(model, link.before or {}))
         collector.delete()
+        # The collector deletes past TimeEntry.delete(): the summary of the removed entries' days is refreshed here.
+        refresh_daily_minutes({(entry.team_id, entry.date) for entry in collector.data.get(TimeEntry, ())})
         ImportRun.objects.filter(pk=run.pk).update(status=ImportRun.Status.UNDONE, undone=timezone.now())
         return sum(len(pks) for pks in created.values())
 

@@ -1,5 +1,13 @@
 from ips.models.accessibility import AccessibilityFeedback
-from ips.models.activity import COMMUNITY_SETTINGS, MAX_DAY_MINUTES, Setting, TimeEntry
+from ips.models.activity import (
+    COMMUNITY_SETTINGS,
+    MAX_DAY_MINUTES,
+    DailyMinutes,
+    Setting,
+    TimeEntry,
+    rebuild_daily_minutes,
+    refresh_daily_minutes,
+)
 from ips.models.clients import (
     AGE_BANDS,
     OPEN_STAGES,
@@ -96,6 +104,9 @@ __all__ = [
     "TargetGroup",
     "Team",
     "TimeEntry",
+    "DailyMinutes",
+    "rebuild_daily_minutes",
+    "refresh_daily_minutes",
     "TreatmentTeam",
     "TreatmentTeamMembership",
     "User",
