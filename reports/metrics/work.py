@@ -6,16 +6,24 @@ from fractions import Fraction
 from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, Subquery, Sum, Value, When
 
 from employers.models import EmployerContact, Job
-from ips.models import ActivityKind, ClientAssignment, Membership, TimeEntry
+from ips.models import ActivityKind, ClientAssignment, DailyMinutes, Membership, TimeEntry
 from ips.models.activity import COMMUNITY_SETTINGS
 from ips.periods import Period, overlapping, ratio
 from reports.metrics.scope import Scope, jobs_held_in, open_at, per_week, rounded
 
 
+def _minutes_of(scope: Scope):
+    """The rows whose minutes a scope's time figures sum: the teams' DailyMinutes (half as many rows as entries,
+    kept equal to them in each log write's transaction), or for one coach's own figures their entries."""
+    if scope.coach_id:
+        return TimeEntry.objects.coaches_work().filter(scope.q())
+    return DailyMinutes.objects.filter(team__in=scope.team_ids)
+
+
 def time_figures(scope: Scope, period: Period) -> dict:
     """Support hours by kind and by quarter, and the community share of all logged time.
 
-    One pass over the period's entries, grouped by kind id and quarter: the totals, the kinds' rows and the
+    One pass over the period's minutes, grouped by kind id and quarter: the totals, the kinds' rows and the
     quarters' hours are sums of its rows. The kinds' names come from their own small table afterwards; joined to
     every entry and grouped by name, the pass cost three times as much (docs/performance.md).
     """
@@ -26,9 +34,8 @@ def time_figures(scope: Scope, period: Period) -> dict:
         output_field=IntegerField(),
     )
     sums = (
-        TimeEntry.objects.coaches_work()
-        .filter(scope.q())
-        .between(period.start, period.end)
+        _minutes_of(scope)
+        .filter(date__gte=period.start, date__lte=period.end)
         .order_by()
         .values("kind_id", quarter=quarter_of)
         .annotate(
