@@ -3,6 +3,7 @@ GROUP BY of the raw entries: after every kind of write, through the real views a
 
 import ast
 import io
+import threading
 import uuid
 from datetime import timedelta
 from pathlib import Path
@@ -17,7 +18,7 @@ from django.utils import timezone
 
 from employers.models import ImportRun
 from ips import privacy
-from ips.models import DailyMinutes, HandOver, Setting, TimeEntry
+from ips.models import DailyMinutes, HandOver, Setting, TimeEntry, activity
 from ips.models.handover import Destination
 from ips.services import client_assign
 from ips.support_services import hand_over_record
@@ -331,3 +332,39 @@ def test_nothing_deletes_entries_by_cascade():
     for field in TimeEntry._meta.concrete_fields:
         if field.is_relation:
             assert field.remote_field.on_delete is PROTECT, field.name
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite lets one writer in at a time")
+@pytest.mark.django_db(transaction=True)
+def test_two_transactions_logging_for_one_team_and_day_take_turns(coach_a, coach_a2, team_a, monkeypatch):
+    """Both entries are written before either refresh starts: without the team lock, each aggregate would see only
+    its own entry and the second insert of the key would fail or the sum would miss one of them."""
+    today, kind = timezone.localdate(), activity_kind("job_search")
+    both_written = threading.Barrier(2, timeout=10)
+    refresh = activity.refresh_daily_minutes
+
+    def refresh_after_both_wrote(keys):
+        both_written.wait()
+        refresh(keys)
+
+    monkeypatch.setattr(activity, "refresh_daily_minutes", refresh_after_both_wrote)
+    errors = []
+
+    def log(coach, minutes):
+        try:
+            TimeEntry.objects.create(coach=coach, team=team_a, date=today, minutes=minutes, kind=kind)
+        except Exception as error:
+            errors.append(error)
+        finally:
+            connection.close()
+
+    writers = [
+        threading.Thread(target=log, args=(coach, minutes)) for coach, minutes in ((coach_a, 30), (coach_a2, 45))
+    ]
+    for writer in writers:
+        writer.start()
+    for writer in writers:
+        writer.join()
+    assert errors == []
+    assert DailyMinutes.objects.get(team=team_a).minutes == 75
+    assert_summary_equals_log()
