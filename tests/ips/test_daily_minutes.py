@@ -16,12 +16,14 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from bench.national.generate import generate
 from employers.models import ImportRun
 from ips import privacy
 from ips.models import DailyMinutes, HandOver, Setting, TimeEntry, activity
 from ips.models.handover import Destination
 from ips.services import client_assign
 from ips.support_services import hand_over_record
+from loadtest.seed import seed_coaches
 from tests.employers.import_files import time_entry_rows, workbook
 from tests.employers.test_imports import _check, _commit, _upload
 from tests.factories import ClientFactory, ConsentFactory, TimeEntryFactory, activity_kind
@@ -367,4 +369,19 @@ def test_two_transactions_logging_for_one_team_and_day_take_turns(coach_a, coach
         writer.join()
     assert errors == []
     assert DailyMinutes.objects.get(team=team_a).minutes == 75
+    assert_summary_equals_log()
+
+
+def test_the_demo_and_the_load_tests_seed_leave_the_summary_equal(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    call_command("seed_demo", stdout=io.StringIO())
+    call_command("seed_demo", stdout=io.StringIO())  # the second load deletes the demo's log and writes it again
+    assert_summary_equals_log()
+    seed_coaches(2)
+    assert_summary_equals_log()
+
+
+def test_the_national_generator_writes_its_log_raw_and_then_the_summary():
+    counts = generate("tiny", today=timezone.localdate())
+    assert counts["ips.DailyMinutes"] == DailyMinutes.objects.count() > 0
     assert_summary_equals_log()
