@@ -321,6 +321,16 @@ def review_finalise(*, review: Review, by: User) -> Review:
     return review
 
 
+# What a copied review takes over from the one it is based on; its own dates, author and reviewers are new.
+COPIED_REVIEW_FIELDS = ["team", "scale", "period_start", "period_end", "external_reviewers", "strengths", "summary"]
+COPIED_RATING_FIELDS = ["score", "evidence", "sources", "recommendation", *SUGGESTION_FIELDS, "history"]
+COPIED_PLAN_FIELDS = ["text", "owner_user_id", "owner_name", "due_date", "status", "training_page_id"]
+
+
+def _values(row, fields: list[str]) -> dict:
+    return {field: getattr(row, field) for field in fields}
+
+
 @transaction.atomic
 def review_copy(*, review: Review, by: User) -> Review:
     """Start a new review from this one: a draft with the same period, scores, texts and action plan."""
@@ -343,13 +353,3 @@ def review_copy(*, review: Review, by: User) -> Review:
         new = ActionPlanItem.objects.create(review=copy, **_values(plan_item, COPIED_PLAN_FIELDS))
         new.items.set(items)
     return copy
-
-
-# What a copied review takes over from the one it is based on; its own dates, author and reviewers are new.
-COPIED_REVIEW_FIELDS = ["team", "scale", "period_start", "period_end", "external_reviewers", "strengths", "summary"]
-COPIED_RATING_FIELDS = ["score", "evidence", "sources", "recommendation", *SUGGESTION_FIELDS, "history"]
-COPIED_PLAN_FIELDS = ["text", "owner_user_id", "owner_name", "due_date", "status", "training_page_id"]
-
-
-def _values(row, fields: list[str]) -> dict:
-    return {field: getattr(row, field) for field in fields}
