@@ -321,52 +321,35 @@ def review_finalise(*, review: Review, by: User) -> Review:
     return review
 
 
+# What a copied review takes over from the one it is based on; its own dates, author and reviewers are new.
+COPIED_REVIEW_FIELDS = ["team", "scale", "period_start", "period_end", "external_reviewers", "strengths", "summary"]
+COPIED_RATING_FIELDS = ["score", "evidence", "sources", "recommendation", *SUGGESTION_FIELDS, "history"]
+COPIED_PLAN_FIELDS = ["text", "owner_user_id", "owner_name", "due_date", "status", "training_page_id"]
+
+
+def _values(row, fields: list[str]) -> dict:
+    return {field: getattr(row, field) for field in fields}
+
+
 @transaction.atomic
 def review_copy(*, review: Review, by: User) -> Review:
     """Start a new review from this one: a draft with the same period, scores, texts and action plan."""
     reviewers = list(review.reviewers.all())
     allowed = set(eligible_reviewers(review.team.organisation_id).values_list("pk", flat=True))
     copy = Review.objects.create(
-        team=review.team,
-        scale=review.scale,
-        period_start=review.period_start,
-        period_end=review.period_end,
+        **_values(review, COPIED_REVIEW_FIELDS),
         review_start=timezone.localdate(),
         review_end=max(timezone.localdate(), review.review_end),
-        external_reviewers=review.external_reviewers,
-        strengths=review.strengths,
-        summary=review.summary,
         based_on=review,
         created_by=by,
     )
     copy.reviewers.set([user for user in reviewers if user.pk in allowed])
-    copied_fields = [
-        "score",
-        "evidence",
-        "sources",
-        "recommendation",
-        "suggested_score",
-        "measured_value",
-        "measured_detail",
-        "suggested_at",
-        "source",
-        "override_reason",
-        "history",
-    ]
     ItemRating.objects.bulk_create(
-        ItemRating(review=copy, item_id=rating.item_id, updated_by=by, **{f: getattr(rating, f) for f in copied_fields})
+        ItemRating(review=copy, item_id=rating.item_id, updated_by=by, **_values(rating, COPIED_RATING_FIELDS))
         for rating in review.ratings.all()
     )
     for plan_item in review.plan_items.prefetch_related("items"):
         items = list(plan_item.items.all())
-        new = ActionPlanItem.objects.create(
-            review=copy,
-            text=plan_item.text,
-            owner_user_id=plan_item.owner_user_id,
-            owner_name=plan_item.owner_name,
-            due_date=plan_item.due_date,
-            status=plan_item.status,
-            training_page_id=plan_item.training_page_id,
-        )
+        new = ActionPlanItem.objects.create(review=copy, **_values(plan_item, COPIED_PLAN_FIELDS))
         new.items.set(items)
     return copy

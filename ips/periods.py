@@ -162,3 +162,9 @@ def percent_step(part, whole, step=5) -> int:
     if not whole:
         return 0
     return min(100, round(100 * (part or 0) / whole / step) * step)
+
+
+def quarter_of(day: date, back: int = 0) -> Period:
+    """The calendar quarter the day falls in, or the one `back` quarters before it: a report's default period."""
+    first = add_months(date(day.year, 3 * ((day.month - 1) // 3) + 1, 1), -3 * back)
+    return Period(first, add_months(first, 3) - timedelta(days=1))

@@ -6,7 +6,7 @@ listed by pseudonym code, never by name, and every client listed is access-logge
 manage is a 404, as if it did not exist.
 """
 
-from datetime import date, timedelta
+from datetime import date
 from types import SimpleNamespace
 
 from django.contrib.auth.decorators import login_required
@@ -22,7 +22,7 @@ from ips.i18n import translated
 from ips.models import OPEN_ACTION_STATUSES, Client, NetworkMeeting, ServicePeriod, ServiceType, Team
 from ips.models.people import TeamQuerySet
 from ips.params import query_date, query_uuid
-from ips.periods import Period, add_months
+from ips.periods import Period, quarter_of
 
 
 class ManagedTeamQuerySet(TeamQuerySet):
@@ -30,11 +30,6 @@ class ManagedTeamQuerySet(TeamQuerySet):
 
     def visible_to(self, user):
         return self.managed_by(user)
-
-
-def current_quarter(today: date) -> Period:
-    start = date(today.year, 3 * ((today.month - 1) // 3) + 1, 1)
-    return Period(start, add_months(start, 3) - timedelta(days=1))
 
 
 def clients_by_service(team: Team, period: Period) -> dict:
@@ -125,7 +120,7 @@ def team_report(request):
             raise PermissionDenied
         team = next((choice for choice in choices if choice.closed_on is None), choices[0])
     today = timezone.localdate()
-    default = current_quarter(today)
+    default = quarter_of(today)
     start = query_date(request, "start", default.start)
     end = query_date(request, "end", default.end)
     if end < start:

@@ -1,6 +1,6 @@
 """The outcome dashboard, and the funder workbook built in the background with its progress shown."""
 
-from datetime import date, timedelta
+from datetime import date
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
@@ -17,9 +17,10 @@ from ips.access import get_for_user
 from ips.http import render_page_or_fragment
 from ips.models import Client
 from ips.params import query_text
+from ips.periods import quarter_of
 from reports import metrics, participants, workbook
 from reports.forms import ReportForm, WorkbookForm
-from reports.metrics import BENCHMARKS, GROW_BENCHMARK, Period, add_months
+from reports.metrics import BENCHMARKS, GROW_BENCHMARK, Period
 from reports.metrics.figures import figures_for
 from reports.metrics.suppression import HIDDEN, Shown
 from reports.models import Export
@@ -47,12 +48,8 @@ def _choices(request, data=None):
 def presets(today: date | None = None) -> list[tuple[str, Period]]:
     """The current quarter, the four before it, this year and last year."""
     today = today or timezone.localdate()
-    first = date(today.year, 3 * ((today.month - 1) // 3) + 1, 1)
-    result = []
-    for back in range(5):
-        start = add_months(first, -3 * back)
-        quarter = Period(start, add_months(start, 3) - timedelta(days=1))
-        result.append((quarter.label, quarter))
+    quarters = [quarter_of(today, back) for back in range(5)]
+    result = [(quarter.label, quarter) for quarter in quarters]
     result.append((_("This year"), Period(date(today.year, 1, 1), date(today.year, 12, 31))))
     result.append((_("Last year"), Period(date(today.year - 1, 1, 1), date(today.year - 1, 12, 31))))
     return result

@@ -9,6 +9,7 @@ figure stays the team's own ratio (all minutes, all FTE), not a mean of the coac
 from django.utils.translation import gettext_noop
 
 from ips.models import User
+from ips.periods import percent
 
 COACH_COLUMN = gettext_noop("Coach")
 
@@ -43,6 +44,11 @@ def coach_rows(figures: dict[int, list], names: dict[int, str]) -> list[list]:
     """[coach name, *figures] per coach, the last figure lowest first (a figure that could not be computed last)."""
     rows = [[names.get(pk, "–"), *values] for pk, values in figures.items()]
     return sorted(rows, key=lambda row: (row[-1] is None, row[-1] if row[-1] is not None else 0, row[0]))
+
+
+def share_row(whole, part) -> list:
+    """[whole, part, part as a % of the whole] of one coach (the share None without a whole): S2's and V13's rows."""
+    return [whole, part, percent(part, whole) if whole else None]
 
 
 def names_of(*per_coach: dict[int, dict]) -> dict[int, str]:

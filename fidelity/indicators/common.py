@@ -22,9 +22,10 @@ from fractions import Fraction
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_noop
 
+from employers.models import EmployerContact
 from fidelity.rules import CutPoints
 from fidelity.services import Suggestion
-from ips.models import Client, ClientAssignment, Membership
+from ips.models import Client, ClientAssignment, Membership, TimeEntry
 from ips.periods import TeamPeriod, overlapping
 
 # The review page lists at most this many rows behind a figure; the stored detail and its download hold all.
@@ -41,6 +42,16 @@ def assigned_on(team_id: int, day_ref, client_ref="client") -> Exists:
 def caseload(period: TeamPeriod):
     """Clients in the team's caseload at any time in the period: ips.models.served(), shared with the reports."""
     return Client.objects.served_by([period.team_id], period.start, period.end)
+
+
+def team_contacts(period: TeamPeriod):
+    """The employer contacts the team recorded in the period."""
+    return EmployerContact.objects.filter(team_id=period.team_id, date__gte=period.start, date__lte=period.end)
+
+
+def team_work(period: TeamPeriod):
+    """The daily-log entries of the team's coaches' own work in the period (ips TimeEntry.coaches_work)."""
+    return TimeEntry.objects.coaches_work().filter(team_id=period.team_id, date__gte=period.start, date__lte=period.end)
 
 
 def team_client_on(period: TeamPeriod, day_ref) -> Q:

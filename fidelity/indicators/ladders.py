@@ -25,6 +25,7 @@ from fidelity.indicators.common import (
     no_data,
     scored,
     scored_of,
+    team_contacts,
 )
 from fidelity.services import Suggestion
 from ips.models import ActivityKind, ClientAssignment, TimeEntry
@@ -200,7 +201,7 @@ def v7_employer_relationships(period: TeamPeriod, cut: CutPoints | None = None) 
     Planned visits and introducing clients to match (rungs 3 and 4) are the reviewer's to tick.
     """
     employers = list(
-        EmployerContact.objects.filter(team_id=period.team_id, date__gte=period.start, date__lte=period.end)
+        team_contacts(period)
         .order_by()
         .values("employer_id", "employer__name")
         .annotate(visits=Count("pk", filter=Q(face_to_face=True)), contacts=Count("pk"))

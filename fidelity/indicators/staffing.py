@@ -7,8 +7,7 @@ from django.db.models import Count, Q, Sum
 from django.utils import translation
 from django.utils.translation import gettext_noop
 
-from employers.models import EmployerContact
-from fidelity.indicators.coaches import COACH_COLUMN, by_coach, coach_rows, names_of, shown_rows, total
+from fidelity.indicators.coaches import COACH_COLUMN, by_coach, coach_rows, names_of, share_row, shown_rows, total
 from fidelity.indicators.common import (
     NO_DATA_NOTE,
     CutPoints,
@@ -18,9 +17,11 @@ from fidelity.indicators.common import (
     no_data,
     scored,
     scored_of,
+    team_contacts,
+    team_work,
 )
 from fidelity.services import Suggestion
-from ips.models import ClientAssignment, ClientTreatmentTeam, Referral, TimeEntry, TreatmentTeamMembership, served_spans
+from ips.models import ClientAssignment, ClientTreatmentTeam, Referral, TreatmentTeamMembership, served_spans
 from ips.periods import TeamPeriod, days_covered, overlapping, percent
 
 
@@ -66,18 +67,12 @@ def s2_employment_time(period: TeamPeriod, cut: CutPoints | None = None) -> Sugg
     Daily-log minutes of kinds marked as employment work count as employment services; every employer contact's
     minutes count as employment work too. No minutes at all gives no suggestion.
     """
-    entries = TimeEntry.objects.coaches_work().filter(
-        team_id=period.team_id, date__gte=period.start, date__lte=period.end
-    )
     log = by_coach(
-        entries,
+        team_work(period),
         total=Sum("minutes", default=0),
         employment=Sum("minutes", filter=Q(kind__is_employment_work=True), default=0),
     )
-    contacts = by_coach(
-        EmployerContact.objects.filter(team_id=period.team_id, date__gte=period.start, date__lte=period.end),
-        minutes=Sum("minutes", default=0),
-    )
+    contacts = by_coach(team_contacts(period), minutes=Sum("minutes", default=0))
     logged, logged_employment, contact_minutes = (
         total(log, "total"),
         total(log, "employment"),
@@ -89,9 +84,9 @@ def s2_employment_time(period: TeamPeriod, cut: CutPoints | None = None) -> Sugg
     share = percent(logged_employment + contact_minutes, all_minutes)
     per_coach = {}
     for coach_id in {*log, *contacts}:
-        minutes = log.get(coach_id, {}).get("total", 0) + contacts.get(coach_id, {}).get("minutes", 0)
-        employment = log.get(coach_id, {}).get("employment", 0) + contacts.get(coach_id, {}).get("minutes", 0)
-        per_coach[coach_id] = [minutes, employment, percent(employment, minutes) if minutes else None]
+        own_log, own_contacts = log.get(coach_id, {}), contacts.get(coach_id, {}).get("minutes", 0)
+        minutes = own_log.get("total", 0) + own_contacts
+        per_coach[coach_id] = share_row(minutes, own_log.get("employment", 0) + own_contacts)
     return Suggestion(
         score=scored(cut, "S2", share),
         measured_value=decimal(share),

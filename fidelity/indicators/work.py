@@ -6,7 +6,16 @@ from django.db.models import Count, DateField, OuterRef, Q, Subquery, Sum
 from django.utils.translation import gettext_noop
 
 from employers.models import EmployerContact
-from fidelity.indicators.coaches import COACH_COLUMN, by_coach, coach_names, coach_rows, names_of, shown_rows, total
+from fidelity.indicators.coaches import (
+    COACH_COLUMN,
+    by_coach,
+    coach_names,
+    coach_rows,
+    names_of,
+    share_row,
+    shown_rows,
+    total,
+)
 from fidelity.indicators.common import (
     NO_DATA_NOTE,
     CutPoints,
@@ -16,15 +25,13 @@ from fidelity.indicators.common import (
     detail,
     no_data,
     scored,
+    team_contacts,
+    team_work,
 )
 from fidelity.services import Suggestion
 from ips.models import ActivityKind, Membership, TimeEntry
 from ips.models.activity import COMMUNITY_SETTINGS, Setting
 from ips.periods import TeamPeriod, percent
-
-
-def _contacts(period: TeamPeriod):
-    return EmployerContact.objects.filter(team_id=period.team_id, date__gte=period.start, date__lte=period.end)
 
 
 def v4_rapid_search(period: TeamPeriod, cut: CutPoints | None = None) -> Suggestion:
@@ -102,7 +109,7 @@ def v5_individualised(period: TeamPeriod, cut: CutPoints | None = None) -> Sugge
     separately so the reviewer sees how much is simply unrecorded). No client-specific contact: no suggestion.
     """
     rows = list(
-        _contacts(period)
+        team_contacts(period)
         .filter(client__isnull=False)
         .order_by("date", "pk")
         .values_list("date", "client__code", "employer__name", "matches_client_preferences")
@@ -140,7 +147,8 @@ def v6_employer_contacts(period: TeamPeriod, cut: CutPoints | None = None) -> Su
     No coach FTE, or no contacts at all, gives no suggestion. A coach's own rate divides their contacts by their
     own day-weighted FTE; contacts of someone without a coach share in the team show no rate.
     """
-    contacts = by_coach(_contacts(period), face_to_face=Count("pk", filter=Q(face_to_face=True)), contacts=Count("pk"))
+    face_to_face_count = Count("pk", filter=Q(face_to_face=True))
+    contacts = by_coach(team_contacts(period), face_to_face=face_to_face_count, contacts=Count("pk"))
     shares = Membership.objects.fte_weighted_by_user([period.team_id], period)
     face_to_face, all_contacts = total(contacts, "face_to_face"), total(contacts, "contacts")
     fte = sum(shares.values(), Fraction(0))
@@ -180,7 +188,7 @@ def v13_community(period: TeamPeriod, cut: CutPoints | None = None) -> Suggestio
     Phone and video count as not in the community. Exact comparison: 64.9 % scores 4, 65 % scores 5.
     """
     log = by_coach(
-        TimeEntry.objects.coaches_work().filter(team_id=period.team_id, date__gte=period.start, date__lte=period.end),
+        team_work(period),
         total=Sum("minutes", default=0),
         community=Sum("minutes", filter=Q(setting__in=COMMUNITY_SETTINGS), default=0),
     )
@@ -188,10 +196,7 @@ def v13_community(period: TeamPeriod, cut: CutPoints | None = None) -> Suggestio
     if not minutes:
         return no_data(NO_DATA_NOTE)
     share = percent(community, minutes)
-    per_coach = {
-        coach_id: [row["total"], row["community"], percent(row["community"], row["total"]) if row["total"] else None]
-        for coach_id, row in log.items()
-    }
+    per_coach = {coach_id: share_row(row["total"], row["community"]) for coach_id, row in log.items()}
     return Suggestion(
         score=scored(cut, "V13", share),
         measured_value=decimal(share),
@@ -293,7 +298,7 @@ def v14_outreach(period: TeamPeriod, cut: CutPoints | None = None) -> Suggestion
     """V14 (figures, no score): outreach attempts logged in the period, clients reached out to, and home visits; the
     same per coach. The component rows read `outreach_attempts` and `home_visits`: IPS-25's pre-tick component 2
     (outreach attempts documented) and 4 (clients met at home) when any is logged; the others are the reviewer's."""
-    log = TimeEntry.objects.coaches_work().filter(team_id=period.team_id, date__gte=period.start, date__lte=period.end)
+    log = team_work(period)
     counts = {
         "outreach": Count("pk", filter=Q(kind__code=ActivityKind.Code.OUTREACH_ATTEMPT)),
         "outreach_clients": Count("client", filter=Q(kind__code=ActivityKind.Code.OUTREACH_ATTEMPT), distinct=True),

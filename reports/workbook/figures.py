@@ -107,6 +107,18 @@ def _quarter_columns() -> list:
     return [xlsx.Column(_("Quarter"), 24), xlsx.Column(_("Starts"), 12), xlsx.Column(_("Ends"), 12)]
 
 
+# IPS Grow's employment rate and the two counts behind it: the same columns on the Quarters and IPS Grow sheets.
+GROW_RATE_COLUMNS = ("grow_active", "grow_employed", "grow_employment_rate")
+
+
+def _grow_rate_columns() -> list:
+    return [
+        xlsx.Column(_("Out of work at referral"), 14),
+        xlsx.Column(_("of whom in competitive work"), 14),
+        xlsx.Column(_("Employment rate (IPS Grow)"), 14, PERCENT),
+    ]
+
+
 def quarter_rows(shown: Shown) -> list[tuple]:
     """One row per quarter: the Quarters sheet and the dashboard's table."""
     return _per_quarter(shown, QUARTER_COLUMNS, unsuppressed=("support_hours",))
@@ -118,9 +130,7 @@ QUARTER_COLUMNS = (
     "closed",
     "employed",
     "employment_rate",
-    "grow_active",
-    "grow_employed",
-    "grow_employment_rate",
+    *GROW_RATE_COLUMNS,
     "job_starts",
 )
 
@@ -133,9 +143,7 @@ def quarters_sheet(book, shown: Shown) -> None:
         xlsx.Column(_("Clients closed"), 12),
         xlsx.Column(_("In competitive work"), 14),
         xlsx.Column(_("Employment rate (IPS)"), 14, PERCENT),
-        xlsx.Column(_("Out of work at referral"), 14),
-        xlsx.Column(_("of whom in competitive work"), 14),
-        xlsx.Column(_("Employment rate (IPS Grow)"), 14, PERCENT),
+        *_grow_rate_columns(),
         xlsx.Column(_("Job starts"), 10),
         xlsx.Column(_("Support hours"), 12, "0.0"),
     ]
@@ -153,9 +161,7 @@ GROW_COLUMNS = (
     "engaged",
     "first_job_starts",
     "job_starts",
-    "grow_active",
-    "grow_employed",
-    "grow_employment_rate",
+    *GROW_RATE_COLUMNS,
 )
 
 
@@ -167,9 +173,7 @@ def grow_sheet(book, shown: Shown) -> None:
         xlsx.Column(_("Engaged (vocational profile started)"), 14),
         xlsx.Column(_("Supported into work (first job starts)"), 14),
         xlsx.Column(_("Job starts"), 10),
-        xlsx.Column(_("Out of work at referral"), 14),
-        xlsx.Column(_("of whom in competitive work"), 14),
-        xlsx.Column(_("Employment rate (IPS Grow)"), 14, PERCENT),
+        *_grow_rate_columns(),
     ]
     xlsx.add_sheet(book, _("IPS Grow"), columns, grow_rows(shown))
 
