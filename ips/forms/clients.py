@@ -52,6 +52,14 @@ def not_in_future(day):
     return day
 
 
+def in_programme(day, client):
+    """A day of the client's past in Polku: not in the future, not before the client's programme entry."""
+    day = not_in_future(day)
+    if client.programme_entry and day < client.programme_entry:
+        raise forms.ValidationError(_("The date is before the client's programme entry."), code="before_entry")
+    return day
+
+
 def team_coaches(team_ids):
     return (
         User.objects.filter(
@@ -201,9 +209,7 @@ class StageChangeForm(TrustedForm):
             self.fields["stage"].initial = OPEN_STAGES[OPEN_STAGES.index(client.stage) + 1]
 
     def clean_changed_on(self):
-        day = not_in_future(self.cleaned_data["changed_on"])
-        if self.client.programme_entry and day < self.client.programme_entry:
-            raise forms.ValidationError(_("The date is before the client's programme entry."), code="before_entry")
+        day = in_programme(self.cleaned_data["changed_on"], self.client)
         if day < self.client.stage_since:
             raise forms.ValidationError(_("The date is before the current stage began."), code="before_stage")
         return day
@@ -231,10 +237,7 @@ class ClosureForm(TrustedModelForm):
         self.fields["closed_on"].initial = timezone.localdate()
 
     def clean_closed_on(self):
-        day = not_in_future(self.cleaned_data["closed_on"])
-        if self.instance.programme_entry and day < self.instance.programme_entry:
-            raise forms.ValidationError(_("The date is before the client's programme entry."), code="before_entry")
-        return day
+        return in_programme(self.cleaned_data["closed_on"], self.instance)
 
     def clean(self):
         cleaned = super().clean()
