@@ -16,7 +16,7 @@ from ips.access import AccessQuerySet
 from ips.models.esf import DECLINED, EsfParticipant
 from ips.models.lists import TargetGroup
 from ips.models.people import Organisation, Team
-from ips.periods import overlapping
+from ips.periods import one_open_span, overlapping, span_ends_after_start
 
 # Crockford-style alphabet: no I, L, O or U, so a code read aloud or copied by hand stays unambiguous.
 CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -433,12 +433,8 @@ class ClientAssignment(models.Model):
         verbose_name = _("client assignment")
         verbose_name_plural = _("client assignments")
         constraints = [
-            models.UniqueConstraint(
-                fields=["client"], condition=Q(ended__isnull=True), name="one_open_assignment_per_client"
-            ),
-            models.CheckConstraint(
-                condition=Q(ended__isnull=True) | Q(ended__gte=F("started")), name="assignment_ends_after_start"
-            ),
+            one_open_span(["client"], "one_open_assignment_per_client"),
+            span_ends_after_start("assignment_ends_after_start"),
         ]
 
     def __str__(self):
