@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ips.access import AccessQuerySet
-from ips.models.clients import Client, TreatmentTeam
+from ips.models.clients import AuditedUnderClient, Client, TreatmentTeam
 from ips.periods import one_open_span, overlapping, span_ends_after_start
 
 
@@ -51,7 +51,7 @@ class TreatmentTeamMembership(models.Model):
         return f"{self.user} · {self.treatment_team}"
 
 
-class ClientTreatmentTeam(models.Model):
+class ClientTreatmentTeam(AuditedUnderClient, models.Model):
     """The client's treatment team from `started` until `ended`."""
 
     client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="treatment_teams")
@@ -74,6 +74,3 @@ class ClientTreatmentTeam(models.Model):
 
     def __str__(self):
         return f"{self.client} · {self.treatment_team}"
-
-    def get_additional_data(self) -> dict:
-        return {"client": str(self.client.uuid)}
