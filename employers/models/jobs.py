@@ -12,10 +12,9 @@ from django.db.models.functions import Coalesce, Least
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from employers.models.contacts import EmployerContact
+from employers.models.contacts import ClientShownQuerySet, EmployerContact
 from employers.models.employers import Employer
 from employers.validators import validate_occupation_code
-from ips.access import AccessQuerySet
 from ips.models import ActivityKind, AuditedUnderClient, Client, TimeEntry
 from ips.periods import overlapping
 
@@ -23,17 +22,10 @@ MAX_HOURS_PER_WEEK = Decimal("60")
 DUE_SOON_DAYS = 7
 
 
-class ClientOwnedQuerySet(AccessQuerySet):
+class ClientOwnedQuerySet(ClientShownQuerySet):
     def visible_to(self, user):
         """Rows about a client are seen by the coaches and supervisors of the client's team, like the client."""
         return self.filter(client__team__in=user.roles.team_ids)
-
-    def with_client_shown_to(self, user):
-        shown = Q(client__team__in=user.roles.team_ids)
-        return self.annotate(
-            shown_client_code=Case(When(shown, then=F("client__code")), default=Value(None)),
-            shown_client_uuid=Case(When(shown, then=F("client__uuid")), default=Value(None)),
-        )
 
 
 class JobQuerySet(ClientOwnedQuerySet):
