@@ -42,6 +42,7 @@ from ips.models import (
 from ips.models.record import VocationalProfile
 from ips.services import client_assign, client_close, client_stage_change
 from ips.support_services import plan_change_record
+from ips.views.team import to_plan
 
 TIMELINE_LENGTH = 60
 
@@ -249,15 +250,11 @@ def _goal_versioned(new):
     return record_change
 
 
-def _to_plan(client):
-    return redirect(reverse("ips:plan_detail", args=[client.uuid]))
-
-
 consent_add = _record_view(ConsentForm, _("Record consent"), section="consent")
 consent_edit = _record_view(ConsentForm, _("Edit consent"), section="consent", model=Consent)
-goal_add = _record_view(GoalForm, _("Add a goal"), section="goals", on_save=_goal_versioned(True), back=_to_plan)
+goal_add = _record_view(GoalForm, _("Add a goal"), section="goals", on_save=_goal_versioned(True), back=to_plan)
 goal_edit = _record_view(
-    GoalForm, _("Edit goal"), section="goals", model=Goal, on_save=_goal_versioned(False), back=_to_plan
+    GoalForm, _("Edit goal"), section="goals", model=Goal, on_save=_goal_versioned(False), back=to_plan
 )
 score_add = _record_view(KykyviisariForm, _("Add a Kykyviisari score"), section="kykyviisari", recorded_by=True)
 satisfaction_add = _record_view(
