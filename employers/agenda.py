@@ -23,9 +23,9 @@ def follow_ups_due(*, viewer, coach_ids, today, until):
     )
     for follow_up in rows:
         client = follow_up.client
-        yield AgendaItem(
-            kind=Kind.FOLLOW_UP,
-            key=f"follow-up-{follow_up.uuid}",
+        yield AgendaItem.of(
+            Kind.FOLLOW_UP,
+            follow_up,
             due_on=follow_up.due_on,
             coach_id=client.coach_id,
             title=gettext("%(code)s: follow-along contact, %(employer)s")
@@ -48,9 +48,9 @@ def next_steps_due(*, viewer, coach_ids, today, until):
         .order_by("next_step_on")
     )
     for contact in rows:
-        yield AgendaItem(
-            kind=Kind.NEXT_STEP,
-            key=f"next-step-{contact.uuid}",
+        yield AgendaItem.of(
+            Kind.NEXT_STEP,
+            contact,
             due_on=contact.next_step_on,
             coach_id=contact.coach_id,
             title=gettext("Next step with %(employer)s") % {"employer": contact.employer.name},

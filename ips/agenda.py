@@ -45,6 +45,11 @@ class AgendaItem:
     client: Client | None = field(default=None, compare=False)  # for the access log and the coach's own label
     detail: str = ""  # the coach's own note, shown on pages to those who may read it, never in the feed
 
+    @classmethod
+    def of(cls, kind: Kind, row, **fields) -> "AgendaItem":
+        """The item of `kind` that `row` gives; its key (the calendar event's UID) is the kind and the row's uuid."""
+        return cls(kind=kind, key=f"{kind.replace('_', '-')}-{row.uuid}", **fields)
+
     def is_overdue(self, today: date) -> bool:
         return self.due_on < today
 
@@ -103,9 +108,9 @@ def quiet_clients(*, viewer, coach_ids, today, until):
     )
     for client in clients:
         days = (today - client.contact_reference).days
-        yield AgendaItem(
-            kind=Kind.NO_CONTACT,
-            key=f"no-contact-{client.uuid}",
+        yield AgendaItem.of(
+            Kind.NO_CONTACT,
+            client,
             due_on=client.contact_reference + timedelta(days=OVERDUE_DAYS),
             coach_id=client.coach_id,
             title=ngettext("%(code)s: no contact for %(days)d day", "%(code)s: no contact for %(days)d days", days)
@@ -124,9 +129,9 @@ def esf_followups(*, viewer, coach_ids, today, until):
         "pk", "uuid", "code", "first_name", "last_name", "anonymised_on", "coach_id", "closed_on"
     )
     for client in clients:
-        yield AgendaItem(
-            kind=Kind.ESF_FOLLOW_UP,
-            key=f"esf-follow-up-{client.uuid}",
+        yield AgendaItem.of(
+            Kind.ESF_FOLLOW_UP,
+            client,
             due_on=client.followup_due_on,
             coach_id=client.coach_id,
             title=_("%(code)s: six-month follow-up") % {"code": client.code},

@@ -24,7 +24,17 @@ from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
-from django.db.models import Q
+from django.db.models import CheckConstraint, F, Q, UniqueConstraint
+
+
+def span_ends_after_start(name: str) -> CheckConstraint:
+    """A span's constraint: open (no `ended`), or ending on or after its `started`."""
+    return CheckConstraint(condition=Q(ended__isnull=True) | Q(ended__gte=F("started")), name=name)
+
+
+def one_open_span(fields: list[str], name: str) -> UniqueConstraint:
+    """A span's constraint: at most one open span (no `ended`) for the same `fields` (a client's team, say)."""
+    return UniqueConstraint(fields=fields, condition=Q(ended__isnull=True), name=name)
 
 
 def add_months(day: date, months: int) -> date:

@@ -226,6 +226,16 @@ class Checker:
             if header not in told:
                 row.errors.extend((header, str(message)) for message in messages)
 
+    def _settled(self, row: Row, told: int) -> bool:
+        """Nothing more to check: a lookup of the row failed (more errors than `told`), or the row is one an earlier
+        import made and no key column was mapped to update it by (SKIP: nothing to change)."""
+        if len(row.errors) > told:
+            return True
+        if row.existing is not None and not self.mapping.get("key"):
+            row.action = SKIP
+            return True
+        return False
+
     def _date(self, row: Row, name: str) -> str:
         value = row.values.get(name)
         return value.isoformat() if isinstance(value, date) else (value or "")
@@ -259,10 +269,7 @@ class Checker:
     def _check_time_entries(self, row: Row) -> None:
         told = len(row.errors)
         coach, client = self._coach(row), self._client(row)
-        if len(row.errors) > told:
-            return
-        if row.existing is not None and not self.mapping.get("key"):
-            row.action = SKIP  # the same row as an earlier import made: nothing to change
+        if self._settled(row, told):
             return
         minutes = row.values.get("minutes")
         if minutes is None and row.values.get("hours") is not None:
@@ -307,10 +314,7 @@ class Checker:
     def _check_contacts(self, row: Row) -> None:
         told = len(row.errors)
         coach, employer, client = self._coach(row), self._employer(row), self._client(row)
-        if len(row.errors) > told:
-            return
-        if row.existing is not None and not self.mapping.get("key"):
-            row.action = SKIP
+        if self._settled(row, told):
             return
         data = {
             "employer": employer.pk,
@@ -338,10 +342,7 @@ class Checker:
     def _check_jobs(self, row: Row) -> None:
         told = len(row.errors)
         client, employer = self._client(row, required=True), self._employer(row)
-        if len(row.errors) > told:
-            return
-        if row.existing is not None and not self.mapping.get("key"):
-            row.action = SKIP
+        if self._settled(row, told):
             return
         data = {
             "employer": employer.pk,

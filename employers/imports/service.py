@@ -119,6 +119,11 @@ def commit(run: ImportRun) -> bool:
     return True
 
 
+def commit_start(run: ImportRun, *, skip_errors: bool) -> None:
+    """The commit is queued: the run's page polls its progress from here."""
+    ImportRun.objects.filter(pk=run.pk).update(status=ImportRun.Status.COMMITTING, progress=1, skip_errors=skip_errors)
+
+
 def cancel(run: ImportRun) -> None:
     """Nothing was written: the run keeps its name and counts, the file is deleted."""
     ImportRun.objects.filter(pk=run.pk).update(status=ImportRun.Status.CANCELLED, content=None)

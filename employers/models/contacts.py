@@ -25,7 +25,22 @@ def _changeable_by(user) -> Q:
     )
 
 
-class EmployerContactQuerySet(AccessQuerySet):
+class ClientShownQuerySet(AccessQuerySet):
+    """Rows that may name a client (contacts, jobs, follow-ups), listed also to those outside the client's team."""
+
+    def with_client_shown_to(self, user):
+        """Every row, with the client's code and uuid only where the user may see that client.
+
+        The masking happens in SQL, so the name or code of another team's client never leaves the database.
+        """
+        shown = Q(client__team__in=user.roles.team_ids)
+        return self.annotate(
+            shown_client_code=Case(When(shown, then=F("client__code")), default=Value(None)),
+            shown_client_uuid=Case(When(shown, then=F("client__uuid")), default=Value(None)),
+        )
+
+
+class EmployerContactQuerySet(ClientShownQuerySet):
     def visible_to(self, user):
         """Contacts with employers the user sees, unless they name a client of a team the user does not work in."""
         return self.filter(
@@ -50,17 +65,6 @@ class EmployerContactQuerySet(AccessQuerySet):
                 default=Value(False),
                 output_field=models.BooleanField(),
             )
-        )
-
-    def with_client_shown_to(self, user):
-        """Every contact, with the client's code and uuid only where the user may see that client.
-
-        The masking happens in SQL, so the name or code of another team's client never leaves the database.
-        """
-        shown = Q(client__team__in=user.roles.team_ids)
-        return self.annotate(
-            shown_client_code=Case(When(shown, then=F("client__code")), default=Value(None)),
-            shown_client_uuid=Case(When(shown, then=F("client__uuid")), default=Value(None)),
         )
 
     def with_notes_for(self, user):

@@ -12,28 +12,20 @@ from django.db.models.functions import Coalesce, Least
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from employers.models.contacts import EmployerContact
+from employers.models.contacts import ClientShownQuerySet, EmployerContact
 from employers.models.employers import Employer
 from employers.validators import validate_occupation_code
-from ips.access import AccessQuerySet
-from ips.models import ActivityKind, Client, TimeEntry
+from ips.models import ActivityKind, AuditedUnderClient, Client, TimeEntry
 from ips.periods import overlapping
 
 MAX_HOURS_PER_WEEK = Decimal("60")
 DUE_SOON_DAYS = 7
 
 
-class ClientOwnedQuerySet(AccessQuerySet):
+class ClientOwnedQuerySet(ClientShownQuerySet):
     def visible_to(self, user):
         """Rows about a client are seen by the coaches and supervisors of the client's team, like the client."""
         return self.filter(client__team__in=user.roles.team_ids)
-
-    def with_client_shown_to(self, user):
-        shown = Q(client__team__in=user.roles.team_ids)
-        return self.annotate(
-            shown_client_code=Case(When(shown, then=F("client__code")), default=Value(None)),
-            shown_client_uuid=Case(When(shown, then=F("client__uuid")), default=Value(None)),
-        )
 
 
 class JobQuerySet(ClientOwnedQuerySet):
@@ -50,7 +42,7 @@ class JobQuerySet(ClientOwnedQuerySet):
         return self.filter(overlapping(on, on, started="start_date", ended="end_date", last_day=True))
 
 
-class Job(models.Model):
+class Job(AuditedUnderClient, models.Model):
     class ContractType(models.TextChoices):
         PERMANENT = "permanent", _("Permanent")
         FIXED_TERM = "fixed_term", _("Fixed-term")
@@ -143,10 +135,6 @@ class Job(models.Model):
         # Not the title: __str__ goes into audit rows, which the organisation admin reads, and a title is free text.
         return f"{self.start_date:%Y-%m-%d} · {self.occupation_code}"
 
-    def get_additional_data(self) -> dict:
-        client_uuid = getattr(self, "shown_client_uuid", None) or self.client.uuid
-        return {"client": str(client_uuid)}
-
 
 # Daily-log kinds that count as follow-along support.
 FOLLOW_UP_TIME_ENTRY_KINDS = (
@@ -209,7 +197,7 @@ class FollowUpQuerySet(ClientOwnedQuerySet):
         return self.open().with_state(today).filter(state__in=states).order_by("due_on")
 
 
-class FollowUp(models.Model):
+class FollowUp(AuditedUnderClient, models.Model):
     """A planned follow-along contact (IPS fidelity V12): after a job starts, weekly, monthly, after it ends."""
 
     class Kind(models.TextChoices):
@@ -265,10 +253,6 @@ class FollowUp(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} · {self.due_on:%Y-%m-%d}"
-
-    def get_additional_data(self) -> dict:
-        client_uuid = getattr(self, "shown_client_uuid", None) or self.client.uuid
-        return {"client": str(client_uuid)}
 
     @property
     def state_label(self) -> str:

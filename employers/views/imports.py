@@ -86,6 +86,12 @@ def _detail_context(run, form=None):
     }
 
 
+def _queued(run, task):
+    """The check or the commit runs in the task worker; the run's page polls its progress."""
+    task.enqueue(run.pk)
+    return redirect("employers:import_detail", uuid=run.uuid)
+
+
 @login_required
 def import_detail(request, uuid):
     """The run's page: the mapping, the check's progress and its problems, the buttons to import or cancel."""
@@ -110,8 +116,7 @@ def import_map(request, uuid):
         return render(request, "employers/import_detail.html", _detail_context(run, form), status=200)
     mapping = form.mapping()
     service.save_mapping(run, columns=mapping["columns"], values=mapping["values"], key=mapping["key"])
-    check_import.enqueue(run.pk)
-    return redirect("employers:import_detail", uuid=run.uuid)
+    return _queued(run, check_import)
 
 
 @login_required
@@ -120,10 +125,8 @@ def import_commit(request, uuid):
     run = _run(request, uuid)
     if run.status != ImportRun.Status.CHECKED:
         return redirect("employers:import_detail", uuid=run.uuid)
-    skip = "skip_errors" in request.POST
-    ImportRun.objects.filter(pk=run.pk).update(status=ImportRun.Status.COMMITTING, progress=1, skip_errors=skip)
-    commit_import.enqueue(run.pk)
-    return redirect("employers:import_detail", uuid=run.uuid)
+    service.commit_start(run, skip_errors="skip_errors" in request.POST)
+    return _queued(run, commit_import)
 
 
 @login_required

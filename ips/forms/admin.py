@@ -65,7 +65,15 @@ def _organisation_on_create(form, organisations) -> bool:
     return True
 
 
-class PersonForm(OrganisationScopedForm, TrustedModelForm):
+class _OrganisationOnCreate:
+    """Mixin of a form whose new row names its organisation, one of `organisations` (see _organisation_on_create)."""
+
+    def __init__(self, *args, organisations, **kwargs):
+        super().__init__(*args, **kwargs)
+        _organisation_on_create(self, organisations)
+
+
+class PersonForm(_OrganisationOnCreate, OrganisationScopedForm, TrustedModelForm):
     """A person's own details; a new person also names the organisation that adds them."""
 
     organisation = OrganisationChoiceField(label=_("Organisation"), queryset=Organisation.objects.all())
@@ -74,11 +82,10 @@ class PersonForm(OrganisationScopedForm, TrustedModelForm):
         model = User
         fields = ["first_name", "last_name", "email", "language", "profession"]
 
-    def __init__(self, *args, organisations, **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for name in ("first_name", "last_name", "email"):
             self.fields[name].required = True
-        _organisation_on_create(self, organisations)
 
     def clean_email(self):
         email = self.cleaned_data["email"].strip().lower()
@@ -156,16 +163,12 @@ class FteChangeForm(TrustedForm):
     on = _date_field(_("From"), initial=timezone.localdate, help_text=_("The first day of the new share."))
 
 
-class TeamForm(OrganisationScopedForm, TrustedModelForm):
+class TeamForm(_OrganisationOnCreate, OrganisationScopedForm, TrustedModelForm):
     organisation = OrganisationChoiceField(label=_("Organisation"), queryset=Organisation.objects.all())
 
     class Meta:
         model = Team
         fields = ["organisation", "name"]
-
-    def __init__(self, *args, organisations, **kwargs):
-        super().__init__(*args, **kwargs)
-        _organisation_on_create(self, organisations)
 
     def clean(self):
         cleaned = super().clean()
@@ -201,16 +204,12 @@ class OrganisationForm(TrustedModelForm):
         return email
 
 
-class TreatmentTeamForm(OrganisationScopedForm, TrustedModelForm):
+class TreatmentTeamForm(_OrganisationOnCreate, OrganisationScopedForm, TrustedModelForm):
     organisation = OrganisationChoiceField(label=_("Organisation"), queryset=Organisation.objects.all())
 
     class Meta:
         model = TreatmentTeam
         fields = ["organisation", "name"]
-
-    def __init__(self, *args, organisations, **kwargs):
-        super().__init__(*args, **kwargs)
-        _offer_organisations(self, organisations)
 
 
 class TreatmentMemberForm(OrganisationScopedForm, TrustedForm):

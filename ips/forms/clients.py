@@ -52,6 +52,21 @@ def not_in_future(day):
     return day
 
 
+def dates_in_order(form, cleaned, earlier: str, later: str, message) -> None:
+    """The date in `later` may not be before the one in `earlier` (either may be empty): else `message` on `later`."""
+    first, then = cleaned.get(earlier), cleaned.get(later)
+    if first and then and then < first:
+        form.add_error(later, message)
+
+
+def in_programme(day, client):
+    """A day of the client's past in Polku: not in the future, not before the client's programme entry."""
+    day = not_in_future(day)
+    if client.programme_entry and day < client.programme_entry:
+        raise forms.ValidationError(_("The date is before the client's programme entry."), code="before_entry")
+    return day
+
+
 def team_coaches(team_ids):
     return (
         User.objects.filter(
@@ -201,9 +216,7 @@ class StageChangeForm(TrustedForm):
             self.fields["stage"].initial = OPEN_STAGES[OPEN_STAGES.index(client.stage) + 1]
 
     def clean_changed_on(self):
-        day = not_in_future(self.cleaned_data["changed_on"])
-        if self.client.programme_entry and day < self.client.programme_entry:
-            raise forms.ValidationError(_("The date is before the client's programme entry."), code="before_entry")
+        day = in_programme(self.cleaned_data["changed_on"], self.client)
         if day < self.client.stage_since:
             raise forms.ValidationError(_("The date is before the current stage began."), code="before_stage")
         return day
@@ -231,10 +244,7 @@ class ClosureForm(TrustedModelForm):
         self.fields["closed_on"].initial = timezone.localdate()
 
     def clean_closed_on(self):
-        day = not_in_future(self.cleaned_data["closed_on"])
-        if self.instance.programme_entry and day < self.instance.programme_entry:
-            raise forms.ValidationError(_("The date is before the client's programme entry."), code="before_entry")
-        return day
+        return in_programme(self.cleaned_data["closed_on"], self.instance)
 
     def clean(self):
         cleaned = super().clean()
@@ -306,12 +316,8 @@ class ConsentForm(TrustedModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        given, withdrawn = cleaned.get("given_on"), cleaned.get("withdrawn_on")
-        if given and withdrawn and withdrawn < given:
-            self.add_error("withdrawn_on", _("Consent cannot be withdrawn before it was given."))
-        until = cleaned.get("valid_until")
-        if given and until and until < given:
-            self.add_error("valid_until", _("Consent cannot end before it was given."))
+        dates_in_order(self, cleaned, "given_on", "withdrawn_on", _("Consent cannot be withdrawn before it was given."))
+        dates_in_order(self, cleaned, "given_on", "valid_until", _("Consent cannot end before it was given."))
         if "parties" in self.fields and not cleaned.get("parties") and not (cleaned.get("scope") or "").strip():
             self.add_error("parties", _("Say with whom information may be exchanged."))
         return cleaned

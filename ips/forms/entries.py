@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from ips.forms.client_picker import ClientPicker, ClientPickerField
+from ips.forms.clients import NamedChoiceField
 from ips.forms.fields import check_recent
 from ips.forms.scoped import OrganisationScopedForm
 from ips.forms.trust import TrustedModelForm
@@ -15,11 +16,8 @@ from ips.forms.widgets import ModelChoices, PlainSelect
 from ips.models import MAX_DAY_MINUTES, OPEN_STAGES, ActivityKind, Client, Consent, TimeEntry
 
 
-class KindChoiceField(forms.ModelChoiceField):
+class KindChoiceField(NamedChoiceField):
     iterator = ModelChoices
-
-    def label_from_instance(self, obj):
-        return obj.name
 
 
 class TimeEntryForm(OrganisationScopedForm, TrustedModelForm):

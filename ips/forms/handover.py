@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from ips.forms.clients import DATE, NamedChoiceField, not_in_future
+from ips.forms.clients import DATE, NamedChoiceField, in_programme
 from ips.forms.fields import check_recent
 from ips.forms.trust import TrustedModelForm
 from ips.models import MAX_DAY_MINUTES, ClientAssignment, Consent, Destination, HandOver, ServicePeriod, TimeEntry
@@ -55,10 +55,7 @@ class HandOverForm(TrustedModelForm):
             )
 
     def clean_first_meeting_on(self):
-        day = not_in_future(self.cleaned_data["first_meeting_on"])
-        if self.client.programme_entry and day < self.client.programme_entry:
-            raise forms.ValidationError(_("The date is before the client's programme entry."), code="before_entry")
-        return day
+        return in_programme(self.cleaned_data["first_meeting_on"], self.client)
 
     def clean(self):
         cleaned = super().clean()

@@ -4,7 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ips.forms.clients import DATE, NamedMultipleChoiceField, not_in_future
+from ips.forms.clients import DATE, NamedMultipleChoiceField, dates_in_order, in_programme, not_in_future
 from ips.forms.scoped import (
     OrganisationScopedForm,
     PeopleChoiceField,
@@ -118,9 +118,9 @@ class SupportPlanForm(TrustedModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        agreed, review = cleaned.get("agreed_on"), cleaned.get("next_review_on")
-        if agreed and review and review < agreed:
-            self.add_error("next_review_on", _("The review cannot be before the plan was agreed."))
+        dates_in_order(
+            self, cleaned, "agreed_on", "next_review_on", _("The review cannot be before the plan was agreed.")
+        )
         return cleaned
 
 
@@ -207,9 +207,7 @@ class ServiceChangeForm(TrustedForm):
         self.client = client
 
     def clean_on(self):
-        day = not_in_future(self.cleaned_data["on"])
-        if self.client.programme_entry and day < self.client.programme_entry:
-            raise forms.ValidationError(_("The date is before the client's programme entry."), code="before_entry")
+        day = in_programme(self.cleaned_data["on"], self.client)
         latest = self.client.service_periods.filter(ended__isnull=True).order_by("-started").first()
         if latest is not None and day < latest.started:
             raise forms.ValidationError(_("The current service started later; give a date from then on."))

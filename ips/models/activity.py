@@ -39,6 +39,15 @@ COMMUNITY_SETTINGS = [Setting.COMMUNITY, Setting.WORKPLACE, Setting.CLIENT_HOME]
 SUMMARISED = ("team_id", "date", "kind_id", "setting", "minutes", "coach_work")
 
 
+def _minute_sums(total: str = "total") -> dict:
+    """Minutes in all (named `total`), out in the community and on employment work: the log's shares."""
+    return {
+        total: Sum("minutes", default=0),
+        "community": Sum("minutes", filter=Q(setting__in=COMMUNITY_SETTINGS), default=0),
+        "employment": Sum("minutes", filter=Q(kind__is_employment_work=True), default=0),
+    }
+
+
 class TimeEntryQuerySet(AccessQuerySet):
     def visible_to(self, user):
         """A coach sees their own log; a supervisor sees the logs of their teams."""
@@ -64,11 +73,7 @@ class TimeEntryQuerySet(AccessQuerySet):
 
     def totals(self) -> dict:
         """Total minutes, community minutes and employment-work minutes in one query."""
-        return self.aggregate(
-            total=Sum("minutes", default=0),
-            community=Sum("minutes", filter=Q(setting__in=COMMUNITY_SETTINGS), default=0),
-            employment=Sum("minutes", filter=Q(kind__is_employment_work=True), default=0),
-        )
+        return self.aggregate(**_minute_sums())
 
     def by_kind(self):
         """The kinds of these entries, each with their minutes (kind.minutes), in the kinds' order: one query."""
@@ -78,19 +83,13 @@ class TimeEntryQuerySet(AccessQuerySet):
             .order_by("order", "code")
         )
 
+    def totals_per(self, field: str, total: str = "total"):
+        """Per value of `field` (a date, a coach): the sums of totals() and the number of entries, in one query."""
+        return self.order_by().values(field).annotate(**_minute_sums(total), count=Count("pk")).order_by(field)
+
     def by_day_totals(self):
         """Per date: minutes_total, community, employment and the number of entries, in one query."""
-        return (
-            self.order_by()
-            .values("date")
-            .annotate(
-                minutes_total=Sum("minutes", default=0),
-                community=Sum("minutes", filter=Q(setting__in=COMMUNITY_SETTINGS), default=0),
-                employment=Sum("minutes", filter=Q(kind__is_employment_work=True), default=0),
-                count=Count("pk"),
-            )
-            .order_by("date")
-        )
+        return self.totals_per("date", total="minutes_total")
 
     def by_day(self):
         return self.order_by().values("date").annotate(minutes_total=Sum("minutes")).order_by("date")

@@ -16,7 +16,7 @@ from ips.access import AccessQuerySet
 from ips.models.esf import DECLINED, EsfParticipant
 from ips.models.lists import TargetGroup
 from ips.models.people import Organisation, Team
-from ips.periods import overlapping
+from ips.periods import one_open_span, overlapping, span_ends_after_start
 
 # Crockford-style alphabet: no I, L, O or U, so a code read aloud or copied by hand stays unambiguous.
 CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -389,7 +389,16 @@ class Client(EsfParticipant):
         return {"client": str(self.uuid)}
 
 
-class StageChange(models.Model):
+class AuditedUnderClient:
+    """A row of one client's: every audit-log row about it is stored under the client's uuid, so the log of one
+    client can be listed. A list that annotated `shown_client_uuid` (employers' with_client_shown_to) spares the
+    query for the client."""
+
+    def get_additional_data(self) -> dict:
+        return {"client": str(getattr(self, "shown_client_uuid", None) or self.client.uuid)}
+
+
+class StageChange(AuditedUnderClient, models.Model):
     """Every move along the client's path, kept for the client page and for outcome figures."""
 
     client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="stage_changes")
@@ -408,11 +417,8 @@ class StageChange(models.Model):
     def __str__(self):
         return f"{self.client} · {self.stage} · {self.changed_on}"
 
-    def get_additional_data(self) -> dict:
-        return {"client": str(self.client.uuid)}
 
-
-class ClientAssignment(models.Model):
+class ClientAssignment(AuditedUnderClient, models.Model):
     """Who had the client when: fidelity items count caseloads over a period, and clients move between teams."""
 
     client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="assignments")
@@ -433,12 +439,8 @@ class ClientAssignment(models.Model):
         verbose_name = _("client assignment")
         verbose_name_plural = _("client assignments")
         constraints = [
-            models.UniqueConstraint(
-                fields=["client"], condition=Q(ended__isnull=True), name="one_open_assignment_per_client"
-            ),
-            models.CheckConstraint(
-                condition=Q(ended__isnull=True) | Q(ended__gte=F("started")), name="assignment_ends_after_start"
-            ),
+            one_open_span(["client"], "one_open_assignment_per_client"),
+            span_ends_after_start("assignment_ends_after_start"),
         ]
 
     def __str__(self):
@@ -448,6 +450,3 @@ class ClientAssignment(models.Model):
     def last_day(self):
         """The last day the assignment covered (`ended` is the first day it no longer does), as people read it."""
         return max(self.ended - timedelta(days=1), self.started) if self.ended else None
-
-    def get_additional_data(self) -> dict:
-        return {"client": str(self.client.uuid)}

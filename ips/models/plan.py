@@ -14,7 +14,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ips.models.clients import Client
+from ips.models.clients import AuditedUnderClient, Client
 from ips.models.record import ClientOwned, ClientRecordQuerySet, Goal
 from ips.models.team import Coordinator
 
@@ -89,7 +89,7 @@ class PlanChangeQuerySet(ClientRecordQuerySet):
     pass
 
 
-class PlanChange(models.Model):
+class PlanChange(AuditedUnderClient, models.Model):
     """A version of the plan: who changed what, when."""
 
     client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="plan_changes")
@@ -108,9 +108,6 @@ class PlanChange(models.Model):
 
     def __str__(self):
         return f"{self.client} · {self.changed_at:%Y-%m-%d}"
-
-    def get_additional_data(self) -> dict:
-        return {"client": str(self.client.uuid)}
 
 
 def plan_review_due_q(user, today=None, days=REVIEW_NOTICE_DAYS) -> Q:

@@ -9,7 +9,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from ips.access import AccessQuerySet
-from ips.models.clients import Client
+from ips.models.clients import AuditedUnderClient, Client
 from ips.models.lists import Party
 
 
@@ -18,7 +18,7 @@ class ClientRecordQuerySet(AccessQuerySet):
         return self.filter(client__team__in=user.roles.client_team_ids)
 
 
-class ClientOwned(models.Model):
+class ClientOwned(AuditedUnderClient, models.Model):
     """A row that belongs to one client: audited under the client's uuid."""
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
@@ -32,9 +32,6 @@ class ClientOwned(models.Model):
 
     def __str__(self):
         return f"{self.client}"
-
-    def get_additional_data(self) -> dict:
-        return {"client": str(self.client.uuid)}
 
 
 class ConsentQuerySet(ClientRecordQuerySet):

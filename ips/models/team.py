@@ -9,14 +9,14 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
-from django.db.models import F, Q, Value
+from django.db.models import F, Value
 from django.db.models.functions import Coalesce, Concat, NullIf
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ips.models.clients import Client, ServiceType
 from ips.models.record import ClientOwned, ClientRecordQuerySet
-from ips.periods import overlapping
+from ips.periods import one_open_span, overlapping, span_ends_after_start
 
 
 class CoordinatorQuerySet(ClientRecordQuerySet):
@@ -65,12 +65,8 @@ class Coordinator(ClientOwned):
         verbose_name = _("asiakasvastaava")
         verbose_name_plural = _("asiakasvastaavat")
         constraints = [
-            models.UniqueConstraint(
-                fields=["client"], condition=Q(ended__isnull=True), name="one_open_coordinator_per_client"
-            ),
-            models.CheckConstraint(
-                condition=Q(ended__isnull=True) | Q(ended__gte=F("started")), name="coordinator_ends_after_start"
-            ),
+            one_open_span(["client"], "one_open_coordinator_per_client"),
+            span_ends_after_start("coordinator_ends_after_start"),
         ]
 
     def __str__(self):
@@ -108,12 +104,8 @@ class ServicePeriod(ClientOwned):
         verbose_name = _("service period")
         verbose_name_plural = _("service periods")
         constraints = [
-            models.UniqueConstraint(
-                fields=["client", "service"], condition=Q(ended__isnull=True), name="one_open_period_per_service"
-            ),
-            models.CheckConstraint(
-                condition=Q(ended__isnull=True) | Q(ended__gte=F("started")), name="service_period_ends_after_start"
-            ),
+            one_open_span(["client", "service"], "one_open_period_per_service"),
+            span_ends_after_start("service_period_ends_after_start"),
         ]
 
     def __str__(self):

@@ -7,13 +7,12 @@ Spans follow ips/periods.py: `ended` is the first day no longer covered. `Treatm
 
 from django.conf import settings
 from django.db import models
-from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ips.access import AccessQuerySet
-from ips.models.clients import Client, TreatmentTeam
-from ips.periods import overlapping
+from ips.models.clients import AuditedUnderClient, Client, TreatmentTeam
+from ips.periods import one_open_span, overlapping, span_ends_after_start
 
 
 class DatedQuerySet(AccessQuerySet):
@@ -46,17 +45,13 @@ class TreatmentTeamMembership(models.Model):
         ordering = ["-started", "-pk"]
         verbose_name = _("treatment-team membership")
         verbose_name_plural = _("treatment-team memberships")
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(ended__isnull=True) | Q(ended__gte=F("started")), name="treatment_member_ends_after_start"
-            )
-        ]
+        constraints = [span_ends_after_start("treatment_member_ends_after_start")]
 
     def __str__(self):
         return f"{self.user} · {self.treatment_team}"
 
 
-class ClientTreatmentTeam(models.Model):
+class ClientTreatmentTeam(AuditedUnderClient, models.Model):
     """The client's treatment team from `started` until `ended`."""
 
     client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="treatment_teams")
@@ -73,16 +68,9 @@ class ClientTreatmentTeam(models.Model):
         verbose_name = _("client's treatment team")
         verbose_name_plural = _("clients' treatment teams")
         constraints = [
-            models.UniqueConstraint(
-                fields=["client"], condition=Q(ended__isnull=True), name="one_open_treatment_team_per_client"
-            ),
-            models.CheckConstraint(
-                condition=Q(ended__isnull=True) | Q(ended__gte=F("started")), name="client_treatment_ends_after_start"
-            ),
+            one_open_span(["client"], "one_open_treatment_team_per_client"),
+            span_ends_after_start("client_treatment_ends_after_start"),
         ]
 
     def __str__(self):
         return f"{self.client} · {self.treatment_team}"
-
-    def get_additional_data(self) -> dict:
-        return {"client": str(self.client.uuid)}

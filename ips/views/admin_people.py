@@ -102,10 +102,8 @@ def person_detail(request, pk):
 def person_edit(request, pk):
     person = get_for_user(request, User, write=True, pk=pk)
     form = PersonForm(posted_data(request), instance=person, organisations=request.user.roles.admin_orgs)
-    if form.is_valid():
-        form.save()
-        return redirect("ips:person_detail", pk=person.pk)
-    return render(request, "includes/form_page.html", {"form": form, "title": gettext("Edit %s") % person})
+    done = reverse("ips:person_detail", kwargs={"pk": person.pk})
+    return admin_form_page(request, form, title=gettext("Edit %s") % person, write=lambda _data: form.save(), done=done)
 
 
 @require_POST

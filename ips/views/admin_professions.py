@@ -5,13 +5,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Q
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext
 
 from ips.access import get_for_user
 from ips.forms.admin import ProfessionForm
 from ips.forms.general import posted_data
 from ips.models import Profession
-from ips.views.admin_people import admin_organisations
+from ips.views.admin_people import admin_form_page, admin_organisations
 
 
 @login_required
@@ -44,9 +45,11 @@ def profession_create(request):
 def profession_edit(request, pk):
     profession = get_for_user(request, Profession, write=True, pk=pk)
     form = ProfessionForm(posted_data(request), instance=profession, organisations=request.user.roles.admin_orgs)
-    if form.is_valid():
-        form.save()
-        messages.success(request, gettext("Saved."))
-        return redirect("ips:profession_list")
-    title = gettext("Edit profession %s") % profession.name
-    return render(request, "includes/form_page.html", {"form": form, "title": title})
+    return admin_form_page(
+        request,
+        form,
+        title=gettext("Edit profession %s") % profession.name,
+        write=lambda _data: form.save(),
+        done=reverse("ips:profession_list"),
+        success=gettext("Saved."),
+    )

@@ -56,10 +56,8 @@ def team_create(request):
 def team_edit(request, uuid):
     team = get_for_user(request, Team, write=True, uuid=uuid)
     form = TeamForm(posted_data(request), instance=team, organisations=request.user.roles.admin_orgs)
-    if form.is_valid():
-        form.save()
-        return redirect("ips:team_list")
-    return render(request, "includes/form_page.html", {"form": form, "title": gettext("Rename %s") % team})
+    title = gettext("Rename %s") % team
+    return admin_form_page(request, form, title=title, write=lambda _data: form.save(), done=reverse("ips:team_list"))
 
 
 @login_required

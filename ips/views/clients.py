@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from ips import audit, privacy, staff, xlsx
 from ips.access import get_for_user
@@ -41,6 +42,7 @@ from ips.models import (
 from ips.models.record import VocationalProfile
 from ips.services import client_assign, client_close, client_stage_change
 from ips.support_services import plan_change_record
+from ips.views.team import to_plan
 
 TIMELINE_LENGTH = 60
 
@@ -203,114 +205,64 @@ def client_close_view(request, uuid):
     return _form_page(request, form, title=gettext("Close the service"), client=client)
 
 
-def _record_form(
-    request, uuid, form_class, *, title, section, model=None, record_uuid=None, extra=None, on_save=None, back=None
+def _record_view(
+    form_class, title, *, section, model=None, one_to_one=False, recorded_by=False, on_save=None, back=None
 ):
-    """Add (record_uuid None) or edit one record of the client: consent, goal or Kykyviisari score.
+    """The view that adds one record of the client (consent, goal, score, answer) or edits it.
 
-    `on_save(form, record)` runs after the save (a goal writes the plan's version row); `back(client)` is where to go.
+    With `model` the view edits: the record the URL names (`record`), or with `one_to_one` the client's only one (made
+    on first save). `recorded_by` stamps the user; `on_save(request, form, record)` runs after the save (a goal writes
+    the plan's version row); `back(client)` is where to go, else the client page's `section`.
     """
-    client = _client(request, uuid, write=True)
-    instance = None
-    if record_uuid is not None:
-        instance = get_for_user(request, model.objects.filter(client=client), write=True, uuid=record_uuid)
-    form = form_class(posted_data(request), instance=instance)
-    if request.method == "POST" and form.is_valid():
-        record = form.save(commit=False)
-        record.client = client
-        for name, value in (extra or {}).items():
-            setattr(record, name, value)
-        record.save()
-        form.save_m2m()
-        if on_save is not None:
-            on_save(form, record)
-        messages.success(request, gettext("Saved."))
-        return back(client) if back else _back(client, section)
-    return _form_page(request, form, title=title, client=client)
+
+    @login_required
+    def view(request, uuid, record=None):
+        client = _client(request, uuid, write=True)
+        instance = None
+        if one_to_one:
+            instance = model.objects.filter(client=client).first() or model(client=client)
+        elif record is not None:
+            instance = get_for_user(request, model.objects.filter(client=client), write=True, uuid=record)
+        form = form_class(posted_data(request), instance=instance)
+        if request.method == "POST" and form.is_valid():
+            saved = form.save(commit=False)
+            saved.client = client
+            if recorded_by:
+                saved.recorded_by = request.user
+            saved.save()
+            form.save_m2m()
+            if on_save is not None:
+                on_save(request, form, saved)
+            messages.success(request, gettext("Saved."))
+            return back(client) if back else _back(client, section)
+        return _form_page(request, form, title=str(title), client=client)
+
+    return view
 
 
-@login_required
-def consent_add(request, uuid):
-    return _record_form(request, uuid, ConsentForm, title=gettext("Record consent"), section="consent")
-
-
-@login_required
-def consent_edit(request, uuid, record):
-    return _record_form(
-        request,
-        uuid,
-        ConsentForm,
-        title=gettext("Edit consent"),
-        section="consent",
-        model=Consent,
-        record_uuid=record,
-    )
-
-
-def _goal_versioned(request, new):
+def _goal_versioned(new):
     """A goal is part of the work-ability support plan: its change is a version of the plan."""
 
-    def record_change(form, goal):
+    def record_change(request, form, goal):
         subject = (gettext("New goal “%s”") if new else gettext("Goal “%s”")) % goal.text
         plan_change_record(client=goal.client, by=request.user, what=describe_changes(form, subject))
 
     return record_change
 
 
-def _to_plan(client):
-    return redirect(reverse("ips:plan_detail", args=[client.uuid]))
-
-
-@login_required
-def goal_add(request, uuid):
-    return _record_form(
-        request,
-        uuid,
-        GoalForm,
-        title=gettext("Add a goal"),
-        section="goals",
-        on_save=_goal_versioned(request, new=True),
-        back=_to_plan,
-    )
-
-
-@login_required
-def goal_edit(request, uuid, record):
-    return _record_form(
-        request,
-        uuid,
-        GoalForm,
-        title=gettext("Edit goal"),
-        section="goals",
-        model=Goal,
-        record_uuid=record,
-        on_save=_goal_versioned(request, new=False),
-        back=_to_plan,
-    )
-
-
-@login_required
-def score_add(request, uuid):
-    return _record_form(
-        request,
-        uuid,
-        KykyviisariForm,
-        title=gettext("Add a Kykyviisari score"),
-        section="kykyviisari",
-        extra={"recorded_by": request.user},
-    )
-
-
-@login_required
-def satisfaction_add(request, uuid):
-    return _record_form(
-        request,
-        uuid,
-        SatisfactionForm,
-        title=gettext("Record a satisfaction survey answer"),
-        section="satisfaction",
-        extra={"recorded_by": request.user},
-    )
+consent_add = _record_view(ConsentForm, _("Record consent"), section="consent")
+consent_edit = _record_view(ConsentForm, _("Edit consent"), section="consent", model=Consent)
+goal_add = _record_view(GoalForm, _("Add a goal"), section="goals", on_save=_goal_versioned(True), back=to_plan)
+goal_edit = _record_view(
+    GoalForm, _("Edit goal"), section="goals", model=Goal, on_save=_goal_versioned(False), back=to_plan
+)
+score_add = _record_view(KykyviisariForm, _("Add a Kykyviisari score"), section="kykyviisari", recorded_by=True)
+satisfaction_add = _record_view(
+    SatisfactionForm, _("Record a satisfaction survey answer"), section="satisfaction", recorded_by=True
+)
+profile_edit = _record_view(
+    VocationalProfileForm, _("Vocational profile"), section="profile", model=VocationalProfile, one_to_one=True
+)
 
 
 @login_required
@@ -326,15 +278,3 @@ def client_followup(request, uuid):
         messages.success(request, gettext("Saved."))
         return _back(client, "closure")
     return _form_page(request, form, title=gettext("Six-month follow-up"), client=client)
-
-
-@login_required
-def profile_edit(request, uuid):
-    client = _client(request, uuid, write=True)
-    profile = VocationalProfile.objects.filter(client=client).first() or VocationalProfile(client=client)
-    form = VocationalProfileForm(posted_data(request), instance=profile)
-    if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, gettext("Saved."))
-        return _back(client, "profile")
-    return _form_page(request, form, title=gettext("Vocational profile"), client=client)

@@ -19,7 +19,7 @@ from ips.access import get_for_user, require_role
 from ips.forms.clients import team_coaches
 from ips.forms.entries import TimeEntryForm
 from ips.http import redirect_next, render_page_or_fragment, safe_next
-from ips.models import COMMUNITY_SETTINGS, ActivityKind, Client, Setting, Team, TimeEntry
+from ips.models import ActivityKind, Client, Setting, Team, TimeEntry
 from ips.models.clients import overdue_q
 from ips.models.plan import plan_review_due_q
 from ips.params import query_date, query_text
@@ -333,7 +333,7 @@ def week(request):
         per = {}
         for row in team.order_by().values("coach", "date").annotate(minutes_total=Sum("minutes")):
             per.setdefault(row["coach"], {})[row["date"]] = row["minutes_total"]
-        community = {r["coach"]: r for r in _community_by_coach(team)}
+        community = {r["coach"]: r for r in team.totals_per("coach")}
         for person in coaches:
             row = [per.get(person.pk, {}).get(d, 0) for d in days]
             shares = community.get(person.pk, {"total": 0, "community": 0})
@@ -369,14 +369,3 @@ def week(request):
 
 def _by_kind_and_day(queryset):
     return queryset.order_by().values("kind", "date").annotate(minutes_total=Sum("minutes"))
-
-
-def _community_by_coach(queryset):
-    return (
-        queryset.order_by()
-        .values("coach")
-        .annotate(
-            total=Sum("minutes", default=0),
-            community=Sum("minutes", filter=Q(setting__in=COMMUNITY_SETTINGS), default=0),
-        )
-    )

@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
@@ -14,7 +14,7 @@ from ips.forms.team import PlanActionForm, SupportPlanForm, describe_changes
 from ips.models import ClientLanguage, Goal, NetworkMeeting, PlanAction, PlanChange, SupportPlan
 from ips.models.team import Coordinator
 from ips.support_services import plan_change_record
-from ips.views.team import client_for
+from ips.views.team import client_for, to_plan
 
 CHANGES_SHOWN = 50
 
@@ -31,10 +31,6 @@ def plan_context(client):
         goal.plan_actions = [action for action in actions if action.goal_id == goal.pk]
     coordinator = Coordinator.objects.in_force().filter(client=client).select_related("user").first()
     return {"client": client, "plan": plan, "goals": goals, "coordinator": coordinator, "today": today}
-
-
-def _plan_page(client):
-    return redirect(reverse("ips:plan_detail", args=[client.uuid]))
 
 
 @login_required
@@ -62,7 +58,7 @@ def plan_edit(request, uuid):
         form.save()
         plan_change_record(client=client, by=request.user, what=describe_changes(form, gettext("Plan")))
         messages.success(request, gettext("Saved."))
-        return _plan_page(client)
+        return to_plan(client)
     return _form(request, client, form, gettext("Plan dates"))
 
 
@@ -84,7 +80,7 @@ def _action_form(request, uuid, record=None):
         subject = gettext("Action “%s”") % saved.text if action else gettext("New action “%s”") % saved.text
         plan_change_record(client=client, by=request.user, what=describe_changes(form, subject))
         messages.success(request, gettext("Saved."))
-        return _plan_page(client)
+        return to_plan(client)
     return _form(request, client, form, gettext("Edit action") if action else gettext("Add an action"))
 
 

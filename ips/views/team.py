@@ -25,6 +25,10 @@ def back_to(client, section):
     return redirect(reverse("ips:client_detail", args=[client.uuid]) + f"#{section}")
 
 
+def to_plan(client):
+    return redirect(reverse("ips:plan_detail", args=[client.uuid]))
+
+
 @login_required
 def coordinator_edit(request, uuid):
     client = client_for(request, uuid, write=True)
