@@ -31,6 +31,9 @@ class Setting(models.TextChoices):
 # Fidelity item V13 counts time out of the office with people as community time; phone and video are not.
 COMMUNITY_SETTINGS = [Setting.COMMUNITY, Setting.WORKPLACE, Setting.CLIENT_HOME]
 
+# What a page needs of an entry's kind to order it and print its name (|tr:"name"), read as kind__<column>.
+KIND_COLUMNS = ("kind__order", "kind__code", "kind__name_fi", "kind__name_sv", "kind__name_en")
+
 
 class TimeEntryQuerySet(AccessQuerySet):
     def visible_to(self, user):
@@ -87,6 +90,21 @@ class TimeEntryQuerySet(AccessQuerySet):
 
     def by_day(self):
         return self.order_by().values("date").annotate(minutes_total=Sum("minutes")).order_by("date")
+
+    def by_day_and_kind(self):
+        """Per date and kind: the by_day_totals() figures with the kind's order, code and names, in one query, for a
+        page that shows both the days and the kinds (Today's week: one query where by_day_totals and by_kind are two).
+        """
+        return (
+            self.order_by()
+            .values("date", "kind", *KIND_COLUMNS)
+            .annotate(
+                minutes_total=Sum("minutes", default=0),
+                community=Sum("minutes", filter=Q(setting__in=COMMUNITY_SETTINGS), default=0),
+                employment=Sum("minutes", filter=Q(kind__is_employment_work=True), default=0),
+                count=Count("pk"),
+            )
+        )
 
 
 class TimeEntry(models.Model):
