@@ -62,6 +62,12 @@ class TimeEntryForm(OrganisationScopedForm, TrustedModelForm):
         teams = {self.instance.team_id} if self.instance.team_id else roles.log_teams
         self.limit_to_organisations(roles.organisations_of(teams) or self._organisation_of_team())
 
+    def _get_validation_exclusions(self):
+        """The model's own checks of these fields repeat the form's, a query each, on every quick add: the kind and
+        the client come from the fields' (narrower) querysets, and clean_minutes holds the minutes to the range of
+        the time_entry_minutes_in_day constraint, which the database still enforces."""
+        return super()._get_validation_exclusions() | {"kind", "client", "minutes"}
+
     def logged_on(self, day) -> int:
         """Minutes the coach has already logged that day (other than this entry). An import of many rows answers
         from one read of the file's days instead (employers/imports/checking.py)."""

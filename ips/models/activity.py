@@ -92,16 +92,15 @@ class TimeEntryQuerySet(AccessQuerySet):
         return self.order_by().values("date").annotate(minutes_total=Sum("minutes")).order_by("date")
 
     def by_day_and_kind(self):
-        """Per date and kind: the by_day_totals() figures with the kind's order, code and names, in one query, for a
-        page that shows both the days and the kinds (Today's week: one query where by_day_totals and by_kind are two).
-        """
+        """Per date and kind: minutes_total, community and the number of entries, with the kind's order, code and
+        names, in one query, for a page that shows both the days and the kinds (Today's week: one query where
+        by_day_totals and by_kind are two)."""
         return (
             self.order_by()
             .values("date", "kind", *KIND_COLUMNS)
             .annotate(
                 minutes_total=Sum("minutes", default=0),
                 community=Sum("minutes", filter=Q(setting__in=COMMUNITY_SETTINGS), default=0),
-                employment=Sum("minutes", filter=Q(kind__is_employment_work=True), default=0),
                 count=Count("pk"),
             )
         )

@@ -32,6 +32,8 @@ AGENDA_CHANGED = "polku:agenda-changed"
 WORKDAY_MINUTES = 7 * 60 + 39  # the Finnish municipal full day (7 h 39 min): the scale of the day bars
 # What Today shows of a client in its lists (short_label, the link) and the access log reads: not the ESF+ record.
 LABEL_COLUMNS = ("uuid", "code", "first_name", "last_name", "anonymised_on")
+# What a row of today's list shows (and its access-log row names); the kind comes whole, it is a short row.
+ENTRY_COLUMNS = ("uuid", "date", "minutes", "kind", "setting", "client", "note")
 
 
 def _entry_team(user, client) -> int:
@@ -57,10 +59,12 @@ def _new_form(user, *, last=None):
 
     Never the last entry's client: an entry about no one would otherwise be saved on whoever came before.
     """
-    last = last or TimeEntry.objects.of_coach(user).order_by("-created").first()
     initial = {"date": timezone.localdate(), "submission_id": uuid.uuid4(), "minutes": 30, "setting": Setting.OFFICE}
     if last is not None:
         initial.update(kind=last.kind_id, setting=last.setting, minutes=last.minutes)
+    else:
+        newest = TimeEntry.objects.of_coach(user).order_by("-created").values("kind", "setting", "minutes").first()
+        initial.update(newest or {})
     return TimeEntryForm(user=user, initial=initial, auto_id="add_%s")
 
 
@@ -86,12 +90,12 @@ def _week_context(user, today) -> dict:
     rows = TimeEntry.objects.of_coach(user).between(days[0], days[-1]).by_day_and_kind()
     contacts = _employer_contacts(user, days[0], days[-1])
     per_day, day_entries, kinds = {}, {}, {}
-    totals = {"total": 0, "community": 0, "employment": 0}
+    totals = {"total": 0, "community": 0}
     for row in rows:
         per_day[row["date"]] = per_day.get(row["date"], 0) + row["minutes_total"]
         day_entries[row["date"]] = day_entries.get(row["date"], 0) + row["count"]
-        for name, column in (("total", "minutes_total"), ("community", "community"), ("employment", "employment")):
-            totals[name] += row[column]
+        totals["total"] += row["minutes_total"]
+        totals["community"] += row["community"]
         if row["kind"] not in kinds:
             kinds[row["kind"]] = {"kind": _kind_of(row), "minutes": 0}
         kinds[row["kind"]]["minutes"] += row["minutes_total"]
@@ -101,7 +105,6 @@ def _week_context(user, today) -> dict:
     # A face-to-face contact with an employer is work in the community (fidelity item V13 counts it so).
     totals["total"] += contact_minutes
     totals["community"] += sum(contact["minutes"] for contact in contacts if contact["face_to_face"])
-    totals["employment"] += contact_minutes
     return {
         "week_totals": totals,
         "community_share": whole_percent(totals["community"], totals["total"]),
@@ -166,7 +169,12 @@ def _overdue_and_plan_reviews(user, today):
 def _today_context(request, form):
     user = request.user
     today = timezone.localdate()
-    entries = list(TimeEntry.objects.of_coach(user).filter(date=today).select_related("kind", "client"))
+    entries = list(
+        TimeEntry.objects.of_coach(user)
+        .filter(date=today)
+        .select_related("kind", "client")
+        .only(*ENTRY_COLUMNS, "client__team", *(f"client__{column}" for column in LABEL_COLUMNS))
+    )
     overdue, plan_reviews = _overdue_and_plan_reviews(user, today)
     audit.log_access_many(request, [*overdue, *plan_reviews, *_about_clients(entries)])
     week = _week_context(user, today)
