@@ -235,9 +235,10 @@ class QuickContactForm(EmployerContactForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # Rendered with every Today: the employer picker written out in Python, not with two includes per option
-        # (the client picker is a search: ips/forms/client_picker.py).
-        use_plain_select(self.fields["employer"])
+        # Rendered with every Today: the selects written out in Python, not with two includes per option (the
+        # client picker is a search: ips/forms/client_picker.py).
+        for name in ("employer", "purpose", "matches_client_preferences"):
+            use_plain_select(self.fields[name])
 
 
 def contact_team_id(user, client=None, organisation_id=None) -> int | None:
