@@ -13,7 +13,7 @@ from ips.forms.client_picker import ClientPickerField
 from ips.forms.fields import check_recent, refuse_end_before_start, within_calendar
 from ips.forms.scoped import OrganisationScopedForm, PersonChoiceField, ScopedModelChoiceField
 from ips.forms.trust import TrustedModelForm
-from ips.forms.widgets import use_plain_select
+from ips.forms.widgets import use_plain_inputs, use_plain_select
 from ips.models import Client, Membership, Stage, User
 from ips.models.record import consent_missing_message, employers_uncovered
 
@@ -235,9 +235,11 @@ class QuickContactForm(EmployerContactForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # Rendered with every Today: the employer picker written out in Python, not with two includes per option
-        # (the client picker is a search: ips/forms/client_picker.py).
-        use_plain_select(self.fields["employer"])
+        # Rendered with every Today: the selects written out in Python, not with two includes per option (the
+        # client picker is a search: ips/forms/client_picker.py).
+        for name in ("employer", "purpose", "matches_client_preferences"):
+            use_plain_select(self.fields[name])
+        use_plain_inputs(self)
 
 
 def contact_team_id(user, client=None, organisation_id=None) -> int | None:

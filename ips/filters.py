@@ -6,6 +6,7 @@ from django.db.models import F, Q, Value
 from django.utils.translation import gettext_lazy as _
 
 from ips.forms.clients import team_coaches
+from ips.forms.widgets import PlainSelect
 from ips.models import ReferralSource, Stage, TargetGroup, User
 
 SORT, TEXT = ("sort_1", "sort_2", "sort_3"), ("text_1", "text_2", "text_3")
@@ -49,7 +50,7 @@ class ListChoiceFilter(django_filters.ChoiceFilter):
 
     def __init__(self, *args, **kwargs):
         invalid = forms.ModelChoiceField.default_error_messages["invalid_choice"]
-        super().__init__(*args, choices=[], error_messages={"invalid_choice": invalid}, **kwargs)
+        super().__init__(*args, choices=[], error_messages={"invalid_choice": invalid}, widget=PlainSelect, **kwargs)
 
 
 class CaseloadFilter(django_filters.FilterSet):
@@ -63,8 +64,11 @@ class CaseloadFilter(django_filters.FilterSet):
         choices=[(MINE, _("My clients")), (TEAM, _("My team's clients"))],
         method="filter_scope",
         empty_label=None,
+        widget=PlainSelect,
     )
-    stage = django_filters.ChoiceFilter(label=_("Stage"), choices=Stage.choices, empty_label=_("All open stages"))
+    stage = django_filters.ChoiceFilter(
+        label=_("Stage"), choices=Stage.choices, empty_label=_("All open stages"), widget=PlainSelect
+    )
     coach = ListChoiceFilter(label=_("Coach"), empty_label=_("All coaches"))
     source = ListChoiceFilter(label=_("Referral source"), field_name="referral__source", empty_label=_("All sources"))
     target_group = ListChoiceFilter(

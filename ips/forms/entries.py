@@ -12,7 +12,7 @@ from ips.forms.clients import NamedChoiceField
 from ips.forms.fields import check_recent
 from ips.forms.scoped import OrganisationScopedForm
 from ips.forms.trust import TrustedModelForm
-from ips.forms.widgets import ModelChoices, PlainSelect
+from ips.forms.widgets import ModelChoices, PlainSelect, use_plain_inputs
 from ips.models import MAX_DAY_MINUTES, OPEN_STAGES, ActivityKind, Client, Consent, TimeEntry
 
 
@@ -59,6 +59,13 @@ class TimeEntryForm(OrganisationScopedForm, TrustedModelForm):
         roles = user.roles
         teams = {self.instance.team_id} if self.instance.team_id else roles.log_teams
         self.limit_to_organisations(roles.organisations_of(teams) or self._organisation_of_team())
+        use_plain_inputs(self)  # rendered with every Today and quick add
+
+    def _get_validation_exclusions(self):
+        """The model's own checks of these fields repeat the form's, a query each, on every quick add: the kind and
+        the client come from the fields' (narrower) querysets, and clean_minutes holds the minutes to the range of
+        the time_entry_minutes_in_day constraint, which the database still enforces."""
+        return super()._get_validation_exclusions() | {"kind", "client", "minutes"}
 
     def logged_on(self, day) -> int:
         """Minutes the coach has already logged that day (other than this entry). An import of many rows answers

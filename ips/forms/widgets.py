@@ -2,9 +2,11 @@
 
 Django renders a <select> through a template that includes two more templates per option; the client pickers list
 the whole team's clients (a hundred or more), which made them the most expensive thing on Today. PlainSelect writes
-the very same markup in Python (tests/ips/test_widgets.py compares it with Django's own).
+the very same markup in Python (tests/ips/test_widgets.py compares it with Django's own), and so does PlainInput
+for the other fields of those two forms (input.html and its attrs.html, a template pair per field and view).
 """
 
+from functools import cache
 from html import escape
 
 from django import forms
@@ -46,6 +48,31 @@ class PlainSelect(forms.Select):
                 parts.append("\n  </optgroup>")
         parts.append("\n</select>")
         return mark_safe("".join(parts))
+
+
+class PlainInput:
+    """Mixed in before an Input widget (text, number, date, checkbox, hidden): input.html written in Python."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        shown = "" if widget["value"] is None else f' value="{_text(widget["value"])}"'
+        html = (
+            f'<input type="{_text(widget["type"])}" name="{_text(widget["name"])}"{shown}{flat_attrs(widget["attrs"])}>'
+        )
+        return mark_safe(html)
+
+
+@cache
+def _plain_input_class(widget_class: type) -> type:
+    return type(f"Plain{widget_class.__name__}", (PlainInput, widget_class), {})
+
+
+def use_plain_inputs(form: forms.BaseForm) -> None:
+    """Give every Input widget of a form (its own copies, made per form) the PlainInput rendering."""
+    for field in form.fields.values():
+        widget = field.widget
+        if isinstance(widget, forms.widgets.Input) and not isinstance(widget, PlainInput):
+            widget.__class__ = _plain_input_class(type(widget))
 
 
 def use_plain_select(field: forms.ChoiceField) -> None:

@@ -48,6 +48,10 @@ def _minute_sums(total: str = "total") -> dict:
     }
 
 
+# What a page needs of an entry's kind to order it and print its name (|tr:"name"), read as kind__<column>.
+KIND_COLUMNS = ("kind__order", "kind__code", "kind__name_fi", "kind__name_sv", "kind__name_en")
+
+
 class TimeEntryQuerySet(AccessQuerySet):
     def visible_to(self, user):
         """A coach sees their own log; a supervisor sees the logs of their teams."""
@@ -128,6 +132,20 @@ class TimeEntryQuerySet(AccessQuerySet):
 
     delete.alters_data = True
     delete.queryset_only = True
+
+    def by_day_and_kind(self):
+        """Per date and kind: minutes_total, community and the number of entries, with the kind's order, code and
+        names, in one query, for a page that shows both the days and the kinds (Today's week: one query where
+        by_day_totals and by_kind are two)."""
+        return (
+            self.order_by()
+            .values("date", "kind", *KIND_COLUMNS)
+            .annotate(
+                minutes_total=Sum("minutes", default=0),
+                community=Sum("minutes", filter=Q(setting__in=COMMUNITY_SETTINGS), default=0),
+                count=Count("pk"),
+            )
+        )
 
 
 class TimeEntry(models.Model):

@@ -2,7 +2,7 @@
 
 import secrets
 import uuid
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -249,8 +249,12 @@ class ClientQuerySet(AccessQuerySet):
 
 def overdue_q(today=None, days=OVERDUE_DAYS) -> Q:
     """On a queryset with_contact_reference(): not contacted for `days` days."""
-    today = today or timezone.localdate()
-    return Q(contact_reference__lte=today - timedelta(days=days))
+    return Q(contact_reference__lte=overdue_since(today, days))
+
+
+def overdue_since(today=None, days=OVERDUE_DAYS) -> date:
+    """The latest contact reference of a client who is overdue (overdue_q), for a row that carries it already."""
+    return (today or timezone.localdate()) - timedelta(days=days)
 
 
 class Client(EsfParticipant):

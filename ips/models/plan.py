@@ -6,7 +6,7 @@ what, when): the plan's versions. The plan's next review date puts it on the Tod
 the coach (`plan_reviews_due`).
 """
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.db import models
@@ -115,7 +115,12 @@ def plan_review_due_q(user, today=None, days=REVIEW_NOTICE_DAYS) -> Q:
     asiakasvastaava today."""
     today = today or timezone.localdate()
     coordinated = Coordinator.objects.in_force(today).filter(user=user).values("client_id")
-    return (Q(coach=user) | Q(pk__in=coordinated)) & Q(support_plan__next_review_on__lte=today + timedelta(days=days))
+    return (Q(coach=user) | Q(pk__in=coordinated)) & Q(support_plan__next_review_on__lte=review_due_by(today, days))
+
+
+def review_due_by(today=None, days=REVIEW_NOTICE_DAYS) -> date:
+    """The latest review date that plan_review_due_q counts as due, for a row that carries its review date."""
+    return (today or timezone.localdate()) + timedelta(days=days)
 
 
 def plan_reviews_due(user, today=None, days=REVIEW_NOTICE_DAYS):

@@ -6,7 +6,7 @@ from datetime import timedelta
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import BooleanField, ExpressionWrapper, Q, Sum
+from django.db.models import Q, Sum
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -20,8 +20,9 @@ from ips.forms.clients import team_coaches
 from ips.forms.entries import TimeEntryForm
 from ips.http import redirect_next, render_page_or_fragment, safe_next
 from ips.models import ActivityKind, Client, Setting, Team, TimeEntry
-from ips.models.clients import overdue_q
-from ips.models.plan import plan_review_due_q
+from ips.models.activity import KIND_COLUMNS
+from ips.models.clients import overdue_q, overdue_since
+from ips.models.plan import plan_review_due_q, review_due_by
 from ips.params import query_date, query_text
 from ips.periods import week_days, whole_percent
 from ips.services import time_entry_find_submitted, time_entry_record
@@ -29,6 +30,10 @@ from ips.submissions import submission_exempt
 
 AGENDA_CHANGED = "polku:agenda-changed"
 WORKDAY_MINUTES = 7 * 60 + 39  # the Finnish municipal full day (7 h 39 min): the scale of the day bars
+# What Today shows of a client in its lists (short_label, the link) and the access log reads: not the ESF+ record.
+LABEL_COLUMNS = ("uuid", "code", "first_name", "last_name", "anonymised_on")
+# What a row of today's list shows (and its access-log row names); the kind comes whole, it is a short row.
+ENTRY_COLUMNS = ("uuid", "date", "minutes", "kind", "setting", "client", "note")
 
 
 def _entry_team(user, client) -> int:
@@ -54,10 +59,12 @@ def _new_form(user, *, last=None):
 
     Never the last entry's client: an entry about no one would otherwise be saved on whoever came before.
     """
-    last = last or TimeEntry.objects.of_coach(user).order_by("-created").first()
     initial = {"date": timezone.localdate(), "submission_id": uuid.uuid4(), "minutes": 30, "setting": Setting.OFFICE}
     if last is not None:
         initial.update(kind=last.kind_id, setting=last.setting, minutes=last.minutes)
+    else:
+        newest = TimeEntry.objects.of_coach(user).order_by("-created").values("kind", "setting", "minutes").first()
+        initial.update(newest or {})
     return TimeEntryForm(user=user, initial=initial, auto_id="add_%s")
 
 
@@ -77,38 +84,52 @@ def _employer_contacts(user, first, last) -> list[dict]:
 def _week_context(user, today) -> dict:
     """This week's totals, by kind and by day, with the week's employer contacts, for the week section of Today.
 
-    Three queries: the entries by day (the totals are their sum), by kind, and the employer contacts.
+    Two queries: the entries by day and kind (summed here both ways: a handful of rows), and the employer contacts.
     """
     days = week_days(today)
-    rows = list(TimeEntry.objects.of_coach(user).between(days[0], days[-1]).by_day_totals())
+    rows = TimeEntry.objects.of_coach(user).between(days[0], days[-1]).by_day_and_kind()
     contacts = _employer_contacts(user, days[0], days[-1])
-    per_day = {row["date"]: row["minutes_total"] for row in rows}
+    per_day, day_entries, kinds = {}, {}, {}
+    totals = {"total": 0, "community": 0}
+    for row in rows:
+        per_day[row["date"]] = per_day.get(row["date"], 0) + row["minutes_total"]
+        day_entries[row["date"]] = day_entries.get(row["date"], 0) + row["count"]
+        totals["total"] += row["minutes_total"]
+        totals["community"] += row["community"]
+        if row["kind"] not in kinds:
+            kinds[row["kind"]] = {"kind": _kind_of(row), "minutes": 0}
+        kinds[row["kind"]]["minutes"] += row["minutes_total"]
     for contact in contacts:
         per_day[contact["date"]] = per_day.get(contact["date"], 0) + contact["minutes"]
     contact_minutes = sum(contact["minutes"] for contact in contacts)
     # A face-to-face contact with an employer is work in the community (fidelity item V13 counts it so).
-    totals = {
-        "total": sum(row["minutes_total"] for row in rows) + contact_minutes,
-        "community": sum(row["community"] for row in rows)
-        + sum(contact["minutes"] for contact in contacts if contact["face_to_face"]),
-        "employment": sum(row["employment"] for row in rows) + contact_minutes,
-    }
-    kinds = TimeEntry.objects.of_coach(user).between(days[0], days[-1]).by_kind()
+    totals["total"] += contact_minutes
+    totals["community"] += sum(contact["minutes"] for contact in contacts if contact["face_to_face"])
     return {
         "week_totals": totals,
         "community_share": whole_percent(totals["community"], totals["total"]),
-        "by_kind": [{"kind": kind, "minutes": kind.minutes} for kind in kinds],
+        "by_kind": sorted(kinds.values(), key=lambda row: (row["kind"].order, row["kind"].code)),
         "contact_minutes": contact_minutes,
         "days": [{"date": d, "minutes": per_day.get(d, 0)} for d in days],
         "workday_minutes": WORKDAY_MINUTES,
-        "day_entries": {row["date"]: row["count"] for row in rows},
+        "day_entries": day_entries,
         "today_contacts": [contact for contact in contacts if contact["date"] == today],
     }
 
 
+def _kind_of(row) -> ActivityKind:
+    """The kind of a by_day_and_kind() row, with what the week section shows of it (its order, code and names)."""
+    return ActivityKind(pk=row["kind"], **{column.removeprefix("kind__"): row[column] for column in KIND_COLUMNS})
+
+
 def _overdue(user, today) -> list[Client]:
     overdue = list(
-        Client.objects.visible_to(user).of_coach(user).with_last_contact().overdue(today).order_by("contact_reference")
+        Client.objects.visible_to(user)
+        .of_coach(user)
+        .with_last_contact()
+        .overdue(today)
+        .order_by("contact_reference")
+        .only(*LABEL_COLUMNS)
     )
     for client in overdue:
         client.days_without_contact = (today - client.contact_reference).days
@@ -117,29 +138,43 @@ def _overdue(user, today) -> list[Client]:
 
 def _overdue_and_plan_reviews(user, today):
     """The coach's clients without contact for two weeks and the plans whose review is due (the user's as coach or
-    asiakasvastaava), in one query: Today's query count stays as it was before plan reviews joined it."""
+    asiakasvastaava), in one query: Today's query count stays as it was before plan reviews joined it.
+
+    Which list a row belongs on is read from the coach and the two dates it carries, by the bounds of the filter's
+    own rules (overdue_since, review_due_by): as annotations the two conditions repeated the contact and coordinator
+    subqueries in the SELECT list, which Django compiled twice over on every Today.
+    """
     rows = list(
         Client.objects.visible_to(user)
         .active()
         .with_contact_reference()
         .with_plan_review()
-        .annotate(
-            is_overdue=ExpressionWrapper(Q(coach=user) & overdue_q(today), output_field=BooleanField()),
-            review_due=ExpressionWrapper(plan_review_due_q(user, today), output_field=BooleanField()),
-        )
-        .filter(Q(coach=user, is_overdue=True) | Q(review_due=True))
+        .filter((Q(coach=user) & overdue_q(today)) | plan_review_due_q(user, today))
+        .only("coach", *LABEL_COLUMNS)
     )
-    overdue = sorted((client for client in rows if client.is_overdue), key=lambda c: (c.contact_reference, c.pk))
+    since, due_by = overdue_since(today), review_due_by(today)
+    overdue = sorted(
+        (client for client in rows if client.coach_id == user.pk and client.contact_reference <= since),
+        key=lambda c: (c.contact_reference, c.pk),
+    )
     for client in overdue:
         client.days_without_contact = (today - client.contact_reference).days
-    reviews = sorted((client for client in rows if client.review_due), key=lambda c: (c.plan_review_on, c.code))
+    reviews = sorted(
+        (client for client in rows if client.plan_review_on is not None and client.plan_review_on <= due_by),
+        key=lambda c: (c.plan_review_on, c.code),
+    )
     return overdue, reviews
 
 
 def _today_context(request, form):
     user = request.user
     today = timezone.localdate()
-    entries = list(TimeEntry.objects.of_coach(user).filter(date=today).select_related("kind", "client"))
+    entries = list(
+        TimeEntry.objects.of_coach(user)
+        .filter(date=today)
+        .select_related("kind", "client")
+        .only(*ENTRY_COLUMNS, "client__team", *(f"client__{column}" for column in LABEL_COLUMNS))
+    )
     overdue, plan_reviews = _overdue_and_plan_reviews(user, today)
     audit.log_access_many(request, [*overdue, *plan_reviews, *_about_clients(entries)])
     week = _week_context(user, today)

@@ -1,15 +1,20 @@
-"""The quick-add form's Python-rendered select writes exactly what Django's select.html would."""
+"""The quick-add form's Python-rendered select and inputs write exactly what Django's select.html and input.html
+would."""
+
+import copy
+import datetime
 
 import pytest
 from django import forms
 from django.db import connection
 from django.db.models import QuerySet
 from django.test.utils import CaptureQueriesContext
+from django.utils.safestring import mark_safe
 
 from employers.forms import QuickContactForm
 from ips.forms.client_picker import ClientPicker
 from ips.forms.entries import TimeEntryForm
-from ips.forms.widgets import PlainSelect
+from ips.forms.widgets import PlainInput, PlainSelect
 from ips.models import ActivityKind
 from tests.employers.factories import EmployerFactory
 from tests.factories import ClientFactory
@@ -100,3 +105,46 @@ def test_model_choices_are_one_plain_select_not_a_server_side_cursor(coach_a, te
         assert [choice for choice in entry_form.fields["kind"].widget.choices] == kinds  # noqa: C416 (read once)
     assert len(queries.captured_queries) == 1
     assert len(kinds) == ActivityKind.objects.filter(active=True).count()  # required: no empty choice
+
+
+INPUTS = [
+    forms.TextInput(attrs={"maxlength": 200, "autocomplete": "off"}),
+    forms.NumberInput(attrs={"inputmode": "numeric", "min": 1, "max": 1440}),
+    forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    forms.CheckboxInput(),
+    forms.HiddenInput(),
+]
+
+
+@pytest.mark.parametrize("widget", INPUTS, ids=lambda widget: type(widget).__name__)
+@pytest.mark.parametrize("value", [None, "", 0, 30, True, False, 'Aino <b>"A"</b> & co', mark_safe("<i>x</i>")])
+def test_a_plain_input_writes_what_djangos_input_html_writes(widget, value):
+    attrs = {"id": "add_x", "required": True, "disabled": False, "aria-describedby": 'x_error "q"'}
+    if isinstance(widget, forms.DateInput) and value not in (None, ""):
+        value = datetime.date(2026, 12, 6)
+    plain = copy.deepcopy(widget)
+    plain.__class__ = type(f"Plain{type(widget).__name__}", (PlainInput, type(widget)), {})
+    assert str(plain.render("x", value, attrs)) == str(widget.render("x", value, attrs))
+
+
+def _with_djangos_inputs(form):
+    """The form's fields as Django writes them, with its inputs' own classes back in place of the plain ones."""
+    for field in form.fields.values():
+        if isinstance(field.widget, PlainInput):
+            field.widget.__class__ = type(field.widget).__mro__[2]
+    return [str(field) for field in form]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("bound", [False, True])
+def test_the_entry_and_contact_forms_inputs_are_the_same_as_djangos(coach_a, team_a, bound):
+    entry_data = {"minutes": "0", "date": "x", "note": '<b>"n"</b>'} if bound else None
+    contact_data = {"employer-contact-minutes": "-1", "employer-contact-face_to_face": "on"} if bound else None
+    for form in (
+        TimeEntryForm(entry_data, user=coach_a, auto_id="add_%s"),
+        QuickContactForm(contact_data, user=coach_a, prefix="employer-contact"),
+    ):
+        assert form.errors if bound else not form.is_bound
+        plain = [str(field) for field in form]
+        assert sum(isinstance(field.widget, PlainInput) for field in form.fields.values()) >= 3
+        assert plain == _with_djangos_inputs(form)
