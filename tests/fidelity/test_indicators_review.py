@@ -77,7 +77,7 @@ def test_compute_all_stays_within_a_fixed_query_budget(org_a, scale, reviewer, d
 
 # The POST "Refresh from data": session, user, roles, the review, the indicators, storing each item's suggestion
 # (no session write within its minute: ips/sessions.py). The ratings are read once and written in one bulk UPDATE.
-REFRESH_QUERIES = 45
+REFRESH_QUERIES = 44
 
 
 @pytest.mark.parametrize("size", [1, 10])

@@ -106,7 +106,7 @@ def test_the_reporter_downloads_a_suppressed_workbook_and_the_download_is_logged
 
 # Session, user, roles, the scopes (2), the figures (12), the quarters (3), the ESF+ participants (1),
 # the coaches (4), the user's recent exports (1); no session write within its minute (ips/sessions.py).
-QUERIES = 22
+QUERIES = 21
 
 
 def _more_rows(team, coach, n):
