@@ -13,8 +13,8 @@ class SessionManager(BaseSessionManager):
 
 class Session(AbstractBaseSession):
     """django.contrib.sessions' table (`django_session`, created by that app's migration) with a `user` column that
-    ips migration 0023 adds: the user the session's data names, written with the data. Unmanaged, so the table stays
-    Django's and its own Session model keeps working on the same rows.
+    the ips migration `perfmw_session_user` adds: the user the session's data names, written with the data.
+    Unmanaged, so the table stays Django's and its own Session model keeps working on the same rows.
 
     No foreign-key constraint and nothing done on delete: a session naming a deleted user joins no row, and the
     auth layer then fetches (and misses) the user as it always did."""
