@@ -109,7 +109,8 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Django's, taking the user from the session's query (ips/sessions.py).
+    "ips.sessions.AuthenticationMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     # Organisation admins and reporters who sign in with a password set up two-factor sign-in first (ips/mfa.py).
     "ips.middleware.RequireTwoFactorMiddleware",

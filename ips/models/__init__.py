@@ -47,6 +47,7 @@ from ips.models.record import (
 from ips.models.referrals import Referral
 from ips.models.reminders import ReminderSettings
 from ips.models.security import PasswordResetRequest, password_reset_allowed
+from ips.models.session import Session
 from ips.models.submissions import Submission
 from ips.models.team import Coordinator, ServicePeriod
 from ips.models.treatment import ClientTreatmentTeam, TreatmentTeamMembership
@@ -98,6 +99,7 @@ __all__ = [
     "SatisfactionAnswer",
     "ServicePeriod",
     "ServiceType",
+    "Session",
     "Setting",
     "Stage",
     "StageChange",

@@ -109,11 +109,11 @@ def test_the_progress_page_query_count_does_not_grow_with_people_and_marks(
     url = reverse("content:team_progress")
     _add_readers(team_a, 2, pages, 0)
     browser.get(url)  # warm caches (content types, site root paths)
-    # session, user, roles (2), teams, memberships, reader's locale, training pages, marks, site for page URLs,
+    # session with user, roles, teams, memberships, reader's locale, training pages, marks, site for page URLs,
     # and no session write within its minute (ips/sessions.py)
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(8):
         small = browser.get(url)
     _add_readers(team_a, 20, pages, 100)
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(8):
         large = browser.get(url)
     assert len(large.context["tables"][0].members) == len(small.context["tables"][0].members) + 20

@@ -209,7 +209,7 @@ def _populate(org, coach, team, count):
 
 def test_the_employer_list_query_count_does_not_grow_with_rows(as_user, coach_a, org_a, team_a, flat_queries):
     # Three fewer since the session row is written at most once a minute (ips/sessions.py).
-    flat_queries(as_user(coach_a), LIST, lambda count: _populate(org_a, coach_a, team_a, count), 7, many=20)
+    flat_queries(as_user(coach_a), LIST, lambda count: _populate(org_a, coach_a, team_a, count), 5, many=20)
 
 
 def test_the_employer_page_query_count_does_not_grow_with_rows(as_user, coach_a, org_a, team_a, flat_queries):
@@ -224,4 +224,4 @@ def test_the_employer_page_query_count_does_not_grow_with_rows(as_user, coach_a,
             JobFactory(client=patient, employer=employer, title=f"Työ {i}")
             ContactPersonFactory(employer=employer, active=False)  # a former one, listed apart
 
-    flat_queries(as_user(coach_a), _detail(employer), populate, 11, many=20)
+    flat_queries(as_user(coach_a), _detail(employer), populate, 9, many=20)

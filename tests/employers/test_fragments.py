@@ -88,7 +88,7 @@ def test_the_today_panel_query_count_does_not_grow(as_user, coach_a, team_a, org
             EmployerContactFactory(coach=coach_a, employer=job.employer, date=today)
 
     # Follow-along contacts moved to My agenda (two queries fewer).
-    flat_queries(as_user(coach_a), PANEL, populate, 7)
+    flat_queries(as_user(coach_a), PANEL, populate, 5)
 
 
 def test_client_jobs_lists_the_clients_jobs_and_follow_ups(as_user, coach_a, client_a):
@@ -135,4 +135,4 @@ def test_the_team_week_query_count_does_not_grow(as_user, supervisor_a, team_a, 
             coach = MembershipFactory(team=team_a, role=Membership.Role.COACH).user
             EmployerContactFactory(coach=coach, employer=employer, team=team_a)
 
-    flat_queries(as_user(supervisor_a), WEEK, populate, 5)
+    flat_queries(as_user(supervisor_a), WEEK, populate, 3)

@@ -75,9 +75,9 @@ def test_compute_all_stays_within_a_fixed_query_budget(org_a, scale, reviewer, d
     assert set(suggestions) == set(indicators.INDICATORS)
 
 
-# The POST "Refresh from data": session, user, roles, the review, the indicators, storing each item's suggestion
+# The POST "Refresh from data": session with user, roles, the review, the indicators, storing each item's suggestion
 # (no session write within its minute: ips/sessions.py). The ratings are read once and written in one bulk UPDATE.
-REFRESH_QUERIES = 45
+REFRESH_QUERIES = 43
 
 
 @pytest.mark.parametrize("size", [1, 10])

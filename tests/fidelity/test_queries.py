@@ -11,9 +11,9 @@ from tests.fidelity.conftest import finalise, make_review, score_all
 pytestmark = pytest.mark.django_db
 
 # No session write within its minute (ips/sessions.py): three fewer than with a write on every request.
-LIST_QUERIES = 7
-DETAIL_QUERIES = 11
-HISTORY_QUERIES = 10
+LIST_QUERIES = 5
+DETAIL_QUERIES = 9
+HISTORY_QUERIES = 8
 
 
 def _reviews(team, scale, reviewer, count, *, finalised=True):

@@ -241,8 +241,8 @@ def test_the_people_list_and_history_keep_a_flat_query_count(client, org_admin, 
     assert (few_people, few_history) == (PEOPLE_QUERIES, HISTORY_QUERIES)
 
 
-PEOPLE_QUERIES = 7  # session, user, roles (2), people, their roles in force, the filter's teams
-HISTORY_QUERIES = 5  # session, user, roles (2), the change rows with actor and type
+PEOPLE_QUERIES = 5  # session with user, roles, people, their roles in force, the filter's teams
+HISTORY_QUERIES = 3  # session with user, roles, the change rows with actor and type
 
 
 NEW_ORGANISATION = {

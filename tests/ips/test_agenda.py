@@ -166,11 +166,11 @@ def test_the_agenda_query_count_is_pinned_and_flat(coach_a, team_a, client, coun
     few = count_queries(AGENDA_URL)
     _fill(coach_a, team_a, 9)
     assert count_queries(AGENDA_URL) == few
-    # Session, user, roles (2), clients without contact, follow-ups, next steps, six-month follow-ups, the access-log
+    # Session with user, roles, clients without contact, follow-ups, next steps, six-month follow-ups, the access-log
     # insert.
     with django_assert_num_queries(few):
         client.get(AGENDA_URL)
-    assert few == 9
+    assert few == 7
 
 
 def test_the_supervisors_agenda_query_count_is_flat(supervisor_a, coach_a, coach_a2, team_a, client, count_queries):
@@ -180,7 +180,7 @@ def test_the_supervisors_agenda_query_count_is_flat(supervisor_a, coach_a, coach
     _fill(coach_a, team_a, 5)
     _fill(coach_a2, team_a, 5)
     assert count_queries(AGENDA_URL) == few
-    assert few == 10  # and the supervisor's teams' coaches
+    assert few == 8  # and the supervisor's teams' coaches
 
 
 def test_the_todays_part_query_count_is_flat(coach_a, team_a, client, django_assert_num_queries):

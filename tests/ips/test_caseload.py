@@ -201,10 +201,10 @@ def test_the_caseload_query_count_is_pinned_and_flat(
     few = count_queries(URL)
     _clients(team_a, coach_a, 30)
     assert count_queries(URL) == few
-    # Session, user, roles (2), count, page, the filter's coach, source and target-group lists (one UNION ALL),
+    # Session with user, roles, count, page, the filter's coach, source and target-group lists (one UNION ALL),
     # access log; no session write within its minute (ips/sessions.py). The three lists were three queries until
     # they were read as one.
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(6):
         client.get(URL)
 
 

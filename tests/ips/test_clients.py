@@ -286,7 +286,7 @@ def test_the_client_page_query_count_is_pinned_and_flat(
     few = count_queries(url)
     _fill(client_a, coach_a, team_a, 20)
     assert count_queries(url) == few
-    # Session, user, roles (2), client, access log, consents, entries, stage changes, profile, target groups,
+    # Session with user, roles, client, access log, consents, entries, stage changes, profile, target groups,
     # goals, scores, assignments; no session write within its minute (ips/sessions.py).
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(12):
         client.get(url)

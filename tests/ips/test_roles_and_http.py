@@ -1,12 +1,14 @@
 """The role rules beside get_for_user (ips.access) and the htmx/redirect helpers every app's views use (ips.http)."""
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
 from django.test import RequestFactory
 from django.urls import reverse
 
 from ips.access import can_edit, has_role, manages_team, require_role
 from ips.http import redirect_next, safe_next
+from ips.models import CONTENT_EDITORS_GROUP, User
 
 pytestmark = pytest.mark.django_db
 
@@ -30,6 +32,22 @@ def test_require_role_lets_in_only_holders_of_one_of_the_roles(user, roles, allo
     else:
         with pytest.raises(PermissionDenied):
             require_role(person, *roles)
+
+
+def test_the_roles_and_the_content_editors_group_are_read_in_one_query(
+    coach_a, team_a, content_editor, django_assert_num_queries
+):
+    coach_a.groups.add(Group.objects.get(name=CONTENT_EDITORS_GROUP))
+    coach = User.objects.get(pk=coach_a.pk)
+    editor = User.objects.get(pk=content_editor.pk)
+    with django_assert_num_queries(1):
+        roles = coach.roles
+    assert roles.coach_teams == {team_a.pk} and roles.content_editor
+    with django_assert_num_queries(1):
+        roles = editor.roles
+    assert roles.content_editor and not roles.coach_teams and not roles.team_organisations
+    coach_a.groups.clear()
+    assert not User.objects.get(pk=coach_a.pk).roles.content_editor
 
 
 def test_a_misspelt_role_is_an_error_not_a_refusal(coach_a):

@@ -419,11 +419,11 @@ def test_the_today_page_query_count_is_pinned_and_flat(
     more = [ClientFactory(team=team_a, coach=coach_a, programme_entry=today - timedelta(days=40)) for _ in range(27)]
     _fill_day(coach_a, team_a, clients + more, 60)
     assert count_queries(TODAY_URL) == few
-    # Session, user, roles (2), defaults, today's entries, the week by day and kind (the day totals, the kinds and
+    # Session with user, roles, defaults, today's entries, the week by day and kind (the day totals, the kinds and
     # the week's total are its sums), the week's employer contacts, overdue clients, the form's kind and client
     # choices (each read once) and the access log of the entries' clients (one insert). No session write: the row
     # is written at most once a minute (ips/sessions.py).
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(10):
         client.get(TODAY_URL)
 
 
@@ -455,13 +455,13 @@ def test_the_quick_add_answer_query_count_is_pinned_and_flat(coach_a, team_a, cl
     more = [ClientFactory(team=team_a, coach=coach_a, programme_entry=today - timedelta(days=40)) for _ in range(27)]
     _fill_day(coach_a, team_a, clients + more, 60)
     assert add() == few
-    # Session, user, roles (2), the double-submit check; the form's checks (kind, day total: the model's own
+    # Session with user, roles, the double-submit check; the form's checks (kind, day total: the model's own
     # checks of the kind reference and the minutes constraint repeat them and are left out); the insert and its
     # audit row in a savepoint (4); the week (entries by day and kind, which also give today's total; the week's
     # employer contacts); the fresh form's kind and client choices. No overdue list (not a contact with an own
     # client), no client to log, no session write.
     data = _data(minutes="5")
-    with django_assert_num_queries(15):
+    with django_assert_num_queries(13):
         client.post(ADD_URL, data, HTTP_HX_REQUEST="true")
 
 

@@ -89,8 +89,8 @@ def test_the_week_query_count_is_pinned_and_flat(
     _fill(coach_a, team_a, 50)
     _fill(coach_a2, team_a, 50)
     assert count_queries(url) == few
-    # Session, user, roles (2), coaches, kinds, the coach's grid, totals, days, entries, the access log of the
+    # Session with user, roles, coaches, kinds, the coach's grid, totals, days, entries, the access log of the
     # entries' clients (one insert), team per day, team community shares, teams; no session write within its
     # minute (ips/sessions.py).
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(12):
         client.get(url)

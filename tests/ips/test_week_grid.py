@@ -266,8 +266,8 @@ def test_the_grid_page_costs_the_same_queries_however_many_rows(coach_a, team_a,
                 coach=coach_a, team=team_a, date=monday - timedelta(days=2), kind=activity_kind(code), setting=setting
             )
     assert count() == few
-    # Session, user, roles (2), the week's entries, last week's rows, the activities.
-    assert few == 7
+    # Session with user, roles, the week's entries, last week's rows, the activities.
+    assert few == 5
 
 
 def test_saving_an_unchanged_week_costs_the_same_queries_however_many_rows(coach_a, team_a, as_user):
@@ -287,6 +287,6 @@ def test_saving_an_unchanged_week_costs_the_same_queries_however_many_rows(coach
             for day in range(5):
                 _grid_entry(coach_a, team_a, monday + timedelta(days=day), 20, code=code, setting=setting)
     assert count() == few
-    # The POST's session, user and roles, the one-time submission, the locked week and what saving it unchanged
+    # The POST's session with user, roles, the one-time submission, the locked week and what saving it unchanged
     # reads and writes (no row per cell).
-    assert few == 17
+    assert few == 15

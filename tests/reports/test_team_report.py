@@ -194,4 +194,4 @@ def test_the_query_count_does_not_grow_with_rows(as_user, supervisor_a, team_a, 
             meeting(client, date(2025, 2, 3), Party.Code.KELA, Party.Code.EMPLOYMENT_SERVICES, by=coach_a)
 
     url = f"{URL}?team={team_a.uuid}&start=2025-01-01&end=2025-03-31"
-    flat_queries(as_user(supervisor_a), url, populate, 11)
+    flat_queries(as_user(supervisor_a), url, populate, 9)

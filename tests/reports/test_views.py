@@ -104,9 +104,9 @@ def test_the_reporter_downloads_a_suppressed_workbook_and_the_download_is_logged
     assert not LogEntry.objects.filter(action=LogEntry.Action.ACCESS, actor=reporter).exists()
 
 
-# Session, user, roles, the scopes (2), the figures (12), the quarters (3), the ESF+ participants (1),
+# Session with user, roles, the scopes (2), the figures (12), the quarters (3), the ESF+ participants (1),
 # the coaches (4), the user's recent exports (1); no session write within its minute (ips/sessions.py).
-QUERIES = 22
+QUERIES = 20
 
 
 def _more_rows(team, coach, n):

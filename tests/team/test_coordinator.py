@@ -92,7 +92,7 @@ def test_my_clients_as_asiakasvastaava_lists_only_mine_with_a_flat_query_count(
     browser = as_user(nurse_a)
     url = reverse("ips:my_coordinated")
     browser.get(url)
-    with django_assert_num_queries(6) as first:
+    with django_assert_num_queries(4) as first:
         response = browser.get(url)
     page = response.content.decode()
     assert mine.code in page and other.code not in page

@@ -230,8 +230,8 @@ def test_the_hand_over_list_query_count_is_flat(coach_a, entered, as_user, flat_
             for n in range(count)
         )
 
-    # Session, user, roles (2), client, access log, may-edit, hand-overs.
-    flat_queries(as_user(coach_a), reverse("ips:client_hand_overs", args=[entered.uuid]), populate, 8)
+    # Session with user, roles, client, access log, may-edit, hand-overs.
+    flat_queries(as_user(coach_a), reverse("ips:client_hand_overs", args=[entered.uuid]), populate, 6)
 
 
 def test_the_time_goes_to_the_daily_log_as_a_hand_over_with_consent(coach_a, nurse_a, entered, as_user):
