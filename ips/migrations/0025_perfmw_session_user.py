@@ -18,7 +18,7 @@ def remove_user_column(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("ips", "0022_handover_destinations"),
+        ("ips", "0024_summary_daily_minutes_fill"),
         ("sessions", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
