@@ -6,6 +6,7 @@ Its first sheet says what it is for and what it must not be used for.
 
 from django.db.models import Exists, OuterRef, Subquery
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from employers.models import Job
 from ips import xlsx
@@ -14,6 +15,27 @@ from reports import metrics
 from reports.metrics import Period, Scope
 from reports.scopes import ScopeChoice, choices_for
 from reports.workbook.common import AGE_BANDS, yes_no
+
+# The participant-level sheet's columns (bench/xlsx_writer.py writes the same sheet with other writers).
+COLUMNS = [
+    xlsx.Column(gettext_lazy("Client code"), 14),
+    xlsx.Column(gettext_lazy("Team"), 24),
+    xlsx.Column(gettext_lazy("Service"), 22),
+    xlsx.Column(gettext_lazy("Gender"), 10),
+    xlsx.Column(gettext_lazy("Age band at entry"), 12),
+    xlsx.Column(gettext_lazy("Labour-market status at entry"), 24),
+    xlsx.Column(gettext_lazy("Education level at entry"), 24),
+    xlsx.Column(gettext_lazy("Out of work at referral"), 10),
+    xlsx.Column(gettext_lazy("Programme entry"), 12),
+    xlsx.Column(gettext_lazy("Closure date"), 12),
+    xlsx.Column(gettext_lazy("Outcome"), 22),
+    xlsx.Column(gettext_lazy("Satisfaction (1–10)"), 10),
+    xlsx.Column(gettext_lazy("Kykyviisari at entry"), 10, "0.0"),
+    xlsx.Column(gettext_lazy("Kykyviisari latest"), 10, "0.0"),
+    xlsx.Column(gettext_lazy("First job start"), 12),
+    xlsx.Column(gettext_lazy("Days to first job"), 10),
+    xlsx.Column(gettext_lazy("In competitive work in the period"), 12),
+]
 
 
 def participant_choices(user, choices: list[ScopeChoice] | None = None) -> list[ScopeChoice]:
@@ -125,25 +147,6 @@ def clients_sheet(book, scope: Scope, period: Period) -> list[int]:
     def label(row, name):
         return labels[name].get(row[name], "")
 
-    columns = [
-        xlsx.Column(_("Client code"), 14),
-        xlsx.Column(_("Team"), 24),
-        xlsx.Column(_("Service"), 22),
-        xlsx.Column(_("Gender"), 10),
-        xlsx.Column(_("Age band at entry"), 12),
-        xlsx.Column(_("Labour-market status at entry"), 24),
-        xlsx.Column(_("Education level at entry"), 24),
-        xlsx.Column(_("Out of work at referral"), 10),
-        xlsx.Column(_("Programme entry"), 12),
-        xlsx.Column(_("Closure date"), 12),
-        xlsx.Column(_("Outcome"), 22),
-        xlsx.Column(_("Satisfaction (1–10)"), 10),
-        xlsx.Column(_("Kykyviisari at entry"), 10, "0.0"),
-        xlsx.Column(_("Kykyviisari latest"), 10, "0.0"),
-        xlsx.Column(_("First job start"), 12),
-        xlsx.Column(_("Days to first job"), 10),
-        xlsx.Column(_("In competitive work in the period"), 12),
-    ]
     rows = (
         (
             row["code"],
@@ -166,5 +169,5 @@ def clients_sheet(book, scope: Scope, period: Period) -> list[int]:
         )
         for row in clients
     )
-    xlsx.add_sheet(book, _("Participants"), columns, rows)
+    xlsx.add_sheet(book, _("Participants"), COLUMNS, rows)
     return [row["pk"] for row in clients]
