@@ -296,10 +296,13 @@ def add_daily_minutes(entry_pks) -> None:
     """Add new entries' minutes to their DailyMinutes rows: one statement, their sums from the log added to the rows
     they meet. New entries only make groups grow, and the database adds one transaction's minutes after another's
     (ON CONFLICT waits for the other's row), so no lock is needed."""
-    if entry_pks:
-        _insert_sums(TimeEntry.objects.filter(pk__in=entry_pks), add=True)
+    entry_pks = list(entry_pks)
+    for start in range(0, len(entry_pks), ADD_BATCH):
+        _insert_sums(TimeEntry.objects.filter(pk__in=entry_pks[start : start + ADD_BATCH]), add=True)
 
 
+# Entries per statement: additions are sums, so batches add up; and every database takes this many parameters.
+ADD_BATCH = 5000
 # The summary's key, the same columns in both tables; the log's aggregate selects them, then the sum.
 KEY_COLUMNS = ("team_id", "date", "kind_id", "setting")
 
