@@ -5,6 +5,7 @@ from ips.models.activity import (
     DailyMinutes,
     Setting,
     TimeEntry,
+    add_daily_minutes,
     rebuild_daily_minutes,
     refresh_daily_minutes,
 )
@@ -109,6 +110,7 @@ __all__ = [
     "Team",
     "TimeEntry",
     "DailyMinutes",
+    "add_daily_minutes",
     "rebuild_daily_minutes",
     "refresh_daily_minutes",
     "TreatmentTeam",

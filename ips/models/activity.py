@@ -107,7 +107,12 @@ class TimeEntryQuerySet(AccessQuerySet):
     def bulk_create(self, objs, *args, **kwargs):
         with transaction.atomic(savepoint=False):
             created = super().bulk_create(objs, *args, **kwargs)
-            refresh_daily_minutes({(entry.team_id, entry.date) for entry in created})
+            # Conflicts ignored or upserted leave rows without a pk or move existing ones: then recompute the keys.
+            pks = [entry.pk for entry in created]
+            if kwargs.get("update_conflicts") or len(args) > 2 or None in pks:
+                refresh_daily_minutes({(entry.team_id, entry.date) for entry in created})
+            else:
+                add_daily_minutes(pks)
         return created
 
     def update(self, **kwargs):
@@ -216,8 +221,12 @@ class TimeEntry(models.Model):
                     keys = set()
                 else:
                     keys.add((remembered[0], remembered[1]))
+            adding = self.pk is None
             super().save(*args, update_fields=update_fields, **kwargs)
-            refresh_daily_minutes(keys)
+            if adding:
+                add_daily_minutes([self.pk])
+            else:
+                refresh_daily_minutes(keys)
         self._remember_summarised()
 
     def delete(self, *args, **kwargs):
@@ -279,12 +288,13 @@ class DailyMinutes(models.Model):
 
 
 def refresh_daily_minutes(keys) -> None:
-    """Recompute the DailyMinutes rows of these (team id, day) keys from the log and replace them.
+    """Recompute the DailyMinutes rows of these (team id, day) keys from the log: after edits and deletes.
 
-    One aggregate over the keys' entries, whatever their number. Runs inside the caller's transaction (or its own).
-    On PostgreSQL the keys' teams are locked first (FOR NO KEY UPDATE, which does not wait for the log's foreign-key
-    locks), so two transactions refreshing one team take turns and the second one's aggregate sees the first one's
-    entries; SQLite lets one writer in at a time anyway.
+    The keys' rows are deleted (a group can vanish), then one statement inserts their sums from one aggregate over
+    the keys' entries. Runs inside the caller's transaction (or its own). On PostgreSQL the keys' teams are locked
+    first (FOR NO KEY UPDATE, which does not wait for the log's foreign-key locks), so two transactions refreshing
+    one team take turns and the second one's aggregate sees the first one's entries; SQLite lets one writer in at
+    a time anyway.
     """
     days_of = defaultdict(set)
     for team_id, day in keys:
@@ -296,16 +306,37 @@ def refresh_daily_minutes(keys) -> None:
         if connection.features.has_select_for_update:
             list(Team.objects.select_for_update(no_key=True).filter(pk__in=days_of).order_by("pk").values("pk"))
         DailyMinutes.objects.filter(where).delete()
-        sums = (
-            TimeEntry.objects.coaches_work()
-            .filter(where)
-            .order_by()
-            .values_list("team_id", "date", "kind_id", "setting")
-            .annotate(total=Sum("minutes"))
-        )
-        DailyMinutes.objects.bulk_create(
-            DailyMinutes(team_id=team, date=day, kind_id=kind, setting=setting, minutes=total)
-            for team, day, kind, setting, total in sums
+        _insert_sums(TimeEntry.objects.filter(where), add=False)
+
+
+def add_daily_minutes(entry_pks) -> None:
+    """Add new entries' minutes to their DailyMinutes rows: one statement, their sums from the log added to the rows
+    they meet. New entries only make groups grow, and the database adds one transaction's minutes after another's
+    (ON CONFLICT waits for the other's row), so no lock is needed."""
+    entry_pks = list(entry_pks)
+    for start in range(0, len(entry_pks), ADD_BATCH):
+        _insert_sums(TimeEntry.objects.filter(pk__in=entry_pks[start : start + ADD_BATCH]), add=True)
+
+
+# Entries per statement: additions are sums, so batches add up; and every database takes this many parameters.
+ADD_BATCH = 5000
+# The summary's key, the same columns in both tables; the log's aggregate selects them, then the sum.
+KEY_COLUMNS = ("team_id", "date", "kind_id", "setting")
+
+
+def _insert_sums(entries, *, add: bool) -> None:
+    """INSERT … SELECT the entries' sums by key … ON CONFLICT: replace the row's minutes, or add to them."""
+    sums = entries.coaches_work().order_by().values_list(*KEY_COLUMNS).annotate(total=Sum("minutes"))
+    select, params = sums.query.sql_with_params()
+    quote = connection.ops.quote_name
+    table, minutes = quote(DailyMinutes._meta.db_table), quote("minutes")
+    columns = ", ".join(quote(name) for name in KEY_COLUMNS)
+    value = f"{table}.{minutes} + EXCLUDED.{minutes}" if add else f"EXCLUDED.{minutes}"
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} ({columns}, {minutes}) {select} "
+            f"ON CONFLICT ({columns}) DO UPDATE SET {minutes} = {value}",
+            params,
         )
 
 

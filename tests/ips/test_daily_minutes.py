@@ -174,7 +174,7 @@ def _entry(**extra) -> TimeEntry:
     return TimeEntryFactory(**extra)
 
 
-def test_every_orm_write_of_entries_keeps_the_summary_equal(coach_a, coach_b, team_a, team_b):
+def test_every_orm_write_of_entries_keeps_the_summary_equal(coach_a, coach_b, team_a, team_b, monkeypatch):
     """The model's own writes (save, delete) and the queryset's bulk ones each refresh the keys they touch."""
     today = timezone.localdate()
     entry = TimeEntry.objects.create(
@@ -204,14 +204,15 @@ def test_every_orm_write_of_entries_keeps_the_summary_equal(coach_a, coach_b, te
     entry.save(update_fields=["date"])
     assert_summary_equals_log()
 
+    monkeypatch.setattr(activity, "ADD_BATCH", 4)  # six entries on two days: the second addition adds to the first
     made = TimeEntry.objects.bulk_create(
-        TimeEntry(coach=coach_b, team=team_b, date=today - timedelta(days=n), minutes=15 + n, kind=entry.kind)
+        TimeEntry(coach=coach_b, team=team_b, date=today - timedelta(days=n % 2), minutes=15 + n, kind=entry.kind)
         for n in range(6)
     )
     assert_summary_equals_log()
     TimeEntry.objects.filter(coach=coach_b).update(minutes=20)
     assert_summary_equals_log()
-    TimeEntry.objects.filter(coach=coach_b, date__lt=today - timedelta(days=2)).update(team=team_a, date=today)
+    TimeEntry.objects.filter(coach=coach_b, date__lt=today).update(team=team_a, date=today)
     assert_summary_equals_log()
     for item in made:
         item.minutes, item.setting = 5, Setting.REMOTE
@@ -338,9 +339,10 @@ def test_nothing_deletes_entries_by_cascade():
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite lets one writer in at a time")
 @pytest.mark.django_db(transaction=True)
-def test_two_transactions_logging_for_one_team_and_day_take_turns(coach_a, coach_a2, team_a, monkeypatch):
-    """Both entries are written before either refresh starts: without the team lock, each aggregate would see only
-    its own entry and the second insert of the key would fail or the sum would miss one of them."""
+def test_two_transactions_changing_entries_of_one_team_and_day_take_turns(coach_a, coach_a2, team_a, monkeypatch):
+    """Both edits are written before either refresh starts: without the team lock, each aggregate would see only
+    its own edit and the later one would put back the other's old minutes. (New entries need no lock: the database
+    adds one transaction's minutes after the other's, which the first half shows.)"""
     today, kind = timezone.localdate(), activity_kind("job_search")
     both_written = threading.Barrier(2, timeout=10)
     refresh = activity.refresh_daily_minutes
@@ -349,27 +351,40 @@ def test_two_transactions_logging_for_one_team_and_day_take_turns(coach_a, coach
         both_written.wait()
         refresh(keys)
 
-    monkeypatch.setattr(activity, "refresh_daily_minutes", refresh_after_both_wrote)
     errors = []
 
-    def log(coach, minutes):
-        try:
-            TimeEntry.objects.create(coach=coach, team=team_a, date=today, minutes=minutes, kind=kind)
-        except Exception as error:
-            errors.append(error)
-        finally:
-            connection.close()
+    def in_a_thread(write):
+        def run(*args):
+            try:
+                write(*args)
+            except Exception as error:
+                errors.append(error)
+            finally:
+                connection.close()
 
-    writers = [
-        threading.Thread(target=log, args=(coach, minutes)) for coach, minutes in ((coach_a, 30), (coach_a2, 45))
-    ]
-    for writer in writers:
-        writer.start()
-    for writer in writers:
-        writer.join()
-    assert errors == []
-    assert DailyMinutes.objects.get(team=team_a).minutes == 75
-    assert_summary_equals_log()
+        return run
+
+    @in_a_thread
+    def log(coach, minutes):
+        TimeEntry.objects.create(coach=coach, team=team_a, date=today, minutes=minutes, kind=kind)
+
+    @in_a_thread
+    def edit(coach, minutes):
+        entry = TimeEntry.objects.get(coach=coach)
+        entry.minutes = minutes
+        entry.save()
+
+    for write, values in ((log, (30, 45)), (edit, (40, 50))):
+        if write is edit:
+            monkeypatch.setattr(activity, "refresh_daily_minutes", refresh_after_both_wrote)
+        writers = [threading.Thread(target=write, args=args) for args in zip((coach_a, coach_a2), values, strict=True)]
+        for writer in writers:
+            writer.start()
+        for writer in writers:
+            writer.join()
+        assert errors == []
+        assert DailyMinutes.objects.get(team=team_a).minutes == sum(values)
+        assert_summary_equals_log()
 
 
 def test_the_demo_and_the_load_tests_seed_leave_the_summary_equal(settings):
