@@ -67,11 +67,6 @@ class TimeEntryForm(OrganisationScopedForm, TrustedModelForm):
         the time_entry_minutes_in_day constraint, which the database still enforces."""
         return super()._get_validation_exclusions() | {"kind", "client", "minutes"}
 
-    def _get_validation_exclusions(self):
-        """The model's own check that the kind exists would read it again: the field's queryset just read it (one
-        query fewer for every save, which pays for the daily summary's refresh in the same transaction)."""
-        return super()._get_validation_exclusions() | {"kind"}
-
     def logged_on(self, day) -> int:
         """Minutes the coach has already logged that day (other than this entry). An import of many rows answers
         from one read of the file's days instead (employers/imports/checking.py)."""
