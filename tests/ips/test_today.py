@@ -457,11 +457,12 @@ def test_the_quick_add_answer_query_count_is_pinned_and_flat(coach_a, team_a, cl
     assert add() == few
     # Session with user, roles, the double-submit check; the form's checks (kind, day total: the model's own
     # checks of the kind reference and the minutes constraint repeat them and are left out); the insert and its
-    # audit row in a savepoint (4); the week (entries by day and kind, which also give today's total; the week's
-    # employer contacts); the fresh form's kind and client choices. No overdue list (not a contact with an own
-    # client), no client to log, no session write.
+    # audit row in a savepoint (4); the entry's minutes added to the daily summary (one statement); the week
+    # (entries by day and kind, which also give today's total; the week's employer contacts); the fresh form's
+    # kind and client choices. No overdue list (not a contact with an own client), no client to log, no session
+    # write.
     data = _data(minutes="5")
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(14):
         client.post(ADD_URL, data, HTTP_HX_REQUEST="true")
 
 
