@@ -72,7 +72,8 @@ def test_the_demo_supervisor_sees_the_team_dashboard_with_charts(page, demo, log
     login(page, "supervisor")
     page.locator("header .menu a[href='/reports/']").click()
     page.locator("#reports-employment-chart").wait_for()
-    assert page.evaluate("() => Boolean(Chart.getChart('reports-employment-chart'))")
+    # The chart is drawn by a script after the canvas is in the page: wait for it (fails after the timeout if never).
+    page.wait_for_function("() => Boolean(window.Chart && Chart.getChart('reports-employment-chart'))")
     assert page.evaluate("() => Boolean(Chart.getChart('reports-hours-chart'))")
     assert "Aino Laine" in page.locator("main").inner_text()  # the team's coaches by name
     axe(page)

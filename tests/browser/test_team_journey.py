@@ -5,6 +5,7 @@ client over to rehabilitation accompanied (the service with Polku continues); th
 job-coaching work on the same client."""
 
 import pytest
+from django.urls import reverse
 from playwright.sync_api import expect
 
 from ips.models import Client, Coordinator, Goal, HandOver, NetworkMeeting, TimeEntry
@@ -89,7 +90,9 @@ def test_the_team_works_around_one_client(page, demo, login, axe, size):
     page.locator("a[href='/clients/asiakasvastaava/']").first.click()  # my clients as asiakasvastaava
     axe(page)
     page.locator("main a", has_text=onni.code).first.click()
-    page.locator("#hand-overs p a").click()  # the client page's fragment, loaded by htmx
+    # The client page's hand-overs fragment (htmx replaces the no-JavaScript link to the same list); either way the
+    # link to record one is the one with this address, so the click cannot land on the placeholder mid-swap.
+    page.locator(f"#hand-overs a[href='{reverse('ips:hand_over_add', args=[onni.uuid])}']").click()
     page.locator("#id_destination").select_option(label="Ammatillinen kuntoutus")
     page.locator("#id_receiver_name").fill("Kaisa Kuntoutus")
     page.locator("#id_receiver_organisation").fill("Kuntoutuskeskus Aalto")
