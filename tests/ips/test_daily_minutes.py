@@ -27,6 +27,7 @@ from loadtest.seed import seed_coaches
 from tests.employers.import_files import time_entry_rows, workbook
 from tests.employers.test_imports import _check, _commit, _upload
 from tests.factories import ClientFactory, ConsentFactory, TimeEntryFactory, activity_kind
+from tests.reference_data import restore_migrated_rows
 from tests.test_house import python_modules
 from tests.trust.cases import form_data
 
@@ -343,6 +344,7 @@ def test_two_transactions_changing_entries_of_one_team_and_day_take_turns(coach_
     """Both edits are written before either refresh starts: without the team lock, each aggregate would see only
     its own edit and the later one would put back the other's old minutes. (New entries need no lock: the database
     adds one transaction's minutes after the other's, which the first half shows.)"""
+    restore_migrated_rows()  # an earlier transactional test may have emptied the activity kinds
     today, kind = timezone.localdate(), activity_kind("job_search")
     both_written = threading.Barrier(2, timeout=10)
     refresh = activity.refresh_daily_minutes
