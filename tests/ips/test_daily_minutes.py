@@ -4,7 +4,6 @@ GROUP BY of the raw entries: after every kind of write, through the real views a
 import ast
 import io
 import threading
-import uuid
 from datetime import timedelta
 from pathlib import Path
 
@@ -27,6 +26,7 @@ from loadtest.seed import seed_coaches
 from tests.employers.import_files import time_entry_rows, workbook
 from tests.employers.test_imports import _check, _commit, _upload
 from tests.factories import ClientFactory, ConsentFactory, TimeEntryFactory, activity_kind
+from tests.ips.test_today import _data
 from tests.reference_data import restore_migrated_rows
 from tests.test_house import python_modules
 from tests.trust.cases import form_data
@@ -54,20 +54,6 @@ def assert_summary_equals_log() -> None:
     assert summary_rows() == log_sums()
 
 
-def _entry_data(**overrides):
-    data = {
-        "date": timezone.localdate().isoformat(),
-        "minutes": "45",
-        "kind": activity_kind("client_meeting").pk,
-        "setting": "community",
-        "client": "",
-        "note": "",
-        "submission_id": str(uuid.uuid4()),
-    }
-    data.update(overrides)
-    return data
-
-
 def _grid_form(browser, url) -> dict:
     response = browser.get(url)
     assert response.status_code == 200
@@ -84,14 +70,14 @@ def test_the_summary_follows_inserts_edits_deletes_and_anonymisation(
 
     # Inserts: Today's form (with and without a client), twice on one key so the sum is of two entries.
     add = reverse("ips:entry_create")
-    assert browser.post(add, _entry_data(client=client_a.pk, minutes="60")).status_code == 302
-    assert browser.post(add, _entry_data(minutes="30")).status_code == 302
-    assert browser.post(add, _entry_data(date=yesterday.isoformat(), setting="office")).status_code == 302
+    assert browser.post(add, _data(client=client_a.pk, minutes="60")).status_code == 302
+    assert browser.post(add, _data(minutes="30")).status_code == 302
+    assert browser.post(add, _data(date=yesterday.isoformat(), setting="office")).status_code == 302
     assert DailyMinutes.objects.filter(team=team_a, date=today, setting="community").get().minutes == 90
     assert_summary_equals_log()
 
     # A nurse's entry is the team's log but not coaches' work: the summary leaves it out.
-    assert as_user(nurse_a).post(add, _entry_data(minutes="20")).status_code == 302
+    assert as_user(nurse_a).post(add, _data(minutes="20")).status_code == 302
     assert TimeEntry.objects.filter(coach=nurse_a, coach_work=False).exists()
     assert_summary_equals_log()
 
@@ -112,19 +98,19 @@ def test_the_summary_follows_inserts_edits_deletes_and_anonymisation(
     # Edits through the entry form: minutes, day, kind and setting.
     entry = TimeEntry.objects.get(coach=coach_a, date=today, minutes=30)
     edit = reverse("ips:entry_edit", args=[entry.uuid])
-    assert browser.post(edit, _entry_data(minutes="50")).status_code == 302
+    assert browser.post(edit, _data(minutes="50")).status_code == 302
     assert_summary_equals_log()
-    assert browser.post(edit, _entry_data(minutes="50", date=yesterday.isoformat())).status_code == 302
+    assert browser.post(edit, _data(minutes="50", date=yesterday.isoformat())).status_code == 302
     assert not DailyMinutes.objects.filter(team=team_a, date=today, setting="community", minutes=110).exists()
     assert_summary_equals_log()
     kind = activity_kind("job_search").pk
-    assert browser.post(edit, _entry_data(minutes="50", date=yesterday.isoformat(), kind=kind)).status_code == 302
+    assert browser.post(edit, _data(minutes="50", date=yesterday.isoformat(), kind=kind)).status_code == 302
     assert_summary_equals_log()
 
     # The client moves to team B: B's coach logs for them under B; A's history stays where it was.
     client_assign(client=client_a, team=team_b, coach=coach_b, on=today)
     client_a.refresh_from_db()
-    assert as_user(coach_b).post(add, _entry_data(client=client_a.pk, minutes="25")).status_code == 302
+    assert as_user(coach_b).post(add, _data(client=client_a.pk, minutes="25")).status_code == 302
     assert set(DailyMinutes.objects.values_list("team", flat=True)) == {team_a.pk, team_b.pk}
     assert_summary_equals_log()
 
