@@ -79,21 +79,9 @@ class TimeEntryQuerySet(AccessQuerySet):
         """Total minutes, community minutes and employment-work minutes in one query."""
         return self.aggregate(**_minute_sums())
 
-    def by_kind(self):
-        """The kinds of these entries, each with their minutes (kind.minutes), in the kinds' order: one query."""
-        return (
-            ActivityKind.objects.filter(time_entries__in=self.order_by().values("pk"))
-            .annotate(minutes=Sum("time_entries__minutes"))
-            .order_by("order", "code")
-        )
-
     def totals_per(self, field: str, total: str = "total"):
         """Per value of `field` (a date, a coach): the sums of totals() and the number of entries, in one query."""
         return self.order_by().values(field).annotate(**_minute_sums(total), count=Count("pk")).order_by(field)
-
-    def by_day_totals(self):
-        """Per date: minutes_total, community, employment and the number of entries, in one query."""
-        return self.totals_per("date", total="minutes_total")
 
     def by_day(self):
         return self.order_by().values("date").annotate(minutes_total=Sum("minutes")).order_by("date")
@@ -140,8 +128,7 @@ class TimeEntryQuerySet(AccessQuerySet):
 
     def by_day_and_kind(self):
         """Per date and kind: minutes_total, community and the number of entries, with the kind's order, code and
-        names, in one query, for a page that shows both the days and the kinds (Today's week: one query where
-        by_day_totals and by_kind are two)."""
+        names, in one query, for a page that shows both the days and the kinds (Today's week)."""
         return (
             self.order_by()
             .values("date", "kind", *KIND_COLUMNS)
