@@ -130,6 +130,9 @@ def test_it_lists_the_plans_with_overdue_follow_ups(team_work, team_a):
 
 
 def test_the_supervisor_reads_the_page_and_the_listed_clients_are_logged(team_work, as_user, supervisor_a, team_a):
+    # A surname no staff member's name contains (a generated "Nurmi" stood inside the coach "Nurmio" on the page).
+    team_work["s1"].last_name = "Ylijääskeläinen"
+    team_work["s1"].save(update_fields=["last_name"])
     response = as_user(supervisor_a).get(URL, {"team": str(team_a.uuid), "start": "2025-01-01", "end": "2025-03-31"})
     assert response.status_code == 200
     assert response.context["services"]["total"] == 4
