@@ -41,12 +41,14 @@ def test_each_items_rows_score_just_below_at_and_just_above_every_boundary(scale
     assert [(value, cut.score(code, value)) for value, _score in BANDS[code]] == BANDS[code]
 
 
+def _with_count(count, *boundaries):
+    """(share, count, score) just below, at and just above each boundary (bound, below, at, above) of a share."""
+    return [(share, count, score) for boundary in boundaries for share, score in _around(*boundary)]
+
+
 # V10: the share's bands (65, 75, 85, 95) with ten current jobs; fewer than ten jobs is 1 at any share.
 V10 = [
-    *((share, 10, score) for share, score in _around(65, 1, 2, 2)),
-    *((share, 10, score) for share, score in _around(75, 2, 3, 3)),
-    *((share, 10, score) for share, score in _around(85, 3, 4, 4)),
-    *((share, 10, score) for share, score in _around(95, 4, 5, 5)),
+    *_with_count(10, (65, 1, 2, 2), (75, 2, 3, 3), (85, 3, 4, 4), (95, 4, 5, 5)),
     (100, 9, 1),
     (100, 10, 5),
     (100, 11, 5),
@@ -62,8 +64,7 @@ def test_v10_reads_the_share_and_the_count_of_current_jobs_from_rows(scale):
 
 # O1: share of the caseload integrated, 90 5, 50 4, under 50 3 when a coach is in a treatment team; none is 2.
 O1 = [
-    *((share, 1, score) for share, score in _around(50, 3, 4, 4)),
-    *((share, 1, score) for share, score in _around(90, 4, 5, 5)),
+    *_with_count(1, (50, 3, 4, 4), (90, 4, 5, 5)),
     (0, 1, 3),
     (0, 0, 2),
     (0, 2, 3),
