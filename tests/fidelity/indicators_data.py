@@ -3,8 +3,10 @@
 from datetime import date
 from decimal import Decimal
 
+from employers.models import EmployerContact
 from ips.models import ClientTreatmentTeam, Membership
 from ips.periods import TeamPeriod
+from tests.employers.factories import EmployerContactFactory
 from tests.factories import ClientFactory, MembershipFactory, UserFactory
 
 START = date(2025, 1, 1)
@@ -41,3 +43,15 @@ def client(team, *, coach=None, started=date(2024, 6, 1), ended=None, **extra):
 
 def clients(team, count, **extra):
     return [client(team, **extra) for _ in range(count)]
+
+
+def workplace_support(team, worker, person, day):
+    """A visit to the working client's employer to support them at work: V11's employer rung."""
+    return EmployerContactFactory(
+        coach=worker, team=team, client=person, date=day, purpose=EmployerContact.Purpose.WORKPLACE_SUPPORT
+    )
+
+
+def shown_rungs(suggestion):
+    """The numbers of the ladder's rungs the data shows."""
+    return [number for number, *_rest in suggestion.detail["data_components"]]

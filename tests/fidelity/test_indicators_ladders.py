@@ -5,7 +5,6 @@ from datetime import date, timedelta
 import pytest
 from django.urls import reverse
 
-from employers.models import EmployerContact
 from fidelity import indicators
 from fidelity.components import Tick, rating_ticks_save
 from fidelity.indicators import o3_agencies, o7_employment_rate, v7_employer_relationships, v11_follow_along_variety
@@ -13,7 +12,7 @@ from fidelity.models import ItemRating, ScaleComponent
 from fidelity.services import review_apply_suggestions
 from tests.employers.factories import EmployerContactFactory, EmployerFactory, JobFactory
 from tests.factories import TimeEntryFactory, activity_kind
-from tests.fidelity.indicators_data import client, coach, period
+from tests.fidelity.indicators_data import client, coach, period, shown_rungs, workplace_support
 
 pytestmark = pytest.mark.django_db
 
@@ -73,7 +72,7 @@ def test_o7_shows_the_employment_rate_of_each_quarter_and_pre_ticks_component_5(
     suggestion = o7_employment_rate(period(team_a, date(2025, 1, 1), date(2025, 6, 30)))
     assert suggestion.score is None
     assert suggestion.detail["rows"] == [["2025 Q1", 2, 1, 50.0], ["2025 Q2", 3, 1, 33.33]]
-    assert [number for number, *_rest in suggestion.detail["data_components"]] == [5]
+    assert shown_rungs(suggestion) == [5]
 
 
 def test_v7_shows_visits_per_employer_and_the_rungs_the_data_shows(team_a):
@@ -86,7 +85,7 @@ def test_v7_shows_visits_per_employer_and_the_rungs_the_data_shows(team_a):
     suggestion = v7_employer_relationships(period(team_a))
     assert suggestion.detail["rows"] == [["Aa Oy", 2, 2], ["Bb", 1, 1], ["Cc", 0, 1]]
     # 1 of the 2 employers met face to face was met twice: 50 %, rung 2 shows; two rungs score 3 by V7's rows.
-    assert [number for number, *_rest in suggestion.detail["data_components"]] == [1, 2]
+    assert shown_rungs(suggestion) == [1, 2]
     assert (suggestion.score, suggestion.measured_value) == (3, 2)
     figures = dict(suggestion.detail["figures"])
     assert figures["Share of face-to-face visits that are repeat visits (%)"] == 33.33  # 1 of 3 visits
@@ -114,13 +113,7 @@ def test_v11_counts_kinds_people_and_employer_supports_per_working_client(team_a
     TimeEntryFactory(
         team=team_a, coach=other, client=varied, kind=activity_kind("off_the_job_support"), date=date(2025, 1, 9)
     )
-    EmployerContactFactory(
-        coach=worker,
-        team=team_a,
-        client=varied,
-        date=date(2025, 1, 7),
-        purpose=EmployerContact.Purpose.WORKPLACE_SUPPORT,
-    )
+    workplace_support(team_a, worker, varied, date(2025, 1, 7))
     TimeEntryFactory(
         team=team_a, coach=worker, client=narrow, kind=activity_kind("on_the_job_support"), date=date(2025, 1, 6)
     )
@@ -131,7 +124,7 @@ def test_v11_counts_kinds_people_and_employer_supports_per_working_client(team_a
     rows = {row[0]: row[1:] for row in suggestion.detail["rows"]}
     assert rows == {varied.code: [2, 2, 1], narrow.code: [2, 1, 0], idle.code: [0, 0, 0]}
     # More than half of 3: any support 2 ✓, two kinds 2 ✓, two people 1 ✗, employer support 1 ✗ → 2 rungs, score 2.
-    assert [number for number, *_rest in suggestion.detail["data_components"]] == [1, 2]
+    assert shown_rungs(suggestion) == [1, 2]
     assert suggestion.score == 2
 
 

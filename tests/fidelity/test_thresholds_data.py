@@ -5,7 +5,6 @@ from datetime import date, timedelta
 
 import pytest
 
-from employers.models import EmployerContact
 from fidelity import indicators
 from fidelity.indicators import (
     o3_agencies,
@@ -19,7 +18,7 @@ from fidelity.models import AnchorRule
 from tests.employers.factories import EmployerContactFactory, EmployerFactory, JobFactory
 from tests.factories import TimeEntryFactory, activity_kind
 from tests.fidelity.conftest import make_review
-from tests.fidelity.indicators_data import client, coach, period
+from tests.fidelity.indicators_data import client, coach, period, shown_rungs, workplace_support
 
 pytestmark = pytest.mark.django_db
 
@@ -93,7 +92,7 @@ def _employers_met(team, worker, visits_each):
 def test_v7_rung_2_shows_from_half_of_the_employers_met_twice(team_a, visits_each, rungs, score):
     _employers_met(team_a, coach(team_a), visits_each)
     suggestion = v7_employer_relationships(period(team_a))
-    assert [number for number, *_rest in suggestion.detail["data_components"]] == rungs
+    assert shown_rungs(suggestion) == rungs
     assert suggestion.score == score
 
 
@@ -128,7 +127,7 @@ def _working(team, worker, kinds_each):
 def test_v11_a_rung_shows_when_it_holds_for_more_than_half_of_the_working_clients(team_a, kinds_each, rungs, score):
     _working(team_a, coach(team_a), kinds_each)
     suggestion = v11_follow_along_variety(period(team_a))
-    assert [number for number, *_rest in suggestion.detail["data_components"]] == rungs
+    assert shown_rungs(suggestion) == rungs
     assert suggestion.score == score
 
 
@@ -236,12 +235,6 @@ def test_v11_support_to_the_employer_alone_shows_rungs_1_and_4(team_a):
     worker = coach(team_a)
     person = client(team_a, coach=worker)
     JobFactory(client=person, start_date=date(2024, 12, 1))
-    EmployerContactFactory(
-        coach=worker,
-        team=team_a,
-        client=person,
-        date=date(2025, 1, 7),
-        purpose=EmployerContact.Purpose.WORKPLACE_SUPPORT,
-    )
+    workplace_support(team_a, worker, person, date(2025, 1, 7))
     suggestion = v11_follow_along_variety(period(team_a))
-    assert [number for number, *_rest in suggestion.detail["data_components"]] == [1, 4]
+    assert shown_rungs(suggestion) == [1, 4]
