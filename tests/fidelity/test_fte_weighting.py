@@ -94,6 +94,14 @@ def _contacts(team, worker, count, day):
         EmployerContactFactory(team=team, coach=worker, employer=employer, date=day, face_to_face=True)
 
 
+def _s1_and_v6(team):
+    """S1's and V6's suggested score and measured value (as shown) over the period."""
+    return tuple(
+        (suggestion.score, str(suggestion.measured_value))
+        for suggestion in (s1_caseload(period(team)), v6_employer_contacts(period(team)))
+    )
+
+
 def test_the_admins_fte_change_gives_s1_and_v6_of_the_hand_computation(team_a, org_admin):
     person = UserFactory(organisation=team_a.organisation)
     share = staff.role_give(
@@ -109,14 +117,11 @@ def test_the_admins_fte_change_gives_s1_and_v6_of_the_hand_computation(team_a, o
     # By hand: 0.6 × 14 days (Jan 1–14) + 0.8 × 14 days (Jan 15–28) = 8.4 + 11.2 = 19.6 FTE-days; ÷ 28 = 0.7 FTE.
     assert Membership.objects.fte_weighted([team_a.pk], period(team_a)) == Fraction(196, 10) / 28 == Fraction(7, 10)
     clients(team_a, 14)
-    # S1: 14 clients ÷ 0.7 FTE = 20.00 clients per FTE (at most 20: score 5). Adding the shares would say 14 ÷ 1.4.
-    s1 = s1_caseload(period(team_a))
-    assert (s1.score, str(s1.measured_value)) == (5, "20.00")
     _contacts(team_a, person, 8, date(2025, 1, 10))
     _contacts(team_a, person, 8, date(2025, 1, 20))
+    # S1: 14 clients ÷ 0.7 FTE = 20.00 clients per FTE (at most 20: score 5). Adding the shares would say 14 ÷ 1.4.
     # V6: 16 face-to-face contacts ÷ (0.7 FTE × 4 weeks = 2.8 coach-weeks) = 5.714… → 5.71 a week (5–5.9: score 4).
-    v6 = v6_employer_contacts(period(team_a))
-    assert (v6.score, str(v6.measured_value)) == (4, "5.71")
+    assert _s1_and_v6(team_a) == ((5, "20.00"), (4, "5.71"))
 
 
 def test_the_admins_hand_over_gives_s1_and_v6_of_the_hand_computation(team_a, org_admin):
@@ -131,11 +136,8 @@ def test_the_admins_hand_over_gives_s1_and_v6_of_the_hand_computation(team_a, or
     assert by_coach == {leaving.pk: Fraction(1, 4), arriving.pk: Fraction(3, 8)}
     assert Membership.objects.fte_weighted([team_a.pk], period(team_a)) == Fraction(175, 10) / 28 == Fraction(5, 8)
     clients(team_a, 13)
-    # S1: 13 clients ÷ 0.625 FTE = 20.80 (over 20: score 4); the two shares added, 1.5 FTE, would say 8.67 and 5.
-    s1 = s1_caseload(period(team_a))
-    assert (s1.score, str(s1.measured_value)) == (4, "20.80")
     _contacts(team_a, leaving, 5, date(2025, 1, 3))
     _contacts(team_a, arriving, 10, date(2025, 1, 20))
+    # S1: 13 clients ÷ 0.625 FTE = 20.80 (over 20: score 4); the two shares added, 1.5 FTE, would say 8.67 and 5.
     # V6: 15 contacts ÷ (0.625 FTE × 4 weeks = 2.5 coach-weeks) = 6.00 a week (6 or more: score 5).
-    v6 = v6_employer_contacts(period(team_a))
-    assert (v6.score, str(v6.measured_value)) == (5, "6.00")
+    assert _s1_and_v6(team_a) == ((4, "20.80"), (5, "6.00"))
