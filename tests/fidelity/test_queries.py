@@ -37,36 +37,38 @@ def _reviews(team, scale, reviewer, count, *, finalised=True):
     return reviews
 
 
+@pytest.fixture
+def get_within(client, django_assert_num_queries):
+    """A page as the user sees it, asked for within a query budget."""
+
+    def get(user, url, budget):
+        client.force_login(user)
+        with django_assert_num_queries(budget):
+            return client.get(url)
+
+    return get
+
+
 @pytest.mark.parametrize("count", [1, 10])
-def test_the_review_list_has_a_fixed_query_budget(
-    team_a, scale, org_admin, reviewer, client, count, django_assert_num_queries
-):
+def test_the_review_list_has_a_fixed_query_budget(team_a, scale, org_admin, reviewer, count, get_within):
     _reviews(team_a, scale, reviewer, count)
-    client.force_login(org_admin)
-    with django_assert_num_queries(LIST_QUERIES):
-        response = client.get(reverse("fidelity:review_list"))
+    response = get_within(org_admin, reverse("fidelity:review_list"), LIST_QUERIES)
     assert len(response.context["reviews"]) == count
 
 
 @pytest.mark.parametrize("plans", [1, 10])
-def test_the_review_page_has_a_fixed_query_budget(review, scale, reviewer, client, plans, django_assert_num_queries):
+def test_the_review_page_has_a_fixed_query_budget(review, scale, reviewer, plans, get_within):
     score_all(review, 3)
     for index in range(plans):
         ActionPlanItem.objects.create(review=review, text=f"Toimenpide {index}", owner_user=reviewer).items.set(
             scale.items.all()[:5]
         )
-    client.force_login(reviewer)
-    with django_assert_num_queries(DETAIL_QUERIES):
-        response = client.get(reverse("fidelity:review_detail", args=[review.uuid]))
+    response = get_within(reviewer, reverse("fidelity:review_detail", args=[review.uuid]), DETAIL_QUERIES)
     assert response.status_code == 200
 
 
 @pytest.mark.parametrize("count", [2, 20])
-def test_the_team_history_has_a_fixed_query_budget(
-    team_a, scale, supervisor_a, reviewer, client, count, django_assert_num_queries
-):
+def test_the_team_history_has_a_fixed_query_budget(team_a, scale, supervisor_a, reviewer, count, get_within):
     _reviews(team_a, scale, reviewer, count)
-    client.force_login(supervisor_a)
-    with django_assert_num_queries(HISTORY_QUERIES):
-        response = client.get(reverse("fidelity:team_history", args=[team_a.uuid]))
+    response = get_within(supervisor_a, reverse("fidelity:team_history", args=[team_a.uuid]), HISTORY_QUERIES)
     assert len(response.context["chart"]["total"]) == count
