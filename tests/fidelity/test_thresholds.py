@@ -56,12 +56,6 @@ V10 = [
 ]
 
 
-def test_v10_reads_the_share_and_the_count_of_current_jobs_from_rows(scale):
-    cut = CutPoints.of_scale(scale.pk)
-    got = [(share, jobs, cut.score_of("V10", {"": share, "current_jobs": jobs})) for share, jobs, _score in V10]
-    assert got == V10
-
-
 # O1: share of the caseload integrated, 90 5, 50 4, under 50 3 when a coach is in a treatment team; none is 2.
 O1 = [
     *_with_count(1, (50, 3, 4, 4), (90, 4, 5, 5)),
@@ -71,10 +65,15 @@ O1 = [
 ]
 
 
-def test_o1_reads_the_share_and_whether_a_coach_is_in_a_treatment_team(scale):
+# V10 reads the count of current jobs beside the share; O1 whether a coach is in a treatment team.
+@pytest.mark.parametrize(
+    ("code", "count", "rows"),
+    [pytest.param("V10", "current_jobs", V10, id="V10"), pytest.param("O1", "coaches_in_treatment_teams", O1, id="O1")],
+)
+def test_an_item_reads_the_share_and_a_count_from_rows(scale, code, count, rows):
     cut = CutPoints.of_scale(scale.pk)
-    got = [(share, n, cut.score_of("O1", {"": share, "coaches_in_treatment_teams": n})) for share, n, _score in O1]
-    assert got == O1
+    got = [(share, n, cut.score_of(code, {"": share, count: n})) for share, n, _score in rows]
+    assert got == rows
 
 
 def _o3(meeting_months=0, meeting_quarters=0, contact_months=0, contact_quarters=0, per_week=0):
