@@ -80,22 +80,6 @@ def _employers_met(team, worker, visits_each):
             EmployerContactFactory(coach=worker, team=team, employer=employer, date=date(2025, 1, 2 + day + index))
 
 
-@pytest.mark.parametrize(
-    ("visits_each", "rungs", "score"),
-    [
-        ((2, 1, 1), [1], 2),  # 33.33 % met twice: below half
-        ((2, 1), [1, 2], 3),  # 50 %: at
-        ((2, 2, 1), [1, 2], 3),  # 66.67 %: above
-        ((1,), [1], 2),  # one employer met once: rung 1 only
-    ],
-)
-def test_v7_rung_2_shows_from_half_of_the_employers_met_twice(team_a, visits_each, rungs, score):
-    _employers_met(team_a, coach(team_a), visits_each)
-    suggestion = v7_employer_relationships(period(team_a))
-    assert shown_rungs(suggestion) == rungs
-    assert suggestion.score == score
-
-
 def test_v7_employers_only_phoned_show_no_rung_and_score_1(team_a):
     worker = coach(team_a)
     EmployerContactFactory(coach=worker, team=team_a, date=date(2025, 1, 6), face_to_face=False)
@@ -115,18 +99,27 @@ def _working(team, worker, kinds_each):
             )
 
 
+V7, V11 = v7_employer_relationships, v11_follow_along_variety
+
+
+# V7's rung 2 shows from half of the employers met face to face met twice; a rung of V11 shows when it holds for
+# more than half of the working clients (not at half). Each case: the indicator, what makes its data, the numbers.
 @pytest.mark.parametrize(
-    ("kinds_each", "rungs", "score"),
+    ("indicator", "make", "each", "rungs", "score"),
     [
-        ((2, 1, 1), [1], 1),  # two kinds for 1 of 3 working clients (33.33 %): below
-        ((2, 1), [1], 1),  # 1 of 2 (50 %): "more than half" does not hold at half
-        ((2, 2, 1), [1, 2], 2),  # 2 of 3 (66.67 %): above
-        ((0, 0, 1), [], 1),  # any support for 1 of 3: not even rung 1
+        pytest.param(V7, _employers_met, (2, 1, 1), [1], 2, id="V7-33%-met-twice-below-half"),
+        pytest.param(V7, _employers_met, (2, 1), [1, 2], 3, id="V7-50%-at"),
+        pytest.param(V7, _employers_met, (2, 2, 1), [1, 2], 3, id="V7-67%-above"),
+        pytest.param(V7, _employers_met, (1,), [1], 2, id="V7-one-employer-met-once-rung-1-only"),
+        pytest.param(V11, _working, (2, 1, 1), [1], 1, id="V11-two-kinds-for-33%-below"),
+        pytest.param(V11, _working, (2, 1), [1], 1, id="V11-50%-more-than-half-does-not-hold-at-half"),
+        pytest.param(V11, _working, (2, 2, 1), [1, 2], 2, id="V11-67%-above"),
+        pytest.param(V11, _working, (0, 0, 1), [], 1, id="V11-any-support-for-33%-not-even-rung-1"),
     ],
 )
-def test_v11_a_rung_shows_when_it_holds_for_more_than_half_of_the_working_clients(team_a, kinds_each, rungs, score):
-    _working(team_a, coach(team_a), kinds_each)
-    suggestion = v11_follow_along_variety(period(team_a))
+def test_a_rung_shows_at_its_share_of_the_employers_or_working_clients(team_a, indicator, make, each, rungs, score):
+    make(team_a, coach(team_a), each)
+    suggestion = indicator(period(team_a))
     assert shown_rungs(suggestion) == rungs
     assert suggestion.score == score
 
