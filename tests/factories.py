@@ -122,6 +122,13 @@ def closed_client(team, coach, closed_on, **fields):
     )
 
 
+def entrant(team, coach, entry, name=None, **fields):
+    """A client of the coach's team who entered the programme on `entry`; `name` ("First Last") where it matters."""
+    if name:
+        fields["first_name"], fields["last_name"] = name.split(" ", 1)
+    return ClientFactory(team=team, coach=coach, programme_entry=entry, **fields)
+
+
 def activity_kind(code: str):
     """Activity kinds ship in a data migration: tests look them up by their stable code."""
     return ActivityKind.objects.get(code=code)

@@ -9,7 +9,7 @@ from django.urls import reverse
 from ips.models import KykyviisariScore, SatisfactionAnswer, ServiceType
 from reports.models import Export
 from tests.employers.factories import EmployerContactFactory, EmployerFactory, JobFactory, bulk_contacts
-from tests.factories import ClientFactory, TimeEntryFactory, activity_kind
+from tests.factories import TimeEntryFactory, activity_kind, entrant
 
 YEAR = (date(2025, 1, 1), date(2025, 12, 31))
 Q1 = (date(2025, 1, 1), date(2025, 3, 31))
@@ -23,34 +23,23 @@ def _score(client, day, score, kind=KykyviisariScore.Kind.FOLLOW_UP):
 def outcomes(team_a, team_b, coach_a, coach_b):
     """Five clients of team A and one of team B, with jobs, scores, log entries and employer contacts."""
     employer = EmployerFactory(organisation=team_a.organisation, name='=HYPERLINK("http://evil")')
-    c1 = ClientFactory(
-        team=team_a,
-        coach=coach_a,
-        first_name="Aapo",
-        last_name="Ensimmäinen",
-        programme_entry=date(2024, 6, 1),
-        satisfaction=8,
-        birth_year=1980,
-        gender="male",
-    )
-    c2 = ClientFactory(
-        team=team_a,
-        coach=coach_a,
-        first_name="Bea",
-        last_name="Toivola",
-        programme_entry=date(2025, 2, 15),
+    c1 = entrant(team_a, coach_a, date(2024, 6, 1), "Aapo Ensimmäinen", satisfaction=8, birth_year=1980, gender="male")
+    c2 = entrant(
+        team_a,
+        coach_a,
+        date(2025, 2, 15),
+        "Bea Toivola",
         out_of_work_at_referral=False,
         birth_year=1999,
         gender="female",
         labour_market_status="unemployed",
         education_level="isced_3_4",
     )
-    c3 = ClientFactory(
-        team=team_a,
-        coach=coach_a,
-        first_name="Cecilia",
-        last_name="Kolmas",
-        programme_entry=date(2024, 10, 1),
+    c3 = entrant(
+        team_a,
+        coach_a,
+        date(2024, 10, 1),
+        "Cecilia Kolmas",
         stage="closed",
         closed_on=date(2025, 2, 1),
         outcome="education",
@@ -59,34 +48,18 @@ def outcomes(team_a, team_b, coach_a, coach_b):
         birth_year=1990,
         closure_reason="Muutti Ouluun opiskelemaan",
     )
-    c4 = ClientFactory(
-        team=team_a,
-        coach=coach_a,
-        first_name="Daavid",
-        last_name="Neljäs",
-        programme_entry=date(2024, 1, 1),
-        stage="closed",
-        closed_on=date(2024, 12, 31),
-    )
-    c5 = ClientFactory(
-        team=team_a,
-        coach=coach_a,
-        first_name="Eero",
-        last_name="Viides",
-        programme_entry=date(2025, 4, 10),
+    c4 = entrant(team_a, coach_a, date(2024, 1, 1), "Daavid Neljäs", stage="closed", closed_on=date(2024, 12, 31))
+    c5 = entrant(
+        team_a,
+        coach_a,
+        date(2025, 4, 10),
+        "Eero Viides",
         birth_year=1965,
         gender="male",
         labour_market_status="long_term_unemployed",
         education_level="isced_0_2",
     )
-    c6 = ClientFactory(
-        team=team_b,
-        coach=coach_b,
-        first_name="Fanni",
-        last_name="Kuudes",
-        programme_entry=date(2024, 1, 1),
-        birth_year=1970,
-    )
+    c6 = entrant(team_b, coach_b, date(2024, 1, 1), "Fanni Kuudes", birth_year=1970)
     job = {"employer": employer}
     JobFactory(client=c1, start_date=date(2025, 2, 10), **job)
     JobFactory(client=c2, start_date=date(2025, 3, 1), end_date=date(2025, 3, 20), **job)

@@ -18,24 +18,22 @@ from reports.metrics import Period, Scope
 from reports.metrics.figures import figures_for
 from reports.metrics.suppression import HIDDEN, Shown
 from reports.workbook import participant_rows
-from tests.factories import ClientFactory
+from tests.factories import entrant
 
 pytestmark = pytest.mark.django_db
 YEAR = Period(date(2025, 1, 1), date(2025, 12, 31))
 
 
 def _closed(team, coach, entry, closed_on, **fields):
-    return ClientFactory(
-        team=team, coach=coach, programme_entry=entry, stage=Stage.CLOSED, closed_on=closed_on, **fields
-    )
+    return entrant(team, coach, entry, stage=Stage.CLOSED, closed_on=closed_on, **fields)
 
 
 @pytest.fixture
 def esf(team_a, team_b, coach_a, coach_b):
-    e1 = ClientFactory(
-        team=team_a,
-        coach=coach_a,
-        programme_entry=date(2025, 3, 1),
+    e1 = entrant(
+        team_a,
+        coach_a,
+        date(2025, 3, 1),
         birth_year=2000,
         gender="female",
         labour_market_status="unemployed",
@@ -44,10 +42,10 @@ def esf(team_a, team_b, coach_a, coach_b):
         third_country_national="yes",
         rural_area="no",
     )
-    e2 = ClientFactory(
-        team=team_a,
-        coach=coach_a,
-        programme_entry=date(2025, 5, 1),
+    e2 = entrant(
+        team_a,
+        coach_a,
+        date(2025, 5, 1),
         birth_year_declined=True,
         gender="declined",
         labour_market_status="long_term_unemployed",
@@ -75,7 +73,7 @@ def esf(team_a, team_b, coach_a, coach_b):
     f2 = _closed(team_a, coach_a, date(2024, 1, 1), date(2024, 12, 31))
     f3 = _closed(team_a, coach_a, date(2024, 1, 1), date(2025, 8, 1), outcome="other_services", exit_employed=True)
     _closed(team_a, coach_a, date(2023, 1, 1), date(2024, 5, 1), followup_result="employed")  # f4
-    ClientFactory(team=team_b, coach=coach_b, programme_entry=date(2025, 3, 1), disability="yes")  # x1
+    entrant(team_b, coach_b, date(2025, 3, 1), disability="yes")  # x1
     return {"e1": e1, "e2": e2, "e3": e3, "e4": e4, "f1": f1, "f2": f2, "f3": f3}
 
 
