@@ -24,7 +24,7 @@ from django.utils import timezone
 from ips.models import Goal, Membership, NetworkMeeting, Party, PlanAction, ServicePeriod, ServiceType, SupportPlan
 from ips.periods import Period
 from reports.team import clients_by_service, network_meetings, overdue_plans
-from tests.factories import ClientFactory, MembershipFactory, closed_client
+from tests.factories import MembershipFactory, closed_client, entrant
 
 URL = reverse("reports:team")
 Q1 = Period(date(2025, 1, 1), date(2025, 3, 31))
@@ -45,28 +45,18 @@ def meeting(client, day, *codes, by):
 @pytest.fixture
 def team_work(team_a, team_b, coach_a, coach_b):
     today = timezone.localdate()
-    s1 = ClientFactory(team=team_a, coach=coach_a, programme_entry=date(2024, 6, 1))
-    s2 = ClientFactory(
-        team=team_a,
-        coach=coach_a,
-        programme_entry=date(2024, 10, 1),
-        service_type=ServiceType.ASSESSMENT,
-        service_ended=date(2025, 2, 14),
+    s1 = entrant(team_a, coach_a, date(2024, 6, 1))
+    s2 = entrant(
+        team_a, coach_a, date(2024, 10, 1), service_type=ServiceType.ASSESSMENT, service_ended=date(2025, 2, 14)
     )
     ServicePeriod.objects.create(client=s2, service=ServiceType.IPS, started=date(2025, 2, 15))
-    s3 = ClientFactory(
-        team=team_a, coach=coach_a, programme_entry=date(2025, 1, 10), service_type=ServiceType.ASSESSMENT
-    )
-    s4 = ClientFactory(
-        team=team_a,
-        coach=coach_a,
-        programme_entry=date(2024, 12, 1),
-        service_type=ServiceType.ASSESSMENT,
-        service_ended=date(2025, 3, 31),
+    s3 = entrant(team_a, coach_a, date(2025, 1, 10), service_type=ServiceType.ASSESSMENT)
+    s4 = entrant(
+        team_a, coach_a, date(2024, 12, 1), service_type=ServiceType.ASSESSMENT, service_ended=date(2025, 3, 31)
     )
     ServicePeriod.objects.create(client=s4, service=ServiceType.IPS, started=date(2025, 4, 1))
     s5 = closed_client(team_a, coach_a, date(2024, 11, 30))
-    other = ClientFactory(team=team_b, coach=coach_b, programme_entry=date(2024, 6, 1))
+    other = entrant(team_b, coach_b, date(2024, 6, 1))
 
     meeting(s1, date(2025, 1, 15), Party.Code.KELA, Party.Code.EMPLOYMENT_SERVICES, by=coach_a)
     meeting(s2, date(2025, 1, 20), Party.Code.KELA, by=coach_a)
@@ -190,7 +180,7 @@ def test_others_get_404_for_the_team_and_403_without_one(
 def test_the_query_count_does_not_grow_with_rows(as_user, supervisor_a, team_a, coach_a, flat_queries):
     def populate(count):
         for _ in range(count):
-            client = ClientFactory(team=team_a, coach=coach_a, programme_entry=date(2025, 1, 5))
+            client = entrant(team_a, coach_a, date(2025, 1, 5))
             ServicePeriod.objects.create(client=client, service=ServiceType.ASSESSMENT, started=date(2025, 1, 5))
             SupportPlan.objects.create(client=client, next_review_on=date(2025, 1, 1))
             action(client, -4)
