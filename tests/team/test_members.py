@@ -2,7 +2,6 @@
 work, and coach figures leave their minutes out."""
 
 import io
-import uuid
 
 import pytest
 from django.core.management import call_command
@@ -12,6 +11,7 @@ from django.utils import timezone
 from ips.forms.admin import RoleForm
 from ips.models import ActivityKind, Client, Coordinator, Membership, Profession, TimeEntry, User, plan_reviews_due
 from tests.factories import ClientFactory, MembershipFactory, UserFactory, activity_kind
+from tests.ips.test_today import _data
 
 pytestmark = pytest.mark.django_db
 
@@ -45,15 +45,7 @@ def test_a_members_work_is_logged_but_not_counted_as_coach_work(nurse_a, client_
     assert browser.get(reverse("ips:today")).status_code == 200
     response = browser.post(
         reverse("ips:entry_create"),
-        {
-            "date": timezone.localdate().isoformat(),
-            "minutes": "60",
-            "kind": activity_kind("assessment_visit").pk,
-            "setting": "office",
-            "client": client_a.pk,
-            "note": "",
-            "submission_id": str(uuid.uuid4()),
-        },
+        _data(minutes="60", kind=activity_kind("assessment_visit").pk, setting="office", client=client_a.pk),
     )
     assert response.status_code == 302
     entry = TimeEntry.objects.get(coach=nurse_a)
@@ -64,15 +56,7 @@ def test_a_members_work_is_logged_but_not_counted_as_coach_work(nurse_a, client_
 def test_a_coachs_entry_counts_as_coach_work(coach_a, client_a, as_user):
     as_user(coach_a).post(
         reverse("ips:entry_create"),
-        {
-            "date": timezone.localdate().isoformat(),
-            "minutes": "30",
-            "kind": activity_kind("joint_visit").pk,
-            "setting": "community",
-            "client": client_a.pk,
-            "note": "",
-            "submission_id": str(uuid.uuid4()),
-        },
+        _data(minutes="30", kind=activity_kind("joint_visit").pk, setting="community", client=client_a.pk),
     )
     assert TimeEntry.objects.coaches_work().filter(coach=coach_a).count() == 1
 
