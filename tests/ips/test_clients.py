@@ -25,6 +25,15 @@ def _url(name, client, *extra):
     return reverse(f"ips:{name}", args=[client.uuid, *extra])
 
 
+def close_today(browser, client, **data):
+    """Closes the client today through the closure page and reads it back; the closing day."""
+    day = timezone.localdate()
+    response = browser.post(_url("client_close", client), {"closed_on": day.isoformat(), **data})
+    assert response.status_code == 302
+    client.refresh_from_db()
+    return day
+
+
 CLIENT_URLS = [
     "client_detail",
     "client_edit",
@@ -142,13 +151,7 @@ def test_a_stage_change_may_not_be_in_the_future(client_a, coach_a, as_user):
 
 
 def test_closing_records_outcome_satisfaction_and_the_closed_stage(client_a, coach_a, as_user):
-    day = timezone.localdate()
-    response = as_user(coach_a).post(
-        _url("client_close", client_a),
-        {"closed_on": day.isoformat(), "outcome": "open_market_job", "closure_reason": "", "satisfaction": "9"},
-    )
-    assert response.status_code == 302
-    client_a.refresh_from_db()
+    day = close_today(as_user(coach_a), client_a, outcome="open_market_job", closure_reason="", satisfaction="9")
     assert (client_a.stage, client_a.closed_on, client_a.outcome, client_a.satisfaction) == (
         Stage.CLOSED,
         day,

@@ -10,6 +10,7 @@ from django.utils import timezone
 from ips.esf_followups import followups_due
 from ips.models import Client, SatisfactionAnswer
 from tests.factories import ClientFactory, closed_client
+from tests.ips.test_clients import close_today
 
 pytestmark = pytest.mark.django_db
 
@@ -68,13 +69,7 @@ def test_a_declined_birth_year_cannot_have_a_birth_year(client_a, coach_a, team_
 
 
 def test_closing_records_the_results_upon_leaving_and_a_survey_answer(client_a, coach_a, as_user):
-    day = timezone.localdate()
-    response = as_user(coach_a).post(
-        _url("client_close", client_a),
-        {"closed_on": day.isoformat(), "outcome": "open_market_job", "satisfaction": "7", "exit_qualification": "on"},
-    )
-    assert response.status_code == 302
-    client_a.refresh_from_db()
+    day = close_today(as_user(coach_a), client_a, outcome="open_market_job", satisfaction="7", exit_qualification="on")
     # The outcome implies employment upon leaving; the qualification was ticked.
     assert (client_a.exit_employed, client_a.exit_qualification, client_a.exit_in_education) == (True, True, False)
     assert list(SatisfactionAnswer.objects.filter(client=client_a).values_list("answered_on", "score")) == [(day, 7)]
