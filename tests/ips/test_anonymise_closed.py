@@ -20,7 +20,7 @@ from ips.models import Client, KykyviisariScore, TimeEntry
 from reports import workbook
 from reports.metrics import Period, Scope
 from tests.employers.factories import EmployerContactFactory
-from tests.factories import ClientFactory, TimeEntryFactory
+from tests.factories import ClientFactory, TimeEntryFactory, entrant
 from tests.ips.privacy_seed import seed_every_record
 
 pytestmark = pytest.mark.django_db
@@ -42,12 +42,11 @@ def past(team_a, coach_a):
     """Five clients of 2019, closed five years or more ago, with every kind of record and a changed history."""
     clients, texts = [], []
     for index, (first, last, entry, born, closed, outcome) in enumerate(PAST_CLIENTS):
-        client = ClientFactory(
-            team=team_a,
-            coach=coach_a,
-            first_name=first,
-            last_name=last,
-            programme_entry=entry,
+        client = entrant(
+            team_a,
+            coach_a,
+            entry,
+            f"{first} {last}",
             birth_year=born,
             gender="female" if index % 2 else "male",
             labour_market_status="long_term_unemployed",
