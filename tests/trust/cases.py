@@ -66,6 +66,11 @@ def valid_payload(form_class) -> Callable:
     return next(case.valid for case in HOSTILE_CASES if case.form is form_class)
 
 
+def on_client(key: str) -> Callable:
+    """The URL of the named page of the world's client."""
+    return lambda w: reverse(key, args=[w.client.uuid])
+
+
 class World(HostileWorld):
     """The hostile-input world, plus one existing row of each kind an edit form changes."""
 
@@ -167,44 +172,51 @@ def _contact_payload(w):
     return valid_payload(employer_forms.EmployerContactForm)(w)
 
 
+def client_walk(key: str, form_class, **options) -> Walk:
+    """coach_a's save of a form on the named page of the world's client, with the form's hostile-input values."""
+    return Walk(key, "coach_a", on_client(key), valid_payload(form_class), **options)
+
+
+def page_walk(key: str, user: str, form_class, **options) -> Walk:
+    """The user's save of a form at the named URL (one without arguments), with the form's hostile-input values."""
+    return Walk(key, user, lambda w: reverse(key), valid_payload(form_class), **options)
+
+
+def edit_walk(key: str, user: str, row: str, valid: Callable, *, change: dict) -> Walk:
+    """The user's edit of the world's `row` (an attribute) at the named URL that takes the row's uuid."""
+    return Walk(
+        key,
+        user,
+        lambda w: reverse(key, args=[getattr(w, row).uuid]),
+        valid,
+        row=lambda w: getattr(w, row),
+        change=change,
+    )
+
+
 CREATES = [
-    Walk("ips:accessibility", "coach_a", lambda w: reverse("ips:accessibility"),
-         valid_payload(AccessibilityFeedbackForm), adds=AccessibilityFeedback),
-    Walk("ips:referral_create", "coach_a", lambda w: reverse("ips:referral_create"),
-         valid_payload(client_forms.ReferralForm), adds=Referral),
+    page_walk("ips:accessibility", "coach_a", AccessibilityFeedbackForm, adds=AccessibilityFeedback),
+    page_walk("ips:referral_create", "coach_a", client_forms.ReferralForm, adds=Referral),
     Walk("ips:referral_decide", "coach_a", lambda w: reverse("ips:referral_decide", args=[w.referral.uuid]),
          valid_payload(client_forms.ReferralAcceptForm), fixed={"decision": "accept"}, adds=Client),
-    Walk("ips:client_stage", "coach_a", lambda w: reverse("ips:client_stage", args=[w.client.uuid]),
-         valid_payload(client_forms.StageChangeForm), adds=StageChange),
-    Walk("ips:client_close", "coach_a", lambda w: reverse("ips:client_close", args=[w.client.uuid]),
-         valid_payload(client_forms.ClosureForm), adds=StageChange),
-    Walk("ips:consent_add", "coach_a", lambda w: reverse("ips:consent_add", args=[w.client.uuid]),
-         valid_payload(client_forms.ConsentForm), adds=Consent),
-    Walk("ips:goal_add", "coach_a", lambda w: reverse("ips:goal_add", args=[w.client.uuid]),
-         valid_payload(client_forms.GoalForm), adds=Goal),
-    Walk("ips:score_add", "coach_a", lambda w: reverse("ips:score_add", args=[w.client.uuid]),
-         valid_payload(client_forms.KykyviisariForm), adds=KykyviisariScore),
-    Walk("ips:satisfaction_add", "coach_a", lambda w: reverse("ips:satisfaction_add", args=[w.client.uuid]),
-         valid_payload(client_forms.SatisfactionForm), adds=SatisfactionAnswer,
-         page=lambda w: reverse("ips:client_detail", args=[w.client.uuid])),
-    Walk("ips:profile_edit", "coach_a", lambda w: reverse("ips:profile_edit", args=[w.client.uuid]),
-         valid_payload(client_forms.VocationalProfileForm), adds=VocationalProfile),
-    Walk("ips:coordinator_edit", "coach_a", lambda w: reverse("ips:coordinator_edit", args=[w.client.uuid]),
-         valid_payload(team_forms.CoordinatorForm), adds=Coordinator),
-    Walk("ips:network_meeting_add", "coach_a", lambda w: reverse("ips:network_meeting_add", args=[w.client.uuid]),
-         valid_payload(team_forms.NetworkMeetingForm), adds=NetworkMeeting),
-    Walk("ips:service_edit", "coach_a", lambda w: reverse("ips:service_edit", args=[w.client.uuid]),
-         valid_payload(team_forms.ServiceChangeForm), adds=ServicePeriod),
-    Walk("ips:hand_over_add", "coach_a", lambda w: reverse("ips:hand_over_add", args=[w.client.uuid]),
-         valid_payload(HandOverForm), adds=HandOver),
-    Walk("ips:plan_action_add", "coach_a", lambda w: reverse("ips:plan_action_add", args=[w.client.uuid]),
-         valid_payload(team_forms.PlanActionForm), adds=PlanAction),
+    client_walk("ips:client_stage", client_forms.StageChangeForm, adds=StageChange),
+    client_walk("ips:client_close", client_forms.ClosureForm, adds=StageChange),
+    client_walk("ips:consent_add", client_forms.ConsentForm, adds=Consent),
+    client_walk("ips:goal_add", client_forms.GoalForm, adds=Goal),
+    client_walk("ips:score_add", client_forms.KykyviisariForm, adds=KykyviisariScore),
+    client_walk("ips:satisfaction_add", client_forms.SatisfactionForm, adds=SatisfactionAnswer,
+                page=on_client("ips:client_detail")),
+    client_walk("ips:profile_edit", client_forms.VocationalProfileForm, adds=VocationalProfile),
+    client_walk("ips:coordinator_edit", team_forms.CoordinatorForm, adds=Coordinator),
+    client_walk("ips:network_meeting_add", team_forms.NetworkMeetingForm, adds=NetworkMeeting),
+    client_walk("ips:service_edit", team_forms.ServiceChangeForm, adds=ServicePeriod),
+    client_walk("ips:hand_over_add", HandOverForm, adds=HandOver),
+    client_walk("ips:plan_action_add", team_forms.PlanActionForm, adds=PlanAction),
     Walk("ips:entry_create", "coach_a", lambda w: reverse("ips:entry_create"), _entry_payload,
          page=lambda w: reverse("ips:today"), htmx=True, adds=TimeEntry),
     # Its lost updates are a week's cells, not one row's fields: tests/ips/test_week_grid.py refuses a stale save.
-    Walk("ips:week_grid", "coach_a", lambda w: reverse("ips:week_grid"), valid_payload(WeekGridForm), adds=TimeEntry),
-    Walk("employers:employer_create", "coach_a", lambda w: reverse("employers:employer_create"),
-         valid_payload(employer_forms.EmployerForm), adds=Employer),
+    page_walk("ips:week_grid", "coach_a", WeekGridForm, adds=TimeEntry),
+    page_walk("employers:employer_create", "coach_a", employer_forms.EmployerForm, adds=Employer),
     Walk("employers:contact_person_create", "coach_a",
          lambda w: reverse("employers:contact_person_create", args=[w.employer.uuid]),
          valid_payload(employer_forms.ContactPersonForm), adds=ContactPerson),
@@ -213,31 +225,24 @@ CREATES = [
          _contact_payload, adds=EmployerContact),
     Walk("employers:contact_create", "coach_a", lambda w: reverse("employers:contact_create"),
          lambda w: {**_contact_payload(w), "employer": w.employer.pk, "contact_person": None}, adds=EmployerContact),
-    Walk("employers:today_panel", "coach_a", lambda w: reverse("employers:today_panel"),
-         valid_payload(employer_forms.QuickContactForm), prefix="employer-contact", htmx=True, adds=EmployerContact),
-    Walk("employers:job_start", "coach_a", lambda w: reverse("employers:job_start", args=[w.client.uuid]),
-         valid_payload(employer_forms.JobStartForm), adds=Job),
+    page_walk("employers:today_panel", "coach_a", employer_forms.QuickContactForm, prefix="employer-contact", htmx=True,
+              adds=EmployerContact),
+    client_walk("employers:job_start", employer_forms.JobStartForm, adds=Job),
     Walk("employers:job_end", "coach_a", lambda w: reverse("employers:job_end", args=[w.job.uuid]),
          valid_payload(employer_forms.JobEndForm), adds=FollowUp),
-    Walk("fidelity:review_create", "supervisor_a", lambda w: reverse("fidelity:review_create"),
-         valid_payload(fidelity_forms.ReviewCreateForm), adds=Review),
+    page_walk("fidelity:review_create", "supervisor_a", fidelity_forms.ReviewCreateForm, adds=Review),
     Walk("fidelity:plan_item_create", "reviewer",
          lambda w: reverse("fidelity:plan_item_create", args=[w.review.uuid]),
          valid_payload(fidelity_forms.ActionPlanItemForm), adds=ActionPlanItem),
-    Walk("ips:person_create", "org_admin", lambda w: reverse("ips:person_create"),
-         valid_payload(admin_forms.PersonForm), adds=User),
+    page_walk("ips:person_create", "org_admin", admin_forms.PersonForm, adds=User),
     Walk("ips:role_give", "org_admin", lambda w: reverse("ips:role_give", args=[w.coach_a.pk]),
          valid_payload(admin_forms.RoleForm), adds=Membership),
     Walk("ips:fte_change", "org_admin", lambda w: reverse("ips:fte_change", args=[coach_role(w).pk]),
          valid_payload(admin_forms.FteChangeForm), adds=Membership),
-    Walk("ips:team_create", "org_admin", lambda w: reverse("ips:team_create"),
-         valid_payload(admin_forms.TeamForm), adds=Team),
-    Walk("ips:organisation_create", "platform_admin", lambda w: reverse("ips:organisation_create"),
-         valid_payload(admin_forms.OrganisationForm), adds=Organisation),
-    Walk("ips:profession_create", "org_admin", lambda w: reverse("ips:profession_create"),
-         valid_payload(admin_forms.ProfessionForm), adds=Profession),
-    Walk("ips:treatment_team_create", "org_admin", lambda w: reverse("ips:treatment_team_create"),
-         valid_payload(admin_forms.TreatmentTeamForm), adds=TreatmentTeam),
+    page_walk("ips:team_create", "org_admin", admin_forms.TeamForm, adds=Team),
+    page_walk("ips:organisation_create", "platform_admin", admin_forms.OrganisationForm, adds=Organisation),
+    page_walk("ips:profession_create", "org_admin", admin_forms.ProfessionForm, adds=Profession),
+    page_walk("ips:treatment_team_create", "org_admin", admin_forms.TreatmentTeamForm, adds=TreatmentTeam),
     Walk("ips:treatment_member_add", "org_admin",
          lambda w: reverse("ips:treatment_member_add", args=[treatment_team(w).pk]),
          valid_payload(admin_forms.TreatmentMemberForm), adds=TreatmentTeamMembership),
@@ -250,23 +255,18 @@ CREATES = [
 ]  # fmt: skip
 
 EDITS = [
-    Walk("ips:client_edit", "coach_a", lambda w: reverse("ips:client_edit", args=[w.client.uuid]),
-         valid_payload(client_forms.ClientForm), row=lambda w: w.client, change={"last_name": "Toinen"}),
-    Walk("ips:client_close", "coach_a", lambda w: reverse("ips:client_close", args=[w.client.uuid]),
-         valid_payload(client_forms.ClosureForm), row=lambda w: w.client, change={"satisfaction": "5"}),
-    Walk("ips:client_followup", "coach_a", lambda w: reverse("ips:client_followup", args=[w.closed_client.uuid]),
-         valid_payload(client_forms.FollowUpForm), row=lambda w: w.closed_client,
-         change={"followup_result": "not_reached"}),
+    client_walk("ips:client_edit", client_forms.ClientForm, row=lambda w: w.client, change={"last_name": "Toinen"}),
+    client_walk("ips:client_close", client_forms.ClosureForm, row=lambda w: w.client, change={"satisfaction": "5"}),
+    edit_walk("ips:client_followup", "coach_a", "closed_client", valid_payload(client_forms.FollowUpForm),
+              change={"followup_result": "not_reached"}),
     Walk("ips:consent_edit", "coach_a", lambda w: reverse("ips:consent_edit", args=[w.client.uuid, w.consent.uuid]),
          valid_payload(client_forms.ConsentForm), row=lambda w: w.consent, change={"scope": "TE-palvelut"}),
     Walk("ips:goal_edit", "coach_a", lambda w: reverse("ips:goal_edit", args=[w.client.uuid, w.goal.uuid]),
          valid_payload(client_forms.GoalForm), row=lambda w: w.goal, change={"text": "Oppisopimus"}),
-    Walk("ips:profile_edit", "coach_a", lambda w: reverse("ips:profile_edit", args=[w.client.uuid]),
-         valid_payload(client_forms.VocationalProfileForm), row=lambda w: w.profile,
-         change={"strengths": "Sinnikäs"}),
-    Walk("ips:plan_edit", "coach_a", lambda w: reverse("ips:plan_edit", args=[w.client.uuid]),
-         valid_payload(team_forms.SupportPlanForm), row=lambda w: w.plan,
-         change={"next_review_on": (timezone.localdate() + timedelta(days=30)).isoformat()}),
+    client_walk("ips:profile_edit", client_forms.VocationalProfileForm, row=lambda w: w.profile,
+                change={"strengths": "Sinnikäs"}),
+    client_walk("ips:plan_edit", team_forms.SupportPlanForm, row=lambda w: w.plan,
+                change={"next_review_on": (timezone.localdate() + timedelta(days=30)).isoformat()}),
     Walk("ips:plan_action_edit", "coach_a",
          lambda w: reverse("ips:plan_action_edit", args=[w.client.uuid, w.plan_action.uuid]),
          lambda w: {**valid_payload(team_forms.PlanActionForm)(w), "goal": w.plan_action.goal_id},
@@ -274,23 +274,16 @@ EDITS = [
     Walk("ips:hand_over_edit", "coach_a",
          lambda w: reverse("ips:hand_over_edit", args=[w.client.uuid, w.hand_over.uuid]),
          valid_payload(HandOverForm), row=lambda w: w.hand_over, change={"receiver_name": "Toinen Vastaanottaja"}),
-    Walk("ips:entry_edit", "coach_a", lambda w: reverse("ips:entry_edit", args=[w.entry.uuid]),
-         valid_payload(TimeEntryForm), row=lambda w: w.entry, change={"note": "Toinen välilehti"}),
-    Walk("employers:employer_edit", "coach_a", lambda w: reverse("employers:employer_edit", args=[w.employer.uuid]),
-         valid_payload(employer_forms.EmployerForm), row=lambda w: w.employer, change={"address": "Kauppatie 1"}),
-    Walk("employers:contact_person_edit", "coach_a",
-         lambda w: reverse("employers:contact_person_edit", args=[w.contact_person.uuid]),
-         valid_payload(employer_forms.ContactPersonForm), row=lambda w: w.contact_person,
-         change={"role": "Toimitusjohtaja"}),
-    Walk("employers:employer_contact_edit", "coach_a",
-         lambda w: reverse("employers:employer_contact_edit", args=[w.contact.uuid]),
-         _contact_payload, row=lambda w: w.contact, change={"minutes": "15"}),
-    Walk("employers:job_end", "coach_a", lambda w: reverse("employers:job_end", args=[w.job.uuid]),
-         valid_payload(employer_forms.JobEndForm), row=lambda w: w.job, change={"end_reason": "laid_off"}),
-    Walk("fidelity:review_settings", "supervisor_a",
-         lambda w: reverse("fidelity:review_settings", args=[w.review.uuid]),
-         valid_payload(fidelity_forms.ReviewSettingsForm), row=lambda w: w.review,
-         change={"external_reviewers": "Toinen arvioija"}),
+    edit_walk("ips:entry_edit", "coach_a", "entry", valid_payload(TimeEntryForm), change={"note": "Toinen välilehti"}),
+    edit_walk("employers:employer_edit", "coach_a", "employer", valid_payload(employer_forms.EmployerForm),
+              change={"address": "Kauppatie 1"}),
+    edit_walk("employers:contact_person_edit", "coach_a", "contact_person",
+              valid_payload(employer_forms.ContactPersonForm), change={"role": "Toimitusjohtaja"}),
+    edit_walk("employers:employer_contact_edit", "coach_a", "contact", _contact_payload, change={"minutes": "15"}),
+    edit_walk("employers:job_end", "coach_a", "job", valid_payload(employer_forms.JobEndForm),
+              change={"end_reason": "laid_off"}),
+    edit_walk("fidelity:review_settings", "supervisor_a", "review", valid_payload(fidelity_forms.ReviewSettingsForm),
+              change={"external_reviewers": "Toinen arvioija"}),
     Walk("ips:person_edit", "org_admin", lambda w: reverse("ips:person_edit", args=[w.coach_a.pk]),
          lambda w: {k: v for k, v in valid_payload(admin_forms.PersonForm)(w).items() if k != "organisation"},
          row=lambda w: w.coach_a, change={"profession": "Toimintaterapeutti"}),
