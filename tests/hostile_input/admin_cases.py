@@ -4,7 +4,7 @@ from django.urls import reverse
 
 from ips.forms import admin as admin_forms
 from ips.models import Membership, Profession, Team, TreatmentTeam, TreatmentTeamMembership
-from tests.hostile_input.world import Case, iso
+from tests.hostile_input.world import Case, iso, page_case
 
 
 def coach_role(w):
@@ -42,11 +42,10 @@ def _admins(w):
 
 
 ADMIN_CASES = [
-    Case(
+    page_case(
         admin_forms.PersonForm,
         "org_admin",
-        lambda w: reverse("ips:person_create"),
-        lambda w: admin_forms.PersonForm(organisations=_admins(w)),
+        "ips:person_create",
         lambda w: {
             "organisation": w.org_a.pk,
             "first_name": "Saara",
@@ -55,13 +54,14 @@ ADMIN_CASES = [
             "language": "fi",
             "profession": "Sosionomi",
         },
+        build=lambda w: admin_forms.PersonForm(organisations=_admins(w)),
     ),
-    Case(
+    page_case(
         admin_forms.PersonFilterForm,
         "org_admin",
-        lambda w: reverse("ips:people_list"),
-        lambda w: admin_forms.PersonFilterForm({}, organisations=_admins(w)),
+        "ips:people_list",
         lambda w: {"q": "Aila", "team": str(w.team_a.uuid), "role": "coach"},
+        build=lambda w: admin_forms.PersonFilterForm({}, organisations=_admins(w)),
         method="get",
     ),
     Case(
@@ -87,12 +87,12 @@ ADMIN_CASES = [
         lambda w: {"fte": "0.8", "on": iso(w.today)},
         watch=lambda w: [coach_role(w)],
     ),
-    Case(
+    page_case(
         admin_forms.TeamForm,
         "org_admin",
-        lambda w: reverse("ips:team_create"),
-        lambda w: admin_forms.TeamForm(organisations=_admins(w)),
+        "ips:team_create",
         lambda w: {"organisation": w.org_a.pk, "name": "Uusi tiimi"},
+        build=lambda w: admin_forms.TeamForm(organisations=_admins(w)),
     ),
     Case(
         admin_forms.TeamCloseForm,
@@ -102,11 +102,10 @@ ADMIN_CASES = [
         lambda w: {"closed_on": iso(w.today)},
         watch=lambda w: [empty_team(w)],
     ),
-    Case(
+    page_case(
         admin_forms.OrganisationForm,
         "platform_admin",
-        lambda w: reverse("ips:organisation_create"),
-        lambda w: admin_forms.OrganisationForm(),
+        "ips:organisation_create",
         lambda w: {
             "name": "Kainuun uusi alue",
             "code": "kan",
@@ -116,12 +115,12 @@ ADMIN_CASES = [
             "admin_language": "fi",
         },
     ),
-    Case(
+    page_case(
         admin_forms.TreatmentTeamForm,
         "org_admin",
-        lambda w: reverse("ips:treatment_team_create"),
-        lambda w: admin_forms.TreatmentTeamForm(organisations=_admins(w)),
+        "ips:treatment_team_create",
         lambda w: {"organisation": w.org_a.pk, "name": "Nuorten hoitotiimi"},
+        build=lambda w: admin_forms.TreatmentTeamForm(organisations=_admins(w)),
     ),
     Case(
         admin_forms.TreatmentMemberForm,
@@ -146,11 +145,10 @@ ADMIN_CASES = [
         lambda w: {"treatment_team": treatment_team(w).pk, "on": iso(w.today)},
         bound=lambda context: context["move"],
     ),
-    Case(
+    page_case(
         admin_forms.ProfessionForm,
         "org_admin",
-        lambda w: reverse("ips:profession_create"),
-        lambda w: admin_forms.ProfessionForm(organisations=_admins(w)),
+        "ips:profession_create",
         lambda w: {
             "organisation": w.org_a.pk,
             "name_fi": "Työkykykoordinaattori (oma)",
@@ -158,5 +156,6 @@ ADMIN_CASES = [
             "name_en": "Work-ability coordinator (own)",
             "order": "100",
         },
+        build=lambda w: admin_forms.ProfessionForm(organisations=_admins(w)),
     ),
 ]

@@ -23,21 +23,28 @@ from reports.scopes import choices_for
 from tests.hostile_input.admin_cases import ADMIN_CASES
 from tests.hostile_input.handover_cases import HANDOVER_CASES
 from tests.hostile_input.team_cases import TEAM_CASES
-from tests.hostile_input.world import Case, activity_kind, as_sent, bound_rating_form, is_current_version, iso
+from tests.hostile_input.world import (
+    Case,
+    activity_kind,
+    as_sent,
+    bound_rating_form,
+    client_case,
+    is_current_version,
+    iso,
+    page_case,
+)
 
 CASES = [
-    Case(
+    page_case(
         AccessibilityFeedbackForm,
         "coach_a",
-        lambda w: reverse("ips:accessibility"),
-        lambda w: AccessibilityFeedbackForm(),
+        "ips:accessibility",
         lambda w: {"message": "Kontrasti on heikko", "page": "Tänään", "name": "Anna", "email": "anna@example.org"},
     ),
-    Case(
+    page_case(
         client_forms.ReferralForm,
         "coach_a",
-        lambda w: reverse("ips:referral_create"),
-        lambda w: client_forms.ReferralForm(user=w.coach_a),
+        "ips:referral_create",
         lambda w: {
             "team": w.team_a.pk,
             "source": ReferralSource.objects.get(code="kela").pk,
@@ -47,6 +54,7 @@ CASES = [
             "birth_year": "1990",
             "municipality": "Vaasa",
         },
+        build=lambda w: client_forms.ReferralForm(user=w.coach_a),
     ),
     Case(
         client_forms.ReferralAcceptForm,
@@ -74,11 +82,9 @@ CASES = [
         bound=lambda context: context["decline_form"],
         watch=lambda w: [w.referral],
     ),
-    Case(
+    client_case(
         client_forms.ClientForm,
-        "coach_a",
-        lambda w: reverse("ips:client_edit", args=[w.client.uuid]),
-        lambda w: client_forms.ClientForm(instance=w.client, user=w.coach_a),
+        "ips:client_edit",
         lambda w: {
             "first_name": "Ville",
             "last_name": "Esimerkki",
@@ -89,22 +95,21 @@ CASES = [
             "language": "fi",
             "target_groups": [TargetGroup.objects.filter(active=True).first().pk],
         },
+        build=lambda w: client_forms.ClientForm(instance=w.client, user=w.coach_a),
         watch=lambda w: [w.client],
     ),
-    Case(
+    client_case(
         client_forms.StageChangeForm,
-        "coach_a",
-        lambda w: reverse("ips:client_stage", args=[w.client.uuid]),
-        lambda w: client_forms.StageChangeForm(client=w.client),
+        "ips:client_stage",
         lambda w: {"stage": "profile", "changed_on": iso(w.today)},
+        build=lambda w: client_forms.StageChangeForm(client=w.client),
         watch=lambda w: [w.client],
     ),
-    Case(
+    client_case(
         client_forms.ClosureForm,
-        "coach_a",
-        lambda w: reverse("ips:client_close", args=[w.client.uuid]),
-        lambda w: client_forms.ClosureForm(instance=w.client),
+        "ips:client_close",
         lambda w: {"closed_on": iso(w.today), "outcome": "education", "satisfaction": "8"},
+        build=lambda w: client_forms.ClosureForm(instance=w.client),
         watch=lambda w: [w.client],
     ),
     Case(
@@ -115,46 +120,31 @@ CASES = [
         lambda w: {"followup_on": iso(w.today), "followup_result": "employed"},
         watch=lambda w: [w.closed_client],
     ),
-    Case(
-        client_forms.SatisfactionForm,
-        "coach_a",
-        lambda w: reverse("ips:satisfaction_add", args=[w.client.uuid]),
-        lambda w: client_forms.SatisfactionForm(),
-        lambda w: {"answered_on": iso(w.today), "score": "8"},
+    client_case(
+        client_forms.SatisfactionForm, "ips:satisfaction_add", lambda w: {"answered_on": iso(w.today), "score": "8"}
     ),
-    Case(
-        client_forms.ConsentForm,
-        "coach_a",
-        lambda w: reverse("ips:consent_add", args=[w.client.uuid]),
-        lambda w: client_forms.ConsentForm(),
-        lambda w: {"given_on": iso(w.today), "scope": "Kela, TE-palvelut"},
+    client_case(
+        client_forms.ConsentForm, "ips:consent_add", lambda w: {"given_on": iso(w.today), "scope": "Kela, TE-palvelut"}
     ),
-    Case(
+    client_case(
         client_forms.GoalForm,
-        "coach_a",
-        lambda w: reverse("ips:goal_add", args=[w.client.uuid]),
-        lambda w: client_forms.GoalForm(),
+        "ips:goal_add",
         lambda w: {"text": "Kesätyö", "status": Goal.Status.OPEN, "set_on": iso(w.today)},
     ),
-    Case(
+    client_case(
         client_forms.VocationalProfileForm,
-        "coach_a",
-        lambda w: reverse("ips:profile_edit", args=[w.client.uuid]),
-        lambda w: client_forms.VocationalProfileForm(),
+        "ips:profile_edit",
         lambda w: {"preferences": "Ulkotyö", "strengths": "Täsmällinen", "work_history": ""},
     ),
-    Case(
+    client_case(
         client_forms.KykyviisariForm,
-        "coach_a",
-        lambda w: reverse("ips:score_add", args=[w.client.uuid]),
-        lambda w: client_forms.KykyviisariForm(),
+        "ips:score_add",
         lambda w: {"measured_on": iso(w.today), "score": "6.5", "kind": "follow_up"},
     ),
-    Case(
+    page_case(
         TimeEntryForm,
         "coach_a",
-        lambda w: reverse("ips:entry_create"),
-        lambda w: TimeEntryForm(user=w.coach_a, auto_id="add_%s"),
+        "ips:entry_create",
         lambda w: {
             "date": iso(w.today),
             "minutes": "45",
@@ -163,23 +153,21 @@ CASES = [
             "client": w.client.pk,
             "note": "",
         },
+        build=lambda w: TimeEntryForm(user=w.coach_a, auto_id="add_%s"),
         htmx=True,
     ),
-    Case(
+    page_case(
         ReminderForm,
         "coach_a",
-        lambda w: reverse("ips:reminders"),
-        lambda w: ReminderForm(instance=ReminderSettings.objects.get_or_create(user=w.coach_a)[0]),
+        "ips:reminders",
         lambda w: {"feed": "on", "daily_digest": "on"},
-        # The settings row exists once the page was shown: a save changes it, never adds one.
+        build=lambda w: ReminderForm(instance=ReminderSettings.objects.get_or_create(user=w.coach_a)[0]),
         watch=lambda w: list(ReminderSettings.objects.filter(user=w.coach_a)),
     ),
-    Case(
+    page_case(
         WeekGridForm,
         "coach_a",
-        lambda w: reverse("ips:week_grid"),
-        lambda w: unbound_grid_form(w.coach_a, w.today, w.today),
-        # Monday's cell: never a day still ahead, whatever day the tests run.
+        "ips:week_grid",
         lambda w: {
             "r0-kind": activity_kind(),
             "r0-setting": "office",
@@ -187,30 +175,22 @@ CASES = [
             "rows": "1",
             "week_fingerprint": WeekSheet.load(w.coach_a, w.today).fingerprint,
         },
+        build=lambda w: unbound_grid_form(w.coach_a, w.today, w.today),
     ),
-    Case(
+    page_case(
         LanguageForm,
         "coach_a",
-        lambda w: reverse("ips:language_set"),
-        lambda w: LanguageForm(),
+        "ips:language_set",
         lambda w: {"language": "sv", "next": "/"},
-        # The language menu has no room for messages: a forged value changes nothing and the page reloads.
         accepts=lambda w, data: LanguageForm(as_sent(data)).is_valid(),
     ),
-    Case(
-        ClientCodeForm,
-        "org_admin",
-        lambda w: reverse("ips:client_audit_log"),
-        lambda w: ClientCodeForm(),
-        lambda w: {"code": w.client.code},
-        method="get",
-    ),
-    Case(
+    page_case(ClientCodeForm, "org_admin", "ips:client_audit_log", lambda w: {"code": w.client.code}, method="get"),
+    page_case(
         employer_forms.EmployerForm,
         "coach_a",
-        lambda w: reverse("employers:employer_create"),
-        lambda w: employer_forms.EmployerForm(organisation=w.org_a),
+        "employers:employer_create",
         lambda w: {"name": "Vaasan Kone Oy", "business_id": "", "status": "lead", "responsible_coach": w.coach_a.pk},
+        build=lambda w: employer_forms.EmployerForm(organisation=w.org_a),
     ),
     Case(
         employer_forms.ContactPersonForm,
@@ -234,18 +214,16 @@ CASES = [
             "matches_client_preferences": "true",
         },
     ),
-    Case(
+    page_case(
         employer_forms.QuickContactForm,
         "coach_a",
-        lambda w: reverse("employers:today_panel"),
-        lambda w: employer_forms.QuickContactForm(user=w.coach_a, prefix="employer-contact"),
+        "employers:today_panel",
         lambda w: {"employer": w.employer.pk, "date": iso(w.today), "minutes": "30", "purpose": "first_meeting"},
+        build=lambda w: employer_forms.QuickContactForm(user=w.coach_a, prefix="employer-contact"),
     ),
-    Case(
+    client_case(
         employer_forms.JobStartForm,
-        "coach_a",
-        lambda w: reverse("employers:job_start", args=[w.client.uuid]),
-        lambda w: employer_forms.JobStartForm(user=w.coach_a, client=w.client),
+        "employers:job_start",
         lambda w: {
             "employer": w.employer.pk,
             "title": "Varastotyöntekijä",
@@ -256,6 +234,7 @@ CASES = [
             "contract_type": "permanent",
             "competitive": "on",
         },
+        build=lambda w: employer_forms.JobStartForm(user=w.coach_a, client=w.client),
         watch=lambda w: [w.client, w.employer],
     ),
     Case(
@@ -266,11 +245,10 @@ CASES = [
         lambda w: {"end_date": iso(w.today), "end_reason": "better_job"},
         watch=lambda w: [w.job],
     ),
-    Case(
+    page_case(
         fidelity_forms.ReviewCreateForm,
         "supervisor_a",
-        lambda w: reverse("fidelity:review_create"),
-        lambda w: fidelity_forms.ReviewCreateForm(teams=w.team_a.__class__.objects.filter(pk=w.team_a.pk)),
+        "fidelity:review_create",
         lambda w: {
             "team": w.team_a.pk,
             "scale": FidelityScale.objects.get(code="IPS-25").pk,
@@ -280,6 +258,7 @@ CASES = [
             "review_end": iso(w.today + timedelta(days=1)),
             "reviewers": [w.reviewer.pk],
         },
+        build=lambda w: fidelity_forms.ReviewCreateForm(teams=w.team_a.__class__.objects.filter(pk=w.team_a.pk)),
     ),
     Case(
         fidelity_forms.ReviewSettingsForm,
@@ -345,22 +324,21 @@ CASES = [
         lambda w: fidelity_forms.ActionPlanItemForm(review=w.review),
         lambda w: {"text": "Lisää työnantajakäyntejä", "owner_name": "Tiimi", "status": "open"},
     ),
-    Case(
+    page_case(
         report_forms.ReportForm,
         "org_admin",
-        lambda w: reverse("reports:dashboard"),
-        lambda w: report_forms.ReportForm({}, choices=choices_for(w.org_admin)),
+        "reports:dashboard",
         lambda w: {"scope": choices_for(w.org_admin)[0].value, "start": "2025-01-01", "end": "2025-12-31"},
+        build=lambda w: report_forms.ReportForm({}, choices=choices_for(w.org_admin)),
         method="get",
-        # A scope that is not the user's is a 404, as if it did not exist.
         allowed_statuses=(404,),
     ),
-    Case(
+    page_case(
         report_forms.WorkbookForm,
         "org_admin",
-        lambda w: reverse("reports:export_start"),
-        lambda w: report_forms.WorkbookForm({}, choices=choices_for(w.org_admin), user=w.org_admin),
+        "reports:export_start",
         lambda w: {"scope": choices_for(w.org_admin)[0].value, "start": "2025-01-01", "end": "2025-12-31"},
+        build=lambda w: report_forms.WorkbookForm({}, choices=choices_for(w.org_admin), user=w.org_admin),
         allowed_statuses=(400, 404),
     ),
     Case(

@@ -1,10 +1,8 @@
 """Hostile-input case of the accompanied hand-over form (issue 15, item 6)."""
 
-from django.urls import reverse
-
 from ips.forms.handover import HandOverForm
 from ips.models import Destination
-from tests.hostile_input.world import Case, iso
+from tests.hostile_input.world import client_case, iso
 
 
 def destination(code=Destination.Code.VOCATIONAL_REHABILITATION):
@@ -12,11 +10,9 @@ def destination(code=Destination.Code.VOCATIONAL_REHABILITATION):
 
 
 HANDOVER_CASES = [
-    Case(
+    client_case(
         HandOverForm,
-        "coach_a",
-        lambda w: reverse("ips:hand_over_add", args=[w.client.uuid]),
-        lambda w: HandOverForm(client=w.client, user=w.coach_a),
+        "ips:hand_over_add",
         lambda w: {
             "destination": destination(),
             "receiver_name": "Kaisa Kuntoutus",
@@ -25,6 +21,7 @@ HANDOVER_CASES = [
             "attended": "coordinator",
             "ending": "continue",
         },
+        build=lambda w: HandOverForm(client=w.client, user=w.coach_a),
         watch=lambda w: [w.client],
     ),
 ]

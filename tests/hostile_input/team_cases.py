@@ -1,10 +1,8 @@
 """Hostile-input cases of the work-ability support team's forms (issue 15): asiakasvastaava and support plan."""
 
-from django.urls import reverse
-
 from ips.forms import team as team_forms
 from ips.models import Goal
-from tests.hostile_input.world import Case, iso
+from tests.hostile_input.world import client_case, iso
 
 
 def plan_goal(w):
@@ -13,19 +11,16 @@ def plan_goal(w):
 
 
 TEAM_CASES = [
-    Case(
+    client_case(
         team_forms.ServiceChangeForm,
-        "coach_a",
-        lambda w: reverse("ips:service_edit", args=[w.client.uuid]),
-        lambda w: team_forms.ServiceChangeForm(client=w.client),
+        "ips:service_edit",
         lambda w: {"service": "both", "on": iso(w.today)},
+        build=lambda w: team_forms.ServiceChangeForm(client=w.client),
         watch=lambda w: [w.client],
     ),
-    Case(
+    client_case(
         team_forms.NetworkMeetingForm,
-        "coach_a",
-        lambda w: reverse("ips:network_meeting_add", args=[w.client.uuid]),
-        lambda w: team_forms.NetworkMeetingForm(client=w.client),
+        "ips:network_meeting_add",
         lambda w: {
             "held_on": iso(w.today),
             "members": [w.coach_a.pk],
@@ -34,26 +29,22 @@ TEAM_CASES = [
             "agreed": "Kuntoutustarveselvitys",
             "goals": [plan_goal(w).pk],
         },
+        build=lambda w: team_forms.NetworkMeetingForm(client=w.client),
     ),
-    Case(
+    client_case(
         team_forms.CoordinatorForm,
-        "coach_a",
-        lambda w: reverse("ips:coordinator_edit", args=[w.client.uuid]),
-        lambda w: team_forms.CoordinatorForm(client=w.client),
+        "ips:coordinator_edit",
         lambda w: {"user": w.coach_a2.pk, "name": "", "organisation_name": "", "on": iso(w.today), "reason": ""},
+        build=lambda w: team_forms.CoordinatorForm(client=w.client),
     ),
-    Case(
+    client_case(
         team_forms.SupportPlanForm,
-        "coach_a",
-        lambda w: reverse("ips:plan_edit", args=[w.client.uuid]),
-        lambda w: team_forms.SupportPlanForm(),
+        "ips:plan_edit",
         lambda w: {"agreed_on": iso(w.today), "next_review_on": iso(w.today)},
     ),
-    Case(
+    client_case(
         team_forms.PlanActionForm,
-        "coach_a",
-        lambda w: reverse("ips:plan_action_add", args=[w.client.uuid]),
-        lambda w: team_forms.PlanActionForm(client=w.client),
+        "ips:plan_action_add",
         lambda w: {
             "goal": plan_goal(w).pk,
             "text": "Soitto Kelaan",
@@ -63,5 +54,6 @@ TEAM_CASES = [
             "status": "planned",
             "follow_up": "",
         },
+        build=lambda w: team_forms.PlanActionForm(client=w.client),
     ),
 ]

@@ -8,6 +8,7 @@ from typing import Any
 
 from django import forms
 from django.http import QueryDict
+from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page, Site
 
@@ -151,6 +152,23 @@ class Case:
     @property
     def id(self):
         return self.form.__name__
+
+
+def on_client(name: str) -> Callable[[World], str]:
+    """The URL of the named page of the world's client."""
+    return lambda w: reverse(name, args=[w.client.uuid])
+
+
+def client_case(form: type[forms.BaseForm], name: str, valid: Callable[[World], dict], **options) -> Case:
+    """coach_a's form on the named page of the world's client; the view builds it bare unless `build` says how."""
+    build = options.pop("build", lambda w: form())
+    return Case(form, "coach_a", on_client(name), build, valid, **options)
+
+
+def page_case(form: type[forms.BaseForm], user: str, name: str, valid: Callable[[World], dict], **options) -> Case:
+    """The user's form at the named URL (one without arguments); the view builds it bare unless `build` says how."""
+    build = options.pop("build", lambda w: form())
+    return Case(form, user, lambda w: reverse(name), build, valid, **options)
 
 
 def iso(day):
