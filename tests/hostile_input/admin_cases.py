@@ -41,10 +41,27 @@ def _admins(w):
     return w.org_admin.roles.admin_orgs
 
 
-ADMIN_CASES = [
-    page_case(
-        admin_forms.PersonForm,
+def _for_their_organisations(form, name, valid):
+    """The org admin's form at the named URL, built for the organisations the admin runs."""
+    return page_case(form, "org_admin", name, valid, build=lambda w: form(organisations=_admins(w)))
+
+
+def _row_case(form, name, row, valid, key="pk"):
+    """The org admin's form, built bare, on one row (`row(w)`) at the named URL that takes the row's `key`: a rejected
+    submission must leave the row as it was."""
+    return Case(
+        form,
         "org_admin",
+        lambda w: reverse(name, args=[getattr(row(w), key)]),
+        lambda w: form(),
+        valid,
+        watch=lambda w: [row(w)],
+    )
+
+
+ADMIN_CASES = [
+    _for_their_organisations(
+        admin_forms.PersonForm,
         "ips:person_create",
         lambda w: {
             "organisation": w.org_a.pk,
@@ -54,7 +71,6 @@ ADMIN_CASES = [
             "language": "fi",
             "profession": "Sosionomi",
         },
-        build=lambda w: admin_forms.PersonForm(organisations=_admins(w)),
     ),
     page_case(
         admin_forms.PersonFilterForm,
@@ -71,37 +87,12 @@ ADMIN_CASES = [
         lambda w: admin_forms.RoleForm(user=w.org_admin, organisation=w.org_a),
         lambda w: {"role": "supervisor", "team": w.team_a.pk, "started": iso(w.today)},
     ),
-    Case(
-        admin_forms.RoleEndForm,
-        "org_admin",
-        lambda w: reverse("ips:role_end", args=[coach_role(w).pk]),
-        lambda w: admin_forms.RoleEndForm(),
-        lambda w: {"ended": iso(w.today)},
-        watch=lambda w: [coach_role(w)],
+    _row_case(admin_forms.RoleEndForm, "ips:role_end", coach_role, lambda w: {"ended": iso(w.today)}),
+    _row_case(admin_forms.FteChangeForm, "ips:fte_change", coach_role, lambda w: {"fte": "0.8", "on": iso(w.today)}),
+    _for_their_organisations(
+        admin_forms.TeamForm, "ips:team_create", lambda w: {"organisation": w.org_a.pk, "name": "Uusi tiimi"}
     ),
-    Case(
-        admin_forms.FteChangeForm,
-        "org_admin",
-        lambda w: reverse("ips:fte_change", args=[coach_role(w).pk]),
-        lambda w: admin_forms.FteChangeForm(),
-        lambda w: {"fte": "0.8", "on": iso(w.today)},
-        watch=lambda w: [coach_role(w)],
-    ),
-    page_case(
-        admin_forms.TeamForm,
-        "org_admin",
-        "ips:team_create",
-        lambda w: {"organisation": w.org_a.pk, "name": "Uusi tiimi"},
-        build=lambda w: admin_forms.TeamForm(organisations=_admins(w)),
-    ),
-    Case(
-        admin_forms.TeamCloseForm,
-        "org_admin",
-        lambda w: reverse("ips:team_close", args=[empty_team(w).uuid]),
-        lambda w: admin_forms.TeamCloseForm(),
-        lambda w: {"closed_on": iso(w.today)},
-        watch=lambda w: [empty_team(w)],
-    ),
+    _row_case(admin_forms.TeamCloseForm, "ips:team_close", empty_team, lambda w: {"closed_on": iso(w.today)}, "uuid"),
     page_case(
         admin_forms.OrganisationForm,
         "platform_admin",
@@ -115,12 +106,10 @@ ADMIN_CASES = [
             "admin_language": "fi",
         },
     ),
-    page_case(
+    _for_their_organisations(
         admin_forms.TreatmentTeamForm,
-        "org_admin",
         "ips:treatment_team_create",
         lambda w: {"organisation": w.org_a.pk, "name": "Nuorten hoitotiimi"},
-        build=lambda w: admin_forms.TreatmentTeamForm(organisations=_admins(w)),
     ),
     Case(
         admin_forms.TreatmentMemberForm,
@@ -129,14 +118,7 @@ ADMIN_CASES = [
         lambda w: admin_forms.TreatmentMemberForm(organisation=w.org_a),
         lambda w: {"person": w.coach_a.pk, "started": iso(w.today)},
     ),
-    Case(
-        admin_forms.SpanEndForm,
-        "org_admin",
-        lambda w: reverse("ips:treatment_member_end", args=[treatment_member(w).pk]),
-        lambda w: admin_forms.SpanEndForm(),
-        lambda w: {"ended": iso(w.today)},
-        watch=lambda w: [treatment_member(w)],
-    ),
+    _row_case(admin_forms.SpanEndForm, "ips:treatment_member_end", treatment_member, lambda w: {"ended": iso(w.today)}),
     Case(
         admin_forms.ClientTreatmentTeamForm,
         "org_admin",
@@ -145,9 +127,8 @@ ADMIN_CASES = [
         lambda w: {"treatment_team": treatment_team(w).pk, "on": iso(w.today)},
         bound=lambda context: context["move"],
     ),
-    page_case(
+    _for_their_organisations(
         admin_forms.ProfessionForm,
-        "org_admin",
         "ips:profession_create",
         lambda w: {
             "organisation": w.org_a.pk,
@@ -156,6 +137,5 @@ ADMIN_CASES = [
             "name_en": "Work-ability coordinator (own)",
             "order": "100",
         },
-        build=lambda w: admin_forms.ProfessionForm(organisations=_admins(w)),
     ),
 ]

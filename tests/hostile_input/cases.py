@@ -29,10 +29,28 @@ from tests.hostile_input.world import (
     as_sent,
     bound_rating_form,
     client_case,
+    client_change_case,
+    edit_case,
     is_current_version,
     iso,
     page_case,
 )
+
+
+def _decision(form, decision, valid, build=None):
+    """One of the two forms of a referral's page: its button sends the decision, its ids and its name in the context
+    carry it, and a rejected submission must leave the referral undecided."""
+    return Case(
+        form,
+        "coach_a",
+        lambda w: reverse("ips:referral_decide", args=[w.referral.uuid]),
+        build or (lambda w: form(auto_id=f"{decision}_%s")),
+        valid,
+        fixed={"decision": decision},
+        bound=lambda context: context[f"{decision}_form"],
+        watch=lambda w: [w.referral],
+    )
+
 
 CASES = [
     page_case(
@@ -56,11 +74,9 @@ CASES = [
         },
         build=lambda w: client_forms.ReferralForm(user=w.coach_a),
     ),
-    Case(
+    _decision(
         client_forms.ReferralAcceptForm,
-        "coach_a",
-        lambda w: reverse("ips:referral_decide", args=[w.referral.uuid]),
-        lambda w: client_forms.ReferralAcceptForm(referral=w.referral, auto_id="accept_%s"),
+        "accept",
         lambda w: {
             "accepted_on": iso(w.today),
             "first_name": "Outi",
@@ -68,19 +84,12 @@ CASES = [
             "coach": w.coach_a.pk,
             "service_type": "ips",
         },
-        fixed={"decision": "accept"},
-        bound=lambda context: context["accept_form"],
-        watch=lambda w: [w.referral],
+        build=lambda w: client_forms.ReferralAcceptForm(referral=w.referral, auto_id="accept_%s"),
     ),
-    Case(
+    _decision(
         client_forms.ReferralDeclineForm,
-        "coach_a",
-        lambda w: reverse("ips:referral_decide", args=[w.referral.uuid]),
-        lambda w: client_forms.ReferralDeclineForm(auto_id="decline_%s"),
+        "decline",
         lambda w: {"declined_on": iso(w.today), "reason": "client_declined", "note": ""},
-        fixed={"decision": "decline"},
-        bound=lambda context: context["decline_form"],
-        watch=lambda w: [w.referral],
     ),
     client_case(
         client_forms.ClientForm,
@@ -98,27 +107,20 @@ CASES = [
         build=lambda w: client_forms.ClientForm(instance=w.client, user=w.coach_a),
         watch=lambda w: [w.client],
     ),
-    client_case(
-        client_forms.StageChangeForm,
-        "ips:client_stage",
-        lambda w: {"stage": "profile", "changed_on": iso(w.today)},
-        build=lambda w: client_forms.StageChangeForm(client=w.client),
-        watch=lambda w: [w.client],
+    client_change_case(
+        client_forms.StageChangeForm, "ips:client_stage", lambda w: {"stage": "profile", "changed_on": iso(w.today)}
     ),
-    client_case(
+    edit_case(
         client_forms.ClosureForm,
         "ips:client_close",
+        "client",
         lambda w: {"closed_on": iso(w.today), "outcome": "education", "satisfaction": "8"},
-        build=lambda w: client_forms.ClosureForm(instance=w.client),
-        watch=lambda w: [w.client],
     ),
-    Case(
+    edit_case(
         client_forms.FollowUpForm,
-        "coach_a",
-        lambda w: reverse("ips:client_followup", args=[w.closed_client.uuid]),
-        lambda w: client_forms.FollowUpForm(instance=w.closed_client),
+        "ips:client_followup",
+        "closed_client",
         lambda w: {"followup_on": iso(w.today), "followup_result": "employed"},
-        watch=lambda w: [w.closed_client],
     ),
     client_case(
         client_forms.SatisfactionForm, "ips:satisfaction_add", lambda w: {"answered_on": iso(w.today), "score": "8"}
@@ -237,13 +239,11 @@ CASES = [
         build=lambda w: employer_forms.JobStartForm(user=w.coach_a, client=w.client),
         watch=lambda w: [w.client, w.employer],
     ),
-    Case(
+    edit_case(
         employer_forms.JobEndForm,
-        "coach_a",
-        lambda w: reverse("employers:job_end", args=[w.job.uuid]),
-        lambda w: employer_forms.JobEndForm(instance=w.job),
+        "employers:job_end",
+        "job",
         lambda w: {"end_date": iso(w.today), "end_reason": "better_job"},
-        watch=lambda w: [w.job],
     ),
     page_case(
         fidelity_forms.ReviewCreateForm,

@@ -2,7 +2,7 @@
 
 from ips.forms import team as team_forms
 from ips.models import Goal
-from tests.hostile_input.world import client_case, iso
+from tests.hostile_input.world import client_case, client_change_case, iso
 
 
 def plan_goal(w):
@@ -11,12 +11,8 @@ def plan_goal(w):
 
 
 TEAM_CASES = [
-    client_case(
-        team_forms.ServiceChangeForm,
-        "ips:service_edit",
-        lambda w: {"service": "both", "on": iso(w.today)},
-        build=lambda w: team_forms.ServiceChangeForm(client=w.client),
-        watch=lambda w: [w.client],
+    client_change_case(
+        team_forms.ServiceChangeForm, "ips:service_edit", lambda w: {"service": "both", "on": iso(w.today)}
     ),
     client_case(
         team_forms.NetworkMeetingForm,

@@ -171,6 +171,25 @@ def page_case(form: type[forms.BaseForm], user: str, name: str, valid: Callable[
     return Case(form, user, lambda w: reverse(name), build, valid, **options)
 
 
+def client_change_case(form: type[forms.BaseForm], name: str, valid: Callable[[World], dict]) -> Case:
+    """coach_a's form that changes the world's client on its named page: the view builds it for the client, and a
+    rejected submission must leave the client as it was."""
+    return client_case(form, name, valid, build=lambda w: form(client=w.client), watch=lambda w: [w.client])
+
+
+def edit_case(form: type[forms.BaseForm], name: str, row: str, valid: Callable[[World], dict]) -> Case:
+    """coach_a's form on the world's `row` (an attribute) at the named URL that takes the row's uuid: the view builds
+    it on the row, and a rejected submission must leave the row as it was."""
+    return Case(
+        form,
+        "coach_a",
+        lambda w: reverse(name, args=[getattr(w, row).uuid]),
+        lambda w: form(instance=getattr(w, row)),
+        valid,
+        watch=lambda w: [getattr(w, row)],
+    )
+
+
 def iso(day):
     return day.isoformat()
 
