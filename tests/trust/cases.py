@@ -59,16 +59,12 @@ from tests.factories import ConsentFactory, TimeEntryFactory
 from tests.hostile_input.admin_cases import coach_role, own_profession, treatment_team
 from tests.hostile_input.cases import CASES as HOSTILE_CASES
 from tests.hostile_input.world import World as HostileWorld
+from tests.hostile_input.world import on_client
 
 
 def valid_payload(form_class) -> Callable:
     """The values the hostile-input case of this form starts from (they pass the form)."""
     return next(case.valid for case in HOSTILE_CASES if case.form is form_class)
-
-
-def on_client(key: str) -> Callable:
-    """The URL of the named page of the world's client."""
-    return lambda w: reverse(key, args=[w.client.uuid])
 
 
 class World(HostileWorld):
