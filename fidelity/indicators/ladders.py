@@ -16,7 +16,6 @@ from django.utils.translation import gettext_noop
 
 from employers.models import EmployerContact, Job
 from fidelity.indicators.common import (
-    NO_DATA_NOTE,
     CutPoints,
     caseload,
     data_components,
@@ -134,7 +133,7 @@ def o7_employment_rate(period: TeamPeriod, cut: CutPoints | None = None) -> Sugg
         .values_list("client_id", "started", "ended")
     )
     if not spans:
-        return no_data(NO_DATA_NOTE)
+        return no_data()
     jobs = list(
         Job.objects.filter(
             overlapping(period.start, period.end, started="start_date", ended="end_date", last_day=True),
@@ -208,7 +207,7 @@ def v7_employer_relationships(period: TeamPeriod, cut: CutPoints | None = None) 
         .order_by("-visits", "employer__name")
     )
     if not employers:
-        return no_data(NO_DATA_NOTE)
+        return no_data()
     met = [row for row in employers if row["visits"]]
     repeated = [row for row in met if row["visits"] >= 2]
     visits = sum(row["visits"] for row in met)
@@ -266,7 +265,7 @@ def v11_follow_along_variety(period: TeamPeriod, cut: CutPoints | None = None) -
         .values_list("pk", "code")
     )
     if not working:
-        return no_data(NO_DATA_NOTE)
+        return no_data()
     ids = [pk for pk, _code in working]
     kinds: dict[int, set] = {}
     people: dict[int, set] = {}
