@@ -136,6 +136,11 @@ def suggested(cut: "CutPoints | None", code: str, value, **shown) -> Suggestion:
     return Suggestion(score=scored(cut, code, value), measured_value=decimal(value), detail=detail(**shown))
 
 
+def unscored(value, **shown) -> Suggestion:
+    """A measured value and its detail for an item the data does not score: the reviewer scores it."""
+    return Suggestion(score=None, measured_value=decimal(value), detail=detail(**shown))
+
+
 NO_DATA_NOTE = gettext_noop("No data for this item in the period: no suggestion.")
 
 

@@ -18,6 +18,7 @@ from fidelity.indicators.common import (
     no_data,
     suggested,
     team_client_on,
+    unscored,
 )
 from fidelity.services import Suggestion
 from ips.models import TimeEntry
@@ -267,15 +268,12 @@ def v1_benefits(period: TeamPeriod, cut: CutPoints | None = None) -> Suggestion:
     if not rows:
         return no_data()
     done = sum(1 for *_rest, flag in rows if flag)
-    return Suggestion(
-        score=None,
-        measured_value=decimal(percent(done, len(rows))),
-        detail=detail(
-            figures=[
-                (gettext_noop("Jobs started in the period"), len(rows)),
-                (gettext_noop("With benefits counselling before the start"), done),
-            ],
-            columns=[gettext_noop("Start date"), gettext_noop("Client"), gettext_noop("Benefits counselling")],
-            rows=[[start, code, "✓" if flag else "✗"] for start, code, flag in rows],
-        ),
+    return unscored(
+        percent(done, len(rows)),
+        figures=[
+            (gettext_noop("Jobs started in the period"), len(rows)),
+            (gettext_noop("With benefits counselling before the start"), done),
+        ],
+        columns=[gettext_noop("Start date"), gettext_noop("Client"), gettext_noop("Benefits counselling")],
+        rows=[[start, code, "✓" if flag else "✗"] for start, code, flag in rows],
     )

@@ -182,12 +182,13 @@ def o7_employment_rate(period: TeamPeriod, cut: CutPoints | None = None) -> Sugg
     )
 
 
-def _component_suggestion(cut, code, shown, figures, note, columns, rows) -> Suggestion:
-    """A component item's suggestion from the rungs the data shows, read against the item's anchor rows."""
+def _component_suggestion(cut, code, measures, labelled, **shown) -> Suggestion:
+    """A component item's suggestion from the rungs the measures show, read against the item's anchor rows."""
+    components = data_components(cut, code, measures, labelled)
     return Suggestion(
-        score=scored(cut, code, len(shown)),
-        measured_value=len(shown),
-        detail={**detail(figures=figures, note=note, columns=columns, rows=rows), "data_components": shown},
+        score=scored(cut, code, len(components)),
+        measured_value=len(components),
+        detail={**detail(**shown), "data_components": components},
     )
 
 
@@ -217,11 +218,12 @@ def v7_employer_relationships(period: TeamPeriod, cut: CutPoints | None = None) 
         1: (gettext_noop("Employers met face to face"), len(met)),
         2: (gettext_noop("Employers met face to face twice or more (%)"), repeated_share),
     }
-    figures = {"employers_met": len(met), "repeat_employers_pct": repeated_share}
+    measures = {"employers_met": len(met), "repeat_employers_pct": repeated_share}
     return _component_suggestion(
         cut,
         "V7",
-        data_components(cut, "V7", figures, labelled),
+        measures,
+        labelled,
         figures=[
             (gettext_noop("Employers contacted"), len(employers)),
             (gettext_noop("Employers met face to face"), len(met)),
@@ -295,12 +297,13 @@ def v11_follow_along_variety(period: TeamPeriod, cut: CutPoints | None = None) -
         (4, "employer_supported_pct", gettext_noop("Working clients whose employer was supported"), lambda r: r[3]),
     ]
     counts = [(number, measure, label, sum(1 for row in rows if holds(row))) for number, measure, label, holds in rungs]
-    figures = {measure: percent(count, len(rows)) for _no, measure, _label, count in counts}
+    measures = {measure: percent(count, len(rows)) for _no, measure, _label, count in counts}
     labelled = {number: (label, count) for number, _measure, label, count in counts}
     return _component_suggestion(
         cut,
         "V11",
-        data_components(cut, "V11", figures, labelled),
+        measures,
+        labelled,
         figures=[
             (gettext_noop("Clients working in the period"), len(rows)),
             *((label, n) for _no, _measure, label, n in counts),

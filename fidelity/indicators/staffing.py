@@ -18,6 +18,7 @@ from fidelity.indicators.common import (
     suggested,
     team_contacts,
     team_work,
+    unscored,
 )
 from fidelity.services import Suggestion
 from ips.models import ClientAssignment, ClientTreatmentTeam, Referral, TreatmentTeamMembership, served_spans
@@ -206,22 +207,19 @@ def o6_referrals(period: TeamPeriod, cut: CutPoints | None = None) -> Suggestion
     with translation.override("en"):
         # English msgids: the page translates them into the reader's language.
         reasons = {value: str(label) for value, label in Referral.DeclineReason.choices}
-    return Suggestion(
-        score=None,
-        measured_value=decimal(percent(declined, total)),
-        detail=detail(
-            figures=[
-                (gettext_noop("Referrals in the period"), total),
-                (gettext_noop("Declined referrals"), declined),
-                (gettext_noop("Declined (%)"), percent(declined, total)),
-            ],
-            note=gettext_noop("Declined referrals by reason: check that nobody was turned away for readiness."),
-            columns=[gettext_noop("Reason for declining"), gettext_noop("Referrals")],
-            translated=[0],
-            rows=[
-                [str(reasons.get(row["decline_reason"], row["decline_reason"])), row["n"]]
-                for row in counts
-                if row["decision"] == Referral.Decision.DECLINED
-            ],
-        ),
+    return unscored(
+        percent(declined, total),
+        figures=[
+            (gettext_noop("Referrals in the period"), total),
+            (gettext_noop("Declined referrals"), declined),
+            (gettext_noop("Declined (%)"), percent(declined, total)),
+        ],
+        note=gettext_noop("Declined referrals by reason: check that nobody was turned away for readiness."),
+        columns=[gettext_noop("Reason for declining"), gettext_noop("Referrals")],
+        translated=[0],
+        rows=[
+            [str(reasons.get(row["decline_reason"], row["decline_reason"])), row["n"]]
+            for row in counts
+            if row["decision"] == Referral.Decision.DECLINED
+        ],
     )

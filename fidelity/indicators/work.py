@@ -20,12 +20,12 @@ from fidelity.indicators.common import (
     CutPoints,
     caseload,
     data_components,
-    decimal,
     detail,
     no_data,
     suggested,
     team_contacts,
     team_work,
+    unscored,
 )
 from fidelity.services import Suggestion
 from ips.models import ActivityKind, Membership, TimeEntry
@@ -232,18 +232,15 @@ def v2_disclosure(period: TeamPeriod, cut: CutPoints | None = None) -> Suggestio
     rows = list(_caseload_log_counts(period, "disclosure_discussion").values_list("code", "entries"))
     if not clients:
         return no_data()
-    return Suggestion(
-        score=None,
-        measured_value=decimal(percent(len(rows), clients)),
-        detail=detail(
-            figures=[
-                (gettext_noop("Clients in the caseload during the period"), clients),
-                (gettext_noop("Clients with a disclosure discussion"), len(rows)),
-                (gettext_noop("Clients with the discussion revisited"), sum(1 for _c, n in rows if n > 1)),
-            ],
-            columns=[gettext_noop("Client"), gettext_noop("Discussions")],
-            rows=rows,
-        ),
+    return unscored(
+        percent(len(rows), clients),
+        figures=[
+            (gettext_noop("Clients in the caseload during the period"), clients),
+            (gettext_noop("Clients with a disclosure discussion"), len(rows)),
+            (gettext_noop("Clients with the discussion revisited"), sum(1 for _c, n in rows if n > 1)),
+        ],
+        columns=[gettext_noop("Client"), gettext_noop("Discussions")],
+        rows=rows,
     )
 
 
@@ -261,30 +258,27 @@ def v3_profiles(period: TeamPeriod, cut: CutPoints | None = None) -> Suggestion:
     if not clients:
         return no_data()
     with_profile = total(per_coach, "with_profile")
-    return Suggestion(
-        score=None,
-        measured_value=decimal(percent(with_profile, clients)),
-        detail=detail(
-            figures=[
-                (gettext_noop("Clients in the caseload during the period"), clients),
-                (gettext_noop("Clients with a vocational profile"), with_profile),
-                (gettext_noop("Profiles updated in the period"), total(per_coach, "updated")),
-            ],
-            columns=[
-                COACH_COLUMN,
-                gettext_noop("Clients"),
-                gettext_noop("Profiles updated in the period"),
-                gettext_noop("Clients with a vocational profile (%)"),
-            ],
-            rows=shown_rows(
-                coach_rows(
-                    {
-                        coach_id: [row["clients"], row["updated"], percent(row["with_profile"], row["clients"])]
-                        for coach_id, row in per_coach.items()
-                    },
-                    names_of(per_coach),
-                )
-            ),
+    return unscored(
+        percent(with_profile, clients),
+        figures=[
+            (gettext_noop("Clients in the caseload during the period"), clients),
+            (gettext_noop("Clients with a vocational profile"), with_profile),
+            (gettext_noop("Profiles updated in the period"), total(per_coach, "updated")),
+        ],
+        columns=[
+            COACH_COLUMN,
+            gettext_noop("Clients"),
+            gettext_noop("Profiles updated in the period"),
+            gettext_noop("Clients with a vocational profile (%)"),
+        ],
+        rows=shown_rows(
+            coach_rows(
+                {
+                    coach_id: [row["clients"], row["updated"], percent(row["with_profile"], row["clients"])]
+                    for coach_id, row in per_coach.items()
+                },
+                names_of(per_coach),
+            )
         ),
     )
 
