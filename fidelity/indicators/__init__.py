@@ -6,48 +6,32 @@ behind it (client pseudonym codes only). Every function runs a fixed number of a
 costs the same for a week of data as for a year. Shared definitions (caseload, FTE, rounding) are in common.py.
 """
 
+from fidelity.indicators import jobs, ladders, staffing, work
 from fidelity.indicators.common import CutPoints
-from fidelity.indicators.jobs import v1_benefits, v8_job_types, v9_employers, v10_competitive, v12_follow_along
-from fidelity.indicators.ladders import (
-    o3_agencies,
-    o7_employment_rate,
-    v7_employer_relationships,
-    v11_follow_along_variety,
-)
-from fidelity.indicators.staffing import o1_treatment_teams, o6_referrals, s1_caseload, s2_employment_time
-from fidelity.indicators.work import (
-    v2_disclosure,
-    v3_profiles,
-    v4_rapid_search,
-    v5_individualised,
-    v6_employer_contacts,
-    v13_community,
-    v14_outreach,
-)
 from fidelity.services import Suggestion, review_apply_suggestions
 from ips.periods import TeamPeriod
 
 INDICATORS = {
-    "S1": s1_caseload,
-    "S2": s2_employment_time,
-    "O1": o1_treatment_teams,
-    "O3": o3_agencies,
-    "O6": o6_referrals,
-    "O7": o7_employment_rate,
-    "V1": v1_benefits,
-    "V2": v2_disclosure,
-    "V3": v3_profiles,
-    "V4": v4_rapid_search,
-    "V5": v5_individualised,
-    "V6": v6_employer_contacts,
-    "V7": v7_employer_relationships,
-    "V8": v8_job_types,
-    "V9": v9_employers,
-    "V10": v10_competitive,
-    "V11": v11_follow_along_variety,
-    "V12": v12_follow_along,
-    "V13": v13_community,
-    "V14": v14_outreach,
+    "S1": staffing.s1_caseload,
+    "S2": staffing.s2_employment_time,
+    "O1": staffing.o1_treatment_teams,
+    "O3": ladders.o3_agencies,
+    "O6": staffing.o6_referrals,
+    "O7": ladders.o7_employment_rate,
+    "V1": jobs.v1_benefits,
+    "V2": work.v2_disclosure,
+    "V3": work.v3_profiles,
+    "V4": work.v4_rapid_search,
+    "V5": work.v5_individualised,
+    "V6": work.v6_employer_contacts,
+    "V7": ladders.v7_employer_relationships,
+    "V8": jobs.v8_job_types,
+    "V9": jobs.v9_employers,
+    "V10": jobs.v10_competitive,
+    "V11": ladders.v11_follow_along_variety,
+    "V12": jobs.v12_follow_along,
+    "V13": work.v13_community,
+    "V14": work.v14_outreach,
 }
 
 

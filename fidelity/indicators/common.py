@@ -131,8 +131,19 @@ def detail(*, figures, note="", columns=(), rows=(), row_count=None, translated=
     return data
 
 
-def no_data(note: str) -> Suggestion:
-    return Suggestion(score=None, measured_value=None, detail={"figures": [], "note": note})
+def suggested(cut: "CutPoints | None", code: str, value, **shown) -> Suggestion:
+    """An item scored on one measured value: its score by the item's anchors, the value as shown, and the detail."""
+    return Suggestion(score=scored(cut, code, value), measured_value=decimal(value), detail=detail(**shown))
+
+
+def unscored(value, **shown) -> Suggestion:
+    """A measured value and its detail for an item the data does not score: the reviewer scores it."""
+    return Suggestion(score=None, measured_value=decimal(value), detail=detail(**shown))
 
 
 NO_DATA_NOTE = gettext_noop("No data for this item in the period: no suggestion.")
+
+
+def no_data(note: str = NO_DATA_NOTE) -> Suggestion:
+    """No suggested score and no figures: the note says why (by default, that the period has no data)."""
+    return Suggestion(score=None, measured_value=None, detail={"figures": [], "note": note})

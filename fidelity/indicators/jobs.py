@@ -12,13 +12,13 @@ from django.utils.translation import gettext_noop
 
 from employers.models import EmployerContact, FollowUp, Job
 from fidelity.indicators.common import (
-    NO_DATA_NOTE,
     CutPoints,
     decimal,
     detail,
     no_data,
-    scored,
+    suggested,
     team_client_on,
+    unscored,
 )
 from fidelity.services import Suggestion
 from ips.models import TimeEntry
@@ -46,21 +46,20 @@ def _diversity(period: TeamPeriod, cut, code: str, field: str, label: str, colum
         .values_list("start_date", "client__code", "group", "employer_id")
     )
     if not rows:
-        return no_data(NO_DATA_NOTE)
+        return no_data()
     keys = {row[2] if field == "occupation" else row[3] for row in rows}
     share = percent(len(keys), len(rows))
-    return Suggestion(
-        score=scored(cut, code, share),
-        measured_value=decimal(share),
-        detail=detail(
-            figures=[
-                (gettext_noop("Jobs started in the period"), len(rows)),
-                (label, len(keys)),
-                (gettext_noop("Distinct ÷ all jobs (%)"), share),
-            ],
-            columns=[gettext_noop("Start date"), gettext_noop("Client"), column],
-            rows=[[start, code, group] for start, code, group, _employer in rows],
-        ),
+    return suggested(
+        cut,
+        code,
+        share,
+        figures=[
+            (gettext_noop("Jobs started in the period"), len(rows)),
+            (label, len(keys)),
+            (gettext_noop("Distinct ÷ all jobs (%)"), share),
+        ],
+        columns=[gettext_noop("Start date"), gettext_noop("Client"), column],
+        rows=[[start, code, group] for start, code, group, _employer in rows],
     )
 
 
@@ -97,7 +96,7 @@ def v10_competitive(period: TeamPeriod, cut: CutPoints | None = None) -> Suggest
         .values_list("start_date", "client__code", "occupation_code", "competitive")
     )
     if not rows:
-        return no_data(NO_DATA_NOTE)
+        return no_data()
     competitive = sum(1 for *_rest, flag in rows if flag)
     share = percent(competitive, len(rows))
     cut = cut or CutPoints.default()
@@ -209,7 +208,7 @@ def v12_follow_along(period: TeamPeriod, cut: CutPoints | None = None) -> Sugges
         .values_list("start_date", "end_date", "client_id", "client__code")
     )
     if not jobs:
-        return no_data(NO_DATA_NOTE)
+        return no_data()
     first = min(start for start, *_rest in jobs) - timedelta(days=WEEK_BEFORE_DAYS)
     days = _in_person_days(period, sorted({client_id for _s, _e, client_id, _c in jobs}), first)
     table = []
@@ -220,37 +219,36 @@ def v12_follow_along(period: TeamPeriod, cut: CutPoints | None = None) -> Sugges
     met_count = sum(1 for row in table if row[-1] == "✓")
     share = percent(met_count, len(table))
     steps_met = [sum(1 for row in table if row[2 + index] == "✓") for index in range(5)]
-    return Suggestion(
-        score=scored(cut, "V12", share),
-        measured_value=decimal(share),
-        detail=detail(
-            figures=[
-                (gettext_noop("Jobs started in the period"), len(table)),
-                (gettext_noop("Met in person within a week before the start"), steps_met[0]),
-                (gettext_noop("Met in person within 3 days of the start"), steps_met[1]),
-                (gettext_noop("Met every week of the first month"), steps_met[2]),
-                (gettext_noop("Met every month after the first"), steps_met[3]),
-                (gettext_noop("Met within 3 days after the job ended"), steps_met[4]),
-                (gettext_noop("Jobs meeting every step that was due"), met_count),
-                (gettext_noop("Share meeting the whole ladder (%)"), share),
-            ],
-            note=gettext_noop(
-                "A step not yet due by the end of the data period (–) does not count against the job. "
-                "In person: a face-to-face employer contact naming the client, a log entry with the client in any "
-                "setting but phone or video, or a follow-along contact marked done."
-            ),
-            columns=[
-                gettext_noop("Start date"),
-                gettext_noop("Client"),
-                gettext_noop("A week before"),
-                gettext_noop("3 days after"),
-                gettext_noop("Weekly, first month"),
-                gettext_noop("Monthly"),
-                gettext_noop("After the job ended"),
-                gettext_noop("Met"),
-            ],
-            rows=table,
+    return suggested(
+        cut,
+        "V12",
+        share,
+        figures=[
+            (gettext_noop("Jobs started in the period"), len(table)),
+            (gettext_noop("Met in person within a week before the start"), steps_met[0]),
+            (gettext_noop("Met in person within 3 days of the start"), steps_met[1]),
+            (gettext_noop("Met every week of the first month"), steps_met[2]),
+            (gettext_noop("Met every month after the first"), steps_met[3]),
+            (gettext_noop("Met within 3 days after the job ended"), steps_met[4]),
+            (gettext_noop("Jobs meeting every step that was due"), met_count),
+            (gettext_noop("Share meeting the whole ladder (%)"), share),
+        ],
+        note=gettext_noop(
+            "A step not yet due by the end of the data period (–) does not count against the job. "
+            "In person: a face-to-face employer contact naming the client, a log entry with the client in any "
+            "setting but phone or video, or a follow-along contact marked done."
         ),
+        columns=[
+            gettext_noop("Start date"),
+            gettext_noop("Client"),
+            gettext_noop("A week before"),
+            gettext_noop("3 days after"),
+            gettext_noop("Weekly, first month"),
+            gettext_noop("Monthly"),
+            gettext_noop("After the job ended"),
+            gettext_noop("Met"),
+        ],
+        rows=table,
     )
 
 
@@ -268,17 +266,14 @@ def v1_benefits(period: TeamPeriod, cut: CutPoints | None = None) -> Suggestion:
         .values_list("start_date", "client__code", "counselled")
     )
     if not rows:
-        return no_data(NO_DATA_NOTE)
+        return no_data()
     done = sum(1 for *_rest, flag in rows if flag)
-    return Suggestion(
-        score=None,
-        measured_value=decimal(percent(done, len(rows))),
-        detail=detail(
-            figures=[
-                (gettext_noop("Jobs started in the period"), len(rows)),
-                (gettext_noop("With benefits counselling before the start"), done),
-            ],
-            columns=[gettext_noop("Start date"), gettext_noop("Client"), gettext_noop("Benefits counselling")],
-            rows=[[start, code, "✓" if flag else "✗"] for start, code, flag in rows],
-        ),
+    return unscored(
+        percent(done, len(rows)),
+        figures=[
+            (gettext_noop("Jobs started in the period"), len(rows)),
+            (gettext_noop("With benefits counselling before the start"), done),
+        ],
+        columns=[gettext_noop("Start date"), gettext_noop("Client"), gettext_noop("Benefits counselling")],
+        rows=[[start, code, "✓" if flag else "✗"] for start, code, flag in rows],
     )

@@ -16,7 +16,6 @@ from django.utils.translation import gettext_noop
 
 from employers.models import EmployerContact, Job
 from fidelity.indicators.common import (
-    NO_DATA_NOTE,
     CutPoints,
     caseload,
     data_components,
@@ -134,7 +133,7 @@ def o7_employment_rate(period: TeamPeriod, cut: CutPoints | None = None) -> Sugg
         .values_list("client_id", "started", "ended")
     )
     if not spans:
-        return no_data(NO_DATA_NOTE)
+        return no_data()
     jobs = list(
         Job.objects.filter(
             overlapping(period.start, period.end, started="start_date", ended="end_date", last_day=True),
@@ -183,12 +182,13 @@ def o7_employment_rate(period: TeamPeriod, cut: CutPoints | None = None) -> Sugg
     )
 
 
-def _component_suggestion(cut, code, shown, figures, note, columns, rows) -> Suggestion:
-    """A component item's suggestion from the rungs the data shows, read against the item's anchor rows."""
+def _component_suggestion(cut, code, measures, labelled, **shown) -> Suggestion:
+    """A component item's suggestion from the rungs the measures show, read against the item's anchor rows."""
+    components = data_components(cut, code, measures, labelled)
     return Suggestion(
-        score=scored(cut, code, len(shown)),
-        measured_value=len(shown),
-        detail={**detail(figures=figures, note=note, columns=columns, rows=rows), "data_components": shown},
+        score=scored(cut, code, len(components)),
+        measured_value=len(components),
+        detail={**detail(**shown), "data_components": components},
     )
 
 
@@ -208,7 +208,7 @@ def v7_employer_relationships(period: TeamPeriod, cut: CutPoints | None = None) 
         .order_by("-visits", "employer__name")
     )
     if not employers:
-        return no_data(NO_DATA_NOTE)
+        return no_data()
     met = [row for row in employers if row["visits"]]
     repeated = [row for row in met if row["visits"] >= 2]
     visits = sum(row["visits"] for row in met)
@@ -218,11 +218,12 @@ def v7_employer_relationships(period: TeamPeriod, cut: CutPoints | None = None) 
         1: (gettext_noop("Employers met face to face"), len(met)),
         2: (gettext_noop("Employers met face to face twice or more (%)"), repeated_share),
     }
-    figures = {"employers_met": len(met), "repeat_employers_pct": repeated_share}
+    measures = {"employers_met": len(met), "repeat_employers_pct": repeated_share}
     return _component_suggestion(
         cut,
         "V7",
-        data_components(cut, "V7", figures, labelled),
+        measures,
+        labelled,
         figures=[
             (gettext_noop("Employers contacted"), len(employers)),
             (gettext_noop("Employers met face to face"), len(met)),
@@ -266,7 +267,7 @@ def v11_follow_along_variety(period: TeamPeriod, cut: CutPoints | None = None) -
         .values_list("pk", "code")
     )
     if not working:
-        return no_data(NO_DATA_NOTE)
+        return no_data()
     ids = [pk for pk, _code in working]
     kinds: dict[int, set] = {}
     people: dict[int, set] = {}
@@ -296,12 +297,13 @@ def v11_follow_along_variety(period: TeamPeriod, cut: CutPoints | None = None) -
         (4, "employer_supported_pct", gettext_noop("Working clients whose employer was supported"), lambda r: r[3]),
     ]
     counts = [(number, measure, label, sum(1 for row in rows if holds(row))) for number, measure, label, holds in rungs]
-    figures = {measure: percent(count, len(rows)) for _no, measure, _label, count in counts}
+    measures = {measure: percent(count, len(rows)) for _no, measure, _label, count in counts}
     labelled = {number: (label, count) for number, _measure, label, count in counts}
     return _component_suggestion(
         cut,
         "V11",
-        data_components(cut, "V11", figures, labelled),
+        measures,
+        labelled,
         figures=[
             (gettext_noop("Clients working in the period"), len(rows)),
             *((label, n) for _no, _measure, label, n in counts),

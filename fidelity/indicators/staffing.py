@@ -9,16 +9,16 @@ from django.utils.translation import gettext_noop
 
 from fidelity.indicators.coaches import COACH_COLUMN, by_coach, coach_rows, names_of, share_row, shown_rows, total
 from fidelity.indicators.common import (
-    NO_DATA_NOTE,
     CutPoints,
     coach_fte,
     decimal,
     detail,
     no_data,
-    scored,
     scored_of,
+    suggested,
     team_contacts,
     team_work,
+    unscored,
 )
 from fidelity.services import Suggestion
 from ips.models import ClientAssignment, ClientTreatmentTeam, Referral, TreatmentTeamMembership, served_spans
@@ -38,26 +38,25 @@ def s1_caseload(period: TeamPeriod, cut: CutPoints | None = None) -> Suggestion:
         days[code] = days.get(code, 0) + days_covered(started, ended, period)
     fte = coach_fte(period)
     if not days or not fte:
-        return no_data(NO_DATA_NOTE)
+        return no_data()
     mean_caseload = Fraction(sum(days.values()), period.days)
     ratio = mean_caseload / Fraction(fte)
-    return Suggestion(
-        score=scored(cut, "S1", ratio),
-        measured_value=decimal(ratio),
-        detail=detail(
-            figures=[
-                (gettext_noop("Clients in the caseload during the period"), len(days)),
-                (gettext_noop("Mean daily caseload"), mean_caseload),
-                (gettext_noop("Coach FTE (part-time coaches by their share)"), fte),
-                (gettext_noop("Clients per full-time coach"), ratio),
-            ],
-            note=gettext_noop(
-                "Active clients are the mean daily caseload: the clients assigned to the team on each day of the "
-                "period, averaged over its days. A client in the team for half the period counts a half."
-            ),
-            columns=[gettext_noop("Client"), gettext_noop("Days in the caseload")],
-            rows=[[code, days[code]] for code in sorted(days)],
+    return suggested(
+        cut,
+        "S1",
+        ratio,
+        figures=[
+            (gettext_noop("Clients in the caseload during the period"), len(days)),
+            (gettext_noop("Mean daily caseload"), mean_caseload),
+            (gettext_noop("Coach FTE (part-time coaches by their share)"), fte),
+            (gettext_noop("Clients per full-time coach"), ratio),
+        ],
+        note=gettext_noop(
+            "Active clients are the mean daily caseload: the clients assigned to the team on each day of the "
+            "period, averaged over its days. A client in the team for half the period counts a half."
         ),
+        columns=[gettext_noop("Client"), gettext_noop("Days in the caseload")],
+        rows=[[code, days[code]] for code in sorted(days)],
     )
 
 
@@ -80,31 +79,30 @@ def s2_employment_time(period: TeamPeriod, cut: CutPoints | None = None) -> Sugg
     )
     all_minutes = logged + contact_minutes
     if not all_minutes:
-        return no_data(NO_DATA_NOTE)
+        return no_data()
     share = percent(logged_employment + contact_minutes, all_minutes)
     per_coach = {}
     for coach_id in {*log, *contacts}:
         own_log, own_contacts = log.get(coach_id, {}), contacts.get(coach_id, {}).get("minutes", 0)
         minutes = own_log.get("total", 0) + own_contacts
         per_coach[coach_id] = share_row(minutes, own_log.get("employment", 0) + own_contacts)
-    return Suggestion(
-        score=scored(cut, "S2", share),
-        measured_value=decimal(share),
-        detail=detail(
-            figures=[
-                (gettext_noop("Logged minutes, all"), logged),
-                (gettext_noop("Logged minutes on employment work"), logged_employment),
-                (gettext_noop("Employer contact minutes"), contact_minutes),
-                (gettext_noop("Share of time on employment services (%)"), share),
-            ],
-            columns=[
-                COACH_COLUMN,
-                gettext_noop("Minutes, employer contacts included"),
-                gettext_noop("Minutes on employment work"),
-                gettext_noop("Share of time on employment services (%)"),
-            ],
-            rows=shown_rows(coach_rows(per_coach, names_of(log, contacts))),
-        ),
+    return suggested(
+        cut,
+        "S2",
+        share,
+        figures=[
+            (gettext_noop("Logged minutes, all"), logged),
+            (gettext_noop("Logged minutes on employment work"), logged_employment),
+            (gettext_noop("Employer contact minutes"), contact_minutes),
+            (gettext_noop("Share of time on employment services (%)"), share),
+        ],
+        columns=[
+            COACH_COLUMN,
+            gettext_noop("Minutes, employer contacts included"),
+            gettext_noop("Minutes on employment work"),
+            gettext_noop("Share of time on employment services (%)"),
+        ],
+        rows=shown_rows(coach_rows(per_coach, names_of(log, contacts))),
     )
 
 
@@ -135,7 +133,7 @@ def o1_treatment_teams(period: TeamPeriod, cut: CutPoints | None = None) -> Sugg
         .values_list("client_id", "client__code", "coach_id")
     )
     if not assignments:
-        return no_data(NO_DATA_NOTE)
+        return no_data()
     coaches_of: dict[int, set] = {}
     codes = {}
     for client_id, code, coach_id in assignments:
@@ -203,28 +201,25 @@ def o6_referrals(period: TeamPeriod, cut: CutPoints | None = None) -> Suggestion
         .order_by("decision", "decline_reason")
     )
     if not counts:
-        return no_data(NO_DATA_NOTE)
+        return no_data()
     total = sum(row["n"] for row in counts)
     declined = sum(row["n"] for row in counts if row["decision"] == Referral.Decision.DECLINED)
     with translation.override("en"):
         # English msgids: the page translates them into the reader's language.
         reasons = {value: str(label) for value, label in Referral.DeclineReason.choices}
-    return Suggestion(
-        score=None,
-        measured_value=decimal(percent(declined, total)),
-        detail=detail(
-            figures=[
-                (gettext_noop("Referrals in the period"), total),
-                (gettext_noop("Declined referrals"), declined),
-                (gettext_noop("Declined (%)"), percent(declined, total)),
-            ],
-            note=gettext_noop("Declined referrals by reason: check that nobody was turned away for readiness."),
-            columns=[gettext_noop("Reason for declining"), gettext_noop("Referrals")],
-            translated=[0],
-            rows=[
-                [str(reasons.get(row["decline_reason"], row["decline_reason"])), row["n"]]
-                for row in counts
-                if row["decision"] == Referral.Decision.DECLINED
-            ],
-        ),
+    return unscored(
+        percent(declined, total),
+        figures=[
+            (gettext_noop("Referrals in the period"), total),
+            (gettext_noop("Declined referrals"), declined),
+            (gettext_noop("Declined (%)"), percent(declined, total)),
+        ],
+        note=gettext_noop("Declined referrals by reason: check that nobody was turned away for readiness."),
+        columns=[gettext_noop("Reason for declining"), gettext_noop("Referrals")],
+        translated=[0],
+        rows=[
+            [str(reasons.get(row["decline_reason"], row["decline_reason"])), row["n"]]
+            for row in counts
+            if row["decision"] == Referral.Decision.DECLINED
+        ],
     )

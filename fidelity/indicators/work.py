@@ -17,16 +17,15 @@ from fidelity.indicators.coaches import (
     total,
 )
 from fidelity.indicators.common import (
-    NO_DATA_NOTE,
     CutPoints,
     caseload,
     data_components,
-    decimal,
     detail,
     no_data,
-    scored,
+    suggested,
     team_contacts,
     team_work,
+    unscored,
 )
 from fidelity.services import Suggestion
 from ips.models import ActivityKind, Membership, TimeEntry
@@ -68,28 +67,27 @@ def v4_rapid_search(period: TeamPeriod, cut: CutPoints | None = None) -> Suggest
     ]
     waiting = sum(1 for _code, _entry, first in rows if first is None)
     if not counted:
-        return no_data(NO_DATA_NOTE)
+        return no_data()
     median = median_of([days for *_rest, days in counted])
-    return Suggestion(
-        score=scored(cut, "V4", median),
-        measured_value=decimal(median),
-        detail=detail(
-            figures=[
-                (gettext_noop("Clients with a first face-to-face employer contact in the period"), len(counted)),
-                (gettext_noop("Median days from programme entry to the first contact"), median),
-                (gettext_noop("Clients still without a face-to-face employer contact"), waiting),
-            ],
-            note=gettext_noop(
-                "Only face-to-face employer contacts marked as about a competitive job for the client count."
-            ),
-            columns=[
-                gettext_noop("Client"),
-                gettext_noop("Programme entry"),
-                gettext_noop("First contact"),
-                gettext_noop("Days"),
-            ],
-            rows=counted,
+    return suggested(
+        cut,
+        "V4",
+        median,
+        figures=[
+            (gettext_noop("Clients with a first face-to-face employer contact in the period"), len(counted)),
+            (gettext_noop("Median days from programme entry to the first contact"), median),
+            (gettext_noop("Clients still without a face-to-face employer contact"), waiting),
+        ],
+        note=gettext_noop(
+            "Only face-to-face employer contacts marked as about a competitive job for the client count."
         ),
+        columns=[
+            gettext_noop("Client"),
+            gettext_noop("Programme entry"),
+            gettext_noop("First contact"),
+            gettext_noop("Days"),
+        ],
+        rows=counted,
     )
 
 
@@ -115,28 +113,27 @@ def v5_individualised(period: TeamPeriod, cut: CutPoints | None = None) -> Sugge
         .values_list("date", "client__code", "employer__name", "matches_client_preferences")
     )
     if not rows:
-        return no_data(NO_DATA_NOTE)
+        return no_data()
     matching = sum(1 for *_rest, match in rows if match is True)
     unmarked = sum(1 for *_rest, match in rows if match is None)
     share = percent(matching, len(rows))
-    return Suggestion(
-        score=scored(cut, "V5", share),
-        measured_value=decimal(share),
-        detail=detail(
-            figures=[
-                (gettext_noop("Employer contacts about one client"), len(rows)),
-                (gettext_noop("Marked as matching the client's preferences"), matching),
-                (gettext_noop("Not marked either way"), unmarked),
-                (gettext_noop("Share matching preferences (%)"), share),
-            ],
-            columns=[
-                gettext_noop("Date"),
-                gettext_noop("Client"),
-                gettext_noop("Employer"),
-                gettext_noop("Matches preferences"),
-            ],
-            rows=[[*row[:3], "–" if row[3] is None else row[3]] for row in rows],
-        ),
+    return suggested(
+        cut,
+        "V5",
+        share,
+        figures=[
+            (gettext_noop("Employer contacts about one client"), len(rows)),
+            (gettext_noop("Marked as matching the client's preferences"), matching),
+            (gettext_noop("Not marked either way"), unmarked),
+            (gettext_noop("Share matching preferences (%)"), share),
+        ],
+        columns=[
+            gettext_noop("Date"),
+            gettext_noop("Client"),
+            gettext_noop("Employer"),
+            gettext_noop("Matches preferences"),
+        ],
+        rows=[[*row[:3], "–" if row[3] is None else row[3]] for row in rows],
     )
 
 
@@ -153,31 +150,30 @@ def v6_employer_contacts(period: TeamPeriod, cut: CutPoints | None = None) -> Su
     face_to_face, all_contacts = total(contacts, "face_to_face"), total(contacts, "contacts")
     fte = sum(shares.values(), Fraction(0))
     if not all_contacts or not fte:
-        return no_data(NO_DATA_NOTE)
+        return no_data()
     rate = Fraction(face_to_face) / (Fraction(fte) * period.weeks)
     per_coach = {}
     for coach_id in {*contacts, *shares}:
         share, seen = shares.get(coach_id, Fraction(0)), contacts.get(coach_id, {}).get("face_to_face", 0)
         per_coach[coach_id] = [share, seen, Fraction(seen) / (share * period.weeks) if share else None]
-    return Suggestion(
-        score=scored(cut, "V6", rate),
-        measured_value=decimal(rate),
-        detail=detail(
-            figures=[
-                (gettext_noop("Face-to-face employer contacts"), face_to_face),
-                (gettext_noop("All employer contacts"), all_contacts),
-                (gettext_noop("Coach FTE (part-time coaches by their share)"), fte),
-                (gettext_noop("Weeks in the period"), period.weeks),
-                (gettext_noop("Face-to-face contacts per coach per week"), rate),
-            ],
-            columns=[
-                COACH_COLUMN,
-                gettext_noop("FTE"),
-                gettext_noop("Face-to-face employer contacts"),
-                gettext_noop("Face-to-face contacts per week"),
-            ],
-            rows=shown_rows(coach_rows(per_coach, {**coach_names(shares), **names_of(contacts)})),
-        ),
+    return suggested(
+        cut,
+        "V6",
+        rate,
+        figures=[
+            (gettext_noop("Face-to-face employer contacts"), face_to_face),
+            (gettext_noop("All employer contacts"), all_contacts),
+            (gettext_noop("Coach FTE (part-time coaches by their share)"), fte),
+            (gettext_noop("Weeks in the period"), period.weeks),
+            (gettext_noop("Face-to-face contacts per coach per week"), rate),
+        ],
+        columns=[
+            COACH_COLUMN,
+            gettext_noop("FTE"),
+            gettext_noop("Face-to-face employer contacts"),
+            gettext_noop("Face-to-face contacts per week"),
+        ],
+        rows=shown_rows(coach_rows(per_coach, {**coach_names(shares), **names_of(contacts)})),
     )
 
 
@@ -194,26 +190,25 @@ def v13_community(period: TeamPeriod, cut: CutPoints | None = None) -> Suggestio
     )
     minutes, community = total(log, "total"), total(log, "community")
     if not minutes:
-        return no_data(NO_DATA_NOTE)
+        return no_data()
     share = percent(community, minutes)
     per_coach = {coach_id: share_row(row["total"], row["community"]) for coach_id, row in log.items()}
-    return Suggestion(
-        score=scored(cut, "V13", share),
-        measured_value=decimal(share),
-        detail=detail(
-            figures=[
-                (gettext_noop("Logged minutes, all"), minutes),
-                (gettext_noop("Minutes in the community, at workplaces or in clients' homes"), community),
-                (gettext_noop("Share in the community (%)"), share),
-            ],
-            columns=[
-                COACH_COLUMN,
-                gettext_noop("Logged minutes, all"),
-                gettext_noop("Minutes in the community"),
-                gettext_noop("Share in the community (%)"),
-            ],
-            rows=shown_rows(coach_rows(per_coach, names_of(log))),
-        ),
+    return suggested(
+        cut,
+        "V13",
+        share,
+        figures=[
+            (gettext_noop("Logged minutes, all"), minutes),
+            (gettext_noop("Minutes in the community, at workplaces or in clients' homes"), community),
+            (gettext_noop("Share in the community (%)"), share),
+        ],
+        columns=[
+            COACH_COLUMN,
+            gettext_noop("Logged minutes, all"),
+            gettext_noop("Minutes in the community"),
+            gettext_noop("Share in the community (%)"),
+        ],
+        rows=shown_rows(coach_rows(per_coach, names_of(log))),
     )
 
 
@@ -236,19 +231,16 @@ def v2_disclosure(period: TeamPeriod, cut: CutPoints | None = None) -> Suggestio
     clients = caseload(period).count()
     rows = list(_caseload_log_counts(period, "disclosure_discussion").values_list("code", "entries"))
     if not clients:
-        return no_data(NO_DATA_NOTE)
-    return Suggestion(
-        score=None,
-        measured_value=decimal(percent(len(rows), clients)),
-        detail=detail(
-            figures=[
-                (gettext_noop("Clients in the caseload during the period"), clients),
-                (gettext_noop("Clients with a disclosure discussion"), len(rows)),
-                (gettext_noop("Clients with the discussion revisited"), sum(1 for _c, n in rows if n > 1)),
-            ],
-            columns=[gettext_noop("Client"), gettext_noop("Discussions")],
-            rows=rows,
-        ),
+        return no_data()
+    return unscored(
+        percent(len(rows), clients),
+        figures=[
+            (gettext_noop("Clients in the caseload during the period"), clients),
+            (gettext_noop("Clients with a disclosure discussion"), len(rows)),
+            (gettext_noop("Clients with the discussion revisited"), sum(1 for _c, n in rows if n > 1)),
+        ],
+        columns=[gettext_noop("Client"), gettext_noop("Discussions")],
+        rows=rows,
     )
 
 
@@ -264,32 +256,29 @@ def v3_profiles(period: TeamPeriod, cut: CutPoints | None = None) -> Suggestion:
     )
     clients = total(per_coach, "clients")
     if not clients:
-        return no_data(NO_DATA_NOTE)
+        return no_data()
     with_profile = total(per_coach, "with_profile")
-    return Suggestion(
-        score=None,
-        measured_value=decimal(percent(with_profile, clients)),
-        detail=detail(
-            figures=[
-                (gettext_noop("Clients in the caseload during the period"), clients),
-                (gettext_noop("Clients with a vocational profile"), with_profile),
-                (gettext_noop("Profiles updated in the period"), total(per_coach, "updated")),
-            ],
-            columns=[
-                COACH_COLUMN,
-                gettext_noop("Clients"),
-                gettext_noop("Profiles updated in the period"),
-                gettext_noop("Clients with a vocational profile (%)"),
-            ],
-            rows=shown_rows(
-                coach_rows(
-                    {
-                        coach_id: [row["clients"], row["updated"], percent(row["with_profile"], row["clients"])]
-                        for coach_id, row in per_coach.items()
-                    },
-                    names_of(per_coach),
-                )
-            ),
+    return unscored(
+        percent(with_profile, clients),
+        figures=[
+            (gettext_noop("Clients in the caseload during the period"), clients),
+            (gettext_noop("Clients with a vocational profile"), with_profile),
+            (gettext_noop("Profiles updated in the period"), total(per_coach, "updated")),
+        ],
+        columns=[
+            COACH_COLUMN,
+            gettext_noop("Clients"),
+            gettext_noop("Profiles updated in the period"),
+            gettext_noop("Clients with a vocational profile (%)"),
+        ],
+        rows=shown_rows(
+            coach_rows(
+                {
+                    coach_id: [row["clients"], row["updated"], percent(row["with_profile"], row["clients"])]
+                    for coach_id, row in per_coach.items()
+                },
+                names_of(per_coach),
+            )
         ),
     )
 
@@ -307,7 +296,7 @@ def v14_outreach(period: TeamPeriod, cut: CutPoints | None = None) -> Suggestion
     }
     figures = log.aggregate(**counts)
     if not figures["entries"]:
-        return no_data(NO_DATA_NOTE)
+        return no_data()
     per_coach = by_coach(log, **counts)
     labelled = {
         2: (gettext_noop("Outreach attempts logged"), figures["outreach"]),

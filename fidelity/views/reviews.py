@@ -73,18 +73,7 @@ def review_create(request):
         },
     )
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        review = services.review_create(
-            team=data["team"],
-            scale=data["scale"],
-            period_start=data["period_start"],
-            period_end=data["period_end"],
-            review_start=data["review_start"],
-            review_end=data["review_end"],
-            reviewers=data["reviewers"],
-            external_reviewers=data["external_reviewers"],
-            by=request.user,
-        )
+        review = services.review_create(by=request.user, **form.cleaned_data)
         messages.success(request, _("The review was created."))
         return redirect("fidelity:review_detail", uuid=review.uuid)
     return render(request, "fidelity/review_form.html", {"form": form, "title": _("New fidelity review")})

@@ -1,7 +1,7 @@
 import uuid
 
 from django import template
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 
 from ips.forms.trust import SUBMISSION_FIELD
 from ips.i18n import translated
@@ -52,3 +52,25 @@ def client_label(client, user) -> str:
     if client is None:
         return ""
     return client.short_label if client.team_id in user.roles.team_ids else client.code
+
+
+@register.simple_block_tag
+def table(content, *columns, labelledby, rows=True, empty="", caption="", classes=""):
+    """A table in a scrollable region that the heading `labelledby` names, so keyboard users can scroll it.
+
+    {% table _("Job") _("Dates") rows=jobs labelledby="jobs-title" empty=_("No jobs.") %}{% for … %}<tr>…{% endtable %}
+    With `columns`, their header cells and the content as the body; without, the content is the whole table (a head
+    of its own). With `rows` given and empty, the muted `empty` sentence instead of the table.
+    """
+    if not rows:
+        return format_html('<p class="muted">{}</p>', empty)
+    if columns:
+        head = format_html_join("", '<th scope="col">{}</th>', ((column,) for column in columns))
+        content = format_html("<thead><tr>{}</tr></thead><tbody>{}</tbody>", head, content)
+    return format_html(
+        '<div class="table-wrap" tabindex="0" role="region" aria-labelledby="{}"><table{}>{}{}</table></div>',
+        labelledby,
+        format_html(' class="{}"', classes) if classes else "",
+        format_html('<caption class="visually-hidden">{}</caption>', caption) if caption else "",
+        content,
+    )

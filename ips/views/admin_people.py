@@ -146,18 +146,7 @@ def role_give(request, pk):
     organisation = person.organisation if person.organisation in organisations else organisations.first()
     form = RoleForm(posted_data(request), user=request.user, organisation=organisation)
     if form.is_valid():
-        data = form.cleaned_data
-        staff.role_give(
-            person=person,
-            organisation=organisation,
-            role=data["role"],
-            team=data["team"],
-            started=data["started"],
-            ended=data["ended"],
-            fte=data["fte"],
-            profession=data["profession"],
-            by=request.user,
-        )
+        staff.role_give(person=person, organisation=organisation, by=request.user, **form.cleaned_data)
         return redirect("ips:person_detail", pk=person.pk)
     title = gettext("Give %s a role") % person
     return render(request, "includes/form_page.html", {"form": form, "title": title})

@@ -12,7 +12,7 @@ from django.utils.formats import date_format
 
 from employers import services
 from employers.models import FollowUp
-from fidelity.indicators import v12_follow_along
+from fidelity.indicators.jobs import v12_follow_along
 from ips import services as ips_services
 from ips.models import Client, Stage
 from ips.periods import TeamPeriod

@@ -7,7 +7,8 @@ from fractions import Fraction
 
 import pytest
 
-from fidelity.indicators import s1_caseload, v6_employer_contacts
+from fidelity.indicators.staffing import s1_caseload
+from fidelity.indicators.work import v6_employer_contacts
 from ips import staff
 from ips.models import Membership
 from tests.employers.factories import EmployerContactFactory, EmployerFactory

@@ -5,8 +5,14 @@ from datetime import date
 import pytest
 
 from employers.models import FollowUp
-from fidelity.indicators import v1_benefits, v8_job_types, v9_employers, v10_competitive, v12_follow_along
-from fidelity.indicators.jobs import v12_ladder
+from fidelity.indicators.jobs import (
+    v1_benefits,
+    v8_job_types,
+    v9_employers,
+    v10_competitive,
+    v12_follow_along,
+    v12_ladder,
+)
 from ips.models import ClientAssignment
 from tests.employers.factories import EmployerContactFactory, EmployerFactory, JobFactory
 from tests.factories import TimeEntryFactory, activity_kind

@@ -7,7 +7,12 @@ from django.urls import reverse
 
 from fidelity import indicators
 from fidelity.components import Tick, rating_ticks_save
-from fidelity.indicators import o3_agencies, o7_employment_rate, v7_employer_relationships, v11_follow_along_variety
+from fidelity.indicators.ladders import (
+    o3_agencies,
+    o7_employment_rate,
+    v7_employer_relationships,
+    v11_follow_along_variety,
+)
 from fidelity.models import ItemRating, ScaleComponent
 from fidelity.services import review_apply_suggestions
 from tests.employers.factories import EmployerContactFactory, EmployerFactory, JobFactory

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from fidelity.indicators import o1_treatment_teams, o6_referrals, s1_caseload, s2_employment_time
+from fidelity.indicators.staffing import o1_treatment_teams, o6_referrals, s1_caseload, s2_employment_time
 from ips.models import ClientAssignment, ClientTreatmentTeam, Referral, TreatmentTeam, TreatmentTeamMembership
 from tests.employers.factories import EmployerContactFactory, EmployerFactory
 from tests.factories import ReferralFactory, TimeEntryFactory, activity_kind

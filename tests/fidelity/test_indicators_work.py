@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from fidelity.indicators import (
+from fidelity.indicators.work import (
     v2_disclosure,
     v3_profiles,
     v4_rapid_search,

@@ -6,7 +6,8 @@ import pytest
 from django.urls import reverse
 
 from employers.models import EmployerContact
-from fidelity.indicators import s2_employment_time, v3_profiles, v6_employer_contacts, v13_community, v14_outreach
+from fidelity.indicators.staffing import s2_employment_time
+from fidelity.indicators.work import v3_profiles, v6_employer_contacts, v13_community, v14_outreach
 from fidelity.models import ItemRating
 from ips.models import VocationalProfile
 from tests.employers.factories import EmployerContactFactory, EmployerFactory

@@ -6,14 +6,14 @@ from datetime import date, timedelta
 import pytest
 
 from fidelity import indicators
-from fidelity.indicators import (
+from fidelity.indicators.jobs import v10_competitive
+from fidelity.indicators.ladders import (
     o3_agencies,
     o7_employment_rate,
     v7_employer_relationships,
-    v10_competitive,
     v11_follow_along_variety,
-    v14_outreach,
 )
+from fidelity.indicators.work import v14_outreach
 from fidelity.models import AnchorRule
 from tests.employers.factories import EmployerContactFactory, EmployerFactory, JobFactory
 from tests.factories import TimeEntryFactory, activity_kind
