@@ -1,10 +1,17 @@
 """Kykyviisari by area: per area, the mean of the clients' first and latest scores and the share who improved.
 
 A client counts in an area when two of their measurements up to the period's end scored it: the first is "before",
-the latest "after". The annotations and aggregates join client_figures()'s one query (no query of their own).
+the latest "after". One read of the clients' scored measurements, counted in Python: as three correlated
+subqueries per area and client inside client_figures()'s query they cost more than all its other figures together
+(docs/performance.md, "The organisation dashboard's client figures").
 """
 
-from django.db.models import Avg, Count, F, OuterRef, Q, Subquery
+from collections import defaultdict
+from fractions import Fraction
+from functools import reduce
+from operator import or_
+
+from django.db.models import Q
 
 from ips.models import KYKYVIISARI_AREA_FIELDS, KYKYVIISARI_AREAS, KykyviisariScore
 from ips.periods import Period, ratio
@@ -13,51 +20,38 @@ from reports.metrics.scope import rounded
 AREAS = tuple((code, field) for (code, _name), field in zip(KYKYVIISARI_AREAS, KYKYVIISARI_AREA_FIELDS, strict=True))
 
 
-def _scored(field: str, period: Period):
-    return KykyviisariScore.objects.filter(
-        client=OuterRef("pk"), measured_on__lte=period.end, **{f"{field}__isnull": False}
+def area_rows(clients, period: Period) -> list[dict]:
+    """One row per area (KYKYVIISARI_AREAS order) for the clients of the queryset `clients`: code, clients, improved,
+    before, after (means to one decimal), improved_share. One query."""
+    scored = reduce(or_, (Q(**{f"{field}__isnull": False}) for _code, field in AREAS))
+    measurements = (
+        KykyviisariScore.objects.filter(scored, client__in=clients.values("pk"), measured_on__lte=period.end)
+        .order_by("client_id", "measured_on", "pk")
+        .values_list("client_id", *(field for _code, field in AREAS))
     )
-
-
-def area_annotations(period: Period) -> dict:
-    """Per area: the first score, and the latest score of another measurement (None when measured once)."""
-    result = {}
-    for code, field in AREAS:
-        first = _scored(field, period).order_by("measured_on", "pk")
-        result[f"kyky_{code}_first"] = Subquery(first.values("pk")[:1])
-        result[f"kyky_{code}_before"] = Subquery(first.values(field)[:1])
-        later = _scored(field, period).exclude(pk=OuterRef(f"kyky_{code}_first")).order_by("-measured_on", "-pk")
-        result[f"kyky_{code}_after"] = Subquery(later.values(field)[:1])
-    return result
-
-
-def area_aggregates() -> dict:
-    result = {}
-    for code, _field in AREAS:
-        after = f"kyky_{code}_after"
-        measured = Q(**{f"{after}__isnull": False})
-        result[f"kyky_{code}_clients"] = Count(after)
-        result[f"kyky_{code}_improved"] = Count("pk", filter=Q(**{f"{after}__gt": F(f"kyky_{code}_before")}))
-        result[f"kyky_{code}_before_mean"] = Avg(f"kyky_{code}_before", filter=measured)
-        result[f"kyky_{code}_after_mean"] = Avg(after)
-    return result
-
-
-def area_rows(figures: dict) -> list[dict]:
-    """The aggregates taken out of `figures` as one row per area (KYKYVIISARI_AREAS order): code, clients,
-    improved, before, after (means to one decimal), improved_share."""
+    # Per area and client, the scores in the order measured: the first and the last are all that count.
+    scores = [defaultdict(list) for _area in AREAS]
+    for client_id, *values in measurements:
+        for by_client, value in zip(scores, values, strict=True):
+            if value is not None:
+                by_client[client_id].append(value)
     rows = []
-    for code, _field in AREAS:
-        clients = figures.pop(f"kyky_{code}_clients")
-        improved = figures.pop(f"kyky_{code}_improved")
+    for (code, _field), by_client in zip(AREAS, scores, strict=True):
+        pairs = [(values[0], values[-1]) for values in by_client.values() if len(values) > 1]
+        improved = sum(1 for before, after in pairs if after > before)
         rows.append(
             {
                 "code": code,
-                "clients": clients,
+                "clients": len(pairs),
                 "improved": improved,
-                "before": rounded(figures.pop(f"kyky_{code}_before_mean")),
-                "after": rounded(figures.pop(f"kyky_{code}_after_mean")),
-                "improved_share": ratio(improved, clients),
+                "before": _mean(before for before, _after in pairs),
+                "after": _mean(after for _before, after in pairs),
+                "improved_share": ratio(improved, len(pairs)),
             }
         )
     return rows
+
+
+def _mean(values):
+    values = [Fraction(value) for value in values]
+    return rounded(sum(values) / len(values)) if values else None
