@@ -1,12 +1,12 @@
 """Kykyviisari by area: per area, the mean of the clients' first and latest scores and the share who improved.
 
 A client counts in an area when two of their measurements up to the period's end scored it: the first is "before",
-the latest "after". One read of the clients' scored measurements, counted in Python: as three correlated
-subqueries per area and client inside client_figures()'s query they cost more than all its other figures together
+the latest "after". One read of the clients' scored measurements in client order, summed as it streams by: as three
+correlated subqueries per area and client inside client_figures()'s query they cost more than all its other
+figures together, and holding every client's scores at once made the garbage collector's full passes frequent
 (docs/performance.md, "The organisation dashboard's client figures").
 """
 
-from collections import defaultdict
 from fractions import Fraction
 from functools import reduce
 from operator import or_
@@ -20,6 +20,30 @@ from reports.metrics.scope import rounded
 AREAS = tuple((code, field) for (code, _name), field in zip(KYKYVIISARI_AREAS, KYKYVIISARI_AREA_FIELDS, strict=True))
 
 
+class _Area:
+    """One area's sums over the clients measured twice, fed one client at a time."""
+
+    def __init__(self):
+        self.clients = self.improved = 0
+        self.before = self.after = 0
+
+    def add(self, first, last):
+        self.clients += 1
+        self.improved += last > first
+        self.before += first
+        self.after += last
+
+    def row(self, code: str) -> dict:
+        return {
+            "code": code,
+            "clients": self.clients,
+            "improved": self.improved,
+            "before": _mean(self.before, self.clients),
+            "after": _mean(self.after, self.clients),
+            "improved_share": ratio(self.improved, self.clients),
+        }
+
+
 def area_rows(clients, period: Period) -> list[dict]:
     """One row per area (KYKYVIISARI_AREAS order) for the clients of the queryset `clients`: code, clients, improved,
     before, after (means to one decimal), improved_share. One query."""
@@ -29,29 +53,29 @@ def area_rows(clients, period: Period) -> list[dict]:
         .order_by("client_id", "measured_on", "pk")
         .values_list("client_id", *(field for _code, field in AREAS))
     )
-    # Per area and client, the scores in the order measured: the first and the last are all that count.
-    scores = [defaultdict(list) for _area in AREAS]
+    areas = [_Area() for _area in AREAS]
+    # The current client's first and latest score of each area, and whether the latest is another measurement's.
+    current, firsts, lasts, twice = None, [None] * len(AREAS), [None] * len(AREAS), [False] * len(AREAS)
     for client_id, *values in measurements:
-        for by_client, value in zip(scores, values, strict=True):
-            if value is not None:
-                by_client[client_id].append(value)
-    rows = []
-    for (code, _field), by_client in zip(AREAS, scores, strict=True):
-        pairs = [(values[0], values[-1]) for values in by_client.values() if len(values) > 1]
-        improved = sum(1 for before, after in pairs if after > before)
-        rows.append(
-            {
-                "code": code,
-                "clients": len(pairs),
-                "improved": improved,
-                "before": _mean(before for before, _after in pairs),
-                "after": _mean(after for _before, after in pairs),
-                "improved_share": ratio(improved, len(pairs)),
-            }
-        )
-    return rows
+        if client_id != current:
+            _close(areas, firsts, lasts, twice)
+            current, firsts, lasts, twice = client_id, [None] * len(AREAS), [None] * len(AREAS), [False] * len(AREAS)
+        for index, value in enumerate(values):
+            if value is None:
+                continue
+            if firsts[index] is None:
+                firsts[index] = value
+            else:
+                lasts[index], twice[index] = value, True
+    _close(areas, firsts, lasts, twice)
+    return [area.row(code) for area, (code, _field) in zip(areas, AREAS, strict=True)]
 
 
-def _mean(values):
-    values = [Fraction(value) for value in values]
-    return rounded(sum(values) / len(values)) if values else None
+def _close(areas, firsts, lasts, twice):
+    for area, first, last, counted in zip(areas, firsts, lasts, twice, strict=True):
+        if counted:
+            area.add(first, last)
+
+
+def _mean(total, count):
+    return rounded(Fraction(total) / count) if count else None
