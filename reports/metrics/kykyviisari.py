@@ -1,10 +1,10 @@
 """Kykyviisari by area: per area, the mean of the clients' first and latest scores and the share who improved.
 
 A client counts in an area when two of their measurements up to the period's end scored it: the first is "before",
-the latest "after". One read of the clients' scored measurements in client order, summed as it streams by: as three
+the latest "after". One read of the clients' scored measurements in client order, summed client by client: as three
 correlated subqueries per area and client inside client_figures()'s query they cost more than all its other
-figures together, and holding every client's scores at once made the garbage collector's full passes frequent
-(docs/performance.md, "The organisation dashboard's client figures").
+figures together, and lists of every client's scores kept so many objects alive that the garbage collector's full
+passes became frequent (docs/performance.md, "The organisation dashboard's client figures").
 """
 
 from fractions import Fraction
@@ -54,26 +54,27 @@ def area_rows(clients, period: Period) -> list[dict]:
         .values_list("client_id", *(field for _code, field in AREAS))
     )
     areas = [_Area() for _area in AREAS]
-    # The current client's first and latest score of each area, and whether the latest is another measurement's.
-    current, firsts, lasts, twice = None, [None] * len(AREAS), [None] * len(AREAS), [False] * len(AREAS)
+    # The current client's first score of each area, and the latest of another measurement (None: measured once).
+    current, firsts, lasts = None, [None] * len(AREAS), [None] * len(AREAS)
     for client_id, *values in measurements:
         if client_id != current:
-            _close(areas, firsts, lasts, twice)
-            current, firsts, lasts, twice = client_id, [None] * len(AREAS), [None] * len(AREAS), [False] * len(AREAS)
+            _close(areas, firsts, lasts)
+            current, firsts, lasts = client_id, [None] * len(AREAS), [None] * len(AREAS)
         for index, value in enumerate(values):
             if value is None:
                 continue
             if firsts[index] is None:
                 firsts[index] = value
             else:
-                lasts[index], twice[index] = value, True
-    _close(areas, firsts, lasts, twice)
+                lasts[index] = value
+    _close(areas, firsts, lasts)
     return [area.row(code) for area, (code, _field) in zip(areas, AREAS, strict=True)]
 
 
-def _close(areas, firsts, lasts, twice):
-    for area, first, last, counted in zip(areas, firsts, lasts, twice, strict=True):
-        if counted:
+def _close(areas, firsts, lasts):
+    """Add one client's first and latest scores to the areas they were measured twice in."""
+    for area, first, last in zip(areas, firsts, lasts, strict=True):
+        if last is not None:
             area.add(first, last)
 
 
