@@ -20,11 +20,12 @@ report the last day at work) and a client's `closed_on` (the closing day is the 
 
 import calendar
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
 from django.db.models import CheckConstraint, F, Q, UniqueConstraint
+from django.utils import timezone
 
 
 def span_ends_after_start(name: str) -> CheckConstraint:
@@ -110,6 +111,14 @@ def overlapping(start, end, *, started="started", ended="ended", open_start=Fals
     lasts = Q(**{f"{ended}__isnull": True}) | Q(**{f"{ended}__gte" if last_day else f"{ended}__gt": start})
     # A span covers its first day even when it ended that day.
     return begins & (lasts | Q(**{f"{started}__gte": start}))
+
+
+def on_days_of(field: str, period: Period) -> Q:
+    """A timestamp falls on a day of the period in the current time zone: what `field__date__range` asks, as two
+    comparisons of the stored value (no per-row conversion of the timestamp; in SQLite that is a Python function)."""
+    start = timezone.make_aware(datetime.combine(period.start, time.min))
+    after = timezone.make_aware(datetime.combine(period.end + timedelta(days=1), time.min))
+    return Q(**{f"{field}__gte": start, f"{field}__lt": after})
 
 
 def span_overlaps(began, ended, period: Period, *, last_day=False) -> bool:

@@ -37,8 +37,8 @@ from ips.models import (
     served_spans,
 )
 from ips.models.esf import DECLINED, FOLLOWUP_MONTHS
-from ips.periods import Period, add_months, ratio, span_overlaps
-from reports.metrics.kykyviisari import area_aggregates, area_annotations, area_rows
+from ips.periods import Period, add_months, on_days_of, ratio, span_overlaps
+from reports.metrics.kykyviisari import area_rows
 from reports.metrics.scope import (
     SUSTAINED_MONTHS,
     Scope,
@@ -54,7 +54,7 @@ from reports.metrics.work import time_figures
 
 
 def client_figures(scope: Scope, period: Period) -> dict:
-    """The seed's table and the employment rates: one query."""
+    """The seed's table and the employment rates: one query, and one for Kykyviisari by area."""
     entry_score = (
         KykyviisariScore.objects.filter(client=OuterRef("pk"), kind=KykyviisariScore.Kind.ENTRY)
         .order_by("measured_on")
@@ -79,58 +79,50 @@ def client_figures(scope: Scope, period: Period) -> dict:
     # as IPS only in the periods the IPS service covers).
     ips = Q(in_ips=True)
     grow = Q(out_of_work_at_referral=True)
-    figures = (
-        scope_clients(scope, period)
-        .filter(active_in(period))
-        .annotate(
-            in_competitive_job=held_job(period, competitive_only=True),
-            in_any_job=held_job(period, competitive_only=False),
-            latest_satisfaction=Subquery(latest_answer),
-            in_ips=Exists(
-                ServicePeriod.objects.ips().overlapping(period.start, period.end).filter(client=OuterRef("pk"))
-            ),
-            kyky_change=ExpressionWrapper(
-                Subquery(later_score) - Subquery(entry_score), output_field=DecimalField(max_digits=4, decimal_places=1)
-            ),
-            **area_annotations(period),
-        )
-        .aggregate(
-            clients=Count("pk"),
-            new=Count("pk", filter=Q(programme_entry__gte=period.start)),
-            closed=Count("pk", filter=Q(closed_on__lte=period.end)),
-            employed=Count("pk", filter=competitive),
-            employed_any_job=Count("pk", filter=Q(in_any_job=True)),
-            ips_clients=Count("pk", filter=ips),
-            ips_employed=Count("pk", filter=ips & competitive),
-            grow_clients=Count("pk", filter=grow),
-            grow_employed=Count("pk", filter=grow & competitive),
-            engaged=Count("pk", filter=Q(profile__created__date__range=(period.start, period.end))),
-            # The same per quarter (IPS Grow's quarterly columns), in the same query.
-            **{
-                f"engaged_q{index}": Count("pk", filter=Q(profile__created__date__range=(quarter.start, quarter.end)))
-                for index, quarter in enumerate(period.quarters())
-            },
-            satisfaction_mean=Avg("latest_satisfaction"),
-            satisfaction_count=Count("latest_satisfaction"),
-            kykyviisari_mean=Avg("kyky_change"),
-            kykyviisari_count=Count("kyky_change"),
-            **area_aggregates(),
-        )
+    clients = scope_clients(scope, period).filter(active_in(period))
+    figures = clients.annotate(
+        in_competitive_job=held_job(period, competitive_only=True),
+        in_any_job=held_job(period, competitive_only=False),
+        latest_satisfaction=Subquery(latest_answer),
+        in_ips=Exists(ServicePeriod.objects.ips().overlapping(period.start, period.end).filter(client=OuterRef("pk"))),
+        kyky_change=ExpressionWrapper(
+            Subquery(later_score) - Subquery(entry_score), output_field=DecimalField(max_digits=4, decimal_places=1)
+        ),
+    ).aggregate(
+        clients=Count("pk"),
+        new=Count("pk", filter=Q(programme_entry__gte=period.start)),
+        closed=Count("pk", filter=Q(closed_on__lte=period.end)),
+        employed=Count("pk", filter=competitive),
+        employed_any_job=Count("pk", filter=Q(in_any_job=True)),
+        ips_clients=Count("pk", filter=ips),
+        ips_employed=Count("pk", filter=ips & competitive),
+        grow_clients=Count("pk", filter=grow),
+        grow_employed=Count("pk", filter=grow & competitive),
+        engaged=Count("pk", filter=on_days_of("profile__created", period)),
+        # The same per quarter (IPS Grow's quarterly columns), in the same query.
+        **{
+            f"engaged_q{index}": Count("pk", filter=on_days_of("profile__created", quarter))
+            for index, quarter in enumerate(period.quarters())
+        },
+        satisfaction_mean=Avg("latest_satisfaction"),
+        satisfaction_count=Count("latest_satisfaction"),
+        kykyviisari_mean=Avg("kyky_change"),
+        kykyviisari_count=Count("kyky_change"),
     )
     figures["employment_rate"] = ratio(figures["employed"], figures["clients"])
     figures["ips_employment_rate"] = ratio(figures["ips_employed"], figures["ips_clients"])
     figures["grow_employment_rate"] = ratio(figures["grow_employed"], figures["grow_clients"])
     figures["satisfaction"] = rounded(figures.pop("satisfaction_mean"))
     figures["kykyviisari_change"] = rounded(figures.pop("kykyviisari_mean"), "0.01")
-    figures["kykyviisari_areas"] = area_rows(figures)
+    figures["kykyviisari_areas"] = area_rows(clients, period)
     return figures
 
 
-def quarterly_rates(scope: Scope, period: Period, time: dict | None = None) -> list[dict]:
+def quarterly_rates(scope: Scope, period: Period, known: dict | None = None) -> list[dict]:
     """Employment rate per quarter, both definitions: one read of the served spans, one of the jobs.
 
-    `time` is time_figures() of the same scope and period when the caller has it: its hours by quarter then come
-    from the same read of the log entries.
+    `known` is summary() of the same scope and period when the caller has it (or time_figures(), or both that and
+    job_figures()): its hours by quarter and jobs held then come from the reads already made.
     """
     quarters = period.quarters()
     # The clients' spans and jobs of the whole period, fetched once, then counted per quarter in Python. As SQL
@@ -143,16 +135,15 @@ def quarterly_rates(scope: Scope, period: Period, time: dict | None = None) -> l
         spans[client_id].append((began, ended))
         facts[client_id] = dict(zip(CLIENT_FACTS, fields, strict=True))
     competitive_jobs, starts = defaultdict(list), [0] * len(quarters)
-    for client_id, began, ended, competitive in (
-        scope_jobs(scope, period)
-        .filter(jobs_held_in(period))
-        .values_list("client_id", "start_date", "end_date", "competitive")
-    ):
-        if competitive:
+    known = known or {}
+    jobs = known["held_jobs"] if "held_jobs" in known else held_jobs(scope, period)
+    for job in jobs:
+        client_id, began, ended = job["client_id"], job["start_date"], job["end_date"]
+        if job["competitive"]:
             competitive_jobs[client_id].append((began, ended))
         for index, quarter in enumerate(quarters):
             starts[index] += began in quarter
-    hours = (time or time_figures(scope, period))["hours_by_quarter"]
+    hours = (known if "hours_by_quarter" in known else time_figures(scope, period))["hours_by_quarter"]
     rows = []
     for index, quarter in enumerate(quarters):
         served = [client_id for client_id, held in spans.items() if _overlaps(held, quarter)]
@@ -206,11 +197,7 @@ def first_job_start() -> Min:
 
 def job_figures(scope: Scope, period: Period) -> dict:
     """Job starts, first jobs, days to first job and sustained jobs: one query for job rows, one for first jobs."""
-    jobs = list(
-        scope_jobs(scope, period)
-        .filter(jobs_held_in(period))
-        .values("start_date", "end_date", "competitive", "wage_subsidy", "hours_per_week", "hourly_wage", "client_id")
-    )
+    jobs = held_jobs(scope, period)
     starts = [job for job in jobs if job["start_date"] >= period.start]
     sustained = {}
     for months in SUSTAINED_MONTHS:
@@ -250,7 +237,18 @@ def job_figures(scope: Scope, period: Period) -> dict:
         "days_to_first_job": rounded(statistics.median(days), "1") if days else None,
         "sustained": sustained,
         "jobs_held": len(jobs),
+        # The rows themselves, for quarterly_rates() (figures_for() takes them out of the headline figures).
+        "held_jobs": jobs,
     }
+
+
+def held_jobs(scope: Scope, period: Period) -> list[dict]:
+    """The jobs the scope's clients held in the period: what job_figures() and quarterly_rates() count."""
+    return list(
+        scope_jobs(scope, period)
+        .filter(jobs_held_in(period))
+        .values("start_date", "end_date", "competitive", "wage_subsidy", "hours_per_week", "hourly_wage", "client_id")
+    )
 
 
 def _median(values, places):

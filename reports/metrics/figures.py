@@ -34,6 +34,7 @@ def figures_for(scope: Scope, period: Period) -> Figures:
     for index, quarter in enumerate(quarters):
         quarter["engaged"] = headline.pop(f"engaged_q{index}")
         quarter["first_job_starts"] = headline["first_job_starts_by_quarter"][index]
+    del headline["held_jobs"]  # read once for both job_figures() and quarterly_rates(); not a figure
     return Figures(
         scope=scope,
         period=period,

@@ -1,10 +1,17 @@
 """Kykyviisari by area: per area, the mean of the clients' first and latest scores and the share who improved.
 
 A client counts in an area when two of their measurements up to the period's end scored it: the first is "before",
-the latest "after". The annotations and aggregates join client_figures()'s one query (no query of their own).
+the latest "after". One read of the clients' scored measurements in client order, summed client by client: as three
+correlated subqueries per area and client inside client_figures()'s query they cost more than all its other
+figures together, and lists of every client's scores kept so many objects alive that the garbage collector's full
+passes became frequent (docs/performance.md, "The organisation dashboard's client figures").
 """
 
-from django.db.models import Avg, Count, F, OuterRef, Q, Subquery
+from fractions import Fraction
+from functools import reduce
+from operator import or_
+
+from django.db.models import Q
 
 from ips.models import KYKYVIISARI_AREA_FIELDS, KYKYVIISARI_AREAS, KykyviisariScore
 from ips.periods import Period, ratio
@@ -13,51 +20,63 @@ from reports.metrics.scope import rounded
 AREAS = tuple((code, field) for (code, _name), field in zip(KYKYVIISARI_AREAS, KYKYVIISARI_AREA_FIELDS, strict=True))
 
 
-def _scored(field: str, period: Period):
-    return KykyviisariScore.objects.filter(
-        client=OuterRef("pk"), measured_on__lte=period.end, **{f"{field}__isnull": False}
+class _Area:
+    """One area's sums over the clients measured twice, fed one client at a time."""
+
+    def __init__(self):
+        self.clients = self.improved = 0
+        self.before = self.after = 0
+
+    def add(self, first, last):
+        self.clients += 1
+        self.improved += last > first
+        self.before += first
+        self.after += last
+
+    def row(self, code: str) -> dict:
+        return {
+            "code": code,
+            "clients": self.clients,
+            "improved": self.improved,
+            "before": _mean(self.before, self.clients),
+            "after": _mean(self.after, self.clients),
+            "improved_share": ratio(self.improved, self.clients),
+        }
+
+
+def area_rows(clients, period: Period) -> list[dict]:
+    """One row per area (KYKYVIISARI_AREAS order) for the clients of the queryset `clients`: code, clients, improved,
+    before, after (means to one decimal), improved_share. One query."""
+    scored = reduce(or_, (Q(**{f"{field}__isnull": False}) for _code, field in AREAS))
+    measurements = (
+        KykyviisariScore.objects.filter(scored, client__in=clients.values("pk"), measured_on__lte=period.end)
+        .order_by("client_id", "measured_on", "pk")
+        .values_list("client_id", *(field for _code, field in AREAS))
     )
+    areas = [_Area() for _area in AREAS]
+    # The current client's first score of each area, and the latest of another measurement (None: measured once).
+    current, firsts, lasts = None, [None] * len(AREAS), [None] * len(AREAS)
+    for client_id, *values in measurements:
+        if client_id != current:
+            _close(areas, firsts, lasts)
+            current, firsts, lasts = client_id, [None] * len(AREAS), [None] * len(AREAS)
+        for index, value in enumerate(values):
+            if value is None:
+                continue
+            if firsts[index] is None:
+                firsts[index] = value
+            else:
+                lasts[index] = value
+    _close(areas, firsts, lasts)
+    return [area.row(code) for area, (code, _field) in zip(areas, AREAS, strict=True)]
 
 
-def area_annotations(period: Period) -> dict:
-    """Per area: the first score, and the latest score of another measurement (None when measured once)."""
-    result = {}
-    for code, field in AREAS:
-        first = _scored(field, period).order_by("measured_on", "pk")
-        result[f"kyky_{code}_first"] = Subquery(first.values("pk")[:1])
-        result[f"kyky_{code}_before"] = Subquery(first.values(field)[:1])
-        later = _scored(field, period).exclude(pk=OuterRef(f"kyky_{code}_first")).order_by("-measured_on", "-pk")
-        result[f"kyky_{code}_after"] = Subquery(later.values(field)[:1])
-    return result
+def _close(areas, firsts, lasts):
+    """Add one client's first and latest scores to the areas they were measured twice in."""
+    for area, first, last in zip(areas, firsts, lasts, strict=True):
+        if last is not None:
+            area.add(first, last)
 
 
-def area_aggregates() -> dict:
-    result = {}
-    for code, _field in AREAS:
-        after = f"kyky_{code}_after"
-        measured = Q(**{f"{after}__isnull": False})
-        result[f"kyky_{code}_clients"] = Count(after)
-        result[f"kyky_{code}_improved"] = Count("pk", filter=Q(**{f"{after}__gt": F(f"kyky_{code}_before")}))
-        result[f"kyky_{code}_before_mean"] = Avg(f"kyky_{code}_before", filter=measured)
-        result[f"kyky_{code}_after_mean"] = Avg(after)
-    return result
-
-
-def area_rows(figures: dict) -> list[dict]:
-    """The aggregates taken out of `figures` as one row per area (KYKYVIISARI_AREAS order): code, clients,
-    improved, before, after (means to one decimal), improved_share."""
-    rows = []
-    for code, _field in AREAS:
-        clients = figures.pop(f"kyky_{code}_clients")
-        improved = figures.pop(f"kyky_{code}_improved")
-        rows.append(
-            {
-                "code": code,
-                "clients": clients,
-                "improved": improved,
-                "before": rounded(figures.pop(f"kyky_{code}_before_mean")),
-                "after": rounded(figures.pop(f"kyky_{code}_after_mean")),
-                "improved_share": ratio(improved, clients),
-            }
-        )
-    return rows
+def _mean(total, count):
+    return rounded(Fraction(total) / count) if count else None

@@ -101,6 +101,26 @@ def test_a_period_ending_earlier_takes_the_latest_measurement_by_its_end(measure
     )
 
 
+def test_two_measurements_on_one_day_are_taken_in_the_order_recorded(team_a, coach_a, team_scope):
+    # Social: 6 then 3 on 1.3.2025, 5 on 1.2.2025 → before 5, after 3 (the later of the two made that day).
+    # Work and study: 4 then 8 on one day and nothing else → before 4, after 8, improved.
+    client = ClientFactory(team=team_a, coach=coach_a, programme_entry=date(2024, 6, 1))
+    measure(client, date(2025, 3, 1), social=6, work_study=4)
+    measure(client, date(2025, 3, 1), social=3, work_study=8)
+    measure(client, date(2025, 2, 1), social=5)
+    areas = {row["code"]: row for row in metrics.client_figures(team_scope, YEAR)["kykyviisari_areas"]}
+    assert (areas["social"]["before"], areas["social"]["after"], areas["social"]["improved"]) == (
+        Decimal("5.0"),
+        Decimal("3.0"),
+        0,
+    )
+    assert (areas["work_study"]["before"], areas["work_study"]["after"], areas["work_study"]["improved"]) == (
+        Decimal("4.0"),
+        Decimal("8.0"),
+        1,
+    )
+
+
 def test_small_counts_of_an_area_are_hidden_with_their_means(measured, team_scope):
     shown = {row["code"]: row for row in Shown(figures_for(team_scope, YEAR)).kykyviisari_areas()}
     assert shown["physical"]["clients"] == 6

@@ -51,3 +51,18 @@ def test_engaged_jobs_wage_subsidy_in_work_share_tenure_hours_and_wage(outcomes,
     with translation.override("en"):
         hidden = {str(row[0]): row for row in workbook.summary_rows(Shown(figures, suppressed=True))}
     assert hidden["In-work clients of the caseload at the end"][1:3] == ("x", "x")
+
+
+def test_a_profile_counts_on_its_day_in_finland_not_in_utc(outcomes, team_a):
+    # Helsinki is UTC+2 in winter. c1's profile: 31.12.2024 22:30 UTC is 1.1.2025 00:30 there (Q1 of 2025);
+    # c2's: 31.12.2025 21:30 UTC is 23:30 on New Year's Eve (Q4); c5's: 31.12.2025 22:10 UTC is 1.1.2026 00:10.
+    for client, moment in (
+        (outcomes["c1"], datetime(2024, 12, 31, 22, 30, tzinfo=UTC)),
+        (outcomes["c2"], datetime(2025, 12, 31, 21, 30, tzinfo=UTC)),
+        (outcomes["c5"], datetime(2025, 12, 31, 22, 10, tzinfo=UTC)),
+    ):
+        profile = VocationalProfile.objects.create(client=client)
+        VocationalProfile.objects.filter(pk=profile.pk).update(created=moment)
+    figures = figures_for(Scope(team_ids=frozenset({team_a.pk}), label=team_a.name, kind="team"), YEAR)
+    assert figures["engaged"] == 2
+    assert [quarter["engaged"] for quarter in figures.quarters] == [1, 0, 0, 1]

@@ -104,8 +104,10 @@ def test_the_reporter_downloads_a_suppressed_workbook_and_the_download_is_logged
     assert not LogEntry.objects.filter(action=LogEntry.Action.ACCESS, actor=reporter).exists()
 
 
-# Session with user, roles, the scopes (2), the figures (12), the quarters (3), the ESF+ participants (1),
-# the coaches (4), the user's recent exports (1); no session write within its minute (ips/sessions.py).
+# Session with user, roles, the scope (1), the figures (10: reviews, clients, Kykyviisari by area, jobs, first jobs,
+# minutes, kinds, contacts, caseload, FTE), the quarters (1: the served spans; the jobs are the job figures' read),
+# the ESF+ participants (1), the coaches (4), the user's recent exports (1); no session write within its minute
+# (ips/sessions.py).
 QUERIES = 20
 
 
