@@ -5,6 +5,7 @@ so the time is server time: middleware, views, queries, templates. Every request
 is rolled back, so the audit rows and sessions it writes do not pile up in the cached database.
 """
 
+import gc
 import json
 import os
 import statistics
@@ -19,6 +20,7 @@ import django
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
 django.setup()
+gc.freeze()  # as config/wsgi.py does for gunicorn: the pages are timed as production serves them
 
 from django.db import connection, transaction  # noqa: E402
 from django.db.models import Count, Q  # noqa: E402
