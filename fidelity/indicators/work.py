@@ -30,7 +30,7 @@ from fidelity.indicators.common import (
 from fidelity.services import Suggestion
 from ips.models import ActivityKind, Membership, TimeEntry
 from ips.models.activity import COMMUNITY_SETTINGS, Setting
-from ips.periods import TeamPeriod, percent
+from ips.periods import TeamPeriod, on_days_of, percent
 
 
 def v4_rapid_search(period: TeamPeriod, cut: CutPoints | None = None) -> Suggestion:
@@ -247,7 +247,7 @@ def v2_disclosure(period: TeamPeriod, cut: CutPoints | None = None) -> Suggestio
 def v3_profiles(period: TeamPeriod, cut: CutPoints | None = None) -> Suggestion:
     """V3 (figures only): clients of the caseload with a vocational profile, and with it updated in the period; per
     coach by the client's coach."""
-    updated = Q(profile__updated__date__gte=period.start, profile__updated__date__lte=period.end)
+    updated = on_days_of("profile__updated", period)
     per_coach = by_coach(
         caseload(period),
         clients=Count("pk"),

@@ -1,6 +1,6 @@
 """V4, V5, V6, V13 and the V2, V3, V14 figures, hand-computed on small made-up data."""
 
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
 import pytest
@@ -178,3 +178,20 @@ def test_v2_v3_v14_show_figures_without_a_score(team_a):
     v14 = v14_outreach(period(team_a))
     assert v14.score is None
     assert dict(v14.detail["figures"])["Outreach attempts logged"] == 1
+
+
+def test_v3_counts_a_profile_updated_on_the_periods_days_in_helsinki_time(team_a):
+    """A profile's update counts on its local (Europe/Helsinki) day: 23:30 UTC on the day before the period is
+    01:30 on its first day (in); 22:30 UTC on its last day is 00:30 the day after (out)."""
+    worker = coach(team_a)
+    on_first_day, after_last_day = client(team_a, coach=worker), client(team_a, coach=worker)
+    for person, moment in (
+        (on_first_day, datetime(2024, 12, 31, 23, 30, tzinfo=UTC)),
+        (after_last_day, datetime(2025, 1, 28, 22, 30, tzinfo=UTC)),
+    ):
+        profile = VocationalProfile.objects.create(client=person, preferences="Varastotyö")
+        VocationalProfile.objects.filter(pk=profile.pk).update(updated=moment)
+
+    figures = dict(v3_profiles(period(team_a)).detail["figures"])
+    assert figures["Clients with a vocational profile"] == 2
+    assert figures["Profiles updated in the period"] == 1
