@@ -118,11 +118,13 @@ def client_figures(scope: Scope, period: Period) -> dict:
     return figures
 
 
-def quarterly_rates(scope: Scope, period: Period, known: dict | None = None) -> list[dict]:
+def quarterly_rates(
+    scope: Scope, period: Period, *, jobs: list[dict] | None = None, hours_by_quarter: list | None = None
+) -> list[dict]:
     """Employment rate per quarter, both definitions: one read of the served spans, one of the jobs.
 
-    `known` is summary() of the same scope and period when the caller has it (or time_figures(), or both that and
-    job_figures()): its hours by quarter and jobs held then come from the reads already made.
+    A caller that has read them for the same scope and period passes `jobs` (held_jobs()) and `hours_by_quarter`
+    (time_figures()), and they are not read again.
     """
     quarters = period.quarters()
     # The clients' spans and jobs of the whole period, fetched once, then counted per quarter in Python. As SQL
@@ -135,15 +137,15 @@ def quarterly_rates(scope: Scope, period: Period, known: dict | None = None) -> 
         spans[client_id].append((began, ended))
         facts[client_id] = dict(zip(CLIENT_FACTS, fields, strict=True))
     competitive_jobs, starts = defaultdict(list), [0] * len(quarters)
-    known = known or {}
-    jobs = known["held_jobs"] if "held_jobs" in known else held_jobs(scope, period)
+    if jobs is None:
+        jobs = held_jobs(scope, period)
     for job in jobs:
         client_id, began, ended = job["client_id"], job["start_date"], job["end_date"]
         if job["competitive"]:
             competitive_jobs[client_id].append((began, ended))
         for index, quarter in enumerate(quarters):
             starts[index] += began in quarter
-    hours = (known if "hours_by_quarter" in known else time_figures(scope, period))["hours_by_quarter"]
+    hours = hours_by_quarter if hours_by_quarter is not None else time_figures(scope, period)["hours_by_quarter"]
     rows = []
     for index, quarter in enumerate(quarters):
         served = [client_id for client_id, held in spans.items() if _overlaps(held, quarter)]
@@ -237,7 +239,7 @@ def job_figures(scope: Scope, period: Period) -> dict:
         "days_to_first_job": rounded(statistics.median(days), "1") if days else None,
         "sustained": sustained,
         "jobs_held": len(jobs),
-        # The rows themselves, for quarterly_rates() (figures_for() takes them out of the headline figures).
+        # The rows themselves, for quarterly_rates(): figures_for() takes them out of the headline figures.
         "held_jobs": jobs,
     }
 

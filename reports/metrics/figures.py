@@ -30,11 +30,13 @@ class Figures:
 
 def figures_for(scope: Scope, period: Period) -> Figures:
     headline = summary(scope, period)
-    quarters = quarterly_rates(scope, period, headline)
+    # held_jobs: read once for both job_figures() and quarterly_rates(); rows, not a figure.
+    quarters = quarterly_rates(
+        scope, period, jobs=headline.pop("held_jobs"), hours_by_quarter=headline["hours_by_quarter"]
+    )
     for index, quarter in enumerate(quarters):
         quarter["engaged"] = headline.pop(f"engaged_q{index}")
         quarter["first_job_starts"] = headline["first_job_starts_by_quarter"][index]
-    del headline["held_jobs"]  # read once for both job_figures() and quarterly_rates(); not a figure
     return Figures(
         scope=scope,
         period=period,

@@ -56,7 +56,7 @@ def area_rows(clients, period: Period) -> list[dict]:
     areas = [_Area() for _area in AREAS]
     # The current client's first score of each area, and the latest of another measurement (None: measured once).
     current, firsts, lasts = None, [None] * len(AREAS), [None] * len(AREAS)
-    for client_id, *values in measurements:
+    for client_id, *values in measurements.iterator(chunk_size=2000):
         if client_id != current:
             _close(areas, firsts, lasts)
             current, firsts, lasts = client_id, [None] * len(AREAS), [None] * len(AREAS)
