@@ -156,7 +156,12 @@ class Workbook:
             cell.font = _BOLD
             header.append(cell)
         sheet.append(header)
-        count = self._write_rows(sheet, columns, rows)
+        try:
+            count = self._write_rows(sheet, columns, rows)
+        except BaseException:
+            # Finish the refused sheet's XML now: left open, its writer is found half-written by the collector.
+            sheet.close()
+            raise
         if columns:
             sheet.auto_filter.ref = f"A1:{column_letter(len(columns))}{count + 1}"
         self._sheets.append(title)

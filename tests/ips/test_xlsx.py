@@ -1,5 +1,6 @@
 """ips.xlsx, the streaming writer behind every export: Excel types, safe text, valid files, flat memory."""
 
+import gc
 import tracemalloc
 import zipfile
 from datetime import UTC, date, datetime
@@ -101,6 +102,7 @@ def test_each_python_type_becomes_its_excel_type():
     assert sheet["C5"].number_format == "0.0"  # an empty cell keeps its column's format
 
 
+@pytest.mark.filterwarnings("error::pytest.PytestUnraisableExceptionWarning")
 def test_it_refuses_what_excel_cannot_hold():
     with pytest.raises(TypeError):
         one_sheet([xlsx.Column("When")], [(datetime(2026, 1, 5, 12, tzinfo=UTC),)])
@@ -108,6 +110,8 @@ def test_it_refuses_what_excel_cannot_hold():
         one_sheet([xlsx.Column("Data")], [({"a": 1},)])
     with pytest.raises(ValueError):
         one_sheet([xlsx.Column("A"), xlsx.Column("B")], [(1,)])  # a row shorter than the header
+    # The refused sheet is closed, not left for the collector to find half-written.
+    gc.collect()
 
 
 def test_text_keeps_xml_characters_whitespace_and_line_breaks_and_every_part_is_well_formed():
@@ -193,6 +197,7 @@ def _peak_bytes(count: int) -> int:
         return tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
+        workbook.open().close()  # finished, as every export is
 
 
 def test_memory_stays_flat_as_the_rows_grow(monkeypatch):
