@@ -1,11 +1,17 @@
 """The house rules about imports, read from the source with ast: no Polku import inside a function (except
-AppConfig.ready), and no app importing one above it (ips < employers < fidelity < reports; content may import
-ips; nothing imports the dev-only bench/ and loadtest/)."""
+AppConfig.ready), no app importing one above it (ips < employers < fidelity < reports; content may import
+ips; nothing imports the dev-only bench/ and loadtest/), and no app importing a package that only the dev group
+installs (`make demo` and a production install have [project] dependencies alone)."""
 
 import ast
+import sys
+import tomllib
+from importlib import metadata
 from pathlib import Path
 
 import pytest
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
 
 ROOT = Path(__file__).resolve().parent.parent
 CHECKED = ("ips", "employers", "fidelity", "reports", "content", "config")
@@ -142,3 +148,59 @@ def test_the_check_finds_imports_inside_functions_but_allows_app_config_ready():
 )
 def test_the_check_finds_a_lower_app_importing_a_higher_one(package, source, breaches):
     assert layering_breaches(package, source) == breaches
+
+
+def runtime_distributions(requirements: list[str]) -> set[str]:
+    """The distributions these requirements install, with the extras they name, followed down to the leaves."""
+    found = set()
+    pending = [Requirement(text) for text in requirements]
+    while pending:
+        requirement = pending.pop()
+        name = canonicalize_name(requirement.name)
+        key = (name, frozenset(requirement.extras))
+        if key in found:
+            continue
+        found.add(key)
+        for text in metadata.requires(name) or []:
+            needed = Requirement(text)
+            extras = requirement.extras or {""}
+            if needed.marker is None or any(needed.marker.evaluate({"extra": extra}) for extra in extras):
+                pending.append(needed)
+    return {name for name, _extras in found}
+
+
+def stray_imports(source: str, installed: set[str]) -> list[tuple[int, str]]:
+    """(line, module) for each third-party import that no distribution in `installed` provides."""
+    providers = metadata.packages_distributions()
+    strays = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            names = [node.module]
+        else:
+            continue
+        for top in (name.split(".")[0] for name in names):
+            if top in sys.stdlib_module_names or top in POLKU or top == "__future__":
+                continue
+            if not {canonicalize_name(dist) for dist in providers.get(top, [top])} & installed:
+                strays.append((node.lineno, top))
+    return strays
+
+
+def test_the_apps_import_only_what_the_runtime_dependencies_install():
+    """pandas once stood in the dev group while the Excel import read with it: `make demo` failed to start."""
+    installed = runtime_distributions(tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["dependencies"])
+    offences = [
+        f"{path.relative_to(ROOT)}:{line} imports {module}"
+        for _package, path in _sources()
+        for line, module in stray_imports(path.read_text(), installed)
+    ]
+    assert offences == []
+
+
+def test_the_dependency_check_follows_extras_and_finds_a_dev_only_import():
+    installed = runtime_distributions(["django-allauth[mfa]>=65", "psycopg[binary]>=3.3"])
+    assert {"django", "fido2", "psycopg-binary", "asgiref"} <= installed
+    source = "import json\nfrom django.db import models\nimport psycopg\nimport pandas as pd\nfrom ips import xlsx\n"
+    assert stray_imports(source, installed) == [(4, "pandas")]
