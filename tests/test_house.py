@@ -1,5 +1,7 @@
-"""Rules of the house that no linter checks: modules stay under 500 lines (split into a package before)."""
+"""Rules of the house that no linter checks: modules stay under 500 lines (split into a package before), and a
+template comment `{# #}` stays on one line (Django shows a longer one as text on the page)."""
 
+import re
 from pathlib import Path
 
 from django.conf import settings
@@ -52,3 +54,31 @@ def test_the_walk_finds_code_and_skips_migrations_and_seed_data():
 
 def test_no_module_has_more_than_500_lines():
     assert modules_over_the_limit(Path(settings.BASE_DIR)) == {}
+
+
+# `{#` with no `#}` after it on the same line: Django's lexer reads it as text.
+_OPEN_COMMENT = re.compile(r"\{#(?!.*#\})")
+
+
+def unclosed_comments(text: str) -> list[int]:
+    """Line numbers of `{#` comments that do not close on their line."""
+    return [number for number, line in enumerate(text.splitlines(), start=1) if _OPEN_COMMENT.search(line)]
+
+
+def templates(root: Path):
+    for folder in (root / "templates", *root.glob("*/templates")):
+        yield from sorted(path for path in folder.rglob("*") if path.suffix in (".html", ".txt", ".xml"))
+
+
+def test_template_comments_close_on_their_line():
+    root = Path(settings.BASE_DIR)
+    assert any(path.name == "today.html" for path in templates(root))
+    offences = [
+        f"{path.relative_to(root)}:{line}" for path in templates(root) for line in unclosed_comments(path.read_text())
+    ]
+    assert offences == []
+
+
+def test_the_comment_check_finds_a_comment_over_two_lines():
+    text = "{# one line #}\n<p>{# also fine #} {{ x }}</p>\n{# starts here\n   and ends here #}\n"
+    assert unclosed_comments(text) == [3]
