@@ -1,8 +1,9 @@
 """Anonymise clients whose service closed longer ago than the retention period (dry run unless --apply)."""
 
+from argparse import ArgumentTypeError
 from datetime import date
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 from django.utils import timezone
 
 from ips import privacy
@@ -21,9 +22,9 @@ def positive_years(value: str) -> int:
     try:
         years = int(value)
     except ValueError as error:
-        raise CommandError(f"Not a whole number of years: {value}") from error
+        raise ArgumentTypeError(f"not a whole number of years: {value}") from error
     if years < 1:
-        raise CommandError("--older-than must be at least 1 year")
+        raise ArgumentTypeError(f"at least 1 year, not {years}")
     return years
 
 

@@ -1,5 +1,6 @@
 """Write the funder workbook of one organisation and period to a file, e.g. for a scheduled monthly report."""
 
+from argparse import ArgumentTypeError
 from datetime import date
 
 from django.conf import settings
@@ -16,7 +17,7 @@ def iso_date(value: str) -> date:
     try:
         return date.fromisoformat(value)
     except ValueError as error:
-        raise CommandError(f"Not a date (YYYY-MM-DD): {value}") from error
+        raise ArgumentTypeError(f"not a date (YYYY-MM-DD): {value}") from error
 
 
 class Command(BaseCommand):
