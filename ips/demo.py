@@ -25,6 +25,7 @@ from ips.models import (
     Party,
     Referral,
     ReferralSource,
+    ServicePeriod,
     Stage,
     StageChange,
     TargetGroup,
@@ -292,6 +293,7 @@ def _client(*, code, first, last, team, coach, stage, entry, demographics, statu
     for model in (
         StageChange,
         ClientAssignment,
+        ServicePeriod,
         ClientTreatmentTeam,
         Consent,
         Goal,
@@ -312,6 +314,13 @@ def _client(*, code, first, last, team, coach, stage, entry, demographics, statu
     )
     ClientAssignment.objects.create(
         client=client, team=team, coach=coach, started=entry, ended=closed_on + timedelta(days=1) if closed_on else None
+    )
+    # The service as accepting a referral writes it: the funder figures count IPS clients by it.
+    ServicePeriod.objects.create(
+        client=client,
+        service=client.service_type,
+        started=entry,
+        ended=closed_on + timedelta(days=1) if closed_on else None,
     )
     if treatment_team is not None:  # the dated row fidelity item O1 reads, as the admin's pages write it
         ClientTreatmentTeam.objects.create(client=client, treatment_team=treatment_team, started=entry)

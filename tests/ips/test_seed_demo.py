@@ -13,6 +13,7 @@ from ips.models import (
     Client,
     ClientTreatmentTeam,
     Referral,
+    ServicePeriod,
     Stage,
     StageChange,
     TimeEntry,
@@ -107,3 +108,15 @@ def test_each_demo_clients_treatment_team_is_a_dated_span_as_o1_reads_it(seeded)
     in_force = dict(ClientTreatmentTeam.objects.in_force().values_list("client_id", "treatment_team_id"))
     assert in_force == dict(with_team.values_list("pk", "treatment_team_id"))
     assert ClientTreatmentTeam.objects.count() == with_team.count()
+
+
+def test_every_demo_client_has_the_service_periods_the_funder_figures_count(seeded):
+    """Accepting a referral writes the client's service period; the demo does as well, so that its dashboard counts
+    clients in IPS job coaching (it showed 0 while the demo clients had none)."""
+    assert list(Client.objects.exclude(pk__in=ServicePeriod.objects.values("client")).values_list("code")) == []
+    open_clients = Client.objects.exclude(stage=Stage.CLOSED)
+    served_now = ServicePeriod.objects.filter(client__in=open_clients, ended__isnull=True).values("client").distinct()
+    assert served_now.count() == open_clients.count()
+    for period in ServicePeriod.objects.select_related("client").filter(client__stage=Stage.CLOSED):
+        assert period.ended is not None and period.ended > period.started
+    assert ServicePeriod.objects.ips().filter(ended__isnull=True).count() >= 10
