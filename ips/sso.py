@@ -17,7 +17,7 @@ from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
 from allauth.socialaccount.providers.openid_connect.views import OpenIDConnectOAuth2Adapter
 from django.conf import settings
 from django.shortcuts import render, resolve_url
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import get_language
 
 from ips.models import Membership, Organisation, User
@@ -56,10 +56,14 @@ class AccountAdapter(DefaultAccountAdapter):
         return False
 
     def post_login(self, request, user, **kwargs):
-        """Remembers a single sign-on's provider, so that signing out can end the provider's session too."""
+        """Remembers a single sign-on's provider, so that signing out can end the provider's session too. The
+        "signed in" message is written in the user's saved language, as every page after it is, not the browser's."""
         sociallogin = (kwargs.get("signal_kwargs") or {}).get("sociallogin")
         if sociallogin is not None:
             request.session[SSO_SIGN_IN] = sociallogin.provider.id
+        if user.language:
+            translation.activate(user.language)
+            request.LANGUAGE_CODE = user.language
         return super().post_login(request, user, **kwargs)
 
 

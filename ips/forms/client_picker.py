@@ -74,6 +74,8 @@ class ClientPicker(PlainSelect):
             "hx-target": f"#{base}_results",
             "hx-swap": "innerHTML",
             "hx-sync": "this:replace",
+            # Today's form disables its save button while it posts; the search inherits nothing of that.
+            "hx-disabled-elt": "unset",
         }
         results = {
             "id": f"{base}_results",

@@ -2,6 +2,7 @@ import pytest
 from django.urls import reverse
 
 from ips.models import User
+from tests.factories import PASSWORD
 
 pytestmark = pytest.mark.django_db
 
@@ -38,3 +39,22 @@ def test_an_unknown_language_is_ignored(client, coach_a):
 def test_the_switch_never_redirects_off_site(client):
     response = client.post(reverse("ips:language_set"), {"language": "en", "next": "https://evil.example/"})
     assert response["Location"] == "/"
+
+
+@pytest.mark.parametrize(("saved", "signed_in"), [("fi", "Kirjauduttiin sisään"), ("sv", "Du har loggat in som")])
+def test_the_signed_in_message_is_in_the_users_language_not_the_browsers(client, coach_a, saved, signed_in):
+    User.objects.filter(pk=coach_a.pk).update(language=saved)
+    response = client.post(
+        reverse("login"), {"username": "coach_a", "password": PASSWORD}, HTTP_ACCEPT_LANGUAGE="en", follow=True
+    )
+    page = response.content.decode()
+    assert signed_in in page
+    assert "Successfully signed in" not in page
+
+
+@pytest.mark.parametrize("reading", ["fi", "sv", "en"])
+def test_the_switcher_names_each_language_in_itself_whatever_the_page_language(client, coach_a, reading):
+    User.objects.filter(pk=coach_a.pk).update(language=reading)
+    page = _home_page(client, coach_a)
+    for code, own_name in (("fi", "suomi"), ("sv", "svenska"), ("en", "English")):
+        assert f'{code.upper()}<span class="visually-hidden"> {own_name}</span>' in page
