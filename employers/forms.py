@@ -10,6 +10,7 @@ from employers.models import ContactPerson, Employer, EmployerContact, Job
 from employers.models.jobs import MAX_HOURS_PER_WEEK
 from employers.validators import normalise_business_id
 from ips.forms.client_picker import ClientPickerField
+from ips.forms.clients import not_in_future
 from ips.forms.fields import check_recent, refuse_end_before_start, within_calendar
 from ips.forms.scoped import OrganisationScopedForm, PersonChoiceField, ScopedModelChoiceField
 from ips.forms.trust import TrustedModelForm
@@ -284,7 +285,8 @@ class JobStartForm(OrganisationScopedForm, TrustedModelForm):
         self.fields["employer"].queryset = Employer.objects.visible_to(user).only("pk", "name", "organisation_id")
         self.limit_to_organisations([client.organisation_id])
         self.fields["start_date"].initial = timezone.localdate
-        self.fields["start_date"].validators.append(within_calendar)
+        # The start moves the client to support on that day: a stage is never dated ahead (as a stage change is not).
+        self.fields["start_date"].validators += [within_calendar, not_in_future]
 
     def clean_hours_per_week(self):
         hours = self.cleaned_data["hours_per_week"]

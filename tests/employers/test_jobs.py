@@ -2,6 +2,7 @@ import datetime
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from employers.models import FollowUp, Job
 from ips.models import Stage
@@ -52,9 +53,13 @@ def test_a_coach_records_a_job_start_from_the_client_context(as_user, coach_a, c
         ({"occupation_code": "52a"}, "occupation_code"),
         ({"title": ""}, "title"),
         ({"contract_type": ""}, "contract_type"),
+        # A job recorded ahead would date the client's move to support in the future (-1121 days in the stage).
+        ({"start_date": "tomorrow"}, "start_date"),
     ],
 )
 def test_bad_job_input_is_refused_next_to_the_field(as_user, coach_a, client_a, org_a, extra, field):
+    if extra == {"start_date": "tomorrow"}:
+        extra = {"start_date": (timezone.localdate() + datetime.timedelta(days=1)).isoformat()}
     response = as_user(coach_a).post(_start_url(client_a), _data(EmployerFactory(organisation=org_a), **extra))
     assert response.status_code == 200
     assert field in response.context["form"].errors
