@@ -4,7 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ips.forms.fields import ModelMultipleChoiceField
+from ips.forms.fields import ModelMultipleChoiceField, within_calendar
 from ips.forms.scoped import OrganisationScopedForm, PersonChoiceField, ScopedModelChoiceField
 from ips.forms.trust import TrustedForm, TrustedModelForm
 from ips.models import (
@@ -332,6 +332,15 @@ class GoalForm(TrustedModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["set_on"].initial = timezone.localdate()
+        self.fields["set_on"].validators += [within_calendar, not_in_future]
+        self.fields["target_date"].validators.append(within_calendar)
+        self.fields["closed_on"].validators += [within_calendar, not_in_future]
+
+    def clean(self):
+        cleaned = super().clean()
+        dates_in_order(self, cleaned, "set_on", "target_date", _("The target date cannot be before the goal was set."))
+        dates_in_order(self, cleaned, "set_on", "closed_on", _("A goal cannot be closed before it was set."))
+        return cleaned
 
 
 class VocationalProfileForm(TrustedModelForm):

@@ -213,6 +213,26 @@ def test_a_goal_is_added_and_its_status_changed(client_a, coach_a, as_user):
     assert goal.status == "achieved"
 
 
+@pytest.mark.parametrize(
+    ("days", "field"),
+    [
+        ({"set_on": 1}, "set_on"),  # a goal is not set ahead
+        ({"set_on": -10, "target_date": -11}, "target_date"),  # nor aimed before it was set
+        ({"set_on": -10, "closed_on": -11, "status": "achieved"}, "closed_on"),  # nor closed before it
+        ({"closed_on": 1, "status": "achieved"}, "closed_on"),  # nor closed ahead
+        ({"target_date": 2_900_000}, "target_date"),  # the year 9966
+    ],
+)
+def test_a_goal_with_dates_out_of_order_is_refused_next_to_the_field(client_a, coach_a, as_user, days, field):
+    today = timezone.localdate()
+    dates = {name: (today + timedelta(days=offset)).isoformat() for name, offset in days.items() if name != "status"}
+    data = _goal_data(**dates, **({"status": days["status"]} if "status" in days else {}))
+    response = as_user(coach_a).post(_url("goal_add", client_a), data)
+    assert response.status_code == 200
+    assert list(response.context["form"].errors) == [field]
+    assert not Goal.objects.filter(client=client_a).exists()
+
+
 def test_a_goal_of_another_client_is_not_found_through_this_client(client_a, coach_a, team_a, as_user):
     other = ClientFactory(team=team_a)
     goal = _goal(other)
