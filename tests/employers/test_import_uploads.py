@@ -51,3 +51,11 @@ def test_another_organisations_team_is_not_a_choice(as_user, supervisor_a, org_a
     )
     assert response.context["form"].errors.get("team")
     assert ImportRun.objects.count() == 0
+
+
+def test_the_import_page_lists_templates_and_recent_imports_in_scrollable_regions(as_user, supervisor_a):
+    page = as_user(supervisor_a).get(reverse("employers:import_list")).content.decode()
+    # The sections name their headings, and the templates table scrolls in a region the heading names.
+    assert '<section aria-labelledby="templates-heading">\n  <h2 id="templates-heading">' in page
+    assert '<div class="table-wrap" tabindex="0" role="region" aria-labelledby="templates-heading"><table>' in page
+    assert '<p class="muted">Ei vielä tuonteja.</p>' in page  # no imports yet: a sentence, not an empty table
