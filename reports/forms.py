@@ -19,21 +19,19 @@ def default_period(today: date | None = None) -> Period:
     return Period(add_months(today, -12) + timedelta(days=1), today)
 
 
-class ReportForm(forms.Form):
-    scope = forms.ChoiceField(label=_("Whose figures"))
+class PeriodForm(forms.Form):
+    """A period of whole days: each end within the calendar, the end not before the start, at most five years.
+    What the query string leaves out comes from `default` (a bare visit shows the default period)."""
+
     start = forms.DateField(
         label=_("From"), widget=forms.DateInput(attrs={"type": "date"}), validators=[within_calendar]
     )
     end = forms.DateField(label=_("To"), widget=forms.DateInput(attrs={"type": "date"}), validators=[within_calendar])
 
-    def __init__(self, data, *, choices, **kwargs):
-        period = default_period()
-        initial = {"scope": choices[0].value if choices else "", "start": period.start, "end": period.end}
-        # A bare visit shows the default report: fill in what the query string leaves out.
+    def __init__(self, data, *, default: Period, defaults=None, **kwargs):
+        initial = {"start": default.start, "end": default.end, **(defaults or {})}
         merged = {**{key: str(value) for key, value in initial.items()}, **{k: v for k, v in data.items() if v}}
         super().__init__(merged, **kwargs)
-        self.choices = {choice.value: choice for choice in choices}
-        self.fields["scope"].choices = [(choice.value, choice.label) for choice in choices]
 
     def clean(self):
         data = super().clean()
@@ -48,6 +46,17 @@ class ReportForm(forms.Form):
     @property
     def period(self) -> Period:
         return Period(self.cleaned_data["start"], self.cleaned_data["end"])
+
+
+class ReportForm(PeriodForm):
+    scope = forms.ChoiceField(label=_("Whose figures"))
+    field_order = ["scope", "start", "end"]
+
+    def __init__(self, data, *, choices, **kwargs):
+        scope = choices[0].value if choices else ""
+        super().__init__(data, default=default_period(), defaults={"scope": scope}, **kwargs)
+        self.choices = {choice.value: choice for choice in choices}
+        self.fields["scope"].choices = [(choice.value, choice.label) for choice in choices]
 
     @property
     def choice(self):

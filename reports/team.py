@@ -21,8 +21,9 @@ from ips.access import get_for_user
 from ips.i18n import translated
 from ips.models import OPEN_ACTION_STATUSES, Client, NetworkMeeting, ServicePeriod, ServiceType, Team
 from ips.models.people import TeamQuerySet
-from ips.params import query_date, query_uuid
+from ips.params import query_uuid
 from ips.periods import Period, quarter_of
+from reports.forms import PeriodForm
 
 
 class ManagedTeamQuerySet(TeamQuerySet):
@@ -120,17 +121,15 @@ def team_report(request):
             raise PermissionDenied
         team = next((choice for choice in choices if choice.closed_on is None), choices[0])
     today = timezone.localdate()
-    default = quarter_of(today)
-    start = query_date(request, "start", default.start)
-    end = query_date(request, "end", default.end)
-    if end < start:
-        start, end = end, start
-    period = Period(start, end)
+    # A period the form refuses is said next to its field; the report meanwhile shows the current quarter.
+    form = PeriodForm(request.GET, default=quarter_of(today), auto_id="team-report-%s")
+    period = form.period if form.is_valid() else quarter_of(today)
     plans = overdue_plans(team, today)
     audit.log_access_many(request, plans)
     context = {
         "team": team,
         "teams": choices,
+        "form": form,
         "period": period,
         "today": today,
         "services": clients_by_service(team, period),

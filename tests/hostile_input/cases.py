@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 from django.urls import reverse
+from django.utils import timezone
 
 from content.models import TrainingFilterForm
 from employers import forms as employer_forms
@@ -16,6 +17,7 @@ from ips.forms.general import ClientCodeForm, LanguageForm
 from ips.forms.reminders import ReminderForm
 from ips.forms.week_grid import WeekGridForm
 from ips.models import Goal, ReferralSource, ReminderSettings, TargetGroup
+from ips.periods import quarter_of
 from ips.views.week_grid import unbound_grid_form
 from ips.week_sheet import WeekSheet
 from reports import forms as report_forms
@@ -332,6 +334,14 @@ CASES = [
         build=lambda w: report_forms.ReportForm({}, choices=choices_for(w.org_admin)),
         method="get",
         allowed_statuses=(404,),
+    ),
+    page_case(
+        report_forms.PeriodForm,
+        "supervisor_a",
+        "reports:team",
+        lambda w: {"start": "2025-01-01", "end": "2025-03-31"},
+        build=lambda w: report_forms.PeriodForm({}, default=quarter_of(timezone.localdate())),
+        method="get",
     ),
     page_case(
         report_forms.WorkbookForm,

@@ -22,7 +22,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from ips.models import Goal, Membership, NetworkMeeting, Party, PlanAction, ServicePeriod, ServiceType, SupportPlan
-from ips.periods import Period
+from ips.periods import Period, quarter_of
 from reports.team import clients_by_service, network_meetings, overdue_plans
 from tests.factories import MembershipFactory, closed_client, entrant
 
@@ -146,9 +146,27 @@ def test_a_bare_visit_shows_the_current_quarter_of_the_users_team(as_user, super
     assert response.context["period"].start.month in (1, 4, 7, 10)
 
 
-def test_an_end_before_the_start_swaps_them(as_user, supervisor_a):
-    response = as_user(supervisor_a).get(URL, {"start": "2025-03-31", "end": "2025-01-01"})
-    assert response.context["period"] == Q1
+@pytest.mark.parametrize(
+    ("asked", "field"),
+    [
+        ({"start": "2025-03-31", "end": "2025-01-01"}, "end"),  # once quietly swapped
+        ({"start": "2026-02-30"}, "start"),
+        ({"start": "abc"}, "start"),
+        ({"start": "1800-01-01"}, "start"),
+        ({"end": "9999-12-31"}, "end"),
+        ({"start": "2015-01-01", "end": "2025-12-31"}, "end"),  # over five years
+    ],
+)
+def test_a_period_it_cannot_show_is_refused_next_to_the_field_as_typed(as_user, supervisor_a, asked, field):
+    response = as_user(supervisor_a).get(URL, asked)
+    assert response.status_code == 200
+    assert list(response.context["form"].errors) == [field]
+    page = response.content.decode()
+    assert f'id="team-report-{field}_error"' in page
+    for value in asked.values():
+        assert f'value="{value}"' in page  # what was typed stays in the field
+    # Meanwhile the report shows the current quarter, as a bare visit does.
+    assert response.context["period"] == quarter_of(timezone.localdate())
 
 
 def test_the_organisation_admin_reads_codes_without_plan_links(team_work, as_user, org_admin, team_a):

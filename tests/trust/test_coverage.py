@@ -13,7 +13,7 @@ from ips.forms.admin import PersonFilterForm
 from ips.forms.general import ClientCodeForm, LanguageForm
 from ips.forms.trust import OneTimeSubmitMixin, StaleSaveMixin
 from ips.views.accounts import PasswordSignInForm
-from reports.forms import ReportForm
+from reports.forms import PeriodForm, ReportForm
 from tests.hostile import defined_in_apps
 from tests.permissions.walker import routes
 from tests.trust.cases import CREATES, EDITS, NEITHER
@@ -24,6 +24,7 @@ NEITHER_FORMS = {
     ClientCodeForm: "a search (GET)",
     PersonFilterForm: "a search (GET)",
     ReportForm: "a report's filter (GET)",
+    PeriodForm: "a report's period (GET): the team report's filter",
     TrainingFilterForm: "a search (GET)",
     DocumentForm: "Wagtail's document upload in the CMS admin, outside Polku's pages",
     PasswordSignInForm: "sign-in writes no record of its own: signing in twice signs in once",
