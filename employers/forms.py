@@ -10,8 +10,7 @@ from employers.models import ContactPerson, Employer, EmployerContact, Job
 from employers.models.jobs import MAX_HOURS_PER_WEEK
 from employers.validators import normalise_business_id
 from ips.forms.client_picker import ClientPickerField
-from ips.forms.clients import not_in_future
-from ips.forms.fields import check_recent, refuse_end_before_start, within_calendar
+from ips.forms.fields import check_recent, dates_in_order, not_in_future, within_calendar
 from ips.forms.scoped import OrganisationScopedForm, PersonChoiceField, ScopedModelChoiceField
 from ips.forms.trust import TrustedModelForm
 from ips.forms.widgets import use_plain_inputs, use_plain_select
@@ -199,7 +198,7 @@ class EmployerContactForm(OrganisationScopedForm, TrustedModelForm):
             self.add_error(
                 "about_competitive_job", _("Choose the client first: this only applies to a client's contact.")
             )
-        refuse_end_before_start(self, data, "date", "next_step_on", _("The next step cannot be before the contact."))
+        dates_in_order(self, data, "date", "next_step_on", _("The next step cannot be before the contact."))
         day = data.get("date")
         client = data.get("client")
         # An IPS coach talks to employers about a client only with the client's consent to do so.

@@ -5,7 +5,7 @@ from wagtail.models import Page
 
 from fidelity.models import EVIDENCE_SOURCES, ActionPlanItem, FidelityScale, ItemRating, Review, ScaleItem
 from fidelity.services import review_check_reviewers
-from ips.forms.fields import ModelMultipleChoiceField, refuse_end_before_start
+from ips.forms.fields import ModelMultipleChoiceField, dates_in_order
 from ips.forms.scoped import OrganisationScopedForm, PeopleChoiceField, PersonChoiceField, ScopedModelChoiceField
 from ips.forms.trust import TrustedForm, TrustedModelForm
 from ips.models import Membership, Team, User
@@ -51,8 +51,8 @@ class ReviewSettingsForm(OrganisationScopedForm, TrustedModelForm):
     def clean(self):
         data = super().clean()
         message = _("The data period cannot end before it starts.")
-        refuse_end_before_start(self, data, "period_start", "period_end", message)
-        refuse_end_before_start(self, data, "review_start", "review_end", _("The review cannot end before it starts."))
+        dates_in_order(self, data, "period_start", "period_end", message)
+        dates_in_order(self, data, "review_start", "review_end", _("The review cannot end before it starts."))
         team = self.review_team()
         if team is not None and data.get("reviewers"):
             try:

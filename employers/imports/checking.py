@@ -21,8 +21,9 @@ from employers.imports.binding import as_posted, flag, form_snapshot, prefetch_c
 from employers.imports.lookups import Lookups, fold, row_key
 from employers.imports.reading import Sheet
 from employers.models import Employer, EmployerContact, ImportKind, Job
-from ips.forms.clients import ClientForm, not_in_future, team_coaches
+from ips.forms.clients import ClientForm, team_coaches
 from ips.forms.entries import TimeEntryForm
+from ips.forms.fields import not_in_future
 from ips.models import Client, Stage, Team, TimeEntry
 
 CREATE, UPDATE, SKIP = "create", "update", "skip"

@@ -9,7 +9,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from ips.access import grantable_roles
-from ips.forms.fields import refuse_end_before_start, within_calendar
+from ips.forms.fields import dates_in_order, within_calendar
 from ips.forms.scoped import (
     OrganisationScopedForm,
     PersonChoiceField,
@@ -150,7 +150,7 @@ class RoleForm(OrganisationScopedForm, TrustedForm):
             cleaned["fte"] = None
         elif cleaned.get("fte") is None:
             self.add_error("fte", _("Give the coach's FTE share."))
-        refuse_end_before_start(self, cleaned, "started", "ended", _("The end cannot be before the start."))
+        dates_in_order(self, cleaned, "started", "ended", _("The end cannot be before the start."))
         return cleaned
 
 

@@ -4,7 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ips.forms.fields import ModelMultipleChoiceField, within_calendar
+from ips.forms.fields import ModelMultipleChoiceField, dates_in_order, not_in_future, within_calendar
 from ips.forms.scoped import OrganisationScopedForm, PersonChoiceField, ScopedModelChoiceField
 from ips.forms.trust import TrustedForm, TrustedModelForm
 from ips.models import (
@@ -44,19 +44,6 @@ class NamedChoiceField(forms.ModelChoiceField):
 class NamedMultipleChoiceField(ModelMultipleChoiceField):
     def label_from_instance(self, obj):
         return obj.name
-
-
-def not_in_future(day):
-    if day and day > timezone.localdate():
-        raise forms.ValidationError(_("The date cannot be in the future."), code="future")
-    return day
-
-
-def dates_in_order(form, cleaned, earlier: str, later: str, message) -> None:
-    """The date in `later` may not be before the one in `earlier` (either may be empty): else `message` on `later`."""
-    first, then = cleaned.get(earlier), cleaned.get(later)
-    if first and then and then < first:
-        form.add_error(later, message)
 
 
 def in_programme(day, client):

@@ -48,10 +48,17 @@ def within_calendar(day):
         )
 
 
-def refuse_end_before_start(form, data, start: str, end: str, message) -> None:
-    """Put `message` on the `end` field when both dates are given and the end falls before the start."""
-    if data.get(start) and data.get(end) and data[end] < data[start]:
-        form.add_error(end, message)
+def not_in_future(day):
+    if day and day > timezone.localdate():
+        raise forms.ValidationError(_("The date cannot be in the future."), code="future")
+    return day
+
+
+def dates_in_order(form, cleaned, earlier: str, later: str, message) -> None:
+    """The date in `later` may not be before the one in `earlier` (either may be empty): else `message` on `later`."""
+    first, then = cleaned.get(earlier), cleaned.get(later)
+    if first and then and then < first:
+        form.add_error(later, message)
 
 
 class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):

@@ -4,7 +4,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ips.forms.clients import DATE, NamedMultipleChoiceField, dates_in_order, in_programme, not_in_future
+from ips.forms.clients import DATE, NamedMultipleChoiceField, in_programme
+from ips.forms.fields import dates_in_order, not_in_future
 from ips.forms.scoped import (
     OrganisationScopedForm,
     PeopleChoiceField,
