@@ -3,9 +3,9 @@ import time
 from django.conf import settings
 from django.contrib.auth import logout
 from django.shortcuts import redirect
-from django.utils import translation
 
 from ips import audit
+from ips.i18n import use_saved_language
 from ips.sessions import SIGNED_IN_AT
 from ips.sso import needs_second_factor
 
@@ -18,9 +18,8 @@ class UserLanguageMiddleware:
 
     def __call__(self, request):
         user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated and user.language:
-            translation.activate(user.language)
-            request.LANGUAGE_CODE = user.language
+        if user is not None and user.is_authenticated:
+            use_saved_language(request, user)
         return self.get_response(request)
 
 

@@ -17,9 +17,10 @@ from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
 from allauth.socialaccount.providers.openid_connect.views import OpenIDConnectOAuth2Adapter
 from django.conf import settings
 from django.shortcuts import render, resolve_url
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import get_language
 
+from ips.i18n import use_saved_language
 from ips.models import Membership, Organisation, User
 
 # The session key Polku's password sign-in sets (ips/views/accounts.py); single sign-on never sets it.
@@ -61,9 +62,7 @@ class AccountAdapter(DefaultAccountAdapter):
         sociallogin = (kwargs.get("signal_kwargs") or {}).get("sociallogin")
         if sociallogin is not None:
             request.session[SSO_SIGN_IN] = sociallogin.provider.id
-        if user.language:
-            translation.activate(user.language)
-            request.LANGUAGE_CODE = user.language
+        use_saved_language(request, user)
         return super().post_login(request, user, **kwargs)
 
 

@@ -28,8 +28,8 @@ class PeriodForm(forms.Form):
     )
     end = forms.DateField(label=_("To"), widget=forms.DateInput(attrs={"type": "date"}), validators=[within_calendar])
 
-    def __init__(self, data, *, default: Period, defaults=None, **kwargs):
-        initial = {"start": default.start, "end": default.end, **(defaults or {})}
+    def __init__(self, data, *, default: Period, other_initial=None, **kwargs):
+        initial = {"start": default.start, "end": default.end, **(other_initial or {})}
         merged = {**{key: str(value) for key, value in initial.items()}, **{k: v for k, v in data.items() if v}}
         super().__init__(merged, **kwargs)
 
@@ -54,7 +54,7 @@ class ReportForm(PeriodForm):
 
     def __init__(self, data, *, choices, **kwargs):
         scope = choices[0].value if choices else ""
-        super().__init__(data, default=default_period(), defaults={"scope": scope}, **kwargs)
+        super().__init__(data, default=default_period(), other_initial={"scope": scope}, **kwargs)
         self.choices = {choice.value: choice for choice in choices}
         self.fields["scope"].choices = [(choice.value, choice.label) for choice in choices]
 

@@ -122,8 +122,9 @@ def team_report(request):
         team = next((choice for choice in choices if choice.closed_on is None), choices[0])
     today = timezone.localdate()
     # A period the form refuses is said next to its field; the report meanwhile shows the current quarter.
-    form = PeriodForm(request.GET, default=quarter_of(today), auto_id="team-report-%s")
-    period = form.period if form.is_valid() else quarter_of(today)
+    quarter = quarter_of(today)
+    form = PeriodForm(request.GET, default=quarter, auto_id="team-report-%s")
+    period = form.period if form.is_valid() else quarter
     plans = overdue_plans(team, today)
     audit.log_access_many(request, plans)
     context = {

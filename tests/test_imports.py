@@ -4,6 +4,7 @@ ips; nothing imports the dev-only bench/ and loadtest/), and no app importing a 
 installs (`make demo` and a production install have [project] dependencies alone)."""
 
 import ast
+import functools
 import sys
 import tomllib
 from importlib import metadata
@@ -28,15 +29,18 @@ ALLOWED = {
 }
 
 
+def _top_level(node) -> list[str]:
+    """Top-level packages a (non-relative) import statement names."""
+    if isinstance(node, ast.Import):
+        return [alias.name.split(".")[0] for alias in node.names]
+    if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+        return [node.module.split(".")[0]]
+    return []
+
+
 def _imported(node) -> list[str]:
     """Top-level Polku packages a (non-relative) import statement names."""
-    if isinstance(node, ast.Import):
-        names = [alias.name for alias in node.names]
-    elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-        names = [node.module]
-    else:
-        return []
-    return [name.split(".")[0] for name in names if name.split(".")[0] in POLKU]
+    return [name for name in _top_level(node) if name in POLKU]
 
 
 def _is_app_config_ready(function, parent) -> bool:
@@ -169,23 +173,24 @@ def runtime_distributions(requirements: list[str]) -> set[str]:
     return {name for name, _extras in found}
 
 
+@functools.cache
+def _providers() -> dict[str, list[str]]:
+    """Top-level module -> the distributions that install it (read once: it walks every installed package)."""
+    return metadata.packages_distributions()
+
+
 def stray_imports(source: str, installed: set[str]) -> list[tuple[int, str]]:
     """(line, module) for each third-party import that no distribution in `installed` provides."""
-    providers = metadata.packages_distributions()
-    strays = []
-    for node in ast.walk(ast.parse(source)):
-        if isinstance(node, ast.Import):
-            names = [alias.name for alias in node.names]
-        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-            names = [node.module]
-        else:
-            continue
-        for top in (name.split(".")[0] for name in names):
-            if top in sys.stdlib_module_names or top in POLKU or top == "__future__":
-                continue
-            if not {canonicalize_name(dist) for dist in providers.get(top, [top])} & installed:
-                strays.append((node.lineno, top))
-    return strays
+    providers = _providers()
+    return [
+        (node.lineno, top)
+        for node in ast.walk(ast.parse(source))
+        for top in _top_level(node)
+        if top not in sys.stdlib_module_names
+        and top not in POLKU
+        and top != "__future__"
+        and not {canonicalize_name(dist) for dist in providers.get(top, [top])} & installed
+    ]
 
 
 def test_the_apps_import_only_what_the_runtime_dependencies_install():
