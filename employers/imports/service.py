@@ -147,7 +147,9 @@ def _messages_by_row(run: ImportRun) -> dict[int, str]:
 def error_file(run: ImportRun) -> tuple[bytes, str, str]:
     """(content, file name, content type): the uploaded file with a column of each row's errors added."""
     messages = _messages_by_row(run)
-    stem = run.filename.rsplit(".", 1)[0]
+    # Translators: the end of an error file's name, "tiedosto-virheet.xlsx".
+    suffix = _("errors")
+    stem = f"{run.filename.rsplit('.', 1)[0]}-{suffix}"
     if reading.file_format(run.filename) == "xlsx":
         book = load_workbook(io.BytesIO(bytes(run.content)))
         sheet = book.worksheets[0]
@@ -157,7 +159,7 @@ def error_file(run: ImportRun) -> tuple[bytes, str, str]:
             sheet.cell(row=number, column=column, value=xlsx.fit(text))
         out = io.BytesIO()
         book.save(out)
-        return out.getvalue(), f"{stem}-{_('errors')}.xlsx", xlsx.XLSX_CONTENT_TYPE
+        return out.getvalue(), f"{stem}.xlsx", xlsx.XLSX_CONTENT_TYPE
     sheet = read(run)
     text = bytes(run.content).decode(sheet.encoding + ("-sig" if sheet.encoding == "utf-8" else ""))
     out = io.StringIO()
@@ -169,7 +171,7 @@ def error_file(run: ImportRun) -> tuple[bytes, str, str]:
     content = out.getvalue().encode(encoding, errors="replace")
     if encoding == "utf-8":
         content = b"\xef\xbb\xbf" + content
-    return content, f"{stem}-{_('errors')}.csv", f"text/csv; charset={encoding}"
+    return content, f"{stem}.csv", f"text/csv; charset={encoding}"
 
 
 @transaction.atomic

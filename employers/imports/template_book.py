@@ -32,7 +32,8 @@ def _describe(spec) -> str:
         schema.COACH: _("The coach's user name, e-mail or full name in Polku."),
     }
     text = texts.get(spec.type, _("Text."))
-    return f"{_('Required.') if spec.required else _('Optional.')} {text}"
+    required = _("Required.") if spec.required else _("Optional.")
+    return f"{required} {text}"
 
 
 def _example(kind, spec, lookups_example):

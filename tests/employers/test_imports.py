@@ -333,6 +333,14 @@ def test_templates_have_headers_an_example_lists_and_notes(as_user, supervisor_a
     assert data.cell(row=2, column=1).value is not None  # the example row
     assert lists.sheet_state == "hidden" and data.data_validations.dataValidation
     assert notes.max_row >= len(headers) + 1
+    # Each column's note starts with whether it is required, in the template's language.
+    required = {
+        "fi": ("Pakollinen.", "Vapaaehtoinen."),
+        "sv": ("Obligatorisk.", "Frivillig."),
+        "en": ("Required.", "Optional."),
+    }
+    notes_text = [notes.cell(row=n, column=2).value for n in range(2, len(headers) + 2)]
+    assert all(text.startswith(required[language]) for text in notes_text), notes_text
     # Polku reads its own template back: every header is recognised.
     assert set(schema.guess_columns(schema.TIME_ENTRIES, headers)) == {spec.name for spec in schema.TIME_ENTRIES.fields}
 
@@ -346,6 +354,7 @@ def test_the_error_file_of_a_csv_is_the_users_csv_with_an_error_column(as_user, 
     assert response["Content-Type"] == "text/csv; charset=cp1252"
     lines = response.content.decode("cp1252").splitlines()
     assert lines[0].startswith("Nimi;Y-tunnus") and lines[0].endswith(";Virheet")
+    assert response["Content-Disposition"].endswith("-virheet.csv")  # the file's name in the user's language
     assert lines[1].endswith(";") and "Y-tunnus:" in lines[2] and lines[3].endswith(";")
     assert "Pörssi Kauppa Ab" in lines[2]
 
