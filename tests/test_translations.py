@@ -71,7 +71,7 @@ GETTEXT_CALLS = {
 
 
 def _gettext_literals(path: Path):
-    """The literal msgids of gettext calls in a module, as Python reads them (xgettext misses some, e.g. in f-strings)."""
+    """The literal msgids of gettext calls in a module as Python reads them (xgettext misses f-strings)."""
     for node in ast.walk(ast.parse(path.read_text(), str(path))):
         if not isinstance(node, ast.Call) or not node.args:
             continue

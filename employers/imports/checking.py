@@ -24,7 +24,7 @@ from employers.models import Employer, EmployerContact, ImportKind, Job
 from ips.forms.clients import ClientForm, team_coaches
 from ips.forms.entries import TimeEntryForm
 from ips.forms.fields import not_in_future
-from ips.models import Client, Stage, Team, TimeEntry
+from ips.models import Client, ServiceType, Stage, Team, TimeEntry
 
 CREATE, UPDATE, SKIP = "create", "update", "skip"
 KEY_LENGTH = 200  # ImportedRow.key
@@ -464,6 +464,19 @@ class Checker:
             row.errors.append((self.header("outcome"), _("A closed client needs an outcome.")))
         if entry and closed_on and closed_on < entry:
             row.errors.append((self.header("closed_on"), _("The date is before the client's programme entry.")))
+        if stage != Stage.CLOSED:
+            # The date would be dropped on the way in: only a closed client has one.
+            for name in ("closed_on", "service_ended"):
+                if row.values.get(name) is not None:
+                    row.errors.append((self.header(name), _("Only a closed client has this date: leave it empty.")))
+        service_started = self._past(row, "service_started") or entry
+        service_ended = self._past(row, "service_ended") or closed_on
+        if entry and service_started < entry:
+            row.errors.append((self.header("service_started"), _("The date is before the client's programme entry.")))
+        elif service_started and service_ended and service_ended < service_started:
+            row.errors.append((self.header("service_ended"), _("The service cannot end before it starts.")))
+        elif closed_on and service_ended and service_ended > closed_on:
+            row.errors.append((self.header("service_ended"), _("The service cannot end after the client's closure.")))
         if entry and consent is not None and consent < date(1990, 1, 1):
             row.errors.append((self.header("consent_given_on"), _("Enter a valid date.")))
         source = row.values.get("source")
@@ -472,6 +485,9 @@ class Checker:
             stage=stage,
             closed_on=closed_on if stage == Stage.CLOSED else None,
             outcome=row.values.get("outcome") or "",
+            service_type=row.values.get("service_type") or ServiceType.IPS,
+            service_started=service_started,
+            service_ended=service_ended if stage == Stage.CLOSED else None,
             consent=consent,
             source=self.lookups.sources.get(source) if source else None,
         )

@@ -178,13 +178,12 @@ def _write_clients(run, rows, links):
         extra = row.extra
         entry, stage, closed_on = extra["entry"], extra["stage"], extra["closed_on"]
         client.programme_entry = entry
-        client.service_started = client.service_started or entry
+        client.service_type = extra["service_type"]
+        client.service_started, client.service_ended = extra["service_started"], extra["service_ended"]
         client.stage = stage
         client.stage_since = closed_on or entry
         client.closed_on = closed_on
         client.outcome = extra["outcome"]
-        if closed_on:
-            client.service_ended = client.service_ended or closed_on
         client.save()
         row.form.save_m2m()
         links.add(client, key=row.key)
@@ -204,13 +203,13 @@ def _write_clients(run, rows, links):
                 ended=closed_on + timedelta(days=1) if closed_on else None,
             )
         )
-        # The service as a dated period (what the funder figures count by): from entry, ended the day after closure.
+        # The service as a dated period (what the funder figures count by): `ended` is the first day not covered.
         services.append(
             ServicePeriod(
                 client=client,
                 service=client.service_type,
                 started=client.service_started,
-                ended=closed_on + timedelta(days=1) if closed_on else None,
+                ended=client.service_ended + timedelta(days=1) if client.service_ended else None,
             )
         )
         if extra["source"] is not None:

@@ -1,7 +1,7 @@
 """Importing a team's own tracker: messy files read, every bad row listed, all or nothing, re-import, undo."""
 
 import io
-from datetime import timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 from unittest import mock
 
@@ -396,3 +396,35 @@ def test_network_work_needs_consent_and_the_coach_a_role_on_the_day(as_user, sup
     assert problems[4]["column"] == "Asiakaskoodi"  # no valid consent yet on that day
     assert problems[5]["column"] == "Työhönvalmentaja"  # the coach's role began later
     assert problems[7]["column"] == "Minuutit"  # with row 6 the day passes 16 hours
+
+
+def test_a_new_clients_service_and_its_dates_are_imported_and_checked(as_user, supervisor_a, team_a, coach_a):
+    browser = as_user(supervisor_a)
+    header = ["Etunimi", "Sukunimi", "Työhönvalmentaja", "Vaihe", "Aloituspäivä", "Palvelu", "Palvelu alkoi"]
+    header += ["Palvelu päättyi", "Päättymispäivä", "Tulos"]
+    rows = [
+        header,
+        ["Aino", "Arvio", coach_a.username, "työn etsintä", "3.2.2025", "Vain työkyvyn arviointi", "10.2.2025"],
+        ["Bertta", "Loppu", coach_a.username, "Päättynyt", "3.2.2025", "IPS", "3.2.2025", "1.6.2025", "2.6.2025"],
+        ["Cecilia", "Kesken", coach_a.username, "työn etsintä", "3.2.2025", None, None, None, "1.6.2025"],
+        ["Daniel", "Väärin", coach_a.username, "työn etsintä", "3.2.2025", "IPS", "1.1.2025"],
+        ["Eero", "Takaperin", coach_a.username, "Päättynyt", "3.2.2025", "IPS", "3.2.2025", "1.3.2025", "1.3.2025"],
+    ]
+    rows[2].append("Työ avoimilla työmarkkinoilla")
+    rows[5][7:] = ["1.2.2025", "1.3.2025", "Työ avoimilla työmarkkinoilla"]
+    run = _check(browser, _upload(browser, team_a, "clients", "palvelut.xlsx", workbook(rows, group=False)))
+    problems = {(p["row"], p["column"]) for p in run.problems}
+    # A closure date on a client who is not closed would be lost; a service before the entry or ending before it
+    # starts cannot be.
+    assert problems == {(5, "Päättymispäivä"), (6, "Palvelu alkoi"), (7, "Palvelu päättyi")}, run.problems
+    _commit(browser, run, skip_errors="1")
+    aino = Client.objects.get(first_name="Aino")
+    assert (aino.service_type, aino.service_started, aino.service_ended) == ("assessment", date(2025, 2, 10), None)
+    assert list(aino.service_periods.values_list("service", "started", "ended")) == [
+        ("assessment", date(2025, 2, 10), None)
+    ]
+    bertta = Client.objects.get(first_name="Bertta")
+    assert (bertta.service_ended, bertta.closed_on) == (date(2025, 6, 1), date(2025, 6, 2))
+    assert list(bertta.service_periods.values_list("service", "started", "ended")) == [
+        ("ips", date(2025, 2, 3), date(2025, 6, 2))
+    ]
