@@ -283,6 +283,8 @@ CLIENT_IP_FROM_FORWARDED_FOR = env_bool("CLIENT_IP_FROM_FORWARDED_FOR", False)
 LANGUAGE_CODE = "fi"
 LANGUAGES = [("fi", "Suomi"), ("sv", "Svenska"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Swedish and English dates as they are written in Finland (config/formats/): 26.11.2026 in every language.
+FORMAT_MODULE_PATH = ["config.formats"]
 TIME_ZONE = "Europe/Helsinki"
 USE_I18N = True
 USE_TZ = True

@@ -26,6 +26,12 @@ from fractions import Fraction
 
 from django.db.models import CheckConstraint, F, Q, UniqueConstraint
 from django.utils import timezone
+from django.utils.formats import date_format
+
+
+def short_date(day: date) -> str:
+    """26.11.2026: the short date of every language Polku speaks (config/formats/)."""
+    return date_format(day, "SHORT_DATE_FORMAT")
 
 
 def span_ends_after_start(name: str) -> CheckConstraint:
@@ -82,7 +88,7 @@ class Period:
             self.start, 3
         ) - timedelta(days=1):
             return f"{self.start.year} Q{quarter}"
-        return f"{self.start:%d.%m.%Y}–{self.end:%d.%m.%Y}"
+        return f"{short_date(self.start)}–{short_date(self.end)}"
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 from employers.models import Job
 from ips import xlsx
 from ips.models import EducationLevel, Gender, KykyviisariScore, LabourMarketStatus, Outcome, ServiceType, age_band
+from ips.periods import short_date
 from reports import metrics
 from reports.metrics import Period, Scope
 from reports.scopes import ScopeChoice, choices_for
@@ -59,7 +60,7 @@ def purpose_sheet(book, scope: Scope, period: Period) -> None:
             _("What this is"),
             _("A participant-level list of %(scope)s, one row per client by pseudonym code.") % {"scope": scope.label},
         ),
-        (_("Period"), f"{period.start:%d.%m.%Y}–{period.end:%d.%m.%Y}"),
+        (_("Period"), f"{short_date(period.start)}–{short_date(period.end)}"),
         (
             _("What it is for"),
             _(

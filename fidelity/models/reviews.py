@@ -14,6 +14,7 @@ from fidelity.models.scales import EVIDENCE_SOURCES, FidelityScale, ScaleBand, S
 from ips.access import AccessQuerySet
 from ips.models import Membership, Team, User
 from ips.models.people import TeamQuerySet
+from ips.periods import short_date
 
 
 def eligible_reviewers(organisation):
@@ -164,7 +165,7 @@ class Review(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.team} · {self.period_start:%d.%m.%Y}–{self.period_end:%d.%m.%Y}"
+        return f"{self.team} · {short_date(self.period_start)}–{short_date(self.period_end)}"
 
     @property
     def is_finalised(self) -> bool:

@@ -1,6 +1,9 @@
+import re
 import uuid
+from datetime import date
 
 from django import template
+from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext
 
@@ -9,6 +12,7 @@ from ips.i18n import translated
 from ips.periods import percent_step
 
 register = template.Library()
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 @register.filter
@@ -31,6 +35,14 @@ def msgid(message) -> str:
     `{% translate label %}` looks a variable up with its percent signs doubled, as template text is extracted, so it
     misses every Python msgid with a % in it ("Share of the caseload (%)")."""
     return gettext(message) if message else message
+
+
+@register.filter
+def figure(value):
+    """A figure kept as JSON, for the reader: an ISO date ("2026-11-25", as JSON keeps dates) as a short local date."""
+    if isinstance(value, str) and ISO_DATE.fullmatch(value):
+        return date_format(date.fromisoformat(value), "SHORT_DATE_FORMAT")
+    return value
 
 
 @register.filter

@@ -40,3 +40,13 @@ def test_a_label_is_escaped_and_an_empty_one_stays_empty():
     html = render_to_string("fidelity/includes/measured_detail.html", {"detail": detail})
     assert "&lt;b&gt;Bold&lt;/b&gt; (%)" in html
     assert "<dt></dt><dd>2</dd>" in html
+
+
+@pytest.mark.parametrize("language", ["fi", "sv", "en"])
+def test_dates_kept_in_the_detail_read_as_local_dates(language):
+    detail = {**DETAIL, "figures": [["First contact", "2026-11-25"]], "rows": [["2026-09-03", "9 days"]]}
+    with translation.override(language):
+        html = render_to_string("fidelity/includes/measured_detail.html", {"detail": detail})
+    assert "25.11.2026" in html and "3.9.2026" in html
+    assert "2026-11-25" not in html and "2026-09-03" not in html
+    assert "9 days" in html  # other text is left as it is

@@ -1,8 +1,12 @@
+from datetime import date
+
 import pytest
+from django import forms
 from django.urls import reverse
+from django.utils import translation
 
 from ips.models import User
-from tests.factories import PASSWORD
+from tests.factories import PASSWORD, TimeEntryFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -58,3 +62,17 @@ def test_the_switcher_names_each_language_in_itself_whatever_the_page_language(c
     page = _home_page(client, coach_a)
     for code, own_name in (("fi", "suomi"), ("sv", "svenska"), ("en", "English")):
         assert f'{code.upper()}<span class="visually-hidden"> {own_name}</span>' in page
+
+
+@pytest.mark.parametrize("language", ["fi", "sv", "en"])
+def test_dates_read_the_finnish_way_in_every_language(client, coach_a, client_a, language):
+    """Finland-Swedish and English readers in a Finnish county write 26.11.2026, not 2026-11-26 or 11/26/2026."""
+    TimeEntryFactory(coach=coach_a, client=client_a, team=client_a.team, date=date(2026, 11, 26))
+    coach_a.language = language
+    coach_a.save(update_fields=["language"])
+    client.force_login(coach_a)
+    page = client.get(reverse("ips:client_detail", args=[client_a.uuid])).content.decode()
+    assert "26.11.2026" in page
+    assert "2026-11-26" not in page.split("<main", 1)[1].replace('datetime="2026-11-26"', "")
+    with translation.override(language):
+        assert forms.DateField().clean("3.4.2026") == date(2026, 4, 3)  # typed day first, as in Finland

@@ -115,7 +115,7 @@ def test_period_days_weeks_quarters_and_label():
         (date(2025, 4, 1), date(2025, 6, 30)),
         (date(2025, 7, 1), date(2025, 7, 1)),
     ]
-    assert [q.label for q in quarters] == ["15.02.2025–31.03.2025", "2025 Q2", "01.07.2025–01.07.2025"]
+    assert [q.label for q in quarters] == ["15.2.2025–31.3.2025", "2025 Q2", "1.7.2025–1.7.2025"]
 
 
 def test_months_clamp_to_the_months_last_day_both_ways():

@@ -83,7 +83,7 @@ def test_it_cuts_quarters_to_the_period():
         (date(2025, 2, 15), date(2025, 3, 31)),
         (date(2025, 4, 1), date(2025, 4, 30)),
     ]
-    assert quarters[1].label == "01.04.2025–30.04.2025"
+    assert quarters[1].label == "1.4.2025–30.4.2025"
 
 
 def test_it_computes_job_starts_first_jobs_and_sustained_jobs(outcomes, team_scope):
