@@ -22,6 +22,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.encoding import force_bytes
+from django.utils.formats import date_format
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext_lazy as _
 
@@ -159,12 +160,31 @@ def role_give(
     return membership
 
 
+def _first_day(membership: Membership) -> dict:
+    return {"started": date_format(membership.started, "SHORT_DATE_FORMAT")}
+
+
 @transaction.atomic
 def role_end(*, membership: Membership, ended: date, by: User) -> Membership:
-    """The role ends on `ended` (the first day without it); the last organisation admin cannot end their own."""
+    """The role ends on `ended` (the first day without it, after its first day); the last organisation admin cannot
+    end their own, and an ended role is not lengthened over the next of its kind."""
     _check_not_last_admin(membership, ended)
-    if membership.started and ended < membership.started:
-        raise ValidationError(_("A role cannot end before it started."), code="before_start")
+    if membership.started and ended <= membership.started:
+        raise ValidationError(
+            _("The role's first day is %(started)s, so it can end on the day after at the earliest."),
+            code="before_start",
+            params=_first_day(membership),
+        )
+    same = Membership.objects.same_role_overlapping(
+        user=membership.user_id,
+        role=membership.role,
+        organisation=membership.organisation_id,
+        team=membership.team_id,
+        started=membership.started,
+        ended=ended,
+    )
+    if clash := same.exclude(pk=membership.pk).order_by("started").first():
+        raise clash.overlap_error()
     membership.ended = ended
     membership.save()
     if membership.role == Membership.Role.CONTENT_EDITOR:
@@ -174,9 +194,16 @@ def role_end(*, membership: Membership, ended: date, by: User) -> Membership:
 
 @transaction.atomic
 def fte_change(*, membership: Membership, fte: Decimal, on: date, by: User) -> Membership:
-    """A new FTE share from `on`: the membership ends that day and a new one carries the share on (dated history)."""
+    """A new FTE share from `on`: the membership ends that day and a new one carries the share on (dated history).
+    From the role's first day it is the share the role always had; before it, there is no role to change."""
     if membership.ended and on >= membership.ended:
         raise ValidationError(_("The role has ended by then."), code="ended")
+    if membership.started and on < membership.started:
+        raise ValidationError(
+            _("The role's first day is %(started)s: the new share can begin on that day at the earliest."),
+            code="before_start",
+            params=_first_day(membership),
+        )
     if membership.started is None or on > membership.started:
         following_end, membership.ended = membership.ended, on
         membership.save()

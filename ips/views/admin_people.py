@@ -144,7 +144,7 @@ def role_give(request, pk):
     person = get_for_user(request, User, pk=pk)  # a role here leaves their account and other roles as they are
     organisations = Organisation.objects.filter(pk__in=request.user.roles.admin_orgs)
     organisation = person.organisation if person.organisation in organisations else organisations.first()
-    form = RoleForm(posted_data(request), user=request.user, organisation=organisation)
+    form = RoleForm(posted_data(request), user=request.user, organisation=organisation, person=person)
     if form.is_valid():
         staff.role_give(person=person, organisation=organisation, by=request.user, **form.cleaned_data)
         return redirect("ips:person_detail", pk=person.pk)
