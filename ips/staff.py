@@ -1,10 +1,11 @@
 """Organisation administration: people, their roles and FTE shares, teams, with every change in the audit log.
 
-Roles are dated Membership rows and are never deleted: a role ends (`ended`, the first day it no longer gives the
-role, ips/periods.py), and an FTE change ends the coach's membership on the day the new share starts and begins a
-new one, so `Membership.objects.fte_weighted()` weighs each share by its days. People are never deleted either:
-deactivating ends their roles and sign-in, and their log rows and audit trail stay. django-auditlog records each
-save with the request's user as actor (its middleware); an invitation, which changes no row, is written here.
+Roles are dated Membership rows and are never deleted (save those a team's closing finds not yet begun: they never
+gave the role): a role ends (`ended`, the first day it no longer gives the role, ips/periods.py), and an FTE change
+ends the coach's membership on the day the new share starts and begins a new one, so
+`Membership.objects.fte_weighted()` weighs each share by its days. People are never deleted either: deactivating ends
+their roles and sign-in, and their log rows and audit trail stay. django-auditlog records each save with the
+request's user as actor (its middleware); an invitation, which changes no row, is written here.
 """
 
 from datetime import date
@@ -224,16 +225,25 @@ def fte_change(*, membership: Membership, fte: Decimal, on: date, by: User) -> M
 
 
 @transaction.atomic
-def team_close(*, team: Team, on: date, by: User) -> Team:
-    """A closed team keeps its history; its open roles end on the closing day. Its clients must move first."""
+def team_close(*, team: Team, on: date, by: User) -> list[Membership]:
+    """Close the team on `on`, the first day without it; it keeps its history. Its clients must move first.
+
+    Roles in force on the day end on it. Roles that would begin on it or later are removed: they would never give
+    anyone the role (ended on its first day, a role would still cover that day, ips/periods.py), and an admin has no
+    other way to take them back. Returns the removed roles, for the confirmation to name them.
+    """
     if ClientAssignment.objects.filter(team=team, ended__isnull=True).exists():
         raise ValidationError(_("Move the team's clients to another team first."), code="has_clients")
-    for membership in Membership.objects.filter(team=team).active(on):
-        membership.ended = on  # active on that day: started on it or before
+    roles = Membership.objects.filter(team=team)
+    removed = list(roles.filter(started__gte=on).select_related("user").order_by("started", "pk"))
+    for membership in removed:
+        membership.delete()  # one by one: each deletion is a row of the administrative history
+    for membership in roles.active(on):
+        membership.ended = on  # in force on that day: started before it
         membership.save()
     team.closed_on = on
     team.save()
-    return team
+    return removed
 
 
 # --- treatment teams -----------------------------------------------------------------------------------------------

@@ -202,7 +202,11 @@ class TeamForm(_OrganisationOnCreate, OrganisationScopedForm, TrustedModelForm):
 
 
 class TeamCloseForm(TrustedForm):
-    closed_on = _date_field(_("Closing day"), initial=timezone.localdate, help_text=_("Open roles end on this day."))
+    closed_on = _date_field(
+        _("Closing day"),
+        initial=timezone.localdate,
+        help_text=_("Roles in force end on this day; roles that would begin on it or later are removed."),
+    )
 
 
 class OrganisationForm(TrustedModelForm):

@@ -23,16 +23,19 @@ def admin_organisations(user) -> frozenset[int]:
 
 
 def admin_form_page(request, form, *, title, write, done, error_field=None, success=None):
-    """The administration's form flow: a valid form is written by `write(cleaned_data)`, then `success` is said and
-    the user goes to `done` (a URL); a ValidationError of the write shows on `error_field`; else the form page."""
+    """The administration's form flow: a valid form is written by `write(cleaned_data)`, then `success` is said (a
+    text, or a function of what `write` returned) and the user goes to `done` (a URL); a ValidationError of the write
+    shows on `error_field`; else the form page."""
     if form.is_valid():
         try:
-            write(form.cleaned_data)
+            written = write(form.cleaned_data)
         except ValidationError as error:
             if error_field is None:
                 raise
             form.add_error(error_field, error)
         else:
+            if callable(success):
+                success = success(written)
             if success:
                 messages.success(request, success)
             return redirect(done)

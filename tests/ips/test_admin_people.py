@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from ips.models import Membership, TreatmentTeam, TreatmentTeamMembership, User
 from ips.staff import person_invite
-from tests.factories import PASSWORD, MembershipFactory, UserFactory
+from tests.factories import PASSWORD, MembershipFactory, TeamFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -413,3 +413,29 @@ def test_the_fte_limits_are_given_in_the_users_number_format(client, org_admin, 
         HTTP_ACCEPT_LANGUAGE=language,
     )
     assert high in response.context["form"].errors["fte"][0]
+
+
+def test_closing_a_team_ends_its_roles_in_force_and_removes_those_not_yet_begun_naming_them(client, org_admin, org_a):
+    """The closing day is the first without the team: roles in force end on it, and roles that would begin on it or
+    later never give anyone the role, so they go; the confirmation names them."""
+    team = TeamFactory(organisation=org_a, name="Tiimi C")
+    closing = timezone.localdate() + timedelta(days=10)
+    in_force = MembershipFactory(team=team, started=closing - timedelta(days=100))
+    already_ended = MembershipFactory(team=team, started=date(2025, 1, 1), ended=date(2025, 6, 1))
+    on_the_day = MembershipFactory(team=team, role="supervisor", fte=None, started=closing)
+    later = MembershipFactory(team=team, started=closing + timedelta(days=5), ended=closing + timedelta(days=50))
+    client.force_login(org_admin)
+    response = client.post(
+        reverse("ips:team_close", kwargs={"uuid": team.uuid}), {"closed_on": closing.isoformat()}, follow=True
+    )
+    in_force.refresh_from_db()
+    already_ended.refresh_from_db()
+    assert (in_force.ended, already_ended.ended) == (closing, date(2025, 6, 1))
+    assert not Membership.objects.filter(pk__in=[on_the_day.pk, later.pk]).exists()
+    said = " ".join(str(message) for message in response.context["messages"])
+    assert str(on_the_day.user) in said and str(later.user) in said and str(in_force.user) not in said
+    history = client.get(reverse("ips:admin_history")).context["entries"]
+    assert {(entry.object_pk, entry.action) for entry in history} >= {
+        (str(on_the_day.pk), LogEntry.Action.DELETE),
+        (str(later.pk), LogEntry.Action.DELETE),
+    }
