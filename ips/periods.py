@@ -27,6 +27,7 @@ from fractions import Fraction
 from django.db.models import CheckConstraint, F, Q, UniqueConstraint
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import gettext
 
 
 def short_date(day: date) -> str:
@@ -117,6 +118,27 @@ def overlapping(start, end, *, started="started", ended="ended", open_start=Fals
     lasts = Q(**{f"{ended}__isnull": True}) | Q(**{f"{ended}__gte" if last_day else f"{ended}__gt": start})
     # A span covers its first day even when it ended that day.
     return begins & (lasts | Q(**{f"{started}__gte": start}))
+
+
+def overlapping_span(started, ended, **options) -> Q:
+    """Rows whose span shares a day with the span [started, ended), either end open (None): overlapping() of its
+    days. A span that ends the day it starts covers that day, as the rule above says."""
+    first = started or date.min
+    last = max(first, ended - timedelta(days=1)) if ended else date.max
+    return overlapping(first, last, **options)
+
+
+def span_shown(started, ended) -> str:
+    """A span's dates for a message, in the user's language and date format and as the forms ask for them (the end
+    is the first day no longer covered): "from 1.1.2026 until 1.6.2026"."""
+    dates = {name: day and short_date(day) for name, day in [("started", started), ("ended", ended)]}
+    if started and ended:
+        return gettext("from %(started)s until %(ended)s") % dates
+    if started:
+        return gettext("from %(started)s on") % dates
+    if ended:
+        return gettext("until %(ended)s") % dates
+    return gettext("with no start or end date")
 
 
 def on_days_of(field: str, period: Period) -> Q:

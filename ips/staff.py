@@ -1,10 +1,11 @@
 """Organisation administration: people, their roles and FTE shares, teams, with every change in the audit log.
 
-Roles are dated Membership rows and are never deleted: a role ends (`ended`, the first day it no longer gives the
-role, ips/periods.py), and an FTE change ends the coach's membership on the day the new share starts and begins a
-new one, so `Membership.objects.fte_weighted()` weighs each share by its days. People are never deleted either:
-deactivating ends their roles and sign-in, and their log rows and audit trail stay. django-auditlog records each
-save with the request's user as actor (its middleware); an invitation, which changes no row, is written here.
+Roles are dated Membership rows and are never deleted (save those a team's closing finds not yet begun: they never
+gave the role): a role ends (`ended`, the first day it no longer gives the role, ips/periods.py), and an FTE change
+ends the coach's membership on the day the new share starts and begins a new one, so
+`Membership.objects.fte_weighted()` weighs each share by its days. People are never deleted either: deactivating ends
+their roles and sign-in, and their log rows and audit trail stay. django-auditlog records each save with the
+request's user as actor (its middleware); an invitation, which changes no row, is written here.
 """
 
 from datetime import date
@@ -22,6 +23,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.encoding import force_bytes
+from django.utils.formats import date_format
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext_lazy as _
 
@@ -159,12 +161,31 @@ def role_give(
     return membership
 
 
+def _first_day(membership: Membership) -> dict:
+    return {"started": date_format(membership.started, "SHORT_DATE_FORMAT")}
+
+
 @transaction.atomic
 def role_end(*, membership: Membership, ended: date, by: User) -> Membership:
-    """The role ends on `ended` (the first day without it); the last organisation admin cannot end their own."""
+    """The role ends on `ended` (the first day without it, after its first day); the last organisation admin cannot
+    end their own, and an ended role is not lengthened over the next of its kind."""
     _check_not_last_admin(membership, ended)
-    if membership.started and ended < membership.started:
-        raise ValidationError(_("A role cannot end before it started."), code="before_start")
+    if membership.started and ended <= membership.started:
+        raise ValidationError(
+            _("The role's first day is %(started)s, so it can end on the day after at the earliest."),
+            code="before_start",
+            params=_first_day(membership),
+        )
+    same = Membership.objects.same_role_overlapping(
+        user=membership.user_id,
+        role=membership.role,
+        organisation=membership.organisation_id,
+        team=membership.team_id,
+        started=membership.started,
+        ended=ended,
+    )
+    if clash := same.exclude(pk=membership.pk).order_by("started").first():
+        raise clash.overlap_error()
     membership.ended = ended
     membership.save()
     if membership.role == Membership.Role.CONTENT_EDITOR:
@@ -174,9 +195,16 @@ def role_end(*, membership: Membership, ended: date, by: User) -> Membership:
 
 @transaction.atomic
 def fte_change(*, membership: Membership, fte: Decimal, on: date, by: User) -> Membership:
-    """A new FTE share from `on`: the membership ends that day and a new one carries the share on (dated history)."""
+    """A new FTE share from `on`: the membership ends that day and a new one carries the share on (dated history).
+    From the role's first day it is the share the role always had; before it, there is no role to change."""
     if membership.ended and on >= membership.ended:
         raise ValidationError(_("The role has ended by then."), code="ended")
+    if membership.started and on < membership.started:
+        raise ValidationError(
+            _("The role's first day is %(started)s: the new share can begin on that day at the earliest."),
+            code="before_start",
+            params=_first_day(membership),
+        )
     if membership.started is None or on > membership.started:
         following_end, membership.ended = membership.ended, on
         membership.save()
@@ -197,16 +225,25 @@ def fte_change(*, membership: Membership, fte: Decimal, on: date, by: User) -> M
 
 
 @transaction.atomic
-def team_close(*, team: Team, on: date, by: User) -> Team:
-    """A closed team keeps its history; its open roles end on the closing day. Its clients must move first."""
+def team_close(*, team: Team, on: date, by: User) -> list[Membership]:
+    """Close the team on `on`, the first day without it; it keeps its history. Its clients must move first.
+
+    Roles in force on the day end on it. Roles that would begin on it or later are removed: they would never give
+    anyone the role (ended on its first day, a role would still cover that day, ips/periods.py), and an admin has no
+    other way to take them back. Returns the removed roles, for the confirmation to name them.
+    """
     if ClientAssignment.objects.filter(team=team, ended__isnull=True).exists():
         raise ValidationError(_("Move the team's clients to another team first."), code="has_clients")
-    for membership in Membership.objects.filter(team=team).active(on):
-        membership.ended = on  # active on that day: started on it or before
+    roles = Membership.objects.filter(team=team)
+    removed = list(roles.filter(started__gte=on).select_related("user").order_by("started", "pk"))
+    for membership in removed:
+        membership.delete()  # one by one: each deletion is a row of the administrative history
+    for membership in roles.active(on):
+        membership.ended = on  # in force on that day: started before it
         membership.save()
     team.closed_on = on
     team.save()
-    return team
+    return removed
 
 
 # --- treatment teams -----------------------------------------------------------------------------------------------

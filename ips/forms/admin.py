@@ -9,7 +9,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from ips.access import grantable_roles
-from ips.forms.fields import dates_in_order, within_calendar
+from ips.forms.fields import DecimalField, dates_in_order, within_calendar
 from ips.forms.scoped import (
     OrganisationScopedForm,
     PersonChoiceField,
@@ -17,7 +17,8 @@ from ips.forms.scoped import (
     SharedOrOwnChoiceField,
 )
 from ips.forms.trust import TrustedForm, TrustedModelForm
-from ips.models import Membership, Organisation, Profession, Team, TreatmentTeam, User
+from ips.models import Membership, Organisation, Profession, Team, TreatmentTeam, TreatmentTeamMembership, User
+from ips.periods import overlapping_span, span_shown
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 FTE_HELP = _("Full-time equivalent for IPS work, e.g. 0.8 for four days a week.")
@@ -37,7 +38,7 @@ def _date_field(label, **kwargs):
 
 
 def _fte_field(**kwargs):
-    return forms.DecimalField(
+    return DecimalField(
         label=_("FTE share"),
         min_value=Decimal("0.05"),
         max_value=Decimal("1.00"),
@@ -110,7 +111,9 @@ class PersonFilterForm(OrganisationScopedForm, forms.Form):
 
 
 class RoleForm(OrganisationScopedForm, TrustedForm):
-    """Give a person a role from a date, in a team (coach, supervisor) or in the organisation."""
+    """Give a person a role from a date, in a team (coach, supervisor) or in the organisation: at least one day long,
+    and not overlapping a role of the same kind they have in the same place (Membership.objects.same_role_overlapping).
+    """
 
     role = forms.ChoiceField(label=_("Role"))
     team = ScopedModelChoiceField(
@@ -129,9 +132,10 @@ class RoleForm(OrganisationScopedForm, TrustedForm):
     started = _date_field(_("From"), initial=timezone.localdate)
     ended = _date_field(_("Until (first day without the role)"), required=False)
 
-    def __init__(self, *args, user, organisation, **kwargs):
+    def __init__(self, *args, user, organisation, person, **kwargs):
         super().__init__(*args, **kwargs)
         self.organisation = organisation
+        self.person = person
         allowed = grantable_roles(user, organisation.pk)
         self.fields["role"].choices = [(value, label) for value, label in Membership.Role.choices if value in allowed]
         self.limit_to_organisations([organisation.pk])
@@ -148,10 +152,26 @@ class RoleForm(OrganisationScopedForm, TrustedForm):
             self.add_error("profession", _("Choose the team member's profession."))
         if role != Membership.Role.COACH:
             cleaned["fte"] = None
-        elif cleaned.get("fte") is None:
+        elif cleaned.get("fte") is None and "fte" not in self.errors:
             self.add_error("fte", _("Give the coach's FTE share."))
         dates_in_order(self, cleaned, "started", "ended", _("The end cannot be before the start."))
+        started, ended = cleaned.get("started"), cleaned.get("ended")
+        if started and started == ended:
+            self.add_error(
+                "ended", _("The end is the first day without the role: the day after the start at the earliest.")
+            )
+        if role and started and not self.has_error("team") and not self.has_error("ended"):
+            self._refuse_overlap(role, cleaned.get("team"), started, ended)
         return cleaned
+
+    def _refuse_overlap(self, role, team, started, ended):
+        same = Membership.objects.same_role_overlapping(
+            user=self.person, role=role, organisation=self.organisation, team=team, started=started, ended=ended
+        )
+        if clash := same.order_by("started").first():
+            # Starting inside the other role is the start's fault; starting before it, the end runs into it.
+            field = "ended" if clash.started and clash.started > started else "started"
+            self.add_error(field, clash.overlap_error())
 
 
 class RoleEndForm(TrustedForm):
@@ -182,7 +202,11 @@ class TeamForm(_OrganisationOnCreate, OrganisationScopedForm, TrustedModelForm):
 
 
 class TeamCloseForm(TrustedForm):
-    closed_on = _date_field(_("Closing day"), initial=timezone.localdate, help_text=_("Open roles end on this day."))
+    closed_on = _date_field(
+        _("Closing day"),
+        initial=timezone.localdate,
+        help_text=_("Roles in force end on this day; roles that would begin on it or later are removed."),
+    )
 
 
 class OrganisationForm(TrustedModelForm):
@@ -211,19 +235,48 @@ class TreatmentTeamForm(_OrganisationOnCreate, OrganisationScopedForm, TrustedMo
         model = TreatmentTeam
         fields = ["organisation", "name"]
 
+    def clean(self):
+        cleaned = super().clean()
+        organisation = cleaned.get("organisation") or getattr(self.instance, "organisation", None)
+        name = cleaned.get("name")
+        if organisation and name:
+            clash = TreatmentTeam.objects.filter(organisation=organisation, name__iexact=name)
+            if clash.exclude(pk=self.instance.pk).exists():
+                self.add_error("name", _("The organisation already has a treatment team of this name."))
+        return cleaned
+
 
 class TreatmentMemberForm(OrganisationScopedForm, TrustedForm):
+    """A coach joins the treatment team from a day: not while they are a member already."""
+
     person = PersonChoiceField(label=_("Coach"), queryset=User.objects.filter(is_active=True))
     started = _date_field(_("From"), initial=timezone.localdate)
 
-    def __init__(self, *args, organisation, **kwargs):
+    def __init__(self, *args, treatment_team, **kwargs):
         super().__init__(*args, **kwargs)
+        self.treatment_team = treatment_team
         self.fields["person"].queryset = (
             self.fields["person"]
             .queryset.filter(memberships__role=Membership.Role.COACH)
             .order_by("last_name", "first_name")
         )
-        self.limit_to_organisations([organisation.pk])
+        self.limit_to_organisations([treatment_team.organisation_id])
+
+    def clean(self):
+        cleaned = super().clean()
+        person, started = cleaned.get("person"), cleaned.get("started")
+        if person and started:
+            memberships = TreatmentTeamMembership.objects.filter(treatment_team=self.treatment_team, user=person)
+            if clash := memberships.filter(overlapping_span(started, None)).order_by("started").first():
+                self.add_error(
+                    "person",
+                    forms.ValidationError(
+                        _("%(coach)s is already a member of this treatment team (%(dates)s)."),
+                        code="member",
+                        params={"coach": person, "dates": span_shown(clash.started, clash.ended)},
+                    ),
+                )
+        return cleaned
 
 
 class SpanEndForm(TrustedForm):

@@ -5,6 +5,7 @@ from datetime import date, timedelta
 from django import forms
 from django.db import connection, models
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
 EARLIEST_DATE = date(1900, 1, 1)
@@ -59,6 +60,20 @@ def dates_in_order(form, cleaned, earlier: str, later: str, message) -> None:
     first, then = cleaned.get(earlier), cleaned.get(later)
     if first and then and then < first:
         form.add_error(later, message)
+
+
+class DecimalField(forms.DecimalField):
+    """Django's field, its limits said in the user's number format ("at least 0,05" in Finnish and Swedish): Django's
+    range validators put the limit into the message as Python writes it."""
+
+    def run_validators(self, value):
+        try:
+            super().run_validators(value)
+        except forms.ValidationError as error:
+            for each in error.error_list:
+                if each.params and "limit_value" in each.params:
+                    each.params["limit_value"] = number_format(each.params["limit_value"])
+            raise
 
 
 class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):

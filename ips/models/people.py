@@ -7,6 +7,7 @@ from fractions import Fraction
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, UserManager
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -15,9 +16,12 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from ips.access import AccessQuerySet
-from ips.periods import Period, days_covered, overlapping
+from ips.periods import Period, days_covered, overlapping, overlapping_span, span_shown
 
 CONTENT_EDITORS_GROUP = "Content editors"
+SAME_ROLE_OVERLAPS = _(
+    "This overlaps the person's role of the same kind (%(dates)s). End that role first, or choose dates outside it."
+)
 
 
 @dataclass(frozen=True)
@@ -270,6 +274,14 @@ class MembershipQuerySet(AccessQuerySet):
     def coaches(self):
         return self.filter(role=Membership.Role.COACH)
 
+    def same_role_overlapping(self, *, user, role, organisation, team, started, ended):
+        """The user's rows of `role` in the same team (an organisation's role: in the organisation) that share a day
+        with the span [started, ended). A person holds one role in one place once at a time; different roles may
+        overlap (a supervisor who also coaches). FTE shares are per coach membership, so this also keeps a coach's
+        FTE in a team at 1.0 at most."""
+        place = Q(team=team) if team is not None else Q(organisation=organisation, team__isnull=True)
+        return self.filter(place, overlapping_span(started, ended, open_start=True), user=user, role=role)
+
     def fte_weighted(self, team_ids, period: Period) -> Fraction:
         """The teams' coach FTE over the period: each coach membership's share × the days it covers ÷ the period's days.
 
@@ -375,3 +387,9 @@ class Membership(models.Model):
         if self.team_id and not self.organisation_id:
             self.organisation_id = self.team.organisation_id
         super().save(*args, **kwargs)
+
+    def overlap_error(self) -> ValidationError:
+        """The refusal of a role that would overlap this one of the same kind (see same_role_overlapping)."""
+        return ValidationError(
+            SAME_ROLE_OVERLAPS, code="overlap", params={"dates": span_shown(self.started, self.ended)}
+        )

@@ -23,16 +23,19 @@ def admin_organisations(user) -> frozenset[int]:
 
 
 def admin_form_page(request, form, *, title, write, done, error_field=None, success=None):
-    """The administration's form flow: a valid form is written by `write(cleaned_data)`, then `success` is said and
-    the user goes to `done` (a URL); a ValidationError of the write shows on `error_field`; else the form page."""
+    """The administration's form flow: a valid form is written by `write(cleaned_data)`, then `success` is said (a
+    text, or a function of what `write` returned) and the user goes to `done` (a URL); a ValidationError of the write
+    shows on `error_field`; else the form page."""
     if form.is_valid():
         try:
-            write(form.cleaned_data)
+            written = write(form.cleaned_data)
         except ValidationError as error:
             if error_field is None:
                 raise
             form.add_error(error_field, error)
         else:
+            if callable(success):
+                success = success(written)
             if success:
                 messages.success(request, success)
             return redirect(done)
@@ -144,7 +147,7 @@ def role_give(request, pk):
     person = get_for_user(request, User, pk=pk)  # a role here leaves their account and other roles as they are
     organisations = Organisation.objects.filter(pk__in=request.user.roles.admin_orgs)
     organisation = person.organisation if person.organisation in organisations else organisations.first()
-    form = RoleForm(posted_data(request), user=request.user, organisation=organisation)
+    form = RoleForm(posted_data(request), user=request.user, organisation=organisation, person=person)
     if form.is_valid():
         staff.role_give(person=person, organisation=organisation, by=request.user, **form.cleaned_data)
         return redirect("ips:person_detail", pk=person.pk)

@@ -11,14 +11,14 @@ from django.db.models.functions import Cast
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 
 from ips import staff
 from ips.access import get_for_user, require_platform_admin
 from ips.forms.admin import OrganisationForm, TeamCloseForm, TeamForm
 from ips.forms.general import posted_data
 from ips.models import Membership, Organisation, Team, TreatmentTeam, TreatmentTeamMembership, User
-from ips.periods import overlapping
+from ips.periods import overlapping, span_shown
 from ips.views.admin_people import admin_form_page, admin_organisations
 
 HISTORY_ROWS = 300
@@ -70,8 +70,23 @@ def team_close(request, uuid):
         write=lambda data: staff.team_close(team=team, on=data["closed_on"], by=request.user),
         done=reverse("ips:team_list"),
         error_field="closed_on",
-        success=gettext("Team %s is closed.") % team,
+        success=lambda removed: _closed(team, removed),
     )
+
+
+def _closed(team, removed) -> str:
+    """The confirmation of a closing, naming the roles it removed (they would have begun on the day or later)."""
+    said = gettext("Team %s is closed.") % team
+    if removed:
+        roles = "; ".join(
+            f"{role.user}, {role.get_role_display()} {span_shown(role.started, role.ended)}" for role in removed
+        )
+        said += " " + ngettext(
+            "This role would have begun on the closing day or later and is removed: %(roles)s.",
+            "These roles would have begun on the closing day or later and are removed: %(roles)s.",
+            len(removed),
+        ) % {"roles": roles}
+    return said
 
 
 def _pks(queryset):
@@ -97,6 +112,9 @@ def administrative_changes(organisation_ids):
     where = Q()
     for model, rows in scopes:
         where |= Q(content_type=types[model], object_pk__in=_pks(rows.order_by()))
+    # A role a team's closing removed (staff.team_close) has no row to scope by: its deletion names the organisation.
+    removed_roles = Q(content_type=types[Membership], action=LogEntry.Action.DELETE)
+    where |= removed_roles & Q(changes__organisation__0__in=[str(pk) for pk in organisation_ids])
     return (
         LogEntry.objects.filter(where)
         .exclude(action=LogEntry.Action.ACCESS)

@@ -49,7 +49,7 @@ def treatment_team_create(request):
 @login_required
 def treatment_member_add(request, pk):
     team = get_for_user(request, TreatmentTeam.objects.select_related("organisation"), write=True, pk=pk)
-    form = TreatmentMemberForm(posted_data(request), organisation=team.organisation)
+    form = TreatmentMemberForm(posted_data(request), treatment_team=team)
     if form.is_valid():
         staff.treatment_member_add(
             treatment_team=team,

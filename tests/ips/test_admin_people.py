@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from ips.models import Membership, TreatmentTeam, TreatmentTeamMembership, User
 from ips.staff import person_invite
-from tests.factories import PASSWORD, MembershipFactory, UserFactory
+from tests.factories import PASSWORD, MembershipFactory, TeamFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -291,3 +291,151 @@ def test_an_account_shared_with_another_organisation_or_the_platform_is_not_the_
         for name in ("ips:person_edit", "ips:person_invite", "ips:person_deactivate"):
             assert client.post(reverse(name, kwargs={"pk": person.pk})).status_code == 403, name
     assert not mail.outbox
+
+
+# --- roles that cannot be true ---------------------------------------------------------------------------------------
+
+
+def _give(client, person, fields, language="fi"):
+    return client.post(reverse("ips:role_give", kwargs={"pk": person.pk}), fields, HTTP_ACCEPT_LANGUAGE=language)
+
+
+def _coach(team, **fields):
+    person = UserFactory(organisation=team.organisation)
+    MembershipFactory(user=person, team=team, fte=Decimal("1.00"), **fields)
+    return person
+
+
+def test_a_second_coach_role_on_the_same_days_in_the_same_team_is_refused_naming_the_role_it_overlaps(
+    client, org_admin, team_a
+):
+    """Two coach roles at once would make the person's FTE in the team 1.1: the start falls inside the first."""
+    person = _coach(team_a, started=date(2026, 1, 1), ended=date(2026, 6, 1))
+    client.force_login(org_admin)
+    response = _give(client, person, {"role": "coach", "team": team_a.pk, "fte": "0.1", "started": "2026-03-01"})
+    errors = response.context["form"].errors
+    assert response.status_code == 200 and list(errors) == ["started"]
+    assert "1.1.2026" in errors["started"][0] and "1.6.2026" in errors["started"][0]
+    assert Membership.objects.filter(user=person).count() == 1
+
+
+def test_a_role_that_would_run_into_a_later_one_of_the_same_kind_is_refused_at_its_end(client, org_admin, team_a):
+    person = _coach(team_a, started=date(2026, 3, 1))
+    client.force_login(org_admin)
+    for ended in ("2026-04-01", ""):  # into the later role, or open and so over all of it
+        fields = {"role": "coach", "team": team_a.pk, "fte": "0.5", "started": "2026-01-01", "ended": ended}
+        errors = _give(client, person, fields).context["form"].errors
+        assert list(errors) == ["ended"] and "1.3.2026" in errors["ended"][0]
+    assert Membership.objects.filter(user=person).count() == 1
+
+
+def test_a_coach_may_also_supervise_the_team_and_coach_in_another_and_a_role_may_follow_its_like(
+    client, org_admin, team_a, team_b
+):
+    """Different roles in one team at once are normal in IPS (a supervisor who also coaches); the same role may follow
+    itself from the day the earlier ends (the end is the first day without it) and may be held in another team."""
+    person = _coach(team_a, started=date(2026, 1, 1), ended=date(2026, 6, 1))
+    client.force_login(org_admin)
+    for fields in (
+        {"role": "supervisor", "team": team_a.pk, "started": "2026-01-01"},
+        {"role": "coach", "team": team_b.pk, "fte": "0.2", "started": "2026-01-01"},
+        {"role": "coach", "team": team_a.pk, "fte": "0.8", "started": "2026-06-01"},
+    ):
+        assert _give(client, person, fields).status_code == 302, fields
+    assert Membership.objects.filter(user=person).count() == 4
+
+
+def test_the_same_organisation_role_twice_at_once_is_refused(client, org_admin, org_a):
+    person = UserFactory(organisation=org_a)
+    MembershipFactory(user=person, organisation=org_a, team=None, role="reporter", started=date(2026, 1, 1))
+    client.force_login(org_admin)
+    errors = _give(client, person, {"role": "reporter", "started": "2026-02-01"}).context["form"].errors
+    assert list(errors) == ["started"]
+    assert Membership.objects.filter(user=person).count() == 1
+
+
+def test_ending_a_role_after_the_next_of_its_kind_has_started_is_refused(client, org_admin, team_a):
+    person = _coach(team_a, started=date(2026, 1, 1), ended=date(2026, 3, 1))
+    MembershipFactory(user=person, team=team_a, fte=Decimal("0.5"), started=date(2026, 3, 1))
+    first = Membership.objects.get(user=person, started=date(2026, 1, 1))
+    client.force_login(org_admin)
+    response = client.post(
+        reverse("ips:role_end", kwargs={"pk": first.pk}), {"ended": "2026-05-01"}, HTTP_ACCEPT_LANGUAGE="fi"
+    )
+    errors = response.context["form"].errors
+    assert list(errors) == ["ended"] and "1.3.2026" in errors["ended"][0]
+    first.refresh_from_db()
+    assert first.ended == date(2026, 3, 1)
+
+
+def test_a_role_cannot_end_on_the_day_it_starts(client, org_admin, team_a):
+    """The end is the first day without the role: ending on the first day would leave a role of no days."""
+    person = UserFactory(organisation=team_a.organisation)
+    client.force_login(org_admin)
+    fields = {"role": "supervisor", "team": team_a.pk, "started": "2026-01-01", "ended": "2026-01-01"}
+    assert list(_give(client, person, fields).context["form"].errors) == ["ended"]
+    assert not Membership.objects.filter(user=person).exists()
+    role = MembershipFactory(user=person, team=team_a, role="supervisor", fte=None, started=date(2026, 1, 1))
+    response = client.post(reverse("ips:role_end", kwargs={"pk": role.pk}), {"ended": "2026-01-01"})
+    assert list(response.context["form"].errors) == ["ended"]
+    role.refresh_from_db()
+    assert role.ended is None
+
+
+def test_an_fte_change_dated_before_the_role_starts_is_refused(client, org_admin, team_a):
+    person = _coach(team_a, started=date(2026, 3, 1))
+    role = Membership.objects.get(user=person)
+    client.force_login(org_admin)
+    response = client.post(
+        reverse("ips:fte_change", kwargs={"pk": role.pk}), {"fte": "0.5", "on": "2026-01-01"}, HTTP_ACCEPT_LANGUAGE="fi"
+    )
+    errors = response.context["form"].errors
+    assert list(errors) == ["on"] and "1.3.2026" in errors["on"][0]
+    assert list(Membership.objects.filter(user=person).values_list("fte", "started")) == [
+        (Decimal("1.00"), date(2026, 3, 1))
+    ]
+
+
+@pytest.mark.parametrize(
+    ("language", "low", "high"), [("fi", "0,05", "1,00"), ("sv", "0,05", "1,00"), ("en", "0.05", "1.00")]
+)
+def test_the_fte_limits_are_given_in_the_users_number_format(client, org_admin, team_a, language, low, high):
+    person = UserFactory(organisation=team_a.organisation)
+    client.force_login(org_admin)
+    for fte, limit in (("0.01", low), ("1.5", high)):
+        fields = {"role": "coach", "team": team_a.pk, "fte": fte, "started": "2026-01-01"}
+        errors = _give(client, person, fields, language).context["form"].errors
+        assert list(errors) == ["fte"] and limit in errors["fte"][0], errors
+    role = MembershipFactory(user=person, team=team_a)
+    response = client.post(
+        reverse("ips:fte_change", kwargs={"pk": role.pk}),
+        {"fte": "2", "on": "2026-01-01"},
+        HTTP_ACCEPT_LANGUAGE=language,
+    )
+    assert high in response.context["form"].errors["fte"][0]
+
+
+def test_closing_a_team_ends_its_roles_in_force_and_removes_those_not_yet_begun_naming_them(client, org_admin, org_a):
+    """The closing day is the first without the team: roles in force end on it, and roles that would begin on it or
+    later never give anyone the role, so they go; the confirmation names them."""
+    team = TeamFactory(organisation=org_a, name="Tiimi C")
+    closing = timezone.localdate() + timedelta(days=10)
+    in_force = MembershipFactory(team=team, started=closing - timedelta(days=100))
+    already_ended = MembershipFactory(team=team, started=date(2025, 1, 1), ended=date(2025, 6, 1))
+    on_the_day = MembershipFactory(team=team, role="supervisor", fte=None, started=closing)
+    later = MembershipFactory(team=team, started=closing + timedelta(days=5), ended=closing + timedelta(days=50))
+    client.force_login(org_admin)
+    response = client.post(
+        reverse("ips:team_close", kwargs={"uuid": team.uuid}), {"closed_on": closing.isoformat()}, follow=True
+    )
+    in_force.refresh_from_db()
+    already_ended.refresh_from_db()
+    assert (in_force.ended, already_ended.ended) == (closing, date(2025, 6, 1))
+    assert not Membership.objects.filter(pk__in=[on_the_day.pk, later.pk]).exists()
+    said = " ".join(str(message) for message in response.context["messages"])
+    assert str(on_the_day.user) in said and str(later.user) in said and str(in_force.user) not in said
+    history = client.get(reverse("ips:admin_history")).context["entries"]
+    assert {(entry.object_pk, entry.action) for entry in history} >= {
+        (str(on_the_day.pk), LogEntry.Action.DELETE),
+        (str(later.pk), LogEntry.Action.DELETE),
+    }

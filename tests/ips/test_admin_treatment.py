@@ -5,7 +5,8 @@ from datetime import date, timedelta
 import pytest
 from auditlog.models import LogEntry
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from ips.models import ClientTreatmentTeam, Membership, TreatmentTeam, TreatmentTeamMembership
 from tests.factories import MembershipFactory, TeamFactory, UserFactory
@@ -153,3 +154,43 @@ def test_another_organisations_rows_are_no_choice_in_the_admins_forms(
     assert move.status_code == 200 and move.context["move"].has_error("treatment_team")
     assert not Membership.objects.filter(team=foreign_team, user=coach_a).exists()
     assert not TreatmentTeamMembership.objects.exists() and not ClientTreatmentTeam.objects.exists()
+
+
+def test_a_coach_already_in_a_treatment_team_is_not_added_again(client, org_admin, coach_a, treatment_teams):
+    team = treatment_teams[0]
+    TreatmentTeamMembership.objects.create(treatment_team=team, user=coach_a, started=date(2026, 1, 1))
+    client.force_login(org_admin)
+    url = reverse("ips:treatment_member_add", kwargs={"pk": team.pk})
+    response = client.post(url, {"person": coach_a.pk, "started": "2026-02-01"}, HTTP_ACCEPT_LANGUAGE="fi")
+    errors = response.context["form"].errors
+    assert response.status_code == 200 and list(errors) == ["person"] and "1.1.2026" in errors["person"][0]
+    assert TreatmentTeamMembership.objects.filter(user=coach_a).count() == 1
+
+
+def test_a_coach_who_left_a_treatment_team_may_join_it_again_from_the_day_they_left(
+    client, org_admin, coach_a, treatment_teams
+):
+    team = treatment_teams[0]
+    TreatmentTeamMembership.objects.create(
+        treatment_team=team, user=coach_a, started=date(2025, 1, 1), ended=date(2025, 6, 1)
+    )
+    client.force_login(org_admin)
+    url = reverse("ips:treatment_member_add", kwargs={"pk": team.pk})
+    refused = client.post(url, {"person": coach_a.pk, "started": "2025-05-01"})
+    assert list(refused.context["form"].errors) == ["person"]
+    assert client.post(url, {"person": coach_a.pk, "started": "2025-06-01"}).status_code == 302
+    assert TreatmentTeamMembership.objects.filter(user=coach_a).count() == 2
+
+
+def test_a_treatment_team_name_taken_in_the_organisation_is_refused_next_to_the_name(
+    client, org_admin, org_a, treatment_teams
+):
+    client.force_login(org_admin)
+    url = reverse("ips:treatment_team_create")
+    for language in ("fi", "sv", "en"):
+        response = client.post(url, {"organisation": org_a.pk, "name": "nuoret"}, HTTP_ACCEPT_LANGUAGE=language)
+        form = response.context["form"]
+        assert list(form.errors) == ["name"]
+        with translation.override(language):
+            assert form.errors["name"] == [gettext("The organisation already has a treatment team of this name.")]
+    assert TreatmentTeam.objects.filter(organisation=org_a).count() == 2

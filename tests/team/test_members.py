@@ -84,12 +84,13 @@ def test_professions_have_three_names_and_an_organisation_may_add_its_own(org_a,
 def test_giving_the_member_role_needs_a_profession_of_the_organisation(org_admin, org_a, org_b, team_a):
     own = Profession.objects.create(code="lub-own", name_fi="Oma", name_sv="Egen", name_en="Own", organisation=org_b)
     data = {"role": "member", "team": team_a.pk, "started": timezone.localdate().isoformat()}
-    form = RoleForm(data, user=org_admin, organisation=org_a)
+    person = UserFactory(organisation=org_a)
+    form = RoleForm(data, user=org_admin, organisation=org_a, person=person)
     assert not form.is_valid() and "profession" in form.errors
-    form = RoleForm({**data, "profession": own.pk}, user=org_admin, organisation=org_a)
+    form = RoleForm({**data, "profession": own.pk}, user=org_admin, organisation=org_a, person=person)
     assert not form.is_valid() and "profession" in form.errors
     physio = Profession.objects.get(code="physiotherapist")
-    form = RoleForm({**data, "profession": physio.pk}, user=org_admin, organisation=org_a)
+    form = RoleForm({**data, "profession": physio.pk}, user=org_admin, organisation=org_a, person=person)
     assert form.is_valid(), form.errors
 
 
