@@ -4,6 +4,7 @@ from django import template
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext
 
+from ips.changes import action_label
 from ips.forms.trust import SUBMISSION_FIELD
 from ips.i18n import translated
 from ips.periods import percent_step
@@ -31,6 +32,12 @@ def msgid(message) -> str:
     `{% translate label %}` looks a variable up with its percent signs doubled, as template text is extracted, so it
     misses every Python msgid with a % in it ("Share of the caseload (%)")."""
     return gettext(message) if message else message
+
+
+@register.filter
+def logged_action(entry) -> str:
+    """An audit row's action in the reader's language: created, changed, deleted, viewed, exported, anonymised."""
+    return action_label(entry)
 
 
 @register.filter
