@@ -4,6 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ips.changes import shown_in_form
 from ips.forms.clients import DATE, NamedMultipleChoiceField, in_programme
 from ips.forms.fields import dates_in_order, not_in_future
 from ips.forms.scoped import (
@@ -18,19 +19,11 @@ from ips.models import Goal, Membership, NetworkMeeting, Party, PlanAction, Serv
 from ips.models.record import consent_missing_message, uncovered_parties
 
 
-def _shown(field, value) -> str:
-    if value in (None, ""):
-        return "–"
-    if hasattr(field, "choices") and not hasattr(field, "queryset"):
-        return str(dict(field.choices).get(value, value))
-    return str(value)
-
-
 def describe_changes(form, subject: str) -> str:
     """ "Subject: field old → new; ..." for the fields the user changed: the plan's version row."""
     parts = [
-        f"{form.fields[name].label}: {_shown(form.fields[name], form.initial.get(name))} → "
-        f"{_shown(form.fields[name], form.cleaned_data.get(name))}"
+        f"{form.fields[name].label}: {shown_in_form(form.fields[name], form.initial.get(name))} → "
+        f"{shown_in_form(form.fields[name], form.cleaned_data.get(name))}"
         for name in form.changed_data
         if name in form.fields
     ]

@@ -19,15 +19,15 @@ import json
 import uuid
 from contextlib import contextmanager
 from contextvars import ContextVar
-from datetime import date
 
 from django import forms
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models, router, transaction
 from django.forms.models import model_to_dict
-from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+from ips.changes import shown_in_form
 
 SUBMISSION_FIELD = "submission_id"
 FINGERPRINT_FIELD = "row_fingerprint"
@@ -189,25 +189,7 @@ class StaleSaveMixin:
 
     def _shown(self, name, value) -> str:
         """The other person's value as the form would show it: a choice's label, an object's name, a date."""
-        field = self.fields[name]
-        if value is None or value == "" or value == []:
-            return gettext("(empty)")
-        if isinstance(value, bool):
-            return gettext("Yes") if value else gettext("No")
-        if isinstance(field, forms.ModelMultipleChoiceField):
-            return ", ".join(str(field.label_from_instance(obj)) for obj in value)
-        if isinstance(field, forms.ModelChoiceField):
-            obj = field.queryset.model._base_manager.filter(pk=value).first()
-            return str(field.label_from_instance(obj)) if obj is not None else gettext("(empty)")
-        if isinstance(field, forms.ChoiceField):
-            labels = {}
-            for key, label in field.choices:
-                pairs = label if isinstance(label, list | tuple) else [(key, label)]
-                labels.update((str(k), str(v)) for k, v in pairs)
-            return labels.get(str(value), str(value))
-        if isinstance(value, date):
-            return date_format(value, "SHORT_DATE_FORMAT")
-        return str(value)
+        return shown_in_form(self.fields[name], value, empty=gettext("(empty)"))
 
 
 class TrustedForm(OneTimeSubmitMixin, forms.Form):

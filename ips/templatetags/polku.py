@@ -3,13 +3,13 @@ import uuid
 from datetime import date
 
 from django import template
-from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext
 
+from ips.changes import action_label
 from ips.forms.trust import SUBMISSION_FIELD
 from ips.i18n import translated
-from ips.periods import percent_step
+from ips.periods import percent_step, short_date
 
 register = template.Library()
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -41,8 +41,14 @@ def msgid(message) -> str:
 def figure(value):
     """A figure kept as JSON, for the reader: an ISO date ("2026-11-25", as JSON keeps dates) as a short local date."""
     if isinstance(value, str) and ISO_DATE.fullmatch(value):
-        return date_format(date.fromisoformat(value), "SHORT_DATE_FORMAT")
+        return short_date(date.fromisoformat(value))
     return value
+
+
+@register.filter
+def logged_action(entry) -> str:
+    """An audit row's action in the reader's language: created, changed, deleted, viewed, exported, anonymised."""
+    return action_label(entry)
 
 
 @register.filter

@@ -15,6 +15,7 @@ from django.utils.translation import gettext, ngettext
 
 from ips import staff
 from ips.access import get_for_user, require_platform_admin
+from ips.changes import readable
 from ips.forms.admin import OrganisationForm, TeamCloseForm, TeamForm
 from ips.forms.general import posted_data
 from ips.models import Membership, Organisation, Team, TreatmentTeam, TreatmentTeamMembership, User
@@ -127,7 +128,7 @@ def administrative_changes(organisation_ids):
 def history(request):
     """Every administrative change with who and when: the organisation admin's audit trail."""
     organisations = admin_organisations(request.user)
-    entries = administrative_changes(organisations)[:HISTORY_ROWS]
+    entries = readable(administrative_changes(organisations)[:HISTORY_ROWS])
     return render(request, "ips/admin/history.html", {"entries": entries})
 
 

@@ -10,7 +10,7 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from ips.models import Membership, TreatmentTeam, TreatmentTeamMembership, User
+from ips.models import Membership, Profession, TreatmentTeam, TreatmentTeamMembership, User
 from ips.staff import person_invite
 from tests.factories import PASSWORD, MembershipFactory, TeamFactory, UserFactory
 
@@ -231,18 +231,33 @@ def test_every_administrative_change_is_on_the_history_page_with_who(client, org
     )
 
 
-def test_the_people_list_and_history_keep_a_flat_query_count(client, org_admin, team_a, count_queries):
+def _administrative_changes(organisation, team, other_team, count):
+    """People given roles in teams (user, organisation, team, profession named), moved to another team, and added to
+    treatment teams (treatment team, coach named): change rows whose related rows the history names."""
+    nurse = Profession.objects.get(code="nurse")
+    for _ in range(count):
+        person = UserFactory(organisation=organisation)
+        membership = MembershipFactory(user=person, team=team, role=Membership.Role.MEMBER, fte=None, profession=nurse)
+        membership.team = other_team
+        membership.save()
+        treatment = TreatmentTeam.objects.create(organisation=organisation, name=f"Hoitotiimi {person.pk}")
+        TreatmentTeamMembership.objects.create(treatment_team=treatment, user=person, started=date(2026, 1, 1))
+
+
+def test_the_people_list_and_history_keep_a_flat_query_count(client, org_admin, team_a, team_b, count_queries):
     client.force_login(org_admin)
+    _administrative_changes(team_a.organisation, team_a, team_b, 2)
     few_people, few_history = count_queries(reverse("ips:people_list")), count_queries(reverse("ips:admin_history"))
-    for _ in range(15):
-        MembershipFactory(user=UserFactory(organisation=team_a.organisation), team=team_a)
+    _administrative_changes(team_a.organisation, team_a, team_b, 15)
     assert count_queries(reverse("ips:people_list")) == few_people
     assert count_queries(reverse("ips:admin_history")) == few_history
     assert (few_people, few_history) == (PEOPLE_QUERIES, HISTORY_QUERIES)
 
 
 PEOPLE_QUERIES = 5  # session with user, roles, people, their roles in force, the filter's teams
-HISTORY_QUERIES = 3  # session with user, roles, the change rows with actor and type
+# Session with user, roles, the change rows with actor and type, then the names of the rows they mention, one query
+# per related model: people, organisations, teams, professions, treatment teams.
+HISTORY_QUERIES = 8
 
 
 NEW_ORGANISATION = {

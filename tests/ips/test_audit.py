@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from auditlog.models import LogEntry
 from django.db import connection
@@ -43,6 +45,17 @@ def test_the_org_admin_lists_the_log_of_one_client(client_a, coach_a, org_admin,
     assert client_a.code in page
     assert str(coach_a) in page
     assert "Ville" not in page
+
+
+def test_the_client_log_names_each_action_in_finnish(client_a, coach_a, org_admin, as_user):
+    as_user(coach_a).get(reverse("ips:client_detail", args=[client_a.uuid]))
+    client_a.next_step = "Työkokeilu"
+    client_a.save()
+    response = as_user(org_admin).get(reverse("ips:client_audit_log"), {"code": client_a.code})
+    rows = response.content.decode().split("<tbody>")[1].split("</tr>")[:-1]
+    actions = {re.findall(r"<td>(.*?)</td>", row, re.S)[2] for row in rows}
+    assert {"Luotu", "Muutettu", "Katsottu"} <= actions
+    assert not actions & {"create", "update", "access"}
 
 
 def test_the_audit_log_page_is_for_org_admins_only(coach_a, as_user):

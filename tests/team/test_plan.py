@@ -83,6 +83,42 @@ def test_every_change_is_a_version_naming_who_and_what(coach_a, nurse_a, client_
     assert PlanChange.objects.filter(client=client_a).count() == 5  # two goals, an action, the dates, the follow-up
 
 
+def _finnish(day) -> str:
+    return f"{day.day}.{day.month}.{day.year}"
+
+
+def _edit(browser, url, **changes):
+    """Post the edit form as the user would: what the form shows, with the changes typed over it."""
+    form = browser.get(url).context["form"]
+    data = {name: value for name, value in form.initial.items() if value is not None}
+    data.update(changes, submission_id=_sid(), row_fingerprint=form["row_fingerprint"].value())
+    data = {name: value.isoformat() if hasattr(value, "isoformat") else value for name, value in data.items()}
+    assert browser.post(url, data).status_code == 302
+
+
+def _versions(browser, client) -> str:
+    page = browser.get(reverse("ips:plan_detail", args=[client.uuid])).content.decode()
+    return page[page.index('id="plan-versions"') :]
+
+
+def test_the_versions_read_dates_and_people_as_the_page_shows_them(coach_a, nurse_a, client_a, as_user):
+    browser = as_user(coach_a)
+    goal = _agree_plan(browser, client_a, nurse_a)
+    today = timezone.localdate()
+    agreed, review, target = today - timedelta(days=6), today + timedelta(days=30), today + timedelta(days=60)
+    _edit(browser, reverse("ips:plan_edit", args=[client_a.uuid]), agreed_on=agreed, next_review_on=review)
+    _edit(browser, reverse("ips:goal_edit", args=[client_a.uuid, goal.uuid]), target_date=target)
+    action = PlanAction.objects.get(client=client_a)
+    _edit(browser, reverse("ips:plan_action_edit", args=[client_a.uuid, action.uuid]), responsible_user=coach_a.pk)
+    versions = _versions(browser, client_a)
+    for day in (agreed, review, target, today + timedelta(days=3)):
+        assert _finnish(day) in versions
+    assert f"{nurse_a} → {coach_a}" in versions
+    for day in (agreed, review, target, today):
+        assert day.isoformat() not in versions
+    assert f"{nurse_a.pk} → " not in versions
+
+
 def test_an_action_needs_someone_responsible(coach_a, client_a, as_user):
     goal = Goal.objects.create(client=client_a, text="Työkokeilu", set_on=timezone.localdate())
     response = as_user(coach_a).post(
