@@ -30,9 +30,9 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext
 
 
-def short_date(day: date) -> str:
-    """26.11.2026: the short date of every language Polku speaks (config/formats/)."""
-    return date_format(day, "SHORT_DATE_FORMAT")
+def short_date(day: date | None) -> str:
+    """26.11.2026: the short date of every language Polku speaks (config/formats/); no date is an empty text."""
+    return date_format(day, "SHORT_DATE_FORMAT") if day else ""
 
 
 def span_ends_after_start(name: str) -> CheckConstraint:

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from employers.models.employers import ContactPerson, Employer
 from ips.access import AccessQuerySet
 from ips.models import Client, Team
+from ips.periods import short_date
 
 # V6 of the IPS fidelity scale: six face-to-face employer contacts a week per coach scores 5.
 WEEKLY_FACE_TO_FACE_TARGET = 6
@@ -183,7 +184,7 @@ class EmployerContact(models.Model):
 
     def __str__(self):
         # No related names here: __str__ goes into audit rows, one per listed contact.
-        return f"{self.date:%Y-%m-%d} · {self.get_purpose_display()}"
+        return f"{short_date(self.date)} · {self.get_purpose_display()}"
 
     def get_additional_data(self) -> dict | None:
         if self.client_id is None:

@@ -16,7 +16,7 @@ from employers.models.contacts import ClientShownQuerySet, EmployerContact
 from employers.models.employers import Employer
 from employers.validators import validate_occupation_code
 from ips.models import ActivityKind, AuditedUnderClient, Client, TimeEntry
-from ips.periods import overlapping
+from ips.periods import overlapping, short_date
 
 MAX_HOURS_PER_WEEK = Decimal("60")
 DUE_SOON_DAYS = 7
@@ -133,7 +133,7 @@ class Job(AuditedUnderClient, models.Model):
 
     def __str__(self):
         # Not the title: __str__ goes into audit rows, which the organisation admin reads, and a title is free text.
-        return f"{self.start_date:%Y-%m-%d} · {self.occupation_code}"
+        return f"{short_date(self.start_date)} · {self.occupation_code}"
 
 
 # Daily-log kinds that count as follow-along support.
@@ -252,7 +252,7 @@ class FollowUp(AuditedUnderClient, models.Model):
         indexes = [models.Index(fields=["client", "due_on"])]
 
     def __str__(self):
-        return f"{self.get_kind_display()} · {self.due_on:%Y-%m-%d}"
+        return f"{self.get_kind_display()} · {short_date(self.due_on)}"
 
     @property
     def state_label(self) -> str:

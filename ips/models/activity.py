@@ -18,7 +18,7 @@ from ips.access import AccessQuerySet
 from ips.models.clients import Client
 from ips.models.lists import ActivityKind
 from ips.models.people import Team
-from ips.periods import week_of
+from ips.periods import short_date, week_of
 
 MAX_DAY_MINUTES = 16 * 60
 
@@ -192,7 +192,7 @@ class TimeEntry(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.date} · {self.minutes} min · {self.kind}"
+        return f"{short_date(self.date)} · {self.minutes} min · {self.kind}"
 
     def save(self, *args, update_fields=None, **kwargs):
         named = set(update_fields or ())

@@ -16,7 +16,7 @@ from ips.access import AccessQuerySet
 from ips.models.esf import DECLINED, EsfParticipant
 from ips.models.lists import TargetGroup
 from ips.models.people import Organisation, Team
-from ips.periods import one_open_span, overlapping, span_ends_after_start
+from ips.periods import one_open_span, overlapping, short_date, span_ends_after_start
 
 # Crockford-style alphabet: no I, L, O or U, so a code read aloud or copied by hand stays unambiguous.
 CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -419,7 +419,7 @@ class StageChange(AuditedUnderClient, models.Model):
         verbose_name_plural = _("stage changes")
 
     def __str__(self):
-        return f"{self.client} · {self.stage} · {self.changed_on}"
+        return f"{self.client} · {self.stage} · {short_date(self.changed_on)}"
 
 
 class ClientAssignment(AuditedUnderClient, models.Model):

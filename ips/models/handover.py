@@ -10,6 +10,7 @@ from ips.i18n import TranslatedName
 from ips.models.clients import Client, Outcome
 from ips.models.people import Team
 from ips.models.record import ClientOwned, ClientRecordQuerySet
+from ips.periods import short_date
 
 
 class Destination(TranslatedName):
@@ -84,4 +85,4 @@ class HandOver(ClientOwned):
         indexes = [models.Index(fields=["team", "first_meeting_on"])]
 
     def __str__(self):
-        return f"{self.client} · {self.first_meeting_on}"
+        return f"{self.client} · {short_date(self.first_meeting_on)}"

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from ips.models.clients import Client
 from ips.models.lists import Party
 from ips.models.record import ClientOwned, Goal
+from ips.periods import short_date
 
 
 class NetworkMeeting(ClientOwned):
@@ -41,4 +42,4 @@ class NetworkMeeting(ClientOwned):
         verbose_name_plural = _("network meetings")
 
     def __str__(self):
-        return f"{self.client} · {self.held_on}"
+        return f"{self.client} · {short_date(self.held_on)}"

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from ips.access import AccessQuerySet
 from ips.models.clients import AuditedUnderClient, Client
 from ips.models.lists import Party
+from ips.periods import short_date
 
 
 class ClientRecordQuerySet(AccessQuerySet):
@@ -108,7 +109,7 @@ class Consent(ClientOwned):
         ]
 
     def __str__(self):
-        return f"{self.client} · {self.given_on}"
+        return f"{self.client} · {short_date(self.given_on)}"
 
     def is_valid_on(self, day) -> bool:
         return (
@@ -258,7 +259,7 @@ class KykyviisariScore(ClientOwned):
         ]
 
     def __str__(self):
-        return f"{self.client} · {self.measured_on}"
+        return f"{self.client} · {short_date(self.measured_on)}"
 
 
 class SatisfactionAnswer(ClientOwned):
@@ -290,4 +291,4 @@ class SatisfactionAnswer(ClientOwned):
         indexes = [models.Index(fields=["client", "answered_on"])]
 
     def __str__(self):
-        return f"{self.client} · {self.answered_on}"
+        return f"{self.client} · {short_date(self.answered_on)}"

@@ -11,6 +11,7 @@ from ips.access import AccessQuerySet
 from ips.models.clients import Client
 from ips.models.lists import ReferralSource
 from ips.models.people import Team
+from ips.periods import short_date
 
 
 class ReferralQuerySet(AccessQuerySet):
@@ -80,7 +81,7 @@ class Referral(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.source} · {self.referred_on}"
+        return f"{self.source} · {short_date(self.referred_on)}"
 
     def get_additional_data(self) -> dict:
         return {"client": str(self.client.uuid)} if self.client_id else {"referral": str(self.uuid)}

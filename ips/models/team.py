@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ips.models.clients import Client, ServiceType
 from ips.models.record import ClientOwned, ClientRecordQuerySet
-from ips.periods import one_open_span, overlapping, span_ends_after_start
+from ips.periods import one_open_span, overlapping, short_date, span_ends_after_start
 
 
 class CoordinatorQuerySet(ClientRecordQuerySet):
@@ -70,7 +70,7 @@ class Coordinator(ClientOwned):
         ]
 
     def __str__(self):
-        return f"{self.client} · {self.started}"
+        return f"{self.client} · {short_date(self.started)}"
 
     @property
     def display_name(self) -> str:
@@ -109,7 +109,7 @@ class ServicePeriod(ClientOwned):
         ]
 
     def __str__(self):
-        return f"{self.client} · {self.service} · {self.started}"
+        return f"{self.client} · {self.service} · {short_date(self.started)}"
 
     @property
     def last_day(self):

@@ -6,7 +6,8 @@ from django.urls import reverse
 from django.utils import translation
 
 from ips.models import User
-from tests.factories import PASSWORD, TimeEntryFactory
+from tests.employers.factories import EmployerContactFactory, JobFactory
+from tests.factories import PASSWORD, ConsentFactory, TimeEntryFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -76,3 +77,16 @@ def test_dates_read_the_finnish_way_in_every_language(client, coach_a, client_a,
     assert "2026-11-26" not in page.split("<main", 1)[1].replace('datetime="2026-11-26"', "")
     with translation.override(language):
         assert forms.DateField().clean("3.4.2026") == date(2026, 4, 3)  # typed day first, as in Finland
+
+
+def test_rows_name_their_day_as_the_pages_do(coach_a, client_a):
+    """A row's name (the audit log's record column, pickers) reads 26.11.2026, not 2026-11-26."""
+    day = date(2026, 11, 26)
+    rows = [
+        TimeEntryFactory(coach=coach_a, client=client_a, team=client_a.team, date=day),
+        ConsentFactory(client=client_a, given_on=day),
+        EmployerContactFactory(coach=coach_a, client=client_a, date=day),
+        JobFactory(client=client_a, start_date=day),
+    ]
+    for row in rows:
+        assert "26.11.2026" in str(row) and "2026-11-26" not in str(row), str(row)
