@@ -205,13 +205,15 @@ def _item_url(review, code) -> str:
 def _rating_response(request, review, rating, form, *, saved=False):
     if request.htmx:
         log_clients_in_figures(request, review, [rating])
-        ratings = list(review.ratings.only("id", "score"))
+        # The totals and the "Accept all" count go out of band, from the same query.
+        ratings = list(review.ratings.only("id", "score", "suggested_score", "source"))
         context = {
             "review": review,
             "row": {"rating": rating, "item": rating.item, "form": form, "open": True},
             "can_edit": True,
             "saved": saved,
             "totals": totals_from_ratings(ratings, review.scale.bands.all()),
+            "acceptable": _acceptable(ratings),
             "oob": True,
         }
         return render(request, "fidelity/includes/rating_response.html", context)
