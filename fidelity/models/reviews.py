@@ -8,12 +8,14 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Count, Q, Sum
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from fidelity.models.scales import EVIDENCE_SOURCES, FidelityScale, ScaleBand, ScaleComponent, ScaleItem
 from ips.access import AccessQuerySet
 from ips.models import Membership, Team, User
 from ips.models.people import TeamQuerySet
+from ips.periods import overlapping
 
 
 def eligible_reviewers(organisation):
@@ -90,6 +92,13 @@ class ReviewQuerySet(AccessQuerySet):
     def finalised(self):
         return self.filter(status=Review.Status.FINALISED)
 
+    def drafts(self):
+        return self.filter(status=Review.Status.DRAFT)
+
+    def overlapping(self, start, end):
+        """Reviews whose data period shares a day with start–end (both periods include their last day)."""
+        return self.filter(overlapping(start, end, started="period_start", ended="period_end", last_day=True))
+
 
 class ReviewTeamQuerySet(TeamQuerySet):
     """Teams as fidelity sees them: `ReviewTeamQuerySet(Team)`, fetched with ips.access.get_for_user."""
@@ -165,6 +174,12 @@ class Review(models.Model):
 
     def __str__(self):
         return f"{self.team} · {self.period_start:%d.%m.%Y}–{self.period_end:%d.%m.%Y}"
+
+    @property
+    def data_period(self) -> str:
+        """The data period in the reader's date format (d.m.yyyy in Finnish)."""
+        start, end = (date_format(day, "SHORT_DATE_FORMAT") for day in (self.period_start, self.period_end))
+        return f"{start}–{end}"
 
     @property
     def is_finalised(self) -> bool:

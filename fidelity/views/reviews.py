@@ -358,6 +358,14 @@ def review_copy(request, uuid):
     review = get_review(request, uuid)
     if not (can_edit(request.user, review) or manages_team(request.user, review.team)):
         raise PermissionDenied
-    copy = services.review_copy(review=review, by=request.user)
+    try:
+        copy = services.review_copy(review=review, by=request.user)
+    except services.DraftExists as exists:
+        draft = exists.draft
+        message = _("A draft review of %(period)s already covers this data period: corrections go in that draft.")
+        messages.info(request, message % {"period": draft.data_period})
+        if review_queryset().visible_to(request.user).filter(pk=draft.pk).exists():
+            return redirect("fidelity:review_detail", uuid=draft.uuid)
+        return redirect("fidelity:review_detail", uuid=review.uuid)
     messages.success(request, _("A new draft review was started from the earlier one."))
     return redirect("fidelity:review_detail", uuid=copy.uuid)

@@ -155,9 +155,7 @@ def test_the_accept_all_button_goes_when_an_htmx_accept_takes_the_last_suggestio
     assert _page_button(browser, suggested) is None
 
 
-def test_an_htmx_save_overriding_a_suggestion_takes_the_item_out_of_the_accept_all_count(
-    suggested, reviewer, as_user
-):
+def test_an_htmx_save_overriding_a_suggestion_takes_the_item_out_of_the_accept_all_count(suggested, reviewer, as_user):
     browser = as_user(reviewer)
     rating = suggested.ratings.get(item__code="S1")
     response = browser.post(
