@@ -11,6 +11,7 @@ from ips.forms.fields import ModelMultipleChoiceField, dates_in_order, not_in_fu
 from ips.forms.scoped import OrganisationScopedForm, PeopleChoiceField, PersonChoiceField, ScopedModelChoiceField
 from ips.forms.trust import TrustedForm, TrustedModelForm
 from ips.models import Membership, Team, User
+from ips.pages import in_reader_language
 from ips.periods import add_months
 
 
@@ -222,8 +223,15 @@ class ActionPlanItemForm(OrganisationScopedForm, TrustedModelForm):
         self.fields["owner_user"].queryset = User.objects.filter(pk__in=people.values("user"), is_active=True)
         self.fields["items"].queryset = review.scale.items.order_by("order")
         self.limit_to_organisations([team.organisation_id])
-        # Training pages live in Wagtail; the root and the site home are not training material.
-        self.fields["training_page"].queryset = Page.objects.live().filter(depth__gt=2).order_by("title")
+        # Training pages live in Wagtail; the root and the site home are not training material. Each page once, in
+        # the reader's language (else Finnish); an action's page chosen in another language shows as the reader's.
+        pages = in_reader_language(Page.objects.live().filter(depth__gt=2)).order_by("title")
+        self.fields["training_page"].queryset = pages
+        chosen = self.instance.training_page_id
+        if chosen is not None:
+            family = Page.objects.filter(pk=chosen).values("translation_key")
+            shown = pages.filter(translation_key__in=family).values_list("pk", flat=True).first()
+            self.initial["training_page"] = shown or chosen
 
     def clean(self):
         data = super().clean()
