@@ -39,6 +39,16 @@ def fi_count(singular: str, plural: str, count: int) -> str:
         return ngettext(singular, plural, count) % {"count": count}
 
 
+def accept_all_label(count: int) -> str:
+    with translation.override("fi"):
+        label = ngettext(
+            "Accept the suggestion from data of %(counter)s item",
+            "Accept all suggestions from data (%(counter)s items)",
+            count,
+        )
+    return label % {"counter": count}
+
+
 def fi_date(day) -> str:
     with translation.override("fi"):
         return date_format(day, "SHORT_DATE_FORMAT")
@@ -95,10 +105,15 @@ def test_the_demo_reviewer_accepts_the_suggestions_finalises_and_prints_a_review
     expect(page.locator(".messages")).to_be_visible()
     suggested = {r.item.code: r.suggested_score for r in draft.ratings.select_related("item") if r.suggested_score}
     assert len(suggested) >= 3
-    for code in suggested:
+    accept_all = page.locator("#accept-all button")
+    expect(accept_all).to_have_text(accept_all_label(len(suggested)))
+    for done, code in enumerate(suggested, start=1):
         page.locator(f"#item-{code} > summary").click()  # each item is one line until opened
         page.locator(f"form[action$='/items/{code}/accept/'] button[type=submit]").click()
         expect(page.locator(f"#item-{code} .saved")).to_be_visible()
+        if left := len(suggested) - done:  # "Accept all" counts what is left and goes with the last one
+            expect(accept_all).to_have_text(accept_all_label(left))
+    expect(accept_all).to_have_count(0)
     expect(page.locator("#review-totals")).to_contain_text(f"{len(suggested)}/25")
     accepted = {r.item.code: r.score for r in draft.ratings.select_related("item").filter(source="data_accepted")}
     assert accepted == suggested
