@@ -105,11 +105,14 @@ class ReviewSettingsForm(OrganisationScopedForm, TrustedModelForm):
         instance = self.instance if self.instance.pk else None
         draft = overlapping_draft(team=team, period_start=start, period_end=end, exclude=instance)
         if draft is not None:
-            message = _(
-                "This team already has a draft review of %(period)s. Carry on with that one, or choose a data "
-                "period that does not overlap it."
-            )
-            self.add_error("period_start", message % {"period": draft.data_period})
+            self.draft_exists(draft)
+
+    def draft_exists(self, draft: Review) -> None:
+        message = _(
+            "This team already has a draft review of %(period)s. Carry on with that one, or choose a data "
+            "period that does not overlap it."
+        )
+        self.add_error("period_start", message % {"period": draft.data_period})
 
 
 class ReviewCreateForm(ReviewSettingsForm):

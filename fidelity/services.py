@@ -52,7 +52,7 @@ def _refuse_second_draft(*, team: Team, period_start: date, period_end: date) ->
     """One draft per team and stretch of time, so two reviewers never score the same data twice apart. Finalised
     reviews may overlap: a correction is a new review of the same period. The team's row is locked first, so two
     set-ups at once cannot both pass the check."""
-    Team.objects.select_for_update().filter(pk=team.pk).exists()
+    Team.objects.select_for_update().only("pk").get(pk=team.pk)
     draft = overlapping_draft(team=team, period_start=period_start, period_end=period_end)
     if draft is not None:
         raise DraftExists(draft)

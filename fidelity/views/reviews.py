@@ -73,9 +73,13 @@ def review_create(request):
         },
     )
     if request.method == "POST" and form.is_valid():
-        review = services.review_create(by=request.user, **form.cleaned_data)
-        messages.success(request, _("The review was created."))
-        return redirect("fidelity:review_detail", uuid=review.uuid)
+        try:
+            review = services.review_create(by=request.user, **form.cleaned_data)
+        except services.DraftExists as exists:  # set up by someone else since the form checked
+            form.draft_exists(exists.draft)
+        else:
+            messages.success(request, _("The review was created."))
+            return redirect("fidelity:review_detail", uuid=review.uuid)
     return render(request, "fidelity/review_form.html", {"form": form, "title": _("New fidelity review")})
 
 

@@ -180,6 +180,16 @@ def test_moving_a_drafts_period_onto_another_draft_is_refused(draft, team_a, sca
     assert response.status_code == 302
 
 
+def test_a_draft_set_up_by_someone_else_after_the_form_checked_is_named_too(
+    draft, supervisor_a, team_a, scale, as_user, monkeypatch
+):
+    monkeypatch.setattr("fidelity.forms.overlapping_draft", lambda **lookup: None)  # the check ran before it existed
+    [message] = _refused_at(_create(as_user(supervisor_a), team_a, scale, _dates()), "period_start")
+    with translation.override("fi"):
+        assert _period(draft) in message
+    assert Review.objects.get() == draft
+
+
 def test_the_service_refuses_a_second_overlapping_draft_too(draft, team_a, scale, reviewer):
     with pytest.raises(services.DraftExists) as refusal:
         make_review(team_a, scale, [reviewer], period_start=draft.period_end, period_end=draft.period_end)
