@@ -11,15 +11,13 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Locale, Orderable, Page
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from content import vocabulary
 from content.blocks import RICH_TEXT_FEATURES, TrainingBodyBlock
 from content.search import search_pages
 from ips.i18n import TranslatedName
-
-FALLBACK_LANGUAGE = "fi"
 
 
 class Topic(TranslatedName):
@@ -242,22 +240,6 @@ class ReadingMark(models.Model):
 
     def __str__(self):
         return f"{self.user} · {self.page_id}"
-
-
-def in_reader_language(queryset):
-    """Pages in the reader's language, plus the Finnish ones that have no version in it yet."""
-    try:
-        active = Locale.get_active()
-    except (LookupError, Locale.DoesNotExist):
-        active = Locale.get_default()
-    local = queryset.filter(locale=active)
-    if active.language_code == FALLBACK_LANGUAGE:
-        return local
-    return queryset.filter(
-        models.Q(locale=active)
-        | models.Q(locale__language_code=FALLBACK_LANGUAGE)
-        & ~models.Q(translation_key__in=local.values("translation_key"))
-    )
 
 
 # --- What the training home and section pages list: sections, pages, search results and tag filters ---------

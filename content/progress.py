@@ -2,8 +2,9 @@
 
 from dataclasses import dataclass, field
 
-from content.models import ReadingMark, TrainingPage, in_reader_language
+from content.models import ReadingMark, TrainingPage
 from ips.models import Membership, Team
+from ips.pages import in_reader_language
 
 
 @dataclass

@@ -6,12 +6,13 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 from wagtail.images.views.serve import ServeView
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
-from content.models import ReadingMark, Topic, TrainingHomePage, TrainingPage, in_reader_language
+from content.models import ReadingMark, Topic, TrainingHomePage, TrainingPage
 from content.progress import team_progress_tables
 from content.wagtail_hooks import reader_may_read
 from ips.access import require_role
+from ips.pages import in_reader_language
 
 
 def reader_required(view):
@@ -68,6 +69,16 @@ def pages_for_item(request, code):
     topic = get_object_or_404(Topic, kind=Topic.Kind.FIDELITY_ITEM, code__iexact=code)
     pages = in_reader_language(TrainingPage.objects.live().filter(fidelity_items=topic)).order_by("title")
     return render(request, "content/pages_for_item.html", {"topic": topic, "pages": pages})
+
+
+@reader_required
+def page_link(request, page_id):
+    """An HTML fragment for the fidelity action plan: a link to the page in the reader's language, else in Finnish,
+    whichever language version the plan names (a reviewer chose it in theirs)."""
+    page = get_object_or_404(Page.objects.live(), id=page_id)
+    versions = Page.objects.live().filter(translation_key=page.translation_key).select_related("locale")
+    shown = in_reader_language(versions).first() or page
+    return render(request, "content/page_link.html", {"page": shown})
 
 
 image_serve = reader_required(ServeView.as_view(action="serve"))

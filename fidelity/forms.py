@@ -1,14 +1,18 @@
 from django import forms
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
+from fidelity.cadence import LONG_MONTHS
 from fidelity.models import EVIDENCE_SOURCES, ActionPlanItem, FidelityScale, ItemRating, Review, ScaleItem
-from fidelity.services import review_check_reviewers
-from ips.forms.fields import ModelMultipleChoiceField, dates_in_order
+from fidelity.services import overlapping_draft, review_check_reviewers
+from ips.forms.fields import ModelMultipleChoiceField, dates_in_order, not_in_future, within_calendar
 from ips.forms.scoped import OrganisationScopedForm, PeopleChoiceField, PersonChoiceField, ScopedModelChoiceField
 from ips.forms.trust import TrustedForm, TrustedModelForm
 from ips.models import Membership, Team, User
+from ips.pages import in_reader_language
+from ips.periods import add_months
 
 
 class DateInput(forms.DateInput):
@@ -18,9 +22,21 @@ class DateInput(forms.DateInput):
         super().__init__(attrs, format="%Y-%m-%d")
 
 
+def within_next_review(day):
+    """Reviews come every six months or every year (fidelity.cadence): a review date further ahead is a typo."""
+    if day is not None and day > add_months(timezone.localdate(), LONG_MONTHS):
+        raise forms.ValidationError(
+            _("A review date can be at most a year ahead. Check the year."), code="too_far_ahead"
+        )
+    return day
+
+
 class ReviewerChoiceField(PeopleChoiceField):
     def label_from_instance(self, obj):
         return str(obj)
+
+
+REVIEW_DATES = ["period_start", "period_end", "review_start", "review_end"]
 
 
 class ReviewSettingsForm(OrganisationScopedForm, TrustedModelForm):
@@ -36,23 +52,43 @@ class ReviewSettingsForm(OrganisationScopedForm, TrustedModelForm):
 
     class Meta:
         model = Review
-        fields = ["period_start", "period_end", "review_start", "review_end", "reviewers", "external_reviewers"]
-        widgets = {name: DateInput() for name in ["period_start", "period_end", "review_start", "review_end"]}
+        fields = [*REVIEW_DATES, "reviewers", "external_reviewers"]
+        widgets = {name: DateInput() for name in REVIEW_DATES}
 
     def __init__(self, *args, organisations=(), **kwargs):
         super().__init__(*args, **kwargs)
         memberships = Membership.objects.active().filter(role=Membership.Role.REVIEWER, organisation__in=organisations)
         self.fields["reviewers"].queryset = User.objects.filter(pk__in=memberships.values("user"), is_active=True)
         self.limit_to_organisations(organisations)
+        for name in REVIEW_DATES:
+            self.fields[name].validators.append(within_calendar)
 
     def review_team(self):
         return self.instance.team
+
+    # After within_calendar: a year like 9999 gets that one message, not two.
+    def clean_period_start(self):
+        # The review looks at data recorded since the period began: a period that has not begun has none yet.
+        return not_in_future(self.cleaned_data["period_start"])
+
+    def clean_review_start(self):
+        return within_next_review(self.cleaned_data["review_start"])
+
+    def clean_review_end(self):
+        return within_next_review(self.cleaned_data["review_end"])
 
     def clean(self):
         data = super().clean()
         message = _("The data period cannot end before it starts.")
         dates_in_order(self, data, "period_start", "period_end", message)
         dates_in_order(self, data, "review_start", "review_end", _("The review cannot end before it starts."))
+        # The visit comes during or after the data period it scores, and the period is over by its last day:
+        # figures per week count every day of the period, so days still to come would lower them.
+        message = _("The review cannot start before its data period starts.")
+        dates_in_order(self, data, "period_start", "review_start", message)
+        message = _("The review cannot end before its data period ends.")
+        dates_in_order(self, data, "period_end", "review_end", message)
+        self.refuse_second_draft(data)
         team = self.review_team()
         if team is not None and data.get("reviewers"):
             try:
@@ -60,6 +96,23 @@ class ReviewSettingsForm(OrganisationScopedForm, TrustedModelForm):
             except forms.ValidationError as error:
                 self.add_error("reviewers", error)
         return data
+
+    def refuse_second_draft(self, data) -> None:
+        """One draft per team and stretch of time (fidelity.services.review_create checks it again)."""
+        team, start, end = self.review_team(), data.get("period_start"), data.get("period_end")
+        if team is None or not start or not end or self.has_error("period_start") or self.has_error("period_end"):
+            return
+        instance = self.instance if self.instance.pk else None
+        draft = overlapping_draft(team=team, period_start=start, period_end=end, exclude=instance)
+        if draft is not None:
+            self.draft_exists(draft)
+
+    def draft_exists(self, draft: Review) -> None:
+        message = _(
+            "This team already has a draft review of %(period)s. Carry on with that one, or choose a data "
+            "period that does not overlap it."
+        )
+        self.add_error("period_start", message % {"period": draft.data_period})
 
 
 class ReviewCreateForm(ReviewSettingsForm):
@@ -173,8 +226,15 @@ class ActionPlanItemForm(OrganisationScopedForm, TrustedModelForm):
         self.fields["owner_user"].queryset = User.objects.filter(pk__in=people.values("user"), is_active=True)
         self.fields["items"].queryset = review.scale.items.order_by("order")
         self.limit_to_organisations([team.organisation_id])
-        # Training pages live in Wagtail; the root and the site home are not training material.
-        self.fields["training_page"].queryset = Page.objects.live().filter(depth__gt=2).order_by("title")
+        # Training pages live in Wagtail; the root and the site home are not training material. Each page once, in
+        # the reader's language (else Finnish); an action's page chosen in another language shows as the reader's.
+        pages = in_reader_language(Page.objects.live().filter(depth__gt=2)).order_by("title")
+        self.fields["training_page"].queryset = pages
+        chosen = self.instance.training_page_id
+        if chosen is not None:
+            family = Page.objects.filter(pk=chosen).values("translation_key")
+            shown = pages.filter(translation_key__in=family).values_list("pk", flat=True).first()
+            self.initial["training_page"] = shown or chosen
 
     def clean(self):
         data = super().clean()

@@ -32,6 +32,32 @@ class StaleEdit(Exception):
         self.current = current
 
 
+class DraftExists(Exception):
+    """The team already has a draft review of an overlapping data period: the work goes on in that one."""
+
+    def __init__(self, draft: Review):
+        super().__init__("a draft of the period exists")
+        self.draft = draft
+
+
+def overlapping_draft(*, team: Team, period_start: date, period_end: date, exclude: Review | None = None):
+    """The team's draft review whose data period shares a day with this one, if any (the earliest)."""
+    drafts = Review.objects.filter(team=team).drafts().overlapping(period_start, period_end)
+    if exclude is not None:
+        drafts = drafts.exclude(pk=exclude.pk)
+    return drafts.order_by("period_start", "created").first()
+
+
+def _refuse_second_draft(*, team: Team, period_start: date, period_end: date) -> None:
+    """One draft per team and stretch of time, so two reviewers never score the same data twice apart. Finalised
+    reviews may overlap: a correction is a new review of the same period. The team's row is locked first, so two
+    set-ups at once cannot both pass the check."""
+    Team.objects.select_for_update().only("pk").get(pk=team.pk)
+    draft = overlapping_draft(team=team, period_start=period_start, period_end=period_end)
+    if draft is not None:
+        raise DraftExists(draft)
+
+
 class ReviewIncomplete(Exception):
     def __init__(self, unscored: list[str]):
         super().__init__("unscored items")
@@ -75,6 +101,7 @@ def review_create(
     """A draft review with one empty rating per item of the scale, so every later save is an UPDATE."""
     reviewers = list(reviewers)
     review_check_reviewers(team=team, reviewers=reviewers)
+    _refuse_second_draft(team=team, period_start=period_start, period_end=period_end)
     review = Review.objects.create(
         team=team,
         scale=scale,
@@ -334,6 +361,7 @@ def _values(row, fields: list[str]) -> dict:
 @transaction.atomic
 def review_copy(*, review: Review, by: User) -> Review:
     """Start a new review from this one: a draft with the same period, scores, texts and action plan."""
+    _refuse_second_draft(team=review.team, period_start=review.period_start, period_end=review.period_end)
     reviewers = list(review.reviewers.all())
     allowed = set(eligible_reviewers(review.team.organisation_id).values_list("pk", flat=True))
     copy = Review.objects.create(

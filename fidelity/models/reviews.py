@@ -14,7 +14,7 @@ from fidelity.models.scales import EVIDENCE_SOURCES, FidelityScale, ScaleBand, S
 from ips.access import AccessQuerySet
 from ips.models import Membership, Team, User
 from ips.models.people import TeamQuerySet
-from ips.periods import short_date
+from ips.periods import overlapping, short_date
 
 
 def eligible_reviewers(organisation):
@@ -91,6 +91,13 @@ class ReviewQuerySet(AccessQuerySet):
     def finalised(self):
         return self.filter(status=Review.Status.FINALISED)
 
+    def drafts(self):
+        return self.filter(status=Review.Status.DRAFT)
+
+    def overlapping(self, start, end):
+        """Reviews whose data period shares a day with start–end (both periods include their last day)."""
+        return self.filter(overlapping(start, end, started="period_start", ended="period_end", last_day=True))
+
 
 class ReviewTeamQuerySet(TeamQuerySet):
     """Teams as fidelity sees them: `ReviewTeamQuerySet(Team)`, fetched with ips.access.get_for_user."""
@@ -166,6 +173,11 @@ class Review(models.Model):
 
     def __str__(self):
         return f"{self.team} · {short_date(self.period_start)}–{short_date(self.period_end)}"
+
+    @property
+    def data_period(self) -> str:
+        """The data period in the reader's date format (d.m.yyyy in Finnish)."""
+        return f"{short_date(self.period_start)}–{short_date(self.period_end)}"
 
     @property
     def is_finalised(self) -> bool:

@@ -5,15 +5,32 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from wagtail.models import Page
 
 from fidelity.models import EVIDENCE_SOURCES, totals_from_ratings
 from fidelity.views.common import get_review, log_clients_in_figures
 from fidelity.views.reviews import _ratings, _sections
 from ips import xlsx
+from ips.pages import in_reader_language
 
 
 def _plan_items(review):
     return review.plan_items.select_related("owner_user", "training_page").prefetch_related("items")
+
+
+def _page_titles(plans) -> dict:
+    """The title of each plan's training page in the reader's language (else Finnish), by translation key: one query.
+    The pages show through content's fragment; a workbook has no fragments."""
+    keys = {plan.training_page.translation_key for plan in plans if plan.training_page}
+    if not keys:
+        return {}
+    pages = in_reader_language(Page.objects.live().filter(translation_key__in=keys))
+    return dict(pages.values_list("translation_key", "title"))
+
+
+def _page_title(plan, titles) -> str:
+    page = plan.training_page
+    return titles.get(page.translation_key, page.title) if page else ""
 
 
 @login_required
@@ -90,6 +107,8 @@ def review_xlsx(request, uuid):
             for rating in ratings
         ),
     )
+    plans = list(_plan_items(review))
+    titles = _page_titles(plans)
     xlsx.add_sheet(
         workbook,
         _("Action plan"),
@@ -108,9 +127,9 @@ def review_xlsx(request, uuid):
                 plan.due_date,
                 plan.get_status_display(),
                 ", ".join(item.code for item in plan.items.all()),
-                plan.training_page.title if plan.training_page else "",
+                _page_title(plan, titles),
             )
-            for plan in _plan_items(review)
+            for plan in plans
         ),
     )
     filename = f"fidelity-{slugify(review.team.name)}-{review.period_end:%Y-%m-%d}.xlsx"

@@ -73,9 +73,13 @@ def review_create(request):
         },
     )
     if request.method == "POST" and form.is_valid():
-        review = services.review_create(by=request.user, **form.cleaned_data)
-        messages.success(request, _("The review was created."))
-        return redirect("fidelity:review_detail", uuid=review.uuid)
+        try:
+            review = services.review_create(by=request.user, **form.cleaned_data)
+        except services.DraftExists as exists:  # set up by someone else since the form checked
+            form.draft_exists(exists.draft)
+        else:
+            messages.success(request, _("The review was created."))
+            return redirect("fidelity:review_detail", uuid=review.uuid)
     return render(request, "fidelity/review_form.html", {"form": form, "title": _("New fidelity review")})
 
 
@@ -205,13 +209,15 @@ def _item_url(review, code) -> str:
 def _rating_response(request, review, rating, form, *, saved=False):
     if request.htmx:
         log_clients_in_figures(request, review, [rating])
-        ratings = list(review.ratings.only("id", "score"))
+        # The totals and the "Accept all" count go out of band, from the same query.
+        ratings = list(review.ratings.only("id", "score", "suggested_score", "source"))
         context = {
             "review": review,
             "row": {"rating": rating, "item": rating.item, "form": form, "open": True},
             "can_edit": True,
             "saved": saved,
             "totals": totals_from_ratings(ratings, review.scale.bands.all()),
+            "acceptable": _acceptable(ratings),
             "oob": True,
         }
         return render(request, "fidelity/includes/rating_response.html", context)
@@ -356,6 +362,14 @@ def review_copy(request, uuid):
     review = get_review(request, uuid)
     if not (can_edit(request.user, review) or manages_team(request.user, review.team)):
         raise PermissionDenied
-    copy = services.review_copy(review=review, by=request.user)
+    try:
+        copy = services.review_copy(review=review, by=request.user)
+    except services.DraftExists as exists:
+        draft = exists.draft
+        message = _("A draft review of %(period)s already covers this data period: corrections go in that draft.")
+        messages.info(request, message % {"period": draft.data_period})
+        if review_queryset().visible_to(request.user).filter(pk=draft.pk).exists():
+            return redirect("fidelity:review_detail", uuid=draft.uuid)
+        return redirect("fidelity:review_detail", uuid=review.uuid)
     messages.success(request, _("A new draft review was started from the earlier one."))
     return redirect("fidelity:review_detail", uuid=copy.uuid)

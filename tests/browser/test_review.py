@@ -4,6 +4,7 @@ The first journey: the demo reviewer refreshes the figures, accepts each suggest
 a browser without JavaScript), plans an action, finalises, prints the report and reads the team's history.
 The second (issue 17): the reviewer ticks O2's components, accepts all suggestions, overrides V4 with a reason,
 downloads the rows behind V12 and finalises; the team's supervisor then sees when the next review is due.
+The third: a Swedish reviewer reads the action plan's training page in Swedish, though it was chosen in Finnish.
 """
 
 import re
@@ -17,9 +18,12 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext, ngettext
 from openpyxl import load_workbook
 from playwright.sync_api import expect
+from wagtail.models import Page
 
+from content.management.commands.seed_training import key_for
 from fidelity.cadence import NOTICE_DAYS, next_review
-from fidelity.models import ComponentTick, ItemRating, Review
+from fidelity.models import ActionPlanItem, ComponentTick, ItemRating, Review
+from ips.models import User
 
 pytestmark = pytest.mark.browser
 
@@ -37,6 +41,16 @@ def fi(message: str, **values) -> str:
 def fi_count(singular: str, plural: str, count: int) -> str:
     with translation.override("fi"):
         return ngettext(singular, plural, count) % {"count": count}
+
+
+def accept_all_label(count: int) -> str:
+    with translation.override("fi"):
+        label = ngettext(
+            "Accept the suggestion from data of %(counter)s item",
+            "Accept all suggestions from data (%(counter)s items)",
+            count,
+        )
+    return label % {"counter": count}
 
 
 def fi_date(day) -> str:
@@ -95,10 +109,15 @@ def test_the_demo_reviewer_accepts_the_suggestions_finalises_and_prints_a_review
     expect(page.locator(".messages")).to_be_visible()
     suggested = {r.item.code: r.suggested_score for r in draft.ratings.select_related("item") if r.suggested_score}
     assert len(suggested) >= 3
-    for code in suggested:
+    accept_all = page.locator("#accept-all button")
+    expect(accept_all).to_have_text(accept_all_label(len(suggested)))
+    for done, code in enumerate(suggested, start=1):
         page.locator(f"#item-{code} > summary").click()  # each item is one line until opened
         page.locator(f"form[action$='/items/{code}/accept/'] button[type=submit]").click()
         expect(page.locator(f"#item-{code} .saved")).to_be_visible()
+        if left := len(suggested) - done:  # "Accept all" counts what is left and goes with the last one
+            expect(accept_all).to_have_text(accept_all_label(left))
+    expect(accept_all).to_have_count(0)
     expect(page.locator("#review-totals")).to_contain_text(f"{len(suggested)}/25")
     accepted = {r.item.code: r.score for r in draft.ratings.select_related("item").filter(source="data_accepted")}
     assert accepted == suggested
@@ -327,4 +346,22 @@ def test_the_reviewer_scores_a_whole_review_and_the_supervisor_sees_when_the_nex
     axe(page)
     click_and_load(page, due_now.get_by_role("link", name=TEAM))
     expect(page.locator("#next-review")).to_contain_text(fi_date(due))
+    axe(page)
+
+
+def test_a_swedish_reviewer_reads_the_plans_training_page_in_swedish(page, demo, login, live_server, axe):
+    """The reviewer chose the Finnish page; content's fragment shows the Swedish one in its place."""
+    finnish, swedish = (
+        Page.objects.get(translation_key=key_for("disclosure"), locale__language_code=language)
+        for language in ("fi", "sv")
+    )
+    draft = Review.objects.get(status=Review.Status.DRAFT, team__name=TEAM)
+    ActionPlanItem.objects.create(review=draft, text="Kerrotaan", owner_name="Tiimi", training_page=finnish)
+    User.objects.filter(username="reviewer").update(language="sv")
+    login(page, "reviewer")
+    page.goto(f"{live_server.url}/fidelity/reviews/{draft.uuid}/#action-plan")
+    link = page.locator("#action-plan").get_by_role("link", name=swedish.title)
+    expect(link).to_be_visible()
+    expect(link).to_have_attribute("href", swedish.url)
+    expect(page.locator("#action-plan")).not_to_contain_text(finnish.title)
     axe(page)

@@ -149,3 +149,34 @@ def test_the_fidelity_fragment_says_when_no_page_is_tagged_and_404s_on_unknown_c
 
 def test_the_fidelity_fragment_needs_a_signed_in_reader(client, training):
     assert client.get(reverse("content:pages_for_item", args=["V2"])).status_code == 302
+
+
+def test_the_page_link_fragment_gives_the_readers_language_version_of_whichever_version_it_is_asked_for(
+    as_user, coach_a, training
+):
+    finnish, swedish = training("disclosure"), training("disclosure", "sv")
+    browser = as_user(coach_a)
+    for asked in (finnish, swedish):
+        fragment = browser.get(reverse("content:page_link", args=[asked.pk])).text
+        assert "<html" not in fragment
+        assert f'<a href="{finnish.url}">{finnish.title}</a>' in fragment
+    coach_a.language = "sv"
+    coach_a.save()
+    for asked in (finnish, swedish):
+        fragment = browser.get(reverse("content:page_link", args=[asked.pk])).text
+        assert f'<a href="{swedish.url}">{swedish.title}</a>' in fragment
+
+
+def test_the_page_link_fragment_falls_back_to_the_finnish_page_marked_as_finnish(as_user, coach_a, training):
+    page = training("basics").add_child(instance=TrainingPage(title="Vain suomeksi", slug="vain-suomeksi", intro="."))
+    coach_a.language = "sv"
+    coach_a.save()
+    fragment = as_user(coach_a).get(reverse("content:page_link", args=[page.pk])).text
+    assert f'<a href="{page.url}" lang="fi">Vain suomeksi</a>' in fragment
+
+
+def test_the_page_link_fragment_needs_a_signed_in_reader_and_a_published_page(client, as_user, coach_a, training):
+    page = training("disclosure")
+    assert client.get(reverse("content:page_link", args=[page.pk])).status_code == 302
+    page.unpublish()
+    assert as_user(coach_a).get(reverse("content:page_link", args=[page.pk])).status_code == 404

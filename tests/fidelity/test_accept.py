@@ -109,3 +109,59 @@ def test_scrollable_tables_on_the_review_page_can_take_the_keyboard_focus(review
     html = as_user(reviewer).get(reverse("fidelity:review_detail", args=[review.uuid])).content.decode()
     wraps = re.findall(r'<div class="table-wrap"[^>]*>', html)
     assert wraps and all('tabindex="0"' in wrap and "aria-label=" in wrap for wrap in wraps)
+
+
+def _accept_all_button(html: str) -> str | None:
+    """The "Accept all" button's text in the element that holds it (the page's, or an out-of-band swap's)."""
+    box = re.search(r'<div id="accept-all"[^>]*>(.*?)</div>', html, re.DOTALL)
+    assert box, "no accept-all element"
+    button = re.search(r"<button[^>]*>(.*?)</button>", box.group(1), re.DOTALL)
+    return button.group(1).strip() if button else None
+
+
+def _page_button(browser, review):
+    return _accept_all_button(browser.get(reverse("fidelity:review_detail", args=[review.uuid])).content.decode())
+
+
+def _htmx_accept(browser, review, code):
+    rating = review.ratings.get(item__code=code)
+    url = reverse("fidelity:rating_accept", args=[review.uuid, code])
+    return browser.post(url, {"version": rating.version}, HTTP_HX_REQUEST="true").content.decode()
+
+
+def test_an_htmx_accept_of_one_item_updates_the_accept_all_count_to_what_the_page_would_show(
+    suggested, reviewer, as_user
+):
+    _suggest(suggested, "O1", 3)  # a third item the button would take
+    browser = as_user(reviewer)
+    before = _page_button(browser, suggested)
+    assert "(3 kohtaa)" in before
+    swapped = _htmx_accept(browser, suggested, "S1")
+    assert re.search(r'<div id="accept-all"[^>]* hx-swap-oob="true"', swapped)
+    assert _accept_all_button(swapped) == _page_button(browser, suggested) != before
+    assert "(2 kohtaa)" in _accept_all_button(swapped)
+    swapped = _htmx_accept(browser, suggested, "O1")
+    assert _accept_all_button(swapped) == _page_button(browser, suggested)
+    assert "(" not in _accept_all_button(swapped)  # one item left: the singular wording, no "(N items)"
+
+
+def test_the_accept_all_button_goes_when_an_htmx_accept_takes_the_last_suggestion(suggested, reviewer, as_user):
+    ItemRating.objects.filter(review=suggested, item__code="S2").update(score=None, suggested_score=None)
+    browser = as_user(reviewer)
+    assert _page_button(browser, suggested) is not None
+    swapped = _htmx_accept(browser, suggested, "S1")
+    assert re.search(r'<div id="accept-all"[^>]* hx-swap-oob="true"', swapped)
+    assert _accept_all_button(swapped) is None
+    assert _page_button(browser, suggested) is None
+
+
+def test_an_htmx_save_overriding_a_suggestion_takes_the_item_out_of_the_accept_all_count(suggested, reviewer, as_user):
+    browser = as_user(reviewer)
+    rating = suggested.ratings.get(item__code="S1")
+    response = browser.post(
+        reverse("fidelity:rating_save", args=[suggested.uuid, "S1"]),
+        {"S1-version": rating.version, "S1-score": 2, "S1-override_reason": "Tiimissä on vain kaksi valmentajaa"},
+        HTTP_HX_REQUEST="true",
+    )
+    assert _accept_all_button(response.content.decode()) == _page_button(browser, suggested)
+    assert "(" not in _page_button(browser, suggested)  # S2 alone is left: the singular wording

@@ -377,6 +377,7 @@ NEITHER = {
     "content:mark_read": "marks once by design: an existing mark is kept (content.views.mark_read)",
     "content:team_progress": "read only",
     "content:pages_for_item": "read only (a fragment)",
+    "content:page_link": "read only (a fragment)",
     "content:image_serve": "an image",
     "/learning/images/<str:signature>/<int:image_id>/<str:filter_spec>/<str:filename>": "an image",
 }
