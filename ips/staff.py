@@ -23,7 +23,6 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.encoding import force_bytes
-from django.utils.formats import date_format
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext_lazy as _
 
@@ -39,6 +38,7 @@ from ips.models import (
     TreatmentTeamMembership,
     User,
 )
+from ips.periods import short_date
 
 LAST_ADMIN = _("An organisation needs an organisation admin: give the role to someone else first.")
 
@@ -162,7 +162,7 @@ def role_give(
 
 
 def _first_day(membership: Membership) -> dict:
-    return {"started": date_format(membership.started, "SHORT_DATE_FORMAT")}
+    return {"started": short_date(membership.started)}
 
 
 @transaction.atomic
