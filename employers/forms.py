@@ -10,7 +10,7 @@ from employers.models import ContactPerson, Employer, EmployerContact, Job
 from employers.models.jobs import MAX_HOURS_PER_WEEK
 from employers.validators import normalise_business_id
 from ips.forms.client_picker import ClientPickerField
-from ips.forms.fields import check_recent, dates_in_order, not_in_future, within_calendar
+from ips.forms.fields import check_recent, dates_in_order, model_bounds, not_in_future, within_calendar
 from ips.forms.scoped import OrganisationScopedForm, PersonChoiceField, ScopedModelChoiceField
 from ips.forms.trust import TrustedModelForm
 from ips.forms.widgets import use_plain_inputs, use_plain_select
@@ -142,9 +142,10 @@ class EmployerContactForm(OrganisationScopedForm, TrustedModelForm):
         widgets = {
             "date": DateInput(),
             "next_step_on": DateInput(),
-            "minutes": forms.NumberInput(attrs={"min": 1, "max": 480, "inputmode": "numeric"}),
+            "minutes": forms.NumberInput(attrs={"inputmode": "numeric"}),
         }
         field_classes = {"employer": ScopedModelChoiceField, "contact_person": ContactPersonChoiceField}
+        formfield_callback = model_bounds()
 
     def __init__(self, *args, user, employer=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -273,10 +274,11 @@ class JobStartForm(OrganisationScopedForm, TrustedModelForm):
         widgets = {
             "start_date": DateInput(),
             "occupation_code": forms.TextInput(attrs={"inputmode": "numeric", "pattern": "[0-9]{2,5}"}),
-            "hours_per_week": forms.NumberInput(attrs={"min": 0, "max": 60, "step": "0.5"}),
-            "hourly_wage": forms.NumberInput(attrs={"min": 0, "step": "0.01"}),
+            "hours_per_week": forms.NumberInput(attrs={"step": "0.5"}),
+            "hourly_wage": forms.NumberInput(attrs={"step": "0.01"}),
         }
         field_classes = {"employer": ScopedModelChoiceField}
+        formfield_callback = model_bounds()
 
     def __init__(self, *args, user, client, **kwargs):
         super().__init__(*args, **kwargs)

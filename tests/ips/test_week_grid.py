@@ -121,7 +121,7 @@ def test_changing_a_rows_activity_moves_its_minutes(coach_a, team_a, as_user):
     ("value", "message"),
     [
         ("-5", "Anna minuutit lukuna 0 tai enemmän."),
-        ("1441", "Vuorokaudessa on 1 440 minuuttia; anna enintään se."),
+        ("961", "Päivään mahtuu enintään 16 tuntia (960 minuuttia); anna enintään sen verran."),
         ("puoli tuntia", "Anna aika kokonaisina minuutteina."),
     ],
 )
