@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from employers.models import ContactPerson, Employer, EmployerContact, Job
 from employers.models.jobs import MAX_HOURS_PER_WEEK
-from employers.validators import normalise_business_id
+from employers.validators import normalise_business_id, normalise_phone
 from ips.forms.client_picker import ClientPickerField
 from ips.forms.fields import check_recent, dates_in_order, model_bounds, not_in_future, within_calendar
 from ips.forms.scoped import OrganisationScopedForm, PersonChoiceField, ScopedModelChoiceField
@@ -91,6 +91,10 @@ class ContactPersonForm(TrustedModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk is None:
             del self.fields["active"]  # a new person is a current one; the choice is for correcting later
+
+    def clean_phone(self):
+        phone = self.cleaned_data["phone"]
+        return normalise_phone(phone) if phone else ""
 
 
 class ContactPersonChoiceField(ScopedModelChoiceField):

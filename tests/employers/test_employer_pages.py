@@ -195,6 +195,63 @@ def test_a_contact_person_is_added_from_the_employer_page(as_user, coach_a, org_
     assert "Maija Myymälä" in as_user(coach_a).get(_detail(employer)).content.decode()
 
 
+def _person(browser, employer, **fields):
+    url = reverse("employers:contact_person_create", args=[employer.uuid])
+    return browser.post(url, {"name": "Maija Myymälä", **fields})
+
+
+@pytest.mark.parametrize(
+    ("typed", "kept"),
+    [
+        ("040 123 4567", "040 123 4567"),
+        ("0401234567", "0401234567"),
+        ("+358 40 123 4567", "+358 40 123 4567"),
+        ("+358 (0)40 123 4567", "+358 (0)40 123 4567"),
+        ("(06) 317 1111", "(06) 317 1111"),
+        ("06-317 1111", "06-317 1111"),
+        ("+46 8 123 456 78", "+46 8 123 456 78"),
+        ("  040  123 4567 ", "040 123 4567"),
+        ("", ""),
+    ],
+)
+def test_a_contact_persons_phone_takes_finnish_and_international_numbers(as_user, coach_a, org_a, typed, kept):
+    employer = EmployerFactory(organisation=org_a)
+    assert _person(as_user(coach_a), employer, phone=typed).status_code == 302
+    assert employer.contact_persons.get().phone == kept
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "soita Maijalle",
+        "040 123 4567 tai 050 765 4321",
+        "040-CALL-NOW",
+        "12 34",
+        "1234567890123456",
+        "+358+40 123 4567",
+        "040 123 4567 +",
+        "040) 123 (4567",
+        "040 123 4567 #2",
+        "=HYPERLINK(1)",
+    ],
+)
+def test_a_phone_with_letters_or_garbage_is_refused_next_to_the_field(as_user, coach_a, org_a, typed):
+    employer = EmployerFactory(organisation=org_a)
+    response = _person(as_user(coach_a), employer, phone=typed)
+    assert response.status_code == 200
+    assert set(response.context["form"].errors) == {"phone"}
+    assert 'id="id_phone_error"' in response.content.decode()
+    assert not employer.contact_persons.exists()
+
+
+def test_a_contact_persons_email_is_checked_next_to_the_field(as_user, coach_a, org_a):
+    employer = EmployerFactory(organisation=org_a)
+    response = _person(as_user(coach_a), employer, email="maija@kauppahalli")
+    assert set(response.context["form"].errors) == {"email"}
+    assert 'id="id_email_error"' in response.content.decode()
+    assert _person(as_user(coach_a), employer, email="maija@kauppahalli.fi").status_code == 302
+
+
 def _populate(org, coach, team, count):
     for i in range(count):
         employer = EmployerFactory(organisation=org)
