@@ -2,8 +2,10 @@
 
 from django import forms
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from employers.models import ContactPerson, Employer, EmployerContact, Job
@@ -37,10 +39,33 @@ def _coaches_of(organisation):
     )
 
 
+def _link_to(field, employer) -> None:
+    """Show a link to an employer already in the register next to the field (includes/field.html)."""
+    field.see_also = {
+        "url": reverse("employers:employer_detail", args=[employer.uuid]),
+        "label": gettext("Open %(name)s") % {"name": employer.name},
+    }
+
+
 class EmployerForm(OrganisationScopedForm, TrustedModelForm):
+    # Shown only with the warning about an employer of the same name: a chain's two shops may share one.
+    same_name = forms.BooleanField(
+        label=_("This is another employer with the same name: save it anyway"), required=False, widget=forms.HiddenInput
+    )
+
     class Meta:
         model = Employer
-        fields = ["name", "business_id", "industry", "municipality", "address", "status", "responsible_coach", "notes"]
+        fields = [
+            "name",
+            "same_name",
+            "business_id",
+            "industry",
+            "municipality",
+            "address",
+            "status",
+            "responsible_coach",
+            "notes",
+        ]
         widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
         field_classes = {"responsible_coach": PersonChoiceField}
 
@@ -49,6 +74,38 @@ class EmployerForm(OrganisationScopedForm, TrustedModelForm):
         self.organisation = organisation
         self.fields["responsible_coach"].queryset = _coaches_of(organisation)
         self.limit_to_organisations([organisation.pk])
+
+    def clean_name(self):
+        return " ".join(self.cleaned_data["name"].split())
+
+    def _same_name(self, name, business_id):
+        """An employer of the organisation with this name (but for case and spacing), unless both have a business
+        ID and they differ: then they are two legal persons, not one typed twice."""
+        others = Employer.objects.filter(organisation=self.organisation).named_like(name)
+        if self.instance.pk:
+            others = others.exclude(pk=self.instance.pk)
+        if business_id:
+            others = others.filter(Q(business_id="") | Q(business_id=business_id))
+        return others.only("uuid", "name").order_by("pk").first()
+
+    def clean(self):
+        cleaned = super().clean()
+        name = cleaned.get("name")
+        if not name or cleaned.get("same_name") or not self._renamed(name):
+            return cleaned
+        if existing := self._same_name(name, cleaned.get("business_id")):
+            message = _(
+                "%(name)s is already in your organisation's employer register. Open it, or tick the box below if this "
+                "is another employer with the same name."
+            )
+            self.add_error("name", forms.ValidationError(message, code="same_name", params={"name": existing.name}))
+            _link_to(self.fields["name"], existing)
+            self.fields["same_name"].widget = forms.CheckboxInput()
+        return cleaned
+
+    def _renamed(self, name) -> bool:
+        """A new employer, or a name changed by more than case and spacing (two already alike stay as they are)."""
+        return self.instance.pk is None or name.casefold() != " ".join(self.instance.name.split()).casefold()
 
     def clean_business_id(self):
         value = self.cleaned_data["business_id"].strip()
@@ -59,6 +116,7 @@ class EmployerForm(OrganisationScopedForm, TrustedModelForm):
         if self.instance.pk:
             existing = existing.exclude(pk=self.instance.pk)
         if duplicate := existing.first():
+            _link_to(self.fields["business_id"], duplicate)
             raise forms.ValidationError(
                 _("%(name)s already has this business ID in your organisation's employer register."),
                 code="duplicate",
@@ -69,16 +127,6 @@ class EmployerForm(OrganisationScopedForm, TrustedModelForm):
     def save(self, commit=True):
         self.instance.organisation = self.organisation
         return super().save(commit)
-
-    def duplicate_employer(self):
-        """The employer already registered with the typed business ID, for a link next to the message."""
-        if "business_id" not in self.errors or not self.data.get("business_id"):
-            return None
-        try:
-            value = normalise_business_id(self.data["business_id"])
-        except forms.ValidationError:
-            return None
-        return Employer.objects.filter(organisation=self.organisation, business_id=value).first()
 
 
 class ContactPersonForm(TrustedModelForm):
