@@ -2,15 +2,17 @@
 
 from django import forms
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from employers.models import ContactPerson, Employer, EmployerContact, Job
 from employers.models.jobs import MAX_HOURS_PER_WEEK
-from employers.validators import normalise_business_id
+from employers.validators import normalise_business_id, normalise_phone
 from ips.forms.client_picker import ClientPickerField
-from ips.forms.fields import check_recent, dates_in_order, not_in_future, within_calendar
+from ips.forms.fields import check_recent, dates_in_order, model_bounds, not_in_future, within_calendar
 from ips.forms.scoped import OrganisationScopedForm, PersonChoiceField, ScopedModelChoiceField
 from ips.forms.trust import TrustedModelForm
 from ips.forms.widgets import use_plain_inputs, use_plain_select
@@ -37,10 +39,33 @@ def _coaches_of(organisation):
     )
 
 
+def _link_to(field, employer) -> None:
+    """Show a link to an employer already in the register next to the field (includes/field.html)."""
+    field.see_also = {
+        "url": reverse("employers:employer_detail", args=[employer.uuid]),
+        "label": gettext("Open %(name)s") % {"name": employer.name},
+    }
+
+
 class EmployerForm(OrganisationScopedForm, TrustedModelForm):
+    # Shown only with the warning about an employer of the same name: a chain's two shops may share one.
+    same_name = forms.BooleanField(
+        label=_("This is another employer with the same name: save it anyway"), required=False, widget=forms.HiddenInput
+    )
+
     class Meta:
         model = Employer
-        fields = ["name", "business_id", "industry", "municipality", "address", "status", "responsible_coach", "notes"]
+        fields = [
+            "name",
+            "same_name",
+            "business_id",
+            "industry",
+            "municipality",
+            "address",
+            "status",
+            "responsible_coach",
+            "notes",
+        ]
         widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
         field_classes = {"responsible_coach": PersonChoiceField}
 
@@ -49,6 +74,38 @@ class EmployerForm(OrganisationScopedForm, TrustedModelForm):
         self.organisation = organisation
         self.fields["responsible_coach"].queryset = _coaches_of(organisation)
         self.limit_to_organisations([organisation.pk])
+
+    def clean_name(self):
+        return " ".join(self.cleaned_data["name"].split())
+
+    def _same_name(self, name, business_id):
+        """An employer of the organisation with this name (but for case and spacing), unless both have a business
+        ID and they differ: then they are two legal persons, not one typed twice."""
+        others = Employer.objects.filter(organisation=self.organisation).named_like(name)
+        if self.instance.pk:
+            others = others.exclude(pk=self.instance.pk)
+        if business_id:
+            others = others.filter(Q(business_id="") | Q(business_id=business_id))
+        return others.only("uuid", "name").order_by("pk").first()
+
+    def clean(self):
+        cleaned = super().clean()
+        name = cleaned.get("name")
+        if not name or cleaned.get("same_name") or not self._renamed(name):
+            return cleaned
+        if existing := self._same_name(name, cleaned.get("business_id")):
+            message = _(
+                "%(name)s is already in your organisation's employer register. Open it, or tick the box below if this "
+                "is another employer with the same name."
+            )
+            self.add_error("name", forms.ValidationError(message, code="same_name", params={"name": existing.name}))
+            _link_to(self.fields["name"], existing)
+            self.fields["same_name"].widget = forms.CheckboxInput()
+        return cleaned
+
+    def _renamed(self, name) -> bool:
+        """A new employer, or a name changed by more than case and spacing (two already alike stay as they are)."""
+        return self.instance.pk is None or name.casefold() != " ".join(self.instance.name.split()).casefold()
 
     def clean_business_id(self):
         value = self.cleaned_data["business_id"].strip()
@@ -59,6 +116,7 @@ class EmployerForm(OrganisationScopedForm, TrustedModelForm):
         if self.instance.pk:
             existing = existing.exclude(pk=self.instance.pk)
         if duplicate := existing.first():
+            _link_to(self.fields["business_id"], duplicate)
             raise forms.ValidationError(
                 _("%(name)s already has this business ID in your organisation's employer register."),
                 code="duplicate",
@@ -69,16 +127,6 @@ class EmployerForm(OrganisationScopedForm, TrustedModelForm):
     def save(self, commit=True):
         self.instance.organisation = self.organisation
         return super().save(commit)
-
-    def duplicate_employer(self):
-        """The employer already registered with the typed business ID, for a link next to the message."""
-        if "business_id" not in self.errors or not self.data.get("business_id"):
-            return None
-        try:
-            value = normalise_business_id(self.data["business_id"])
-        except forms.ValidationError:
-            return None
-        return Employer.objects.filter(organisation=self.organisation, business_id=value).first()
 
 
 class ContactPersonForm(TrustedModelForm):
@@ -91,6 +139,10 @@ class ContactPersonForm(TrustedModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk is None:
             del self.fields["active"]  # a new person is a current one; the choice is for correcting later
+
+    def clean_phone(self):
+        phone = self.cleaned_data["phone"]
+        return normalise_phone(phone) if phone else ""
 
 
 class ContactPersonChoiceField(ScopedModelChoiceField):
@@ -142,9 +194,10 @@ class EmployerContactForm(OrganisationScopedForm, TrustedModelForm):
         widgets = {
             "date": DateInput(),
             "next_step_on": DateInput(),
-            "minutes": forms.NumberInput(attrs={"min": 1, "max": 480, "inputmode": "numeric"}),
+            "minutes": forms.NumberInput(attrs={"inputmode": "numeric"}),
         }
         field_classes = {"employer": ScopedModelChoiceField, "contact_person": ContactPersonChoiceField}
+        formfield_callback = model_bounds()
 
     def __init__(self, *args, user, employer=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -273,10 +326,11 @@ class JobStartForm(OrganisationScopedForm, TrustedModelForm):
         widgets = {
             "start_date": DateInput(),
             "occupation_code": forms.TextInput(attrs={"inputmode": "numeric", "pattern": "[0-9]{2,5}"}),
-            "hours_per_week": forms.NumberInput(attrs={"min": 0, "max": 60, "step": "0.5"}),
-            "hourly_wage": forms.NumberInput(attrs={"min": 0, "step": "0.01"}),
+            "hours_per_week": forms.NumberInput(attrs={"step": "0.5"}),
+            "hourly_wage": forms.NumberInput(attrs={"step": "0.01"}),
         }
         field_classes = {"employer": ScopedModelChoiceField}
+        formfield_callback = model_bounds()
 
     def __init__(self, *args, user, client, **kwargs):
         super().__init__(*args, **kwargs)

@@ -1,4 +1,4 @@
-"""Finnish business IDs (Y-tunnus) and occupation codes, checked the way the registers check them."""
+"""Finnish business IDs (Y-tunnus), occupation codes and phone numbers, checked the way the registers check them."""
 
 import re
 
@@ -54,3 +54,35 @@ validate_occupation_code = RegexValidator(
     _("Enter the occupation code as 2 to 5 digits (ISCO-08 / Ammattiluokitus 2010), e.g. 5223."),
     code="occupation_code",
 )
+
+
+# E.164 allows at most 15 digits with the country code; a Finnish service number has at least 5 (e.g. 116 117).
+PHONE_DIGITS = (5, 15)
+_PHONE_RE = re.compile(r"\+?[\d ()-]+")
+
+
+def normalise_phone(value: str) -> str:
+    """A phone number as typed, its runs of spaces made one: digits, with spaces, hyphens and brackets between them
+    and a + only in front (040 123 4567, +358 (0)40 123 4567, (06) 317 1111). Letters, extensions and other signs
+    are refused: the number is dialled from the page."""
+    typed = " ".join((value or "").split())
+    digits = sum(character.isdigit() for character in typed)
+    if not _PHONE_RE.fullmatch(typed) or not PHONE_DIGITS[0] <= digits <= PHONE_DIGITS[1] or not _brackets_pair(typed):
+        raise ValidationError(
+            _(
+                "Enter the phone number as 5 to 15 digits, e.g. 040 123 4567 or +358 40 123 4567; spaces, hyphens "
+                "and brackets may separate them."
+            ),
+            code="phone",
+        )
+    return typed
+
+
+def _brackets_pair(typed: str) -> bool:
+    """Brackets open before they close and do not nest: (06) or (0)40, never )06( or ((06))."""
+    depth = 0
+    for character in typed:
+        depth += {"(": 1, ")": -1}.get(character, 0)
+        if depth not in (0, 1):
+            return False
+    return depth == 0

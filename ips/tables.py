@@ -5,6 +5,7 @@ import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 
 from ips.models import Client
+from ips.models.clients import path_order
 
 
 class CaseloadTable(tables.Table):
@@ -35,6 +36,11 @@ class CaseloadTable(tables.Table):
         order_by = "code"
         empty_text = _("No clients match.")
         attrs = {"class": "caseload"}
+
+    def order_stage(self, queryset, is_descending):
+        """By the stages' order on the path, then by code."""
+        place = path_order()
+        return queryset.order_by(place.desc() if is_descending else place.asc(), "code"), True
 
     def render_name(self, record):
         return record.full_name

@@ -389,6 +389,9 @@ class Checker:
         if row.existing and all(str(base.get(name, "")) == str(value) for name, value in mapped.items()):
             row.action = SKIP
             return
+        # A row whose name is in the register (fold(): the form's own rule) updated that employer above, so the
+        # form need not look the name up again, a query a row.
+        data["same_name"] = True
         form = EmployerForm(data, organisation=organisation, instance=row.existing)
         if not form.is_valid():
             self._form_errors(row, form)

@@ -1,5 +1,6 @@
 """Employers and their contact persons, shared by every team of an organisation."""
 
+import re
 import uuid
 
 from django.conf import settings
@@ -84,6 +85,15 @@ class EmployerQuerySet(AccessQuerySet):
                 0,
             ),
         )
+
+    def named_like(self, name: str):
+        """Employers whose name is `name` but for letter case and spacing ("vaasan  KAUPPAHALLI oy" finds "Vaasan
+        Kauppahalli Oy"). A case-insensitive regular expression in SQL: SQLite runs it with Python's re, which folds
+        ä and Ä as PostgreSQL's ~* does; LOWER() on SQLite folds ASCII only."""
+        words = name.split()
+        if not words:
+            return self.none()
+        return self.filter(name__iregex=r"^\s*" + r"\s+".join(re.escape(word) for word in words) + r"\s*$")
 
     def not_contacted_since(self, day):
         """No contact on or after `day` (never contacted counts too)."""

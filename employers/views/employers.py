@@ -116,14 +116,13 @@ def employer_edit(request, uuid):
 
 
 def _employer_page(request, form, *, title, employer=None):
-    """A new or an existing employer's form; when the typed business ID is already registered, that employer is
-    offered to open instead."""
+    """A new or an existing employer's form; an employer already registered with the typed business ID or name is
+    linked next to that field (EmployerForm)."""
     if request.method == "POST" and form.is_valid():
         employer = form.save()
         messages.success(request, _("Employer saved."))
         return redirect("employers:employer_detail", uuid=employer.uuid)
-    duplicate = form.duplicate_employer() if form.is_bound else None
-    context = {"form": form, "title": title, "employer": employer, "duplicate": duplicate}
+    context = {"form": form, "title": title, "employer": employer}
     return render(request, "employers/employer_form.html", context)
 
 

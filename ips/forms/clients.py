@@ -4,7 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ips.forms.fields import ModelMultipleChoiceField, dates_in_order, not_in_future, within_calendar
+from ips.forms.fields import ModelMultipleChoiceField, dates_in_order, model_bounds, not_in_future, within_calendar
 from ips.forms.scoped import OrganisationScopedForm, PersonChoiceField, ScopedModelChoiceField
 from ips.forms.trust import TrustedForm, TrustedModelForm
 from ips.models import (
@@ -79,6 +79,7 @@ class ReferralForm(OrganisationScopedForm, TrustedModelForm):
             "municipality",
         ]
         widgets = {"referred_on": DATE, "birth_year": forms.NumberInput(attrs={"inputmode": "numeric"})}
+        formfield_callback = model_bounds()
         # The team chosen fixes the referral's organisation: only the user's own teams are offered.
         field_classes = {"source": NamedChoiceField, "team": ScopedModelChoiceField}
 
@@ -156,6 +157,7 @@ class ClientForm(OrganisationScopedForm, TrustedModelForm):
             "target_groups": forms.CheckboxSelectMultiple,
             "birth_year": forms.NumberInput(attrs={"inputmode": "numeric"}),
         }
+        formfield_callback = model_bounds()
         field_classes = {
             "target_groups": NamedMultipleChoiceField,
             "team": ScopedModelChoiceField,
@@ -221,8 +223,9 @@ class ClosureForm(TrustedModelForm):
         fields = ["closed_on", "outcome", "closure_reason", "satisfaction", *(n for n, _label in ESF_EXIT_RESULTS)]
         widgets = {
             "closed_on": DATE,
-            "satisfaction": forms.NumberInput(attrs={"min": 1, "max": 10, "inputmode": "numeric"}),
+            "satisfaction": forms.NumberInput(attrs={"inputmode": "numeric"}),
         }
+        formfield_callback = model_bounds()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -270,8 +273,9 @@ class SatisfactionForm(TrustedModelForm):
         fields = ["answered_on", "score"]
         widgets = {
             "answered_on": DATE,
-            "score": forms.NumberInput(attrs={"min": 1, "max": 10, "inputmode": "numeric"}),
+            "score": forms.NumberInput(attrs={"inputmode": "numeric"}),
         }
+        formfield_callback = model_bounds()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -337,7 +341,7 @@ class VocationalProfileForm(TrustedModelForm):
         widgets = {name: forms.Textarea(attrs={"rows": 3}) for name in fields}
 
 
-SCORE_INPUT = forms.NumberInput(attrs={"step": "0.1", "min": "0", "max": "10", "inputmode": "decimal"})
+SCORE_INPUT = forms.NumberInput(attrs={"step": "0.1", "inputmode": "decimal"})
 
 
 class KykyviisariForm(TrustedModelForm):
@@ -347,6 +351,7 @@ class KykyviisariForm(TrustedModelForm):
         model = KykyviisariScore
         fields = ["measured_on", "score", "kind", *KYKYVIISARI_AREA_FIELDS]
         widgets = {"measured_on": DATE, "score": SCORE_INPUT} | dict.fromkeys(KYKYVIISARI_AREA_FIELDS, SCORE_INPUT)
+        formfield_callback = model_bounds()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

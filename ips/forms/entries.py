@@ -9,7 +9,7 @@ from django.utils.translation import ngettext
 
 from ips.forms.client_picker import ClientPicker, ClientPickerField
 from ips.forms.clients import NamedChoiceField
-from ips.forms.fields import check_recent
+from ips.forms.fields import check_recent, model_bounds
 from ips.forms.scoped import OrganisationScopedForm
 from ips.forms.trust import TrustedModelForm
 from ips.forms.widgets import ModelChoices, PlainSelect, use_plain_inputs
@@ -26,17 +26,19 @@ class TimeEntryForm(OrganisationScopedForm, TrustedModelForm):
         fields = ["date", "minutes", "kind", "setting", "client", "note"]
         widgets = {
             "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "minutes": forms.NumberInput(attrs={"inputmode": "numeric", "min": 1, "max": 1440}),
+            "minutes": forms.NumberInput(attrs={"inputmode": "numeric"}),
             "note": forms.TextInput(attrs={"maxlength": 200, "autocomplete": "off"}),
             "kind": PlainSelect,
             "setting": PlainSelect,
             "client": ClientPicker,
         }
         field_classes = {"client": ClientPickerField, "kind": KindChoiceField}
+        # One entry holds what a day may: the field's bounds are also the input's min and max.
+        formfield_callback = model_bounds(minutes=(1, MAX_DAY_MINUTES))
         error_messages = {
             "minutes": {
                 "min_value": _("Give the time in minutes, at least 1."),
-                "max_value": _("A day has 1,440 minutes; give at most that."),
+                "max_value": _("A day may hold at most 16 hours (960 minutes); give at most that."),
                 "invalid": _("Give the time as a whole number of minutes."),
             },
         }
@@ -63,7 +65,7 @@ class TimeEntryForm(OrganisationScopedForm, TrustedModelForm):
 
     def _get_validation_exclusions(self):
         """The model's own checks of these fields repeat the form's, a query each, on every quick add: the kind and
-        the client come from the fields' (narrower) querysets, and clean_minutes holds the minutes to the range of
+        the client come from the fields' (narrower) querysets, and the minutes field's own bounds are narrower than
         the time_entry_minutes_in_day constraint, which the database still enforces."""
         return super()._get_validation_exclusions() | {"kind", "client", "minutes"}
 
@@ -81,16 +83,6 @@ class TimeEntryForm(OrganisationScopedForm, TrustedModelForm):
 
     def _organisation_of_team(self):
         return [self.instance.team.organisation_id] if self.instance.team_id else []
-
-    def clean_minutes(self):
-        minutes = self.cleaned_data["minutes"]
-        if minutes is None:
-            return minutes
-        if minutes <= 0:
-            raise forms.ValidationError(_("Give the time in minutes, at least 1."), code="min_value")
-        if minutes > 24 * 60:
-            raise forms.ValidationError(_("A day has 1,440 minutes; give at most that."), code="max_value")
-        return minutes
 
     def clean_date(self):
         day = self.cleaned_data["date"]

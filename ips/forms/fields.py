@@ -3,6 +3,7 @@
 from datetime import date, timedelta
 
 from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import connection, models
 from django.utils import timezone
 from django.utils.formats import number_format
@@ -26,6 +27,30 @@ def use_choose_label() -> None:
     forms.ModelChoiceField.__init__.__kwdefaults__["empty_label"] = EMPTY_CHOICE_LABEL
     # Field.get_choices and formfield() default to this very list object.
     models.BLANK_CHOICE_DASH[0] = ("", EMPTY_CHOICE_LABEL)
+
+
+def model_bounds(**bounds):
+    """A ModelForm's `formfield_callback` that holds each number field to the model field's declared bounds (or the
+    (low, high) given here by field name) on the form field itself.
+
+    Django writes the form field's min_value and max_value as the input's min and max, so the browser and the
+    server then tell one rule. Without it, a PositiveSmallIntegerField says min 0 to the browser (and updates any
+    min given in Meta.widgets to it) while its model validators refuse 0 with another message.
+    """
+
+    def formfield(db_field, **kwargs):
+        if isinstance(db_field, (models.IntegerField, models.DecimalField, models.FloatField)):
+            declared = db_field._validators  # the model's own, not the database's integer range
+            low = next((v.limit_value for v in declared if isinstance(v, MinValueValidator)), None)
+            high = next((v.limit_value for v in declared if isinstance(v, MaxValueValidator)), None)
+            low, high = bounds.get(db_field.name, (low, high))
+            if low is not None:
+                kwargs.setdefault("min_value", low)
+            if high is not None:
+                kwargs.setdefault("max_value", high)
+        return db_field.formfield(**kwargs)
+
+    return formfield
 
 
 def check_recent(day, *, kept=None):

@@ -180,6 +180,12 @@ class NetworkMeetingForm(OrganisationScopedForm, TrustedModelForm):
     def clean(self):
         cleaned = super().clean()
         day, parties = cleaned.get("held_on"), cleaned.get("parties") or []
+        # A meeting is its participants; a date alone records nothing. Fields refused on their own (a member or a
+        # party not offered) have their own message and leave no cleaned value: they are not "nobody".
+        named = cleaned.get("members") or parties or cleaned.get("outside_participants")
+        if not named and not {"members", "parties", "outside_participants"} & set(self.errors):
+            message = _("Say who took part: tick a team member or an outside party, or name the outside participants.")
+            self.add_error("members", forms.ValidationError(message, code="no_participants"))
         if day and parties:
             missing = uncovered_parties(self.client, parties, day)
             if missing:

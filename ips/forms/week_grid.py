@@ -83,14 +83,14 @@ class WeekGridForm(TrustedForm):
                     label=_("Minutes on %(day)s, row %(row)d") % {"day": date_format(day, "D j.n."), "row": i + 1},
                     required=False,
                     min_value=0,
-                    max_value=24 * 60,
+                    max_value=MAX_DAY_MINUTES,  # written as the input's min and max too
                     # Work is logged once it is done: later days of this week wait for their day.
                     disabled=day > today,
                     show_hidden_initial=True,
-                    widget=forms.NumberInput(attrs={"inputmode": "numeric", "min": 0, "max": 1440, "size": 4}),
+                    widget=forms.NumberInput(attrs={"inputmode": "numeric", "size": 4}),
                     error_messages={
                         "min_value": _("Give the minutes as 0 or more."),
-                        "max_value": _("A day has 1,440 minutes; give at most that."),
+                        "max_value": _("A day may hold at most 16 hours (960 minutes); give at most that."),
                         "invalid": _("Give the time as a whole number of minutes."),
                     },
                 )

@@ -126,17 +126,13 @@ class TimeEntryQuerySet(AccessQuerySet):
     delete.alters_data = True
     delete.queryset_only = True
 
-    def by_day_and_kind(self):
-        """Per date and kind: minutes_total, community and the number of entries, with the kind's order, code and
-        names, in one query, for a page that shows both the days and the kinds (Today's week)."""
+    def by_coach_day_and_kind(self):
+        """Per coach, date and kind: minutes_total, community, employment and the number of entries, with the kind's
+        order, code and names, in one query: the log's half of a coach's work time (ips/work_time.py)."""
         return (
             self.order_by()
-            .values("date", "kind", *KIND_COLUMNS)
-            .annotate(
-                minutes_total=Sum("minutes", default=0),
-                community=Sum("minutes", filter=Q(setting__in=COMMUNITY_SETTINGS), default=0),
-                count=Count("pk"),
-            )
+            .values("coach", "date", "kind", *KIND_COLUMNS)
+            .annotate(**_minute_sums("minutes_total"), count=Count("pk"))
         )
 
 

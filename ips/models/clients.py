@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import IntegrityError, models, transaction
-from django.db.models import F, Max, OuterRef, Q, Subquery
+from django.db.models import Case, F, IntegerField, Max, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -47,6 +47,13 @@ class Stage(models.TextChoices):
 
 
 OPEN_STAGES = [s for s in Stage.values if s != Stage.CLOSED]
+
+
+def path_order(field: str = "stage") -> Case:
+    """A stage's place on the path (engagement first, closure last) in SQL, for ordering: the stage codes sort
+    alphabetically, which is not the path's order."""
+    places = (When(**{field: stage}, then=Value(place)) for place, stage in enumerate(Stage.values))
+    return Case(*places, output_field=IntegerField())
 
 
 class ServiceType(models.TextChoices):

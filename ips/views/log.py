@@ -6,7 +6,7 @@ from datetime import timedelta
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q, Sum
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -19,14 +19,14 @@ from ips.access import get_for_user, require_role
 from ips.forms.clients import team_coaches
 from ips.forms.entries import TimeEntryForm
 from ips.http import redirect_next, render_page_or_fragment, safe_next
-from ips.models import ActivityKind, Client, Setting, Team, TimeEntry
-from ips.models.activity import KIND_COLUMNS
+from ips.models import Client, Setting, Team, TimeEntry
 from ips.models.clients import overdue_q, overdue_since
 from ips.models.plan import plan_review_due_q, review_due_by
 from ips.params import query_date, query_text
-from ips.periods import week_days, whole_percent
+from ips.periods import week_days
 from ips.services import time_entry_find_submitted, time_entry_record
 from ips.submissions import submission_exempt
+from ips.work_time import work_week, work_weeks
 
 AGENDA_CHANGED = "polku:agenda-changed"
 WORKDAY_MINUTES = 7 * 60 + 39  # the Finnish municipal full day (7 h 39 min): the scale of the day bars
@@ -68,58 +68,23 @@ def _new_form(user, *, last=None):
     return TimeEntryForm(user=user, initial=initial, auto_id="add_%s")
 
 
-def _employer_contacts(user, first, last) -> list[dict]:
-    """The coach's employer contacts of these days: their minutes are work time, recorded once, on the contact.
-
-    Employer contacts belong to the employers app, which ips may not import: reached through the reverse relation.
-    """
-    contact_model = user._meta.get_field("employer_contacts").related_model
-    return list(
-        contact_model.objects.filter(coach=user, date__gte=first, date__lte=last)
-        .order_by("date", "created")
-        .values("uuid", "date", "minutes", "face_to_face", "employer__name")
-    )
-
-
 def _week_context(user, today) -> dict:
-    """This week's totals, by kind and by day, with the week's employer contacts, for the week section of Today.
+    """This week's work time, by kind and by day, with the week's employer contacts, for the week section of Today.
 
-    Two queries: the entries by day and kind (summed here both ways: a handful of rows), and the employer contacts.
+    Two queries (ips/work_time.py): the entries by day and kind, and the employer contacts.
     """
-    days = week_days(today)
-    rows = TimeEntry.objects.of_coach(user).between(days[0], days[-1]).by_day_and_kind()
-    contacts = _employer_contacts(user, days[0], days[-1])
-    per_day, day_entries, kinds = {}, {}, {}
-    totals = {"total": 0, "community": 0}
-    for row in rows:
-        per_day[row["date"]] = per_day.get(row["date"], 0) + row["minutes_total"]
-        day_entries[row["date"]] = day_entries.get(row["date"], 0) + row["count"]
-        totals["total"] += row["minutes_total"]
-        totals["community"] += row["community"]
-        if row["kind"] not in kinds:
-            kinds[row["kind"]] = {"kind": _kind_of(row), "minutes": 0}
-        kinds[row["kind"]]["minutes"] += row["minutes_total"]
-    for contact in contacts:
-        per_day[contact["date"]] = per_day.get(contact["date"], 0) + contact["minutes"]
-    contact_minutes = sum(contact["minutes"] for contact in contacts)
-    # A face-to-face contact with an employer is work in the community (fidelity item V13 counts it so).
-    totals["total"] += contact_minutes
-    totals["community"] += sum(contact["minutes"] for contact in contacts if contact["face_to_face"])
+    week = work_week(user, user, today)
     return {
-        "week_totals": totals,
-        "community_share": whole_percent(totals["community"], totals["total"]),
-        "by_kind": sorted(kinds.values(), key=lambda row: (row["kind"].order, row["kind"].code)),
-        "contact_minutes": contact_minutes,
-        "days": [{"date": d, "minutes": per_day.get(d, 0)} for d in days],
+        "week": week,
+        "week_totals": {"total": week.total, "community": week.community},
+        "community_share": week.community_share,
+        "by_kind": [{"kind": row.kind, "minutes": row.total} for row in week.by_kind],
+        "contact_minutes": week.contact_minutes,
+        "days": [{"date": d, "minutes": minutes} for d, minutes in zip(week.days, week.day_totals, strict=True)],
         "workday_minutes": WORKDAY_MINUTES,
-        "day_entries": day_entries,
-        "today_contacts": [contact for contact in contacts if contact["date"] == today],
+        "day_entries": week.entry_counts,
+        "today_contacts": [contact for contact in week.contacts if contact["date"] == today],
     }
-
-
-def _kind_of(row) -> ActivityKind:
-    """The kind of a by_day_and_kind() row, with what the week section shows of it (its order, code and names)."""
-    return ActivityKind(pk=row["kind"], **{column.removeprefix("kind__"): row[column] for column in KIND_COLUMNS})
 
 
 def _overdue(user, today) -> list[Client]:
@@ -348,36 +313,32 @@ def week(request):
     else:
         coach = user if roles.is_coach else (coaches[0] if coaches else None)
 
-    visible = TimeEntry.objects.visible_to(user).between(days[0], days[-1])
-    kinds = {kind.pk: kind for kind in ActivityKind.objects.all()}
+    # Every coach shown, the timesheet's and the team's, in one read of the week's work time (two queries).
+    shown = [*coaches, *([coach] if coach is not None and coach not in coaches else [])]
+    weeks = work_weeks(user, shown, days[0])
+    sheet = weeks[coach.pk] if coach is not None else None
     grid, entries, totals = [], [], None
-    if coach is not None:
-        mine = visible.of_coach(coach)
-        cells = {(r["kind"], r["date"]): r["minutes_total"] for r in _by_kind_and_day(mine)}
-        for kind_id in sorted({k for k, _d in cells}, key=lambda pk: (kinds[pk].order, kinds[pk].code)):
-            row = [cells.get((kind_id, d), 0) for d in days]
-            grid.append({"kind": kinds[kind_id], "cells": row, "total": sum(row)})
-        totals = mine.totals()
-        day_totals = {r["date"]: r["minutes_total"] for r in mine.by_day()}
-        totals["days"] = [day_totals.get(d, 0) for d in days]
-        entries = list(mine.select_related("kind", "client").order_by("date", "created"))
+    if sheet is not None:
+        grid = [{"kind": row.kind, "cells": row.cells, "total": row.total} for row in sheet.by_kind]
+        totals = {"total": sheet.total, "employment": sheet.employment, "days": sheet.day_totals}
+        entries = list(
+            TimeEntry.objects.visible_to(user)
+            .of_coach(coach)
+            .between(days[0], days[-1])
+            .select_related("kind", "client")
+            .order_by("date", "created")
+        )
         audit.log_access_many(request, _about_clients(entries))
     team_rows = []
     if roles.is_supervisor:
-        team = visible.filter(team__in=roles.supervisor_teams, coach__in=coaches)
-        per = {}
-        for row in team.order_by().values("coach", "date").annotate(minutes_total=Sum("minutes")):
-            per.setdefault(row["coach"], {})[row["date"]] = row["minutes_total"]
-        community = {r["coach"]: r for r in team.totals_per("coach")}
         for person in coaches:
-            row = [per.get(person.pk, {}).get(d, 0) for d in days]
-            shares = community.get(person.pk, {"total": 0, "community": 0})
+            of_person = weeks[person.pk]
             team_rows.append(
                 {
                     "coach": person,
-                    "cells": row,
-                    "total": sum(row),
-                    "community_share": whole_percent(shares["community"], shares["total"]),
+                    "cells": of_person.day_totals,
+                    "total": of_person.total,
+                    "community_share": of_person.community_share,
                 }
             )
     previous, following = days[0] - timedelta(days=7), days[0] + timedelta(days=7)
@@ -391,7 +352,8 @@ def week(request):
             "grid": grid,
             "entries": entries,
             "totals": totals,
-            "community_share": whole_percent(totals["community"], totals["total"]) if totals else None,
+            "sheet": sheet,
+            "community_share": sheet.community_share if sheet is not None else None,
             "team_rows": team_rows,
             "teams": Team.objects.filter(pk__in=roles.supervisor_teams) if roles.is_supervisor else [],
             "previous": previous,
@@ -400,7 +362,3 @@ def week(request):
             "can_edit": coach == user,
         },
     )
-
-
-def _by_kind_and_day(queryset):
-    return queryset.order_by().values("kind", "date").annotate(minutes_total=Sum("minutes"))

@@ -2,10 +2,13 @@
 saves and sees the totals in the week view; then corrects a cell on a phone, where the grid scrolls in its region."""
 
 import pytest
+from django.db.models import Sum
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from employers.models import EmployerContact
 from ips.models import TimeEntry
+from ips.periods import week_of
 from ips.templatetags.polku import duration
 from tests.browser.keyboard import PHONE, fits_the_phone
 
@@ -15,7 +18,11 @@ DESKTOP = {"width": 1280, "height": 900}
 
 
 def _week_total():
-    return TimeEntry.objects.filter(coach__username="coach").week_of(timezone.localdate()).totals()["total"]
+    """The week's work time as the Week page counts it: the coach's log and their employer contacts."""
+    monday, sunday = week_of(timezone.localdate())
+    logged = TimeEntry.objects.filter(coach__username="coach").between(monday, sunday).totals()["total"]
+    contacts = EmployerContact.objects.filter(coach__username="coach", date__gte=monday, date__lte=sunday)
+    return logged + contacts.aggregate(minutes=Sum("minutes", default=0))["minutes"]
 
 
 def _fits(page, width):

@@ -1,6 +1,7 @@
 import datetime
 
 import pytest
+from bs4 import BeautifulSoup
 from django.urls import reverse
 
 from employers.models import EmployerContact
@@ -94,6 +95,38 @@ def test_the_client_is_preselected_from_the_client_page_with_their_work_preferen
     response = as_user(coach_a).get(reverse("employers:contact_create"), {"client": str(client_a.uuid)})
     assert response.context["form"].initial["client"] == client_a
     assert "Ulkotyöt, ei asiakaspalvelua" in response.content.decode()
+
+
+def _from_the_client_page(browser, client):
+    """Follow the client page's "Record an employer contact" link: the contact form it opens, as soup."""
+    jobs = BeautifulSoup(browser.get(reverse("employers:client_jobs", args=[client.uuid])).content, "html.parser")
+    link = jobs.select_one(f"#client-jobs a[href^='{reverse('employers:contact_create')}']")["href"]
+    return link, BeautifulSoup(browser.get(link).content, "html.parser")
+
+
+def test_a_contact_recorded_from_the_client_page_returns_to_the_client_page(as_user, coach_a, client_a, org_a):
+    employer = EmployerFactory(organisation=org_a)
+    ConsentFactory(client=client_a)
+    browser = as_user(coach_a)
+    link, form = _from_the_client_page(browser, client_a)
+    client_page = reverse("ips:client_detail", args=[client_a.uuid])
+    assert form.select_one("main form input[name=next]")["value"] == client_page
+    assert form.select_one(f"main a[href='{client_page}']"), "Cancel goes back to the client page too"
+    data = _data(employer=employer.pk, purpose="on_behalf_of_client", client=client_a.pk, next=client_page)
+    refused = browser.post(link, {**data, "minutes": "0"})  # a mistake keeps the way back
+    assert (
+        BeautifulSoup(refused.content, "html.parser").select_one("main form input[name=next]")["value"] == client_page
+    )
+    response = browser.post(link, data)
+    assert response.status_code == 302
+    assert response["Location"] == client_page
+    assert EmployerContact.objects.get().client == client_a
+
+
+def test_a_next_leading_off_the_site_falls_back_to_the_employer_page(as_user, coach_a, org_a):
+    employer = EmployerFactory(organisation=org_a)
+    response = as_user(coach_a).post(_url(employer), _data(next="https://evil.example/"))
+    assert response["Location"] == reverse("employers:employer_detail", args=[employer.uuid])
 
 
 def test_a_client_of_another_team_is_not_preselected(as_user, coach_b, client_a):

@@ -1,6 +1,7 @@
 import datetime
 
 import pytest
+from bs4 import BeautifulSoup
 from django.urls import reverse
 
 from employers.models import Employer
@@ -41,6 +42,60 @@ def test_a_duplicate_business_id_is_refused_with_the_existing_employers_name(as_
     assert "Pohjanmaan Puu Oy" in str(response.context["form"].errors["business_id"])
     assert _detail(existing) in response.content.decode()
     assert Employer.objects.count() == 1
+
+
+def _field_box(response, name):
+    """The container of a field on the page: its label, input, message and what is shown next to it."""
+    soup = BeautifulSoup(response.content.decode(), "html.parser")
+    return soup.find(id=f"id_{name}").find_parent("div", class_="field")
+
+
+def test_a_duplicate_business_id_links_to_the_existing_employer_next_to_the_field(as_user, coach_b, org_a):
+    existing = EmployerFactory(organisation=org_a, name="Pohjanmaan Puu Oy", business_id="0112038-9")
+    response = as_user(coach_b).post(CREATE, _valid(business_id="0112038-9"))
+    assert _field_box(response, "business_id").find("a", href=_detail(existing))
+
+
+@pytest.mark.parametrize("typed", ["Vaasan Kauppahalli Oy", "  vaasan   KAUPPAHALLI oy ", "ÄÄNEKOSKEN KAUPPA Oy"])
+def test_a_new_employer_whose_name_is_in_the_register_is_warned_with_a_link(as_user, coach_a, org_a, typed):
+    name = "Äänekosken kauppa Oy" if typed.startswith("Ä") else "Vaasan Kauppahalli Oy"
+    existing = EmployerFactory(organisation=org_a, name=name, business_id="")
+    response = as_user(coach_a).post(CREATE, _valid(name=typed, business_id=""))
+    assert response.status_code == 200
+    assert set(response.context["form"].errors) == {"name"}
+    assert name in str(response.context["form"].errors["name"])
+    box = _field_box(response, "name")
+    assert box.find(id="id_name_error") and box.find("a", href=_detail(existing))
+    assert BeautifulSoup(response.content.decode(), "html.parser").find("input", type="checkbox", id="id_same_name")
+    assert Employer.objects.count() == 1
+
+
+def test_the_coach_may_create_a_second_employer_of_the_same_name_when_they_confirm(as_user, coach_a, org_a):
+    EmployerFactory(organisation=org_a, name="Vaasan Kauppahalli Oy", business_id="")
+    response = as_user(coach_a).post(CREATE, _valid(name="vaasan kauppahalli oy", business_id="", same_name="on"))
+    assert response.status_code == 302
+    assert Employer.objects.filter(name__iexact="vaasan kauppahalli oy").count() == 2
+
+
+def test_the_same_name_with_two_different_business_ids_is_no_duplicate(as_user, coach_a, org_a):
+    EmployerFactory(organisation=org_a, name="K-Market Keskusta", business_id="2331972-7")
+    assert as_user(coach_a).post(CREATE, _valid(name="K-Market Keskusta", business_id="0112038-9")).status_code == 302
+
+
+def test_the_same_name_in_another_organisation_is_no_duplicate(as_user, coach_a, org_b):
+    EmployerFactory(organisation=org_b, name="Vaasan Kauppahalli Oy", business_id="")
+    assert as_user(coach_a).post(CREATE, _valid(business_id="")).status_code == 302
+
+
+def test_an_unrenamed_employer_is_saved_without_a_warning_and_a_renamed_one_is_warned(as_user, coach_a, org_a):
+    EmployerFactory(organisation=org_a, name="Vaasan Kauppahalli Oy", business_id="")
+    twin = EmployerFactory(organisation=org_a, name="Vaasan Kauppahalli Oy", business_id="")
+    other = EmployerFactory(organisation=org_a, name="Kauppahalli", business_id="")
+    browser = as_user(coach_a)
+    edit = lambda employer: reverse("employers:employer_edit", args=[employer.uuid])  # noqa: E731
+    assert browser.post(edit(twin), _valid(business_id="", municipality="Vaasa")).status_code == 302
+    renamed = browser.post(edit(other), _valid(business_id=""))
+    assert renamed.status_code == 200 and set(renamed.context["form"].errors) == {"name"}
 
 
 def test_the_same_business_id_is_allowed_in_another_organisation(as_user, coach_a, org_b):
@@ -193,6 +248,63 @@ def test_a_contact_person_is_added_from_the_employer_page(as_user, coach_a, org_
     response = as_user(coach_a).post(url, {"name": "Maija Myymälä", "phone": "040 123 4567"})
     assert response.status_code == 302
     assert "Maija Myymälä" in as_user(coach_a).get(_detail(employer)).content.decode()
+
+
+def _person(browser, employer, **fields):
+    url = reverse("employers:contact_person_create", args=[employer.uuid])
+    return browser.post(url, {"name": "Maija Myymälä", **fields})
+
+
+@pytest.mark.parametrize(
+    ("typed", "kept"),
+    [
+        ("040 123 4567", "040 123 4567"),
+        ("0401234567", "0401234567"),
+        ("+358 40 123 4567", "+358 40 123 4567"),
+        ("+358 (0)40 123 4567", "+358 (0)40 123 4567"),
+        ("(06) 317 1111", "(06) 317 1111"),
+        ("06-317 1111", "06-317 1111"),
+        ("+46 8 123 456 78", "+46 8 123 456 78"),
+        ("  040  123 4567 ", "040 123 4567"),
+        ("", ""),
+    ],
+)
+def test_a_contact_persons_phone_takes_finnish_and_international_numbers(as_user, coach_a, org_a, typed, kept):
+    employer = EmployerFactory(organisation=org_a)
+    assert _person(as_user(coach_a), employer, phone=typed).status_code == 302
+    assert employer.contact_persons.get().phone == kept
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "soita Maijalle",
+        "040 123 4567 tai 050 765 4321",
+        "040-CALL-NOW",
+        "12 34",
+        "1234567890123456",
+        "+358+40 123 4567",
+        "040 123 4567 +",
+        "040) 123 (4567",
+        "040 123 4567 #2",
+        "=HYPERLINK(1)",
+    ],
+)
+def test_a_phone_with_letters_or_garbage_is_refused_next_to_the_field(as_user, coach_a, org_a, typed):
+    employer = EmployerFactory(organisation=org_a)
+    response = _person(as_user(coach_a), employer, phone=typed)
+    assert response.status_code == 200
+    assert set(response.context["form"].errors) == {"phone"}
+    assert 'id="id_phone_error"' in response.content.decode()
+    assert not employer.contact_persons.exists()
+
+
+def test_a_contact_persons_email_is_checked_next_to_the_field(as_user, coach_a, org_a):
+    employer = EmployerFactory(organisation=org_a)
+    response = _person(as_user(coach_a), employer, email="maija@kauppahalli")
+    assert set(response.context["form"].errors) == {"email"}
+    assert 'id="id_email_error"' in response.content.decode()
+    assert _person(as_user(coach_a), employer, email="maija@kauppahalli.fi").status_code == 302
 
 
 def _populate(org, coach, team, count):

@@ -17,10 +17,12 @@ test_every_form_is_driven fails when a form is added to an app without a case in
 
 import os
 from contextlib import contextmanager
+from decimal import Decimal
 
 import pytest
 from django import forms
 from django.contrib.messages import get_messages
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import transaction
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -30,6 +32,7 @@ from content.forms import DocumentForm
 from employers.imports.forms import ImportUploadForm
 from ips.forms.general import LanguageForm
 from ips.forms.trust import TrustedForm, TrustedModelForm
+from ips.forms.week_grid import WeekGridForm
 from ips.views.accounts import PasswordSignInForm
 from tests.hostile import assert_errors_next_to_fields, defined_in_apps, payloads, row_counts
 from tests.hostile_input.cases import CASES
@@ -170,3 +173,61 @@ def _check(case, world, browser, form, payload):
         assert row_counts() == before, "a rejected submission wrote rows"
         assert _snapshot(case.watch(world)) == watched, "a rejected submission changed the record"
         assert_errors_next_to_fields(response.content, bound)
+
+
+# --- number fields: the browser's min and max are the server's bounds ----------------------------------------------
+
+
+def _number_fields(form) -> dict[str, forms.Field]:
+    return {name: field for name, field in form.fields.items() if isinstance(field.widget, forms.NumberInput)}
+
+
+def _declared_bounds(form, name, field) -> tuple:
+    """The tightest bounds the server declares for a field: the form field's validators and, for a model form, the
+    model field's own (not the database's integer range, which Django adds to every integer field)."""
+    validators = list(field.validators)
+    model = getattr(getattr(form, "_meta", None), "model", None)
+    if model is not None and name in {f.name for f in model._meta.get_fields()}:
+        validators += getattr(model._meta.get_field(name), "_validators", [])
+    lows = [v.limit_value for v in validators if isinstance(v, MinValueValidator)]
+    highs = [v.limit_value for v in validators if isinstance(v, MaxValueValidator)]
+    return max(lows, default=None), min(highs, default=None)
+
+
+def _number(value):
+    return None if value is None else Decimal(str(value))
+
+
+NUMBER_CASES = [case for case in CASES if case.method == "post"]
+
+
+@pytest.mark.parametrize("driven", NUMBER_CASES, ids=lambda case: case.id, indirect=True)
+def test_a_number_fields_min_and_max_are_the_bounds_the_server_declares(driven):
+    _case, _world, _browser, form = driven
+    for name, field in _number_fields(form).items():
+        low, high = _declared_bounds(form, name, field)
+        attrs = field.widget.attrs
+        assert (_number(attrs.get("min")), _number(attrs.get("max"))) == (_number(low), _number(high)), name
+
+
+@pytest.mark.parametrize("driven", NUMBER_CASES, ids=lambda case: case.id, indirect=True)
+def test_a_number_fields_min_and_max_are_taken_and_one_step_beyond_is_refused(driven):
+    """What the browser lets through at the ends of the range the server takes, and one step further it refuses,
+    with a message next to the field: one rule, told once (checks in clean_<field> included)."""
+    case, world, browser, form = driven
+    for name, field in _number_fields(form).items():
+        if field.disabled:
+            continue  # the browser sends nothing of it, and the server takes nothing
+        if case.form is WeekGridForm and name not in case.valid(world):
+            continue  # the grid binds the rows its payload declares (r0); its other rows are the same fields
+        step = Decimal(str(field.widget.attrs.get("step", 1))) if field.widget.attrs.get("step") != "any" else 1
+        for bound, beyond in (("min", -step), ("max", step)):
+            if field.widget.attrs.get(bound) is None:
+                continue
+            edge = _number(field.widget.attrs[bound])
+            for value, refused in ((edge, False), (edge + beyond, True)):
+                data = {**case.valid(world), name: str(value)}
+                with rolled_back():
+                    response = _send(case, browser, world, {form.add_prefix(k): v for k, v in data.items()})
+                    errors = case.bound(response.context).errors if response.status_code == 200 else {}
+                    assert (name in errors) == refused, f"{name}={value}: {errors.get(name)}"

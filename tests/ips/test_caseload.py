@@ -129,6 +129,26 @@ def test_it_sorts_by_a_column(supervisor_a, mine, teammates, as_user):
     assert [row.record for row in rows] == [teammates, mine]
 
 
+def _one_in_each_open_stage(team, coach):
+    """A client in each stage of the path, created in an order that is neither the path's nor the codes'."""
+    stages = [Stage.SUPPORT, Stage.ENGAGEMENT, Stage.JOB_FINDING, Stage.EMPLOYER_ENGAGEMENT, Stage.PROFILE]
+    return {stage: ClientFactory(team=team, coach=coach, stage=stage) for stage in stages}
+
+
+@pytest.mark.parametrize("sort", ["stage", "-stage"])
+def test_sorting_by_stage_follows_the_path_not_the_stage_codes(coach_a, team_a, as_user, sort):
+    _one_in_each_open_stage(team_a, coach_a)
+    rows = as_user(coach_a).get(URL, {"sort": sort}).context["table"].paginated_rows
+    path = [stage for stage in Stage.values if stage != Stage.CLOSED]
+    assert [row.record.stage for row in rows] == (path if sort == "stage" else path[::-1])
+
+
+def test_sorting_by_stage_costs_no_more_queries(coach_a, team_a, client, count_queries):
+    _one_in_each_open_stage(team_a, coach_a)
+    client.force_login(coach_a)
+    assert count_queries(f"{URL}?sort=stage") == count_queries(f"{URL}?sort=code")
+
+
 def test_it_pages_the_list(supervisor_a, team_a, as_user):
     for _ in range(30):
         ClientFactory(team=team_a)

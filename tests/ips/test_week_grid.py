@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from ips.forms.trust import SUBMISSION_FIELD
 from ips.models import TimeEntry
+from tests.employers.factories import EmployerContactFactory
 from tests.factories import TimeEntryFactory, activity_kind
 from tests.trust.cases import form_data
 
@@ -120,7 +121,7 @@ def test_changing_a_rows_activity_moves_its_minutes(coach_a, team_a, as_user):
     ("value", "message"),
     [
         ("-5", "Anna minuutit lukuna 0 tai enemmän."),
-        ("1441", "Vuorokaudessa on 1 440 minuuttia; anna enintään se."),
+        ("961", "Päivään mahtuu enintään 16 tuntia (960 minuuttia); anna enintään sen verran."),
         ("puoli tuntia", "Anna aika kokonaisina minuutteina."),
     ],
 )
@@ -290,3 +291,15 @@ def test_saving_an_unchanged_week_costs_the_same_queries_however_many_rows(coach
     # The POST's session with user, roles, the one-time submission, the locked week and what saving it unchanged
     # reads and writes (no row per cell).
     assert few == 15
+
+
+def test_the_grid_says_its_totals_are_the_logs_and_points_to_the_weeks_work_time(coach_a, team_a, as_user):
+    """The grid edits the daily log, so its totals are the log's; the week's work time (employer contacts included)
+    is on the Week page, which the note under the grid links to."""
+    monday = _last_monday()
+    _grid_entry(coach_a, team_a, monday, 60)
+    EmployerContactFactory(coach=coach_a, team=team_a, date=monday, minutes=45)
+    soup = BeautifulSoup(_load(as_user(coach_a), monday)[0].content.decode(), "html.parser")
+    assert soup.select_one("table.week-grid tfoot tr.log-total td").get_text(strip=True) == "1 h"
+    note = soup.select_one(".grid-total-note")
+    assert note.a["href"] == f"{reverse('ips:week')}?on={monday.isoformat()}"

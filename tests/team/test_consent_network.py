@@ -139,3 +139,25 @@ def test_a_job_naming_the_client_needs_consent_to_talk_to_employers(coach_a, cli
     ConsentFactory(client=client_a, parties=_parties("employers"))
     assert as_user(coach_a).post(url, {**data, "submission_id": str(uuid.uuid4())}).status_code == 302
     assert client_a.jobs.count() == 1
+
+
+def test_an_empty_network_meeting_is_refused_with_what_it_needs(coach_a, client_a, as_user):
+    response = _meeting(as_user(coach_a), client_a, outside_participants="  ", agreed="", goals=[])
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert set(form.errors) == {"members"}
+    assert "Say who took part" in str(form.errors["members"]) or "Kerro, ketkä" in str(form.errors["members"])
+    assert 'id="id_members_error"' in response.content.decode()
+    assert not NetworkMeeting.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "who",
+    [{"members": "coach"}, {"outside_participants": "Liisa Lahti (Kela)"}],
+    ids=["a team member", "a named outside participant"],
+)
+def test_one_participant_is_enough_for_a_meeting(coach_a, client_a, as_user, who):
+    extra = {"members": [coach_a.pk]} if who.get("members") else {"outside_participants": who["outside_participants"]}
+    response = _meeting(as_user(coach_a), client_a, **{"outside_participants": "", "agreed": "", **extra})
+    assert response.status_code == 302
+    assert NetworkMeeting.objects.filter(client=client_a).exists()
