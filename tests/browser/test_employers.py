@@ -38,7 +38,8 @@ def test_the_demo_coach_browses_the_employers_and_records_a_contact_about_a_clie
     page.locator("#client-jobs").wait_for()
     axe(page)
     fits_the_phone(page)
-    page.locator(f"#client-jobs a[href='/employers/contacts/new/?client={working.uuid}']").click()
+    client_url = page.url
+    page.locator(f"#client-jobs a[href^='/employers/contacts/new/?client={working.uuid}']").click()
     page.wait_for_load_state()
     assert page.locator("select[name=client]").input_value() == str(working.pk)
     page.locator("select[name=employer]").select_option(label="Vaasan Kauppahalli Oy")
@@ -49,6 +50,10 @@ def test_the_demo_coach_browses_the_employers_and_records_a_contact_about_a_clie
     fits_the_phone(page)
     page.screenshot(path=screenshot_dir / "employers-client-contact-fi.png", full_page=True)
     page.locator("main form button[type=submit]").click()
+    # Back where the coach started, on the client's page; the contact is in the employer's history.
+    page.wait_for_url(client_url)
+    page.locator("#client-jobs").wait_for()
+    page.locator("#client-jobs a", has_text="Vaasan Kauppahalli Oy").first.click()
     page.wait_for_load_state()
     assert "Työvuorot sujuvat" in page.locator("main").inner_text()
     assert working.code in page.locator("main").inner_text()
