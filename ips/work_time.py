@@ -1,10 +1,10 @@
 """A coach's work time in a week: the daily log's minutes and the employer contacts' minutes, each counted once.
 
 A contact with an employer is recorded once, on the contact (employers app), with its minutes; it is never also a
-log entry. A coach's work time is therefore the log plus the contacts: Today, the Week page and the week grid all
-read it here, so they show one total for one week (fidelity item S2 counts coach time the same way). A
-face-to-face contact is time out at the employer's, in the community; one by phone or e-mail is not. Contacts count
-as employment work, as in S2.
+log entry. A coach's work time is therefore the log plus the contacts: Today and the Week page both read it here, so
+they show one total for one week (fidelity item S2 counts coach time the same way; the week grid, which edits the
+log, shows the log's totals and says so). A face-to-face contact is time out at the employer's, in the community;
+one by phone or e-mail is not. Contacts count as employment work, as in S2.
 """
 
 from dataclasses import dataclass, field
@@ -63,9 +63,6 @@ class CoachWeek:
     @property
     def community_share(self) -> int | None:
         return whole_percent(self.community, self.total)
-
-    def on(self, day: date) -> int:
-        return self.day_totals[self.days.index(day)]
 
 
 def _kind_of(row) -> ActivityKind:
